@@ -1,0 +1,106 @@
+import { Scalar } from '@scalar/hono-api-reference';
+import { InvalidCursorError } from '@sisi/data';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ApiDeps, AppEnv } from './deps.ts';
+import { NotFoundError, ValidationError } from './errors.ts';
+import { authenticate } from './middleware/auth.ts';
+import { idempotent } from './middleware/idempotency.ts';
+import { router } from './openapi.ts';
+import { problemResponse } from './problem.ts';
+import { authRoutes } from './routes/auth.ts';
+import { devRoutes } from './routes/dev.ts';
+import { networkRoutes } from './routes/networks.ts';
+import { organizationRoutes } from './routes/organizations.ts';
+
+export const API_BASE = '/api/v1';
+
+/** Paths reachable without a token (relative to the base path). */
+const PUBLIC = [
+  /^\/auth\/login$/,
+  /^\/invitations\/[^/]+(\/accept)?$/,
+  /^\/openapi\.json$/,
+  /^\/docs$/,
+  /^\/health$/,
+];
+
+function checkDeps(deps: ApiDeps): void {
+  const missing = (
+    [
+      'platform',
+      'networkRepositories',
+      'clock',
+      'mailer',
+      'provisioner',
+      'tokens',
+      'identity',
+      'loginLimiter',
+      'baseUrl',
+    ] as const
+  ).filter((k) => !deps[k]);
+  if (missing.length) throw new Error(`createApp: missing ${missing.join(', ')}`);
+}
+
+/**
+ * The whole HTTP API as one Hono app, the same in Lambda and in the embedded runtime.
+ *
+ * @example
+ * const app = createApp(deps);
+ * const res = await app.request('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
+ */
+export function createApp(deps: ApiDeps) {
+  checkDeps(deps);
+  const api = router();
+  api.use('*', async (c, next) => {
+    const path = c.req.path.slice(API_BASE.length) || '/';
+    if (PUBLIC.some((p) => p.test(path))) return next();
+    return authenticate(deps.tokens)(c, next);
+  });
+  api.use('*', idempotent(deps.platform, deps.clock));
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+
+  const routes = api
+    .route('/', authRoutes(deps))
+    .route('/', networkRoutes(deps))
+    .route('/', organizationRoutes(deps));
+  if (deps.dev) routes.route('/', devRoutes(deps.dev));
+
+  api.get('/health', (c) => c.json({ ok: true }));
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Sisi API',
+      version: '1.0.0',
+      description:
+        'Organizational peer mentoring and peer coaching for regional networks. Errors are application/problem+json (RFC 9457).',
+    },
+    servers: [{ url: API_BASE }],
+  });
+  api.get('/docs', Scalar({ url: `${API_BASE}/openapi.json`, pageTitle: 'Sisi API reference' }));
+
+  const app = new Hono<AppEnv>().route(API_BASE, routes);
+  app.notFound((c) => problemResponse(c, new NotFoundError('route')));
+  app.onError((error, c) => {
+    if (error instanceof InvalidCursorError) {
+      return problemResponse(
+        c,
+        new ValidationError([{ path: 'cursor', message: 'is not a cursor this list gave' }]),
+      );
+    }
+    if (error instanceof HTTPException && error.status === 400) {
+      return problemResponse(
+        c,
+        new ValidationError([{ path: 'body', message: 'is not valid JSON' }]),
+      );
+    }
+    return problemResponse(c, error);
+  });
+  return app;
+}
+
+/** The API's type, for the SPA's typed client (`hc<AppType>`). */
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,42 @@
+import type { OrganizationRepository, PeopleRepository, PlatformRepository } from '@sisi/data';
+import type { TenantContext } from '@sisi/domain';
+import type { Clock, IdentityProvider, Mailer, Provisioner, TokenVerifier } from './ports.ts';
+import type { RateLimiter } from './rate-limit.ts';
+
+/** Repositories of one network, built per request from the verified tenant context. */
+export interface NetworkRepositories {
+  organizations: OrganizationRepository;
+  people: PeopleRepository;
+}
+
+/** Local-only tools (`/dev/*`); absent on AWS, and then the routes do not exist. */
+export interface DevTools {
+  setClock(input: { advanceDays?: number; to?: string }): Promise<{ now: string }>;
+  listOutbox(
+    to?: string,
+  ): Promise<
+    { id: string; to: string; subject: string; text: string; html: string; sentAt: string }[]
+  >;
+}
+
+/** Everything the API needs from the outside, chosen by a runtime's composition root. */
+export interface ApiDeps {
+  platform: PlatformRepository;
+  /** The one way to reach a network's data: from the context, never a table name. */
+  networkRepositories(ctx: Pick<TenantContext, 'networkId'>): NetworkRepositories;
+  clock: Clock;
+  mailer: Mailer;
+  provisioner: Provisioner;
+  tokens: TokenVerifier;
+  identity: IdentityProvider;
+  loginLimiter: RateLimiter;
+  /** Where links in mail point, e.g. `http://localhost:3000`. */
+  baseUrl: string;
+  dev?: DevTools;
+}
+
+export type AppEnv = {
+  Variables: {
+    tenant: TenantContext;
+  };
+};

@@ -1,0 +1,83 @@
+/**
+ * Errors of the API. Each carries the HTTP status and RFC 9457 fields it becomes at the
+ * edge (`app.onError`); handlers throw, they never build error responses.
+ */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 500 | 503,
+    readonly title: string,
+    detail: string,
+    readonly extra: Record<string, unknown> = {},
+    options?: ErrorOptions,
+  ) {
+    super(detail, options);
+  }
+
+  get type(): string {
+    return `https://sisi.dev/problems/${this.title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  }
+}
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ValidationError extends ApiError {
+  override name = 'ValidationError';
+  constructor(readonly errors: FieldError[]) {
+    super(400, 'Invalid input', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+      errors,
+    });
+  }
+}
+
+export class UnauthorizedError extends ApiError {
+  override name = 'UnauthorizedError';
+  constructor(detail = 'a valid bearer token is required') {
+    super(401, 'Unauthorized', detail);
+  }
+}
+
+export class ForbiddenError extends ApiError {
+  override name = 'ForbiddenError';
+  constructor(detail = 'your role does not allow this') {
+    super(403, 'Forbidden', detail);
+  }
+}
+
+/** Missing, or another network's: the two answers are the same on purpose. */
+export class NotFoundError extends ApiError {
+  override name = 'NotFoundError';
+  constructor(what = 'resource') {
+    super(404, 'Not found', `${what} not found`);
+  }
+}
+
+export class ConflictProblem extends ApiError {
+  override name = 'ConflictProblem';
+  constructor(detail: string, field?: string, options?: ErrorOptions) {
+    super(
+      409,
+      'Conflict',
+      detail,
+      field ? { errors: [{ path: field, message: detail }] } : {},
+      options,
+    );
+  }
+}
+
+export class GoneError extends ApiError {
+  override name = 'GoneError';
+  constructor(detail: string) {
+    super(410, 'Gone', detail);
+  }
+}
+
+export class TooManyRequestsError extends ApiError {
+  override name = 'TooManyRequestsError';
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'Too many requests', `try again in ${retryAfterSeconds} seconds`);
+  }
+}

@@ -1,0 +1,64 @@
+import type { Role } from '@sisi/domain';
+import type { MailMessage } from '../ports.ts';
+import { button, escapeHtml, layout } from './html.ts';
+import { mailT } from './i18n.ts';
+
+export interface InvitationMailInput {
+  to: string;
+  name: string;
+  role: Role;
+  inviterName: string;
+  networkName?: string;
+  organizationName?: string;
+  link: string;
+  expiresAt: Date;
+  language?: string;
+}
+
+/**
+ * The invitation: plain text and HTML with the same content, in the recipient's language.
+ *
+ * @example
+ * const mail = invitationMail({ to, name, role: 'coordinator', inviterName, networkName,
+ *   link: `${baseUrl}/invitations/${token}`, expiresAt });
+ */
+export function invitationMail(input: InvitationMailInput): MailMessage {
+  const lng = input.language ?? 'en';
+  const t = mailT(lng);
+  const role = t(`role.${input.role}`);
+  const expiresAt = new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    input.expiresAt,
+  );
+  const vars = { ...input, role, expiresAt };
+  const subject = input.networkName
+    ? t('invitation.subject', vars)
+    : t('invitation.introNoNetwork', vars);
+  const lines = [
+    t('invitation.greeting', vars),
+    input.networkName ? t('invitation.intro', vars) : t('invitation.introNoNetwork', vars),
+    ...(input.organizationName ? [t('invitation.organization', vars)] : []),
+  ];
+  const text = [
+    ...lines,
+    '',
+    `${t('invitation.action')}: ${input.link}`,
+    '',
+    t('invitation.expiry', vars),
+    t('invitation.ignore'),
+    '',
+    t('invitation.signature'),
+  ].join('\n');
+  const html = layout(
+    lng,
+    subject,
+    [
+      ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+      button(input.link, t('invitation.action')),
+      `<p style="font-size:13px;word-break:break-all">${escapeHtml(input.link)}</p>`,
+      `<p>${escapeHtml(t('invitation.expiry', vars))}</p>`,
+      `<p>${escapeHtml(t('invitation.ignore'))}</p>`,
+    ].join('\n'),
+    t('invitation.signature'),
+  );
+  return { to: input.to, subject, text, html };
+}

@@ -1,0 +1,59 @@
+import type { Role, TenantContext } from '@sisi/domain';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../deps.ts';
+import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors.ts';
+import type { TokenVerifier } from '../ports.ts';
+
+/**
+ * Verifies the bearer token (signature, issuer, audience, expiry: never decode-only) and
+ * puts the caller's `TenantContext` in `c.var.tenant`.
+ */
+export function authenticate(tokens: TokenVerifier): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    const match = header?.match(/^Bearer\s+(\S+)$/i);
+    if (!match?.[1]) throw new UnauthorizedError();
+    let claims: Awaited<ReturnType<TokenVerifier['verify']>>;
+    try {
+      claims = await tokens.verify(match[1]);
+    } catch (cause) {
+      throw new UnauthorizedError(
+        `the token is not valid${cause instanceof Error ? `: ${cause.message}` : ''}`,
+      );
+    }
+    const tenant: TenantContext = {
+      userId: claims.sub,
+      email: claims.email,
+      name: claims.name,
+      roles: claims['cognito:groups'] ?? [],
+      ...(claims['custom:network'] ? { networkId: claims['custom:network'] } : {}),
+      ...(claims['custom:organization'] ? { organizationId: claims['custom:organization'] } : {}),
+    };
+    c.set('tenant', tenant);
+    await next();
+  };
+}
+
+/** The caller must hold one of `roles`, else 403. */
+export function requireRole(c: Context<AppEnv>, ...roles: Role[]): TenantContext {
+  const tenant = c.get('tenant');
+  if (!roles.some((r) => tenant.roles.includes(r))) throw new ForbiddenError();
+  return tenant;
+}
+
+const NETWORK_ROLES: Role[] = ['network-admin', 'coordinator', 'member'];
+
+/**
+ * The path's network must be the caller's own: another network's data answers 404,
+ * exactly like a network that does not exist, so ids cannot be probed.
+ */
+export function requireNetwork(
+  c: Context<AppEnv>,
+  networkId: string,
+): TenantContext & { networkId: string } {
+  const tenant = c.get('tenant');
+  if (tenant.networkId !== networkId || !NETWORK_ROLES.some((r) => tenant.roles.includes(r))) {
+    throw new NotFoundError('network');
+  }
+  return tenant as TenantContext & { networkId: string };
+}

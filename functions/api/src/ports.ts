@@ -1,0 +1,66 @@
+import type { Role } from '@sisi/domain';
+
+/**
+ * Ports: everything that differs between AWS and the embedded runtime. Handlers only
+ * see these; each runtime's composition root picks the adapters.
+ */
+
+/** Time, so tests and demos can move it. */
+export interface Clock {
+  now(): Date;
+}
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Optional attachments, e.g. an `.ics` invitation. */
+  attachments?: { filename: string; contentType: string; content: string }[];
+}
+
+/** Sends mail: SES on AWS, SMTP or the on-disk outbox locally. */
+export interface Mailer {
+  send(message: MailMessage): Promise<{ id: string }>;
+}
+
+/** Creates the storage of a new network: a table locally, a CDK stack deploy on AWS. */
+export interface Provisioner {
+  /** Resolves `active` when the network is usable now, `provisioning` when it will be later. */
+  provisionNetwork(networkId: string): Promise<{ status: 'active' | 'provisioning' }>;
+}
+
+/** The claims every token carries (Cognito's names, so both issuers match). */
+export interface TokenClaims {
+  sub: string;
+  email: string;
+  name: string;
+  'cognito:groups': Role[];
+  'custom:network'?: string;
+  'custom:organization'?: string;
+}
+
+/** Verifies a bearer token's signature, issuer, audience and expiry against the JWKS. */
+export interface TokenVerifier {
+  verify(token: string): Promise<TokenClaims>;
+}
+
+export interface IdentityUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  networkId?: string;
+  organizationId?: string;
+}
+
+/**
+ * Credentials and token issuing: the local issuer (scrypt + jose) or Cognito. The
+ * directory of people itself lives in the platform table in both runtimes.
+ */
+export interface IdentityProvider {
+  /** Sets (or replaces) the person's password. */
+  setPassword(user: IdentityUser, password: string): Promise<void>;
+  /** A signed token when the password matches, else `undefined` (same for unknown email). */
+  signIn(user: IdentityUser | undefined, password: string): Promise<string | undefined>;
+}

@@ -1,0 +1,52 @@
+import type { Context } from 'hono';
+import type { ZodError } from 'zod';
+import { ApiError, type FieldError, TooManyRequestsError, ValidationError } from './errors.ts';
+
+export const PROBLEM_JSON = 'application/problem+json';
+
+/** Zod issues as `{path, message}`, the path naming the field (`keyPopulations.1`). */
+export function fieldErrors(error: ZodError, prefix?: string): FieldError[] {
+  const at = (path: PropertyKey[]) =>
+    [prefix, path.map(String).join('.')].filter(Boolean).join('.') || 'body';
+  return error.issues.flatMap((issue) =>
+    // an unknown field is named itself, not its parent object
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: at([...issue.path, key]),
+          message: 'is not a known field',
+        }))
+      : [{ path: at(issue.path), message: issue.message }],
+  );
+}
+
+/** Turns any thrown value into an RFC 9457 response; unknown errors say nothing inside. */
+export function problemResponse(c: Context, error: unknown): Response {
+  const e =
+    error instanceof ApiError
+      ? error
+      : new ApiError(500, 'Internal error', 'something went wrong; it has been logged');
+  if (!(error instanceof ApiError)) console.error(error);
+  const body = {
+    type: e.type,
+    title: e.title,
+    status: e.status,
+    detail: e.message,
+    instance: new URL(c.req.url).pathname,
+    ...e.extra,
+  };
+  const headers: Record<string, string> = { 'content-type': PROBLEM_JSON };
+  if (e instanceof TooManyRequestsError) headers['retry-after'] = String(e.retryAfterSeconds);
+  return new Response(JSON.stringify(body), { status: e.status, headers });
+}
+
+/** For `OpenAPIHono`'s `defaultHook`: an invalid request never reaches the handler. */
+export function validationHook(
+  result: { success: boolean; error?: ZodError; target?: string },
+  _c: Context,
+): void {
+  if (!result.success && result.error) {
+    const prefix =
+      result.target === 'json' || result.target === 'param' ? undefined : result.target;
+    throw new ValidationError(fieldErrors(result.error, prefix));
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * DynamoDB access for Sisi: table definitions (shared with `infra/`) and repositories.
+ *
+ * @example
+ * import { createDocumentClient, PlatformRepository, platformTableName } from '@sisi/data';
+ * const platform = new PlatformRepository(createDocumentClient(), platformTableName('sisi'));
+ */
+export { createDocumentClient, decodeCursor, encodeCursor } from './client.ts';
+export { ConflictError, DataError, InvalidCursorError, ItemNotFoundError } from './errors.ts';
+export {
+  OrganizationRepository,
+  PeopleRepository,
+  type PersonRecord,
+} from './network-repository.ts';
+export {
+  type IdempotencyRecord,
+  type InvitationRecord,
+  PlatformRepository,
+  type UserRecord,
+  type UserStatus,
+} from './platform-repository.ts';
+export {
+  createTableInput,
+  networkTable,
+  networkTableName,
+  platformTable,
+  platformTableName,
+  type TableDefinition,
+} from './tables.ts';
+export { stripKeys, transact, type WriteOp } from './transact.ts';

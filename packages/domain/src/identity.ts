@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { emailSchema, idSchema } from './common.ts';
+import { roleSchema } from './roles.ts';
+
+export const loginSchema = z
+  .object({ email: emailSchema, password: z.string().min(1, 'is required').max(200) })
+  .strict();
+
+/** 12 characters at least: long beats complex (NIST SP 800-63B). */
+export const passwordSchema = z
+  .string()
+  .min(12, 'must be at least 12 characters')
+  .max(200, 'must be at most 200 characters');
+
+export const acceptInvitationSchema = z
+  .object({ name: z.string().trim().min(1, 'is required').max(120), password: passwordSchema })
+  .strict();
+
+export const userSchema = z.object({
+  id: idSchema,
+  email: emailSchema,
+  name: z.string(),
+  roles: z.array(roleSchema),
+  networkId: idSchema.optional(),
+  organizationId: idSchema.optional(),
+});
+export type User = z.output<typeof userSchema>;
+
+export const sessionSchema = z.object({ token: z.string(), user: userSchema });
+export type Session = z.output<typeof sessionSchema>;
+
+/** How long an invitation link stays valid. */
+export const INVITATION_TTL_DAYS = 7;

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { emailSchema, idSchema, personNameSchema } from './common.ts';
+
+/** `provisioning` until the network's table exists (on AWS a stack deploy), then `active`. */
+export const networkStatuses = ['provisioning', 'active', 'failed'] as const;
+export type NetworkStatus = (typeof networkStatuses)[number];
+
+export const createNetworkSchema = z
+  .object({
+    name: z.string().trim().min(2, 'must be at least 2 characters').max(160),
+    region: z.string().trim().min(2, 'must be at least 2 characters').max(80),
+    adminEmail: emailSchema,
+    adminName: personNameSchema,
+  })
+  .strict();
+export type CreateNetwork = z.output<typeof createNetworkSchema>;
+
+export const networkSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  region: z.string(),
+  status: z.enum(networkStatuses),
+  statusReason: z.string().optional(),
+  createdAt: z.string(),
+});
+export type Network = z.output<typeof networkSchema>;

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { emailSchema, idSchema, personNameSchema, versionSchema } from './common.ts';
+
+/** Key populations of 001 "Who Are Key Populations?". */
+export const keyPopulations = [
+  'sex-workers',
+  'msm',
+  'people-who-inject-drugs',
+  'transgender',
+] as const;
+export const keyPopulationSchema = z.enum(keyPopulations);
+export type KeyPopulation = z.infer<typeof keyPopulationSchema>;
+
+/** The technical areas used in Annexes 2, 3, 5 and 7 of 001 ("other" carries free text). */
+export const technicalAreas = [
+  'peer-education',
+  'peer-navigation',
+  'social-behavior-change-communication',
+  'clinical-services',
+  'violence-prevention-response',
+  'stigma-discrimination',
+  'adherence',
+  'networking',
+  'community-mobilization',
+  'advocacy',
+  'resource-mobilization',
+  'strategic-planning',
+  'financial-management',
+  'monitoring-evaluation',
+  'program-management',
+  'other',
+] as const;
+export const technicalAreaSchema = z.enum(technicalAreas);
+export type TechnicalArea = z.infer<typeof technicalAreaSchema>;
+
+const shortText = z.string().trim().min(1).max(200);
+
+/**
+ * Profile fields as given, without defaults: an edit must leave unnamed fields alone, so
+ * only creation fills them in.
+ */
+const profileFields = {
+  name: z.string().trim().min(2, 'must be at least 2 characters').max(160),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code'),
+  languages: z
+    .array(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as en or pt-BR'))
+    .max(10),
+  keyPopulations: z.array(keyPopulationSchema).min(1, 'choose at least one').max(4),
+  kpLed: z.boolean(),
+  technicalAreas: z.array(technicalAreaSchema).max(technicalAreas.length),
+  otherTechnicalArea: z.string().trim().max(200).optional(),
+  strengthsOffered: z.array(shortText).max(20),
+  priorityNeeds: z.array(shortText).max(20),
+  highSpeedInternet: z.boolean(),
+  /** Donors see the organization's name only when it opted in (issue "Donor view"). */
+  nameVisibleToDonors: z.boolean(),
+};
+
+/** Profile fields an admin may set at creation and edit later (DOMAIN.md "Organizations"). */
+export const organizationProfileSchema = z.object({
+  ...profileFields,
+  languages: profileFields.languages.default([]),
+  technicalAreas: profileFields.technicalAreas.default([]),
+  strengthsOffered: profileFields.strengthsOffered.default([]),
+  priorityNeeds: profileFields.priorityNeeds.default([]),
+  highSpeedInternet: profileFields.highSpeedInternet.default(false),
+  nameVisibleToDonors: profileFields.nameVisibleToDonors.default(false),
+});
+
+export const createOrganizationSchema = organizationProfileSchema
+  .extend({
+    coordinatorEmail: emailSchema,
+    coordinatorName: personNameSchema,
+  })
+  .strict();
+export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;
+export type CreateOrganization = z.output<typeof createOrganizationSchema>;
+
+/** A partial edit: `version` is the one the client read (optimistic locking). */
+export const updateOrganizationSchema = z
+  .object(profileFields)
+  .partial()
+  .extend({ version: versionSchema })
+  .strict();
+export type UpdateOrganization = z.output<typeof updateOrganizationSchema>;
+
+export const organizationSchema = organizationProfileSchema.extend({
+  id: idSchema,
+  networkId: idSchema,
+  version: versionSchema,
+  coordinatorId: idSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Organization = z.output<typeof organizationSchema>;
+
+export const memberStatuses = ['invited', 'active'] as const;
+export const memberSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  name: z.string(),
+  status: z.enum(memberStatuses),
+  organizationId: idSchema,
+  roles: z.array(z.string()),
+  createdAt: z.string(),
+});
+export type Member = z.output<typeof memberSchema>;
+
+export const inviteMemberSchema = z.object({ email: emailSchema, name: personNameSchema }).strict();
+export type InviteMember = z.output<typeof inviteMemberSchema>;

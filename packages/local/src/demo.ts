@@ -1,0 +1,179 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { createApp } from '@sisi/api';
+import type { CreateOrganizationInput } from '@sisi/domain';
+import type { LocalDeps } from './local-deps.ts';
+
+const SEEDED = 'demo.seeded';
+
+export interface DemoCredentials {
+  networkId: string;
+  admin: { email: string; password: string };
+  coordinator: { email: string; password: string };
+}
+
+/** Six fictional member organizations across countries and key populations. */
+const ORGANIZATIONS: CreateOrganizationInput[] = [
+  {
+    name: 'Thandeka Sex Worker Collective',
+    country: 'ZA',
+    languages: ['en', 'zu'],
+    keyPopulations: ['sex-workers'],
+    kpLed: true,
+    technicalAreas: ['peer-education', 'advocacy', 'violence-prevention-response'],
+    strengthsOffered: ['Peer educator training curriculum', 'Crisis response team'],
+    priorityNeeds: ['Financial management'],
+    highSpeedInternet: true,
+    nameVisibleToDonors: true,
+    coordinatorEmail: 'coordinator.thandeka@demo.sisi.local',
+    coordinatorName: 'Nomsa Dlamini',
+  },
+  {
+    name: 'Rainbow Health Botswana',
+    country: 'BW',
+    languages: ['en', 'tn'],
+    keyPopulations: ['msm', 'transgender'],
+    kpLed: true,
+    technicalAreas: ['clinical-services', 'adherence', 'peer-navigation'],
+    strengthsOffered: ['KP-friendly clinic protocols'],
+    priorityNeeds: ['Resource mobilization', 'Strategic planning'],
+    highSpeedInternet: true,
+    coordinatorEmail: 'coordinator.rainbow@demo.sisi.local',
+    coordinatorName: 'Kabo Molefe',
+  },
+  {
+    name: 'Harm Reduction Moçambique',
+    country: 'MZ',
+    languages: ['pt'],
+    keyPopulations: ['people-who-inject-drugs'],
+    kpLed: false,
+    technicalAreas: ['community-mobilization', 'stigma-discrimination'],
+    strengthsOffered: ['Needle and syringe programme know-how'],
+    priorityNeeds: ['Monitoring and evaluation'],
+    highSpeedInternet: false,
+    coordinatorEmail: 'coordinator.hrm@demo.sisi.local',
+    coordinatorName: 'Inês Machava',
+  },
+  {
+    name: 'Amani Trans Initiative',
+    country: 'KE',
+    languages: ['en', 'sw'],
+    keyPopulations: ['transgender'],
+    kpLed: true,
+    technicalAreas: ['advocacy', 'networking'],
+    strengthsOffered: ['Legal literacy workshops'],
+    priorityNeeds: ['Organizational development', 'Clinical services'],
+    highSpeedInternet: true,
+    coordinatorEmail: 'coordinator.amani@demo.sisi.local',
+    coordinatorName: 'Wanjiru Otieno',
+  },
+  {
+    name: 'Kuwa Huru Peer Navigators',
+    country: 'TZ',
+    languages: ['sw', 'en'],
+    keyPopulations: ['msm', 'sex-workers'],
+    kpLed: true,
+    technicalAreas: ['peer-navigation', 'social-behavior-change-communication'],
+    strengthsOffered: ['Peer navigation case-management tools'],
+    priorityNeeds: ['Financial management'],
+    highSpeedInternet: false,
+    coordinatorEmail: 'coordinator.kuwahuru@demo.sisi.local',
+    coordinatorName: 'Baraka Mushi',
+  },
+  {
+    name: 'Nyota Community Health',
+    country: 'ZM',
+    languages: ['en', 'bem'],
+    keyPopulations: ['sex-workers', 'people-who-inject-drugs'],
+    kpLed: false,
+    technicalAreas: ['financial-management', 'strategic-planning', 'resource-mobilization'],
+    strengthsOffered: ['Grant writing', 'Financial policies and procedures manual'],
+    priorityNeeds: ['Peer education'],
+    highSpeedInternet: true,
+    coordinatorEmail: 'coordinator.nyota@demo.sisi.local',
+    coordinatorName: 'Chanda Mwale',
+  },
+];
+
+/**
+ * Seeds the demo network once, through the real API routes: the operator onboards the
+ * network, its admin accepts the invitation, the admin onboards six organizations, and one
+ * coordinator accepts theirs (the others wait in the outbox, as in real life).
+ */
+export async function seedDemo(
+  local: LocalDeps,
+  credentialsFile: string,
+): Promise<DemoCredentials | undefined> {
+  if (await local.platform.getSetting<{ networkId: string }>(SEEDED)) {
+    return readDemoCredentials(credentialsFile);
+  }
+  // invitations of the seed go to the outbox even when SMTP is set: their links are needed here
+  const app = createApp({ ...local.deps, mailer: local.outbox });
+  const call = async <T>(
+    method: string,
+    path: string,
+    token: string | undefined,
+    body?: unknown,
+  ) => {
+    const res = await app.request(`/api/v1${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!res.ok)
+      throw new Error(`demo seed: ${method} ${path} → ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  const acceptFromOutbox = async (email: string, name: string, password: string) => {
+    const [mail] = await local.outbox.list(email);
+    const token = mail?.text.match(/\/invitations\/([A-Za-z0-9_-]+)/)?.[1];
+    if (!token) throw new Error(`demo seed: no invitation for ${email}`);
+    return call<{ token: string }>('POST', `/invitations/${token}/accept`, undefined, {
+      name,
+      password,
+    });
+  };
+
+  const operatorToken = await local.issuer.sign({
+    id: 'demo-seed',
+    email: 'operator@sisi.local',
+    name: 'Sisi',
+    roles: ['operator'],
+  });
+  const network = await call<{ id: string }>('POST', '/networks', operatorToken, {
+    name: 'Southern & East Africa KP Alliance (demo)',
+    region: 'Southern and East Africa',
+    adminEmail: 'admin@demo.sisi.local',
+    adminName: 'Thandiwe Ncube',
+  });
+  const password = `demo-${randomBytes(9).toString('base64url')}`;
+  const admin = await acceptFromOutbox('admin@demo.sisi.local', 'Thandiwe Ncube', password);
+  for (const org of ORGANIZATIONS) {
+    await call('POST', `/networks/${network.id}/organizations`, admin.token, org);
+  }
+  const first = ORGANIZATIONS[0]!;
+  await acceptFromOutbox(first.coordinatorEmail, first.coordinatorName, password);
+
+  const credentials: DemoCredentials = {
+    networkId: network.id,
+    admin: { email: 'admin@demo.sisi.local', password },
+    coordinator: { email: first.coordinatorEmail, password },
+  };
+  await local.platform.putSetting(SEEDED, { networkId: network.id });
+  // the passwords stay in a file of the data folder only, never in the table
+  await mkdir(dirname(credentialsFile), { recursive: true });
+  await writeFile(credentialsFile, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  return credentials;
+}
+
+export async function readDemoCredentials(file: string): Promise<DemoCredentials | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as DemoCredentials;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The local runtime's settings (API.md, "Local runtime settings"), checked at start. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SISI_DATA_DIR: z.string().min(1).default('.sisi/data'),
+  SISI_ADMIN_EMAIL: z.email().optional(),
+  SISI_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  SISI_DEMO: z.enum(['0', '1']).default('0'),
+  SISI_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SISI_MAIL_FROM: z.string().default('Sisi <no-reply@sisi.local>'),
+  SISI_BASE_URL: z.url().optional(),
+  SISI_TABLE_PREFIX: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,20}$/)
+    .default('sisi'),
+});
+
+export interface LocalSettings {
+  port: number;
+  dataDir: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  demo: boolean;
+  smtpUrl?: string;
+  mailFrom: string;
+  baseUrl: string;
+  tablePrefix: string;
+}
+
+/**
+ * Parses the environment once; a bad value stops the start with the variable's name.
+ *
+ * @example const settings = readSettings(process.env);
+ */
+export function readSettings(env: Record<string, string | undefined>): LocalSettings {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid settings:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (!!e.SISI_ADMIN_EMAIL !== !!e.SISI_ADMIN_PASSWORD) {
+    throw new Error(
+      'invalid settings: set both SISI_ADMIN_EMAIL and SISI_ADMIN_PASSWORD, or neither',
+    );
+  }
+  return {
+    port: e.PORT,
+    dataDir: resolve(e.SISI_DATA_DIR),
+    ...(e.SISI_ADMIN_EMAIL ? { adminEmail: e.SISI_ADMIN_EMAIL.toLowerCase() } : {}),
+    ...(e.SISI_ADMIN_PASSWORD ? { adminPassword: e.SISI_ADMIN_PASSWORD } : {}),
+    demo: e.SISI_DEMO === '1',
+    ...(e.SISI_SMTP_URL ? { smtpUrl: e.SISI_SMTP_URL } : {}),
+    mailFrom: e.SISI_MAIL_FROM,
+    baseUrl: (e.SISI_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    tablePrefix: e.SISI_TABLE_PREFIX,
+  };
+}

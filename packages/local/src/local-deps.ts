@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  type ApiDeps,
+  createJwtVerifier,
+  createRateLimiter,
+  type Mailer,
+  type Provisioner,
+  ValidationError,
+} from '@sisi/api';
+import {
+  createDocumentClient,
+  networkTableName,
+  OrganizationRepository,
+  PeopleRepository,
+  PlatformRepository,
+  platformTable,
+  platformTableName,
+} from '@sisi/data';
+import { VirtualClock } from './clock.ts';
+import { dynamoDbLocalClientConfig } from './dynamodb-local.ts';
+import { LOCAL_AUDIENCE, LocalIssuer } from './issuer.ts';
+import { LocalIdentityProvider } from './local-identity.ts';
+import { OutboxMailer } from './outbox.ts';
+import { SmtpMailer } from './smtp-mailer.ts';
+import { ensureTable, LocalProvisioner } from './tables.ts';
+
+export interface LocalDepsOptions {
+  /** DynamoDB Local's endpoint, e.g. `http://127.0.0.1:8000`. */
+  endpoint: string;
+  tablePrefix: string;
+  dataDir: string;
+  baseUrl: string;
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** Replaces the provisioner (tests of a failing or slow provisioning). */
+  provisioner?: Provisioner;
+  /** Replaces the mailer (tests). */
+  mailer?: Mailer;
+}
+
+export interface LocalDeps {
+  deps: ApiDeps;
+  issuer: LocalIssuer;
+  clock: VirtualClock;
+  outbox: OutboxMailer;
+  platform: PlatformRepository;
+  dynamo: DynamoDBClient;
+  close(): void;
+}
+
+/**
+ * The embedded runtime's adapters for every API port. Used by `pnpm start` and by the
+ * tests, so both run exactly the same wiring.
+ *
+ * @example
+ * const { deps } = await buildLocalDeps({ endpoint, tablePrefix: 'sisi', dataDir, baseUrl });
+ * const app = createApp(deps);
+ */
+export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDeps> {
+  const clientConfig = { ...dynamoDbLocalClientConfig(options.endpoint), maxAttempts: 3 };
+  const dynamo = new DynamoDBClient(clientConfig);
+  const doc = createDocumentClient(clientConfig);
+  await ensureTable(dynamo, platformTable, platformTableName(options.tablePrefix));
+  const platform = new PlatformRepository(doc, platformTableName(options.tablePrefix));
+  const clock = await VirtualClock.load(platform);
+  const issuer = await LocalIssuer.load(
+    join(options.dataDir, 'keys', 'issuer.json'),
+    options.baseUrl,
+  );
+  const outbox = new OutboxMailer(join(options.dataDir, 'outbox'), clock);
+  const smtp = options.smtpUrl
+    ? new SmtpMailer(options.smtpUrl, options.mailFrom ?? 'Sisi <no-reply@sisi.local>')
+    : undefined;
+
+  const deps: ApiDeps = {
+    platform,
+    networkRepositories({ networkId }) {
+      if (!networkId) throw new Error('no network in this context');
+      const table = networkTableName(options.tablePrefix, networkId);
+      return {
+        organizations: new OrganizationRepository(doc, table),
+        people: new PeopleRepository(doc, table),
+      };
+    },
+    clock,
+    mailer: options.mailer ?? smtp ?? outbox,
+    provisioner: options.provisioner ?? new LocalProvisioner(dynamo, options.tablePrefix),
+    tokens: createJwtVerifier({
+      jwks: issuer.jwks(),
+      issuer: issuer.issuer,
+      audience: LOCAL_AUDIENCE,
+    }),
+    identity: new LocalIdentityProvider(platform, issuer),
+    loginLimiter: createRateLimiter({ limit: 10, windowSeconds: 900 }),
+    baseUrl: options.baseUrl,
+    dev: {
+      async setClock(input) {
+        const now = await clock.advance(input);
+        if (!now) {
+          throw new ValidationError([
+            { path: input.to ? 'to' : 'advanceDays', message: 'the clock only moves forward' },
+          ]);
+        }
+        return { now: now.toISOString() };
+      },
+      listOutbox: (to) => outbox.list(to),
+    },
+  };
+  return {
+    deps,
+    issuer,
+    clock,
+    outbox,
+    platform,
+    dynamo,
+    close() {
+      smtp?.close();
+      dynamo.destroy();
+      doc.destroy();
+    },
+  };
+}

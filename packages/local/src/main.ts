@@ -1,0 +1,42 @@
+import { readSettings } from './env.ts';
+import { startRuntime } from './runtime.ts';
+
+/** `pnpm start`: the embedded runtime with the settings of API.md. */
+async function main(): Promise<void> {
+  const settings = readSettings({ SISI_DEMO: '1', ...process.env });
+  console.log(`Sisi: starting (data in ${settings.dataDir})…`);
+  const runtime = await startRuntime(settings);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Sisi: ${signal}, stopping…`);
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  console.log(`\nSisi is running at ${runtime.url}`);
+  console.log(`API reference: ${runtime.url}/api/v1/docs`);
+  console.log(`DynamoDB Local: ${runtime.dynamo.endpoint}`);
+  const created = runtime.operator.created;
+  if (created) {
+    console.log(`\nPlatform operator created: ${created.email}`);
+    if (created.demo) console.log(`  password: ${created.password}   (shown once: note it)`);
+  }
+  if (runtime.demo) {
+    console.log(`\nDemo network ${runtime.demo.networkId}:`);
+    console.log(`  network admin: ${runtime.demo.admin.email} / ${runtime.demo.admin.password}`);
+    console.log(
+      `  coordinator:   ${runtime.demo.coordinator.email} / ${runtime.demo.coordinator.password}`,
+    );
+    console.log('  (also in the data folder, demo-credentials.json)');
+  }
+  console.log('\nPress Ctrl+C to stop.');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

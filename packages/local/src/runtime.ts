@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import { ensureOperator, type OperatorResult } from './bootstrap.ts';
+import { type DemoCredentials, seedDemo } from './demo.ts';
+import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
+import type { LocalSettings } from './env.ts';
+import { buildLocalDeps, type LocalDeps } from './local-deps.ts';
+import { createServerApp } from './server.ts';
+import { findRepoRoot } from './vendor.ts';
+
+export interface Runtime {
+  url: string;
+  operator: OperatorResult;
+  demo?: DemoCredentials;
+  local: LocalDeps;
+  dynamo: DynamoDbLocal;
+  /** Closes the HTTP server, then stops DynamoDB Local. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole embedded runtime: DynamoDB Local with its files in the data folder,
+ * the platform table, the operator, the demo network when asked, and the HTTP server.
+ *
+ * @example
+ * const runtime = await startRuntime(readSettings(process.env));
+ * console.log(runtime.url);
+ */
+export async function startRuntime(settings: LocalSettings): Promise<Runtime> {
+  const dynamo = await startDynamoDbLocal({ dataDir: join(settings.dataDir, 'dynamodb') });
+  let server: ServerType | undefined;
+  let local: LocalDeps | undefined;
+  const stop = async () => {
+    if (server) {
+      const s = server;
+      server = undefined;
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    }
+    local?.close();
+    await dynamo.stop();
+  };
+  try {
+    local = await buildLocalDeps({
+      endpoint: dynamo.endpoint,
+      tablePrefix: settings.tablePrefix,
+      dataDir: settings.dataDir,
+      baseUrl: settings.baseUrl,
+      mailFrom: settings.mailFrom,
+      ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}),
+    });
+    const operator = await ensureOperator(local, settings);
+    const demo = settings.demo
+      ? await seedDemo(local, join(settings.dataDir, 'demo-credentials.json'))
+      : undefined;
+    const app = createServerApp({
+      deps: local.deps,
+      issuer: local.issuer,
+      webDist: join(findRepoRoot(), 'web', 'dist'),
+    });
+    await new Promise<void>((resolve, reject) => {
+      server = serve({ fetch: app.fetch, port: settings.port, hostname: '0.0.0.0' }, () =>
+        resolve(),
+      );
+      server.once('error', reject);
+    });
+    return {
+      url: `http://localhost:${settings.port}`,
+      operator,
+      ...(demo ? { demo } : {}),
+      local,
+      dynamo,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

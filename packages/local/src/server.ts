@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { API_BASE, type ApiDeps, createApp } from '@sisi/api';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { LocalIssuer } from './issuer.ts';
+
+/**
+ * The one Node app of the embedded runtime: the API, the issuer's JWKS, and the built SPA
+ * (any other path gets `index.html`, so deep links such as `/invitations/…` work).
+ *
+ * @example
+ * serve({ fetch: createServerApp({ deps, issuer, webDist }).fetch, port: 3000 });
+ */
+export function createServerApp(options: { deps: ApiDeps; issuer: LocalIssuer; webDist: string }) {
+  const api = createApp(options.deps);
+  const app = new Hono();
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        // the API reference page loads its viewer from a CDN; the SPA itself needs only self
+        scriptSrc: ["'self'", "'unsafe-inline'", 'https://cdn.jsdelivr.net'],
+        styleSrc: [
+          "'self'",
+          "'unsafe-inline'",
+          'https://cdn.jsdelivr.net',
+          'https://fonts.googleapis.com',
+        ],
+        fontSrc: ["'self'", 'https://fonts.gstatic.com', 'https://cdn.jsdelivr.net'],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.get('/.well-known/jwks.json', (c) => c.json(options.issuer.jwks()));
+  app.route('/', api);
+
+  const root = relative(process.cwd(), options.webDist) || '.';
+  const indexFile = join(options.webDist, 'index.html');
+  app.use(
+    '/assets/*',
+    async (c, next) => {
+      await next();
+      if (c.res.status === 200)
+        c.res.headers.set('cache-control', 'public, max-age=31536000, immutable');
+    },
+    serveStatic({ root }),
+  );
+  app.use('*', serveStatic({ root }));
+  app.get('*', async (c) => {
+    if (c.req.path.startsWith(API_BASE)) return c.notFound();
+    if (!existsSync(indexFile)) {
+      return c.text('The web app is not built: run `pnpm build:web` (pnpm start does it).', 503);
+    }
+    c.header('cache-control', 'no-cache');
+    return c.html(await readFile(indexFile, 'utf8'));
+  });
+  return app;
+}

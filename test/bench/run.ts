@@ -1,0 +1,27 @@
+import { cpus, totalmem } from 'node:os';
+import { benchFirstPage, FIRST_PAGE_BUDGET_BYTES } from './first-page.bench.ts';
+import { benchGetOrganization } from './get-organization.bench.ts';
+
+/**
+ * `pnpm bench`: each figure printed against a baseline measured in the same run (or, for
+ * sizes, against the budget). Paste the table into docs/benchmarks.md with the date.
+ */
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
+
+console.log(`Sisi benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);
+const rows: string[] = ['| benchmark | figure | baseline (same run) | ratio | target | verdict |', '| --- | --- | --- | --- | --- | --- |'];
+
+const page = benchFirstPage();
+rows.push(
+  `| first page JS, gzipped | ${fmt(page.bytes / 1024)} kB | budget ${FIRST_PAGE_BUDGET_BYTES / 1024} kB | ${fmt(page.budgetRatio, 2)}× | ≤ 1.00× | ${page.budgetRatio <= 1 ? 'met' : 'MISSED'} |`,
+);
+
+const get = await benchGetOrganization();
+rows.push(
+  `| GET organization, rate (c=32) | ${fmt(get.stack.rate, 0)} req/s | raw GetItem ${fmt(get.raw.rate, 0)} req/s | ${fmt(get.rateRatio, 2)}× | ≥ 0.60× | ${get.rateRatio >= 0.6 ? 'met' : 'MISSED'} |`,
+  `| GET organization, p99 (c=32) | ${fmt(get.stack.p99)} ms | raw GetItem ${fmt(get.raw.p99)} ms | ${fmt(get.p99Ratio, 2)}× | ≤ 1.50× | ${get.p99Ratio <= 1.5 ? 'met' : 'MISSED'} |`,
+);
+console.log(rows.join('\n'));
+console.log(`\n(p50: stack ${fmt(get.stack.p50)} ms, raw ${fmt(get.raw.p50)} ms; ${get.stack.requests} requests each)`);
+process.exit(0);

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{packages,functions,infra,test}/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**', 'web/dist/**', '**/.sisi/**', '**/cdk.out/**'],
+    globalSetup: ['./test/setup/dynamodb.global.ts'],
+    // Child processes (DynamoDB Local, spawned runtimes) behave better under forks than threads.
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});

@@ -1,0 +1,236 @@
+import {
+  MutationCache,
+  QueryCache,
+  QueryClient,
+  QueryClientProvider,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { navigate } from 'wouter/use-browser-location';
+import { ApiProblem } from './api/client.ts';
+import { meQuery } from './api/queries.ts';
+import { LoadError, Loading, Page } from './components/page.tsx';
+import { homePath } from './home.ts';
+import { useT } from './i18n/index.ts';
+import { LoginPage } from './pages/login.tsx';
+import { getToken, setToken, useToken } from './session.ts';
+
+/** Every screen but sign-in is its own chunk, so the sign-in page loads only what it needs. */
+const screen = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy<ComponentType>(() => load().then((m) => ({ default: m[name] })));
+
+const AcceptInvitationPage = screen(
+  () => import('./pages/accept-invitation.tsx'),
+  'AcceptInvitationPage',
+);
+const NetworksPage = screen(() => import('./pages/networks.tsx'), 'NetworksPage');
+const OrganizationsPage = screen(() => import('./pages/organizations.tsx'), 'OrganizationsPage');
+const OrganizationCreatePage = screen(
+  () => import('./pages/organization-form.tsx'),
+  'OrganizationCreatePage',
+);
+const OrganizationEditPage = screen(
+  () => import('./pages/organization-form.tsx'),
+  'OrganizationEditPage',
+);
+const OrganizationPage = screen(() => import('./pages/organization.tsx'), 'OrganizationPage');
+
+function signOut(queryClient: QueryClient) {
+  setToken(null);
+  queryClient.clear();
+  navigate('/login', { replace: true });
+}
+
+/** A 401 on any call made with a token means the session ended: back to sign-in. */
+function onApiError(error: unknown) {
+  if (error instanceof ApiProblem && error.status === 401 && getToken()) signOut(queryClient);
+}
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // client errors will not change on retry; server and network errors may
+      retry: (count, error) =>
+        count < 2 && !(error instanceof ApiProblem && error.status >= 400 && error.status < 500),
+    },
+  },
+});
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Shell />
+    </QueryClientProvider>
+  );
+}
+
+function Shell() {
+  const t = useT();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipLink')}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Routes />
+        </Suspense>
+      </main>
+    </>
+  );
+}
+
+function Routes() {
+  return (
+    <Switch>
+      <Route path="/login" component={LoginPage} />
+      <Route path="/invitations/:token" component={AcceptInvitationPage} />
+      <Route path="/">
+        <Authenticated>
+          <Home />
+        </Authenticated>
+      </Route>
+      <Route path="/welcome">
+        <Authenticated>
+          <Welcome />
+        </Authenticated>
+      </Route>
+      <Route path="/networks">
+        <Authenticated>
+          <NetworksPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/organizations">
+        <Authenticated>
+          <OrganizationsPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/organizations/new">
+        <Authenticated>
+          <OrganizationCreatePage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/organizations/:organizationId">
+        <Authenticated>
+          <OrganizationPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/organizations/:organizationId/edit">
+        <Authenticated>
+          <OrganizationEditPage />
+        </Authenticated>
+      </Route>
+      <Route>
+        <NotFound />
+      </Route>
+    </Switch>
+  );
+}
+
+/** Signed-out visitors go to sign-in, and come back here afterwards. */
+function Authenticated({ children }: { children: ReactNode }) {
+  const token = useToken();
+  const [location] = useLocation();
+  if (!token) {
+    const next = location === '/' ? '' : `?next=${encodeURIComponent(location)}`;
+    return <Redirect to={`/login${next}`} replace />;
+  }
+  return children;
+}
+
+function Home() {
+  const me = useQuery(meQuery());
+  if (me.data) return <Redirect to={homePath(me.data)} replace />;
+  if (me.isError) return <LoadError error={me.error} retry={() => void me.refetch()} />;
+  return <Loading />;
+}
+
+function Welcome() {
+  const t = useT();
+  return (
+    <Page title={t('donor.title')}>
+      <p>{t('donor.body')}</p>
+    </Page>
+  );
+}
+
+function NotFound() {
+  const t = useT();
+  return (
+    <Page title={t('notFound.title')}>
+      <p>{t('notFound.body')}</p>
+      <p>
+        <Link href="/">{t('notFound.home')}</Link>
+      </p>
+    </Page>
+  );
+}
+
+function Header() {
+  const t = useT();
+  const token = useToken();
+  return (
+    <header className="site-header">
+      <div className="bar">
+        <Link href="/" className="brand">
+          {t('app.name')}
+        </Link>
+        {token ? <SignedIn /> : null}
+      </div>
+    </header>
+  );
+}
+
+function SignedIn() {
+  const t = useT();
+  const client = useQueryClient();
+  const [location] = useLocation();
+  const me = useQuery(meQuery());
+  const user = me.data;
+  const links: { href: string; label: string }[] = [];
+  if (user) {
+    if (user.roles.includes('operator'))
+      links.push({ href: '/networks', label: t('nav.networks') });
+    if (user.networkId && user.roles.includes('network-admin')) {
+      links.push({
+        href: `/networks/${user.networkId}/organizations`,
+        label: t('nav.organizations'),
+      });
+    }
+    if (user.networkId && user.organizationId) {
+      links.push({
+        href: `/networks/${user.networkId}/organizations/${user.organizationId}`,
+        label: t('nav.myOrganization'),
+      });
+    }
+  }
+  return (
+    <>
+      {links.length > 0 ? (
+        <nav aria-label={t('app.mainNav')}>
+          <ul className="nav-list">
+            {links.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} aria-current={location === l.href ? 'page' : undefined}>
+                  {l.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <div className="who">
+        {user ? <span>{t('app.signedInAs', { name: user.name })}</span> : null}
+        <button type="button" onClick={() => signOut(client)}>
+          {t('app.signOut')}
+        </button>
+      </div>
+    </>
+  );
+}

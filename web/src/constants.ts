@@ -1,0 +1,74 @@
+import type { KeyPopulation, TechnicalArea } from '@sisi/domain';
+
+// Copies of @sisi/domain's lists: importing them from there would pull zod into the
+// bundle. The checks below fail the typecheck when the two drift apart.
+
+export const keyPopulations = [
+  'sex-workers',
+  'msm',
+  'people-who-inject-drugs',
+  'transgender',
+] as const satisfies readonly KeyPopulation[];
+
+export const technicalAreas = [
+  'peer-education',
+  'peer-navigation',
+  'social-behavior-change-communication',
+  'clinical-services',
+  'violence-prevention-response',
+  'stigma-discrimination',
+  'adherence',
+  'networking',
+  'community-mobilization',
+  'advocacy',
+  'resource-mobilization',
+  'strategic-planning',
+  'financial-management',
+  'monitoring-evaluation',
+  'program-management',
+  'other',
+] as const satisfies readonly TechnicalArea[];
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type ListsMatchDomain = [
+  Same<(typeof keyPopulations)[number], KeyPopulation>,
+  Same<(typeof technicalAreas)[number], TechnicalArea>,
+] extends [true, true]
+  ? true
+  : never;
+export const listsMatchDomain: ListsMatchDomain = true;
+
+/** Languages offered as checkboxes; codes an organization already has are kept too. */
+export const commonLanguages = [
+  'en',
+  'fr',
+  'pt',
+  'es',
+  'sw',
+  'ar',
+  'ru',
+  'am',
+  'ha',
+  'yo',
+  'zu',
+  'hi',
+  'th',
+  'vi',
+  'id',
+  'km',
+  'my',
+  'zh',
+] as const;
+
+/** ISO 3166-1 alpha-2, officially assigned; names come from `Intl.DisplayNames`. */
+export const countryCodes = (
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ ' +
+  'BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM ' +
+  'DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS ' +
+  'GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN ' +
+  'KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ ' +
+  'MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM ' +
+  'PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV ' +
+  'SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI ' +
+  'VN VU WF WS YE YT ZA ZM ZW'
+).split(' ');

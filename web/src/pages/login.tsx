@@ -1,0 +1,103 @@
+import type { Session } from '@sisi/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Redirect, useSearch } from 'wouter';
+import { navigate } from 'wouter/use-browser-location';
+import { ApiProblem, api, call } from '../api/client.ts';
+import { keys } from '../api/queries.ts';
+import {
+  Form,
+  type FormErrors,
+  hasErrors,
+  labelsOf,
+  noErrors,
+  problemToErrors,
+  requireFields,
+  SubmitButton,
+  TextField,
+  text,
+} from '../components/form.tsx';
+import { Page } from '../components/page.tsx';
+import { homePath, safeNext } from '../home.ts';
+import { type Translate, useT } from '../i18n/index.ts';
+import { getToken, setToken } from '../session.ts';
+
+const FIELDS = ['email', 'password'] as const;
+
+function loginErrors(error: unknown, t: Translate): FormErrors {
+  if (error instanceof ApiProblem && error.status === 401) {
+    return { message: t('login.wrongCredentials'), fields: {}, other: [] };
+  }
+  if (error instanceof ApiProblem && error.status === 429) {
+    const message = error.retryAfter
+      ? t('login.tooMany', { seconds: error.retryAfter })
+      : t('login.tooManySoon');
+    return { message, fields: {}, other: [] };
+  }
+  return problemToErrors(error, FIELDS, t);
+}
+
+/** Sign in with email and password; the token lives in this tab's sessionStorage. */
+export function LoginPage() {
+  const t = useT();
+  const search = useSearch();
+  const queryClient = useQueryClient();
+  // read once: signing in below must not re-render this page into a redirect
+  const [signedIn] = useState(() => getToken() !== null);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const login = useMutation({
+    mutationFn: (body: { email: string; password: string }): Promise<Session> =>
+      call(api.auth.login.$post({ json: body })),
+    onSuccess: ({ token, user }) => {
+      setToken(token);
+      queryClient.setQueryData(keys.me, user);
+      navigate(safeNext(search) ?? homePath(user), { replace: true });
+    },
+    onError: (error) => setErrors(loginErrors(error, t)),
+  });
+
+  if (signedIn) return <Redirect to={safeNext(search) ?? '/'} replace />;
+
+  const labels = labelsOf(t, { email: 'login.email', password: 'login.password' });
+  const submit = (data: FormData) => {
+    if (login.isPending) return;
+    const missing = requireFields(data, FIELDS, t);
+    if (hasErrors(missing)) return setErrors(missing);
+    setErrors(noErrors);
+    // the password is sent exactly as typed: spaces may be part of it
+    const password = data.get('password');
+    login.mutate({
+      email: text(data, 'email'),
+      password: typeof password === 'string' ? password : '',
+    });
+  };
+
+  return (
+    <Page title={t('login.title')} heading={t('login.heading')}>
+      <div className="narrow">
+        <Form id="login" errors={errors} labels={labels} onSubmit={submit}>
+          <TextField
+            name="email"
+            label={labels.email!}
+            type="email"
+            autoComplete="username"
+            required
+          />
+          <TextField
+            name="password"
+            label={labels.password!}
+            type="password"
+            autoComplete="current-password"
+            required
+          />
+          <SubmitButton
+            label={t('login.submit')}
+            busy={login.isPending}
+            busyLabel={t('login.submitting')}
+          />
+        </Form>
+        <p className="hint">{t('login.invitedHint')}</p>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,246 @@
+import type { Member, Organization, Role } from '@sisi/domain';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { Link, useParams } from 'wouter';
+import { useHistoryState } from 'wouter/use-browser-location';
+import { api, call, idempotencyKey } from '../api/client.ts';
+import { keys, membersQuery, meQuery, organizationQuery } from '../api/queries.ts';
+import {
+  Form,
+  type FormErrors,
+  hasErrors,
+  labelsOf,
+  noErrors,
+  problemToErrors,
+  requireFields,
+  SubmitButton,
+  TextField,
+  text,
+} from '../components/form.tsx';
+import { LoadMore } from '../components/load-more.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
+import { countryName, formatDate, languageName, useT } from '../i18n/index.ts';
+
+/** History state a page may pass on navigation: a message to show once arrived. */
+export interface FlashState {
+  flash?: string;
+}
+
+/**
+ * One organization: its profile and its people. A network admin may edit it; an admin
+ * or the organization's own coordinator may invite members.
+ */
+export function OrganizationPage() {
+  const { networkId = '', organizationId = '' } = useParams<{
+    networkId: string;
+    organizationId: string;
+  }>();
+  const t = useT();
+  const organization = useQuery(organizationQuery(networkId, organizationId));
+  const me = useQuery(meQuery());
+  const flash = useHistoryState<FlashState | null>()?.flash;
+  const roles: readonly Role[] = me.data?.roles ?? [];
+  const isAdmin = roles.includes('network-admin') && me.data?.networkId === networkId;
+  const canInvite =
+    isAdmin || (roles.includes('coordinator') && me.data?.organizationId === organizationId);
+
+  const org = organization.data;
+  return (
+    <Page title={org?.name ?? t('organizations.title')}>
+      <StatusMessage message={flash} />
+      {org ? (
+        <>
+          {isAdmin ? (
+            <p className="links">
+              <Link href={`/networks/${networkId}/organizations`}>{t('organizations.back')}</Link>
+              <Link
+                href={`/networks/${networkId}/organizations/${organizationId}/edit`}
+                className="button"
+              >
+                {t('organizations.edit')}
+              </Link>
+            </p>
+          ) : null}
+          <Profile organization={org} />
+          <Members networkId={networkId} organization={org} />
+          {canInvite ? (
+            <InviteMember networkId={networkId} organizationId={organizationId} />
+          ) : null}
+        </>
+      ) : organization.isError ? (
+        <LoadError error={organization.error} retry={() => void organization.refetch()} />
+      ) : (
+        <Loading />
+      )}
+    </Page>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function TextList({ items }: { items: readonly string[] }) {
+  const t = useT();
+  if (items.length === 0) return <>{t('app.none')}</>;
+  return (
+    <ul>
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Profile({ organization: o }: { organization: Organization }) {
+  const t = useT();
+  const yesNo = (value: boolean) => t(value ? 'app.yes' : 'app.no');
+  const none = t('app.none');
+  const areas = o.technicalAreas.filter((a) => a !== 'other').map((a) => t(`technicalAreas.${a}`));
+  if (o.otherTechnicalArea) areas.push(o.otherTechnicalArea);
+  else if (o.technicalAreas.includes('other')) areas.push(t('technicalAreas.other'));
+  return (
+    <section aria-labelledby="profile">
+      <h2 id="profile">{t('organizations.profileHeading')}</h2>
+      <dl className="facts">
+        <Fact term={t('organizations.country')}>{countryName(o.country)}</Fact>
+        <Fact term={t('organizations.languages')}>
+          {o.languages.length ? o.languages.map(languageName).join(', ') : none}
+        </Fact>
+        <Fact term={t('organizations.keyPopulations')}>
+          {o.keyPopulations.map((k) => t(`keyPopulations.${k}`)).join(', ')}
+        </Fact>
+        <Fact term={t('organizations.kpLed')}>{yesNo(o.kpLed)}</Fact>
+        <Fact term={t('organizations.technicalAreas')}>
+          <TextList items={areas} />
+        </Fact>
+        <Fact term={t('organizations.strengthsOffered')}>
+          <TextList items={o.strengthsOffered} />
+        </Fact>
+        <Fact term={t('organizations.priorityNeeds')}>
+          <TextList items={o.priorityNeeds} />
+        </Fact>
+        <Fact term={t('organizations.highSpeedInternet')}>{yesNo(o.highSpeedInternet)}</Fact>
+        <Fact term={t('organizations.nameVisibleToDonors')}>{yesNo(o.nameVisibleToDonors)}</Fact>
+      </dl>
+      <p className="hint">{t('organizations.updated', { date: formatDate(o.updatedAt) })}</p>
+    </section>
+  );
+}
+
+function Members({ networkId, organization }: { networkId: string; organization: Organization }) {
+  const t = useT();
+  const members = useInfiniteQuery(membersQuery(networkId, organization.id));
+  const items = members.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section aria-labelledby="members">
+      <h2 id="members">{t('members.heading')}</h2>
+      {members.isPending ? (
+        <Loading />
+      ) : members.isError ? (
+        <LoadError error={members.error} retry={() => void members.refetch()} />
+      ) : items.length === 0 ? (
+        <p>{t('members.empty')}</p>
+      ) : (
+        <>
+          <ul className="cards people">
+            {items.map((m) => (
+              <Person key={m.id} member={m} coordinator={m.id === organization.coordinatorId} />
+            ))}
+          </ul>
+          <LoadMore query={members} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Person({ member, coordinator }: { member: Member; coordinator: boolean }) {
+  const t = useT();
+  return (
+    <li className="card">
+      <p className="person-name">{member.name}</p>
+      <p className="break">{member.email}</p>
+      <p>
+        <span className={`badge status-${member.status}`}>
+          {t(`members.status.${member.status}`)}
+        </span>
+        {coordinator ? <span className="badge">{t('organizations.coordinator')}</span> : null}
+      </p>
+    </li>
+  );
+}
+
+const INVITE_FIELDS = ['name', 'email'] as const;
+
+function InviteMember({
+  networkId,
+  organizationId,
+}: {
+  networkId: string;
+  organizationId: string;
+}) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [invited, setInvited] = useState<string>();
+  const [key, setKey] = useState(idempotencyKey);
+  const invite = useMutation({
+    mutationFn: ({ body }: { body: { email: string; name: string }; form: HTMLFormElement }) =>
+      call(
+        api.networks[':networkId'].organizations[':organizationId'].members.$post(
+          { param: { networkId, organizationId }, json: body },
+          { headers: { 'idempotency-key': key } },
+        ),
+      ),
+    onSuccess: (member, { form }) => {
+      form.reset();
+      setKey(idempotencyKey());
+      setInvited(member.email);
+      return queryClient.invalidateQueries({ queryKey: keys.members(networkId, organizationId) });
+    },
+    onError: (error) => setErrors(problemToErrors(error, INVITE_FIELDS, t)),
+  });
+
+  const labels = labelsOf(t, { name: 'members.name', email: 'members.email' });
+  const submit = (data: FormData, form: HTMLFormElement) => {
+    if (invite.isPending) return;
+    const missing = requireFields(data, INVITE_FIELDS, t);
+    if (hasErrors(missing)) return setErrors(missing);
+    setErrors(noErrors);
+    setInvited(undefined);
+    invite.mutate({ body: { name: text(data, 'name'), email: text(data, 'email') }, form });
+  };
+
+  return (
+    <section aria-labelledby="invite">
+      <h2 id="invite">{t('members.inviteHeading')}</h2>
+      <p>{t('members.inviteIntro')}</p>
+      <StatusMessage
+        message={invited ? t('members.invitedMessage', { email: invited }) : undefined}
+      />
+      <div className="narrow">
+        <Form
+          id="invite-form"
+          labelledBy="invite"
+          errors={errors}
+          labels={labels}
+          onSubmit={submit}
+        >
+          <TextField name="name" label={labels.name!} autoComplete="off" required />
+          <TextField name="email" label={labels.email!} type="email" autoComplete="off" required />
+          <SubmitButton
+            label={t('members.submit')}
+            busy={invite.isPending}
+            busyLabel={t('members.submitting')}
+          />
+        </Form>
+      </div>
+    </section>
+  );
+}
