@@ -20,7 +20,16 @@ export function encodeCursor(key: Key | undefined): string | undefined {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 }
 
-export function decodeCursor(cursor: string | undefined, expectedKeys: string[]): Key | undefined {
+/**
+ * The key a cursor stands for. `partition` names the list's own index partition (e.g.
+ * `{ GSI1PK: 'NETWORKS' }`): a cursor of another list is refused here, as DynamoDB would
+ * otherwise fail the query.
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  expectedKeys: string[],
+  partition: Record<string, string> = {},
+): Key | undefined {
   if (!cursor) return undefined;
   let parsed: unknown;
   try {
@@ -32,7 +41,8 @@ export function decodeCursor(cursor: string | undefined, expectedKeys: string[])
     typeof parsed !== 'object' ||
     parsed === null ||
     Object.keys(parsed).sort().join() !== [...expectedKeys].sort().join() ||
-    !Object.values(parsed).every((v) => typeof v === 'string')
+    !Object.values(parsed).every((v) => typeof v === 'string') ||
+    !Object.entries(partition).every(([k, v]) => (parsed as Key)[k] === v)
   ) {
     throw new InvalidCursorError('cursor is not valid');
   }

@@ -57,7 +57,7 @@ export class OrganizationRepository {
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': 'ORGS' },
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK']),
+        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], { GSI1PK: 'ORGS' }),
       }),
     );
     return {
@@ -184,7 +184,9 @@ export class PeopleRepository {
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': `ORG#${organizationId}#PEOPLE` },
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK']),
+        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], {
+          GSI1PK: `ORG#${organizationId}#PEOPLE`,
+        }),
       }),
     );
     return {
