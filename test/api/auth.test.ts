@@ -30,7 +30,12 @@ async function pendingInvitation() {
   const networkName = `Invited network ${randomBytes(2).toString('hex')}`;
   const res = await api.call('POST', '/networks', {
     token: api.operatorToken,
-    body: { name: networkName, region: 'West Africa', adminEmail: email, adminName: 'Invited Admin' },
+    body: {
+      name: networkName,
+      region: 'West Africa',
+      adminEmail: email,
+      adminName: 'Invited Admin',
+    },
   });
   const network = await expectJson<{ id: string }>(res, 201);
   return { email, networkName, networkId: network.id, token: await api.invitationToken(email) };
@@ -66,7 +71,10 @@ describe('POST /auth/login', () => {
   it('gives GET /me only the documented fields: organizationId for a coordinator, neither for the operator', async () => {
     const org = await createOrganization(api, admin.networkId, admin.adminToken);
     const coordinator = await acceptInvitation(api, org.coordinatorEmail, 'Coordinator One');
-    const me = await expectJson<User>(await api.call('GET', '/me', { token: coordinator.token }), 200);
+    const me = await expectJson<User>(
+      await api.call('GET', '/me', { token: coordinator.token }),
+      200,
+    );
     expect(me).toEqual({
       id: org.coordinatorId,
       email: org.coordinatorEmail,
@@ -76,15 +84,24 @@ describe('POST /auth/login', () => {
       organizationId: org.id,
     });
 
-    const operator = await expectJson<User>(await api.call('GET', '/me', { token: api.operatorToken }), 200);
+    const operator = await expectJson<User>(
+      await api.call('GET', '/me', { token: api.operatorToken }),
+      200,
+    );
     expect(operator.roles).toEqual(['operator']);
     expect(Object.keys(operator).sort()).toEqual(['email', 'id', 'name', 'roles']);
     for (const key of Object.keys(me)) expect(USER_FIELDS).toContain(key);
   });
 
   it('answers a wrong password and an unknown email with the same 401', async () => {
-    const wrongPassword = await expectProblem(await signIn(admin.adminEmail, 'not the password at all'), 401);
-    const unknownEmail = await expectProblem(await signIn(uniqueEmail('nobody'), 'not the password at all'), 401);
+    const wrongPassword = await expectProblem(
+      await signIn(admin.adminEmail, 'not the password at all'),
+      401,
+    );
+    const unknownEmail = await expectProblem(
+      await signIn(uniqueEmail('nobody'), 'not the password at all'),
+      401,
+    );
     expect(withoutInstance(unknownEmail)).toEqual(withoutInstance(wrongPassword));
   });
 
@@ -96,9 +113,15 @@ describe('POST /auth/login', () => {
   });
 
   it('rejects a malformed body with 400 naming the field', async () => {
-    await expectProblem(await api.call('POST', '/auth/login', { body: { email: admin.adminEmail } }), 400, 'password');
     await expectProblem(
-      await api.call('POST', '/auth/login', { body: { email: 'not-an-email', password: PASSWORD } }),
+      await api.call('POST', '/auth/login', { body: { email: admin.adminEmail } }),
+      400,
+      'password',
+    );
+    await expectProblem(
+      await api.call('POST', '/auth/login', {
+        body: { email: 'not-an-email', password: PASSWORD },
+      }),
       400,
       'email',
     );
@@ -180,7 +203,10 @@ describe('bearer tokens', () => {
   it('answers 401 to a garbage token and to another scheme', async () => {
     await expectProblem(await me('Bearer garbage'), 401);
     await expectProblem(await me('Bearer a.b.c'), 401);
-    await expectProblem(await me(`Basic ${Buffer.from(`${admin.adminEmail}:${PASSWORD}`).toString('base64')}`), 401);
+    await expectProblem(
+      await me(`Basic ${Buffer.from(`${admin.adminEmail}:${PASSWORD}`).toString('base64')}`),
+      401,
+    );
   });
 
   it('answers 401 to a token signed by another key, even with the same kid and claims', async () => {
@@ -191,7 +217,10 @@ describe('bearer tokens', () => {
   it('answers 401 to an expired token signed by the issuer key', async () => {
     const { key } = await issuerKey(api.dataDir);
     const expired = { ...claims, iat: now() - 7200, exp: now() - 60 };
-    await expectProblem(await me(`Bearer ${signJwt({ alg: 'ES256', kid, typ: 'JWT' }, expired, key)}`), 401);
+    await expectProblem(
+      await me(`Bearer ${signJwt({ alg: 'ES256', kid, typ: 'JWT' }, expired, key)}`),
+      401,
+    );
   });
 
   it('answers 401 to an unsigned alg:none token', async () => {
@@ -202,8 +231,14 @@ describe('bearer tokens', () => {
   it('answers 401 to a token of the issuer key for another audience or issuer', async () => {
     const { key } = await issuerKey(api.dataDir);
     const header = { alg: 'ES256', kid, typ: 'JWT' };
-    await expectProblem(await me(`Bearer ${signJwt(header, { ...claims, aud: 'someone-else' }, key)}`), 401);
-    await expectProblem(await me(`Bearer ${signJwt(header, { ...claims, iss: 'https://evil.example' }, key)}`), 401);
+    await expectProblem(
+      await me(`Bearer ${signJwt(header, { ...claims, aud: 'someone-else' }, key)}`),
+      401,
+    );
+    await expectProblem(
+      await me(`Bearer ${signJwt(header, { ...claims, iss: 'https://evil.example' }, key)}`),
+      401,
+    );
   });
 
   it('answers 401 on GET /me to a valid token of someone not in the directory', async () => {
@@ -242,17 +277,22 @@ describe('invitations', () => {
       roles: ['network-admin'],
       networkId: invited.networkId,
     });
-    expect(await expectJson<User>(await api.call('GET', '/me', { token: session.token }), 200)).toEqual(
-      session.user,
+    expect(
+      await expectJson<User>(await api.call('GET', '/me', { token: session.token }), 200),
+    ).toEqual(session.user);
+    const login = await expectJson<Session>(
+      await signIn(invited.email, 'my own long password'),
+      200,
     );
-    const login = await expectJson<Session>(await signIn(invited.email, 'my own long password'), 200);
     expect(login.user).toEqual(session.user);
   });
 
   it('answers 410 to a second accept, and GET answers 410 after it', async () => {
     const invited = await pendingInvitation();
     const accept = () =>
-      api.call('POST', `/invitations/${invited.token}/accept`, { body: { name: 'Once', password: PASSWORD } });
+      api.call('POST', `/invitations/${invited.token}/accept`, {
+        body: { name: 'Once', password: PASSWORD },
+      });
     await expectJson<Session>(await accept(), 200);
     const before = await api.countItems([invited.networkId]);
     await expectProblem(await accept(), 410);
@@ -264,7 +304,9 @@ describe('invitations', () => {
     const unknown = randomBytes(32).toString('base64url');
     await expectProblem(await api.call('GET', `/invitations/${unknown}`), 404);
     await expectProblem(
-      await api.call('POST', `/invitations/${unknown}/accept`, { body: { name: 'Nobody', password: PASSWORD } }),
+      await api.call('POST', `/invitations/${unknown}/accept`, {
+        body: { name: 'Nobody', password: PASSWORD },
+      }),
       404,
     );
   });
@@ -281,7 +323,11 @@ describe('invitations', () => {
     ];
     const before = await api.countItems([invited.networkId]);
     for (const { body, field } of cases) {
-      await expectProblem(await api.call('POST', `/invitations/${invited.token}/accept`, { body }), 400, field);
+      await expectProblem(
+        await api.call('POST', `/invitations/${invited.token}/accept`, { body }),
+        400,
+        field,
+      );
     }
     expect(await api.countItems([invited.networkId])).toBe(before);
     await expectProblem(await signIn(invited.email, PASSWORD), 401);
@@ -315,11 +361,12 @@ describe('when time passes', () => {
     const before = await api.countItems([invited.networkId]);
     await expectProblem(await api.call('GET', `/invitations/${invited.token}`), 410);
     await expectProblem(
-      await api.call('POST', `/invitations/${invited.token}/accept`, { body: { name: 'Late', password: PASSWORD } }),
+      await api.call('POST', `/invitations/${invited.token}/accept`, {
+        body: { name: 'Late', password: PASSWORD },
+      }),
       410,
     );
     expect(await api.countItems([invited.networkId])).toBe(before);
     await expectProblem(await signIn(invited.email, PASSWORD), 401);
   });
-
 });

@@ -34,14 +34,23 @@ const post = (body: unknown, token = api.operatorToken, headers?: Record<string,
 
 /** Everything a rejected create must leave as it was: items, tables and mail. */
 async function snapshot() {
-  return { items: await api.countItems(), tables: await api.tables(), mails: (await api.mails()).length };
+  return {
+    items: await api.countItems(),
+    tables: await api.tables(),
+    mails: (await api.mails()).length,
+  };
 }
 
 describe('POST /networks', () => {
   it('answers 201 {id, name, region, status: active}, provisions the table and mails the admin once', async () => {
     const body = networkBody();
     const network = await expectJson<Network>(await post(body), 201);
-    expect(network).toMatchObject({ id: expect.any(String), name: body.name, region: body.region, status: 'active' });
+    expect(network).toMatchObject({
+      id: expect.any(String),
+      name: body.name,
+      region: body.region,
+      status: 'active',
+    });
 
     const { Table } = await api.local.dynamo.send(
       new DescribeTableCommand({ TableName: networkTableName(api.prefix, network.id) }),
@@ -56,8 +65,15 @@ describe('POST /networks', () => {
     expect(mails[0]?.text).toContain(link);
     expect(mails[0]?.html).toContain(`href="${link}"`);
     // the link is a working invitation of this admin to this network
-    const invitation = await expectJson<Record<string, unknown>>(await api.call('GET', `/invitations/${token}`), 200);
-    expect(invitation).toMatchObject({ email: body.adminEmail, roles: ['network-admin'], networkName: body.name });
+    const invitation = await expectJson<Record<string, unknown>>(
+      await api.call('GET', `/invitations/${token}`),
+      200,
+    );
+    expect(invitation).toMatchObject({
+      email: body.adminEmail,
+      roles: ['network-admin'],
+      networkName: body.name,
+    });
 
     const stored = await expectJson<Network>(
       await api.call('GET', `/networks/${network.id}`, { token: api.operatorToken }),
@@ -80,7 +96,11 @@ describe('POST /networks', () => {
     const { adminEmail: _omitted, ...withoutAdminEmail } = networkBody();
     const cases: { what: string; body: unknown; field: string }[] = [
       { what: 'missing name', body: { ...networkBody(), name: undefined }, field: 'name' },
-      { what: 'bad adminEmail', body: networkBody({ adminEmail: 'not-an-email' }), field: 'adminEmail' },
+      {
+        what: 'bad adminEmail',
+        body: networkBody({ adminEmail: 'not-an-email' }),
+        field: 'adminEmail',
+      },
       { what: 'missing adminEmail', body: withoutAdminEmail, field: 'adminEmail' },
       { what: 'region too short', body: networkBody({ region: 'E' }), field: 'region' },
       { what: 'blank adminName', body: networkBody({ adminName: '   ' }), field: 'adminName' },
@@ -98,7 +118,11 @@ describe('POST /networks', () => {
 
     it('an Idempotency-Key that is not a key', async () => {
       const before = await snapshot();
-      await expectProblem(await post(networkBody(), api.operatorToken, { 'idempotency-key': 'a b' }), 400, 'Idempotency-Key');
+      await expectProblem(
+        await post(networkBody(), api.operatorToken, { 'idempotency-key': 'a b' }),
+        400,
+        'Idempotency-Key',
+      );
       expect(await snapshot()).toEqual(before);
     });
   });
@@ -107,8 +131,16 @@ describe('POST /networks', () => {
     const body = networkBody();
     await expectJson<Network>(await post(body), 201);
     const before = await snapshot();
-    await expectProblem(await post(networkBody({ adminEmail: body.adminEmail })), 409, 'adminEmail');
-    await expectProblem(await post(networkBody({ adminEmail: body.adminEmail.toUpperCase() })), 409, 'adminEmail');
+    await expectProblem(
+      await post(networkBody({ adminEmail: body.adminEmail })),
+      409,
+      'adminEmail',
+    );
+    await expectProblem(
+      await post(networkBody({ adminEmail: body.adminEmail.toUpperCase() })),
+      409,
+      'adminEmail',
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -139,15 +171,22 @@ describe('POST /networks', () => {
 
 describe('GET /networks', () => {
   it('lists a new network', async () => {
-    const created = await expectJson<Network>(await post(networkBody({ name: 'Listed network' })), 201);
-    const listed = (await allPages<Network>(api, '/networks', api.operatorToken, 100)).flatMap((p) => p.items);
+    const created = await expectJson<Network>(
+      await post(networkBody({ name: 'Listed network' })),
+      201,
+    );
+    const listed = (await allPages<Network>(api, '/networks', api.operatorToken, 100)).flatMap(
+      (p) => p.items,
+    );
     expect(listed).toContainEqual(created);
   });
 
   it('pages with limit=2 through every network exactly once, oldest first', async () => {
     const created: string[] = [];
     for (let i = 0; i < 5; i++) {
-      created.push((await expectJson<Network>(await post(networkBody({ name: `Paged ${i}` })), 201)).id);
+      created.push(
+        (await expectJson<Network>(await post(networkBody({ name: `Paged ${i}` })), 201)).id,
+      );
     }
     const pages = await allPages<Network>(api, '/networks', api.operatorToken, 2);
     for (const page of pages) expect(page.items.length).toBeLessThanOrEqual(2);
@@ -166,7 +205,9 @@ describe('GET /networks', () => {
     ).toString('base64url');
     for (const cursor of ['not-a-cursor', Buffer.from('{"PK":1}').toString('base64url'), forged]) {
       await expectProblem(
-        await api.call('GET', `/networks?cursor=${encodeURIComponent(cursor)}`, { token: api.operatorToken }),
+        await api.call('GET', `/networks?cursor=${encodeURIComponent(cursor)}`, {
+          token: api.operatorToken,
+        }),
         400,
         'cursor',
       );
@@ -220,7 +261,10 @@ describe('a failing provisioner', () => {
   afterAll(() => failing.close());
 
   it("marks the network failed, with the reason, in the answer and in what's stored", async () => {
-    const res = await failing.call('POST', '/networks', { token: failing.operatorToken, body: networkBody() });
+    const res = await failing.call('POST', '/networks', {
+      token: failing.operatorToken,
+      body: networkBody(),
+    });
     const network = await expectJson<Network>(res, 201);
     expect(network).toMatchObject({ status: 'failed', statusReason: 'boom' });
 
@@ -229,8 +273,13 @@ describe('a failing provisioner', () => {
       200,
     );
     expect(stored).toMatchObject({ id: network.id, status: 'failed', statusReason: 'boom' });
-    const listed = (await allPages<Network>(failing, '/networks', failing.operatorToken, 100)).flatMap((p) => p.items);
-    expect(listed.find((n) => n.id === network.id)).toMatchObject({ status: 'failed', statusReason: 'boom' });
+    const listed = (
+      await allPages<Network>(failing, '/networks', failing.operatorToken, 100)
+    ).flatMap((p) => p.items);
+    expect(listed.find((n) => n.id === network.id)).toMatchObject({
+      status: 'failed',
+      statusReason: 'boom',
+    });
     expect(await failing.tables()).not.toContain(networkTableName(failing.prefix, network.id));
   });
 });

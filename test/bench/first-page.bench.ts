@@ -11,6 +11,13 @@ export function benchFirstPage(): { bytes: number; files: string[]; budgetRatio:
     cwd: root,
     encoding: 'utf8',
   });
-  const { firstPageJsGzipBytes, files } = JSON.parse(out) as { firstPageJsGzipBytes: number; files: string[] };
-  return { bytes: firstPageJsGzipBytes, files, budgetRatio: firstPageJsGzipBytes / FIRST_PAGE_BUDGET_BYTES };
+  const { firstPageJsGzipBytes, files } = JSON.parse(out) as {
+    firstPageJsGzipBytes: number;
+    files: string[];
+  };
+  return {
+    bytes: firstPageJsGzipBytes,
+    files,
+    budgetRatio: firstPageJsGzipBytes / FIRST_PAGE_BUDGET_BYTES,
+  };
 }

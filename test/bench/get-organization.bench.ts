@@ -29,18 +29,22 @@ export async function benchGetOrganization(): Promise<GetOrganizationResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sisi-bench-'));
   const port = 3700 + Math.floor(Math.random() * 200);
   const password = 'bench-operator-password';
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/local/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      SISI_DATA_DIR: dataDir,
-      SISI_DEMO: '0',
-      SISI_ADMIN_EMAIL: 'bench@example.org',
-      SISI_ADMIN_PASSWORD: password,
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'packages/local/src/main.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        SISI_DATA_DIR: dataDir,
+        SISI_DEMO: '0',
+        SISI_ADMIN_EMAIL: 'bench@example.org',
+        SISI_ADMIN_PASSWORD: password,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -69,9 +73,16 @@ export async function benchGetOrganization(): Promise<GetOrganizationResult> {
     const network = await json('/networks', {
       method: 'POST',
       token: operator,
-      body: JSON.stringify({ name: 'Bench network', region: 'Bench', adminEmail: 'admin@bench.org', adminName: 'Admin' }),
+      body: JSON.stringify({
+        name: 'Bench network',
+        region: 'Bench',
+        adminEmail: 'admin@bench.org',
+        adminName: 'Admin',
+      }),
     });
-    const outbox = (await json('/dev/outbox?to=admin@bench.org', { token: operator })).items as { text: string }[];
+    const outbox = (await json('/dev/outbox?to=admin@bench.org', { token: operator })).items as {
+      text: string;
+    }[];
     const invite = outbox[0]?.text.match(/\/invitations\/([A-Za-z0-9_-]+)/)?.[1];
     const admin = (
       await json(`/invitations/${invite}/accept`, {
@@ -95,7 +106,9 @@ export async function benchGetOrganization(): Promise<GetOrganizationResult> {
     const doc = createDocumentClient({ ...dynamoDbLocalClientConfig(endpoint) });
     const table = networkTableName('sisi', network.id as string);
     const raw = async () => {
-      const out = await doc.send(new GetCommand({ TableName: table, Key: { PK: `ORG#${org.id}`, SK: 'ORG' } }));
+      const out = await doc.send(
+        new GetCommand({ TableName: table, Key: { PK: `ORG#${org.id}`, SK: 'ORG' } }),
+      );
       if (!out.Item) throw new Error('raw GetItem found nothing');
     };
     const dispatcher = new Agent({ connections: CONCURRENCY, keepAliveTimeout: 10_000 });

@@ -25,8 +25,15 @@ export async function runLoad(
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { requests: latencies.length, seconds, rate: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return {
+    requests: latencies.length,
+    seconds,
+    rate: latencies.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+  };
 }
 
 /** Sums rounds of the same kind: total requests over total time, and the worst p99. */
@@ -35,5 +42,11 @@ export function combine(rounds: LoadResult[]): LoadResult {
   const seconds = rounds.reduce((s, r) => s + r.seconds, 0);
   const sorted = (k: 'p50' | 'p99') => rounds.map((r) => r[k]).sort((a, b) => a - b);
   const median = (xs: number[]) => xs[Math.floor(xs.length / 2)]!;
-  return { requests, seconds, rate: requests / seconds, p50: median(sorted('p50')), p99: median(sorted('p99')) };
+  return {
+    requests,
+    seconds,
+    rate: requests / seconds,
+    p50: median(sorted('p50')),
+    p99: median(sorted('p99')),
+  };
 }

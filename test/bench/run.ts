@@ -10,7 +10,10 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
 
 console.log(`Sisi benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);
-const rows: string[] = ['| benchmark | figure | baseline (same run) | ratio | target | verdict |', '| --- | --- | --- | --- | --- | --- |'];
+const rows: string[] = [
+  '| benchmark | figure | baseline (same run) | ratio | target | verdict |',
+  '| --- | --- | --- | --- | --- | --- |',
+];
 
 const page = benchFirstPage();
 rows.push(
@@ -23,5 +26,7 @@ rows.push(
   `| GET organization, p99 (c=32) | ${fmt(get.stack.p99)} ms | raw GetItem ${fmt(get.raw.p99)} ms | ${fmt(get.p99Ratio, 2)}× | ≤ 1.50× | ${get.p99Ratio <= 1.5 ? 'met' : 'MISSED'} |`,
 );
 console.log(rows.join('\n'));
-console.log(`\n(p50: stack ${fmt(get.stack.p50)} ms, raw ${fmt(get.raw.p50)} ms; ${get.stack.requests} requests each)`);
+console.log(
+  `\n(p50: stack ${fmt(get.stack.p50)} ms, raw ${fmt(get.raw.p50)} ms; ${get.stack.requests} requests each)`,
+);
 process.exit(0);

@@ -28,18 +28,22 @@ const javaFor = (dataDir: string): number[] => {
 };
 
 async function start(dataDir: string, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'packages/local/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      SISI_DATA_DIR: dataDir,
-      SISI_DEMO: '0',
-      SISI_ADMIN_EMAIL: 'operator@restart.test',
-      SISI_ADMIN_PASSWORD: 'restart-operator-password',
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'packages/local/src/main.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        SISI_DATA_DIR: dataDir,
+        SISI_DEMO: '0',
+        SISI_ADMIN_EMAIL: 'operator@restart.test',
+        SISI_ADMIN_PASSWORD: 'restart-operator-password',
+      },
+      stdio: 'pipe',
     },
-    stdio: 'pipe',
-  }) as ChildProcessWithoutNullStreams;
+  ) as ChildProcessWithoutNullStreams;
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const onData = (chunk: Buffer) => {
@@ -54,7 +58,9 @@ async function start(dataDir: string, port: number) {
 }
 
 const exited = (child: ChildProcessWithoutNullStreams) =>
-  new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+  new Promise<void>((resolve) =>
+    child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 
 async function waitUntil(check: () => boolean, ms: number) {
   const end = Date.now() + ms;
@@ -77,7 +83,10 @@ describe('the embedded runtime across restarts', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const api = async (path: string, init: { method?: string; token?: string; body?: unknown } = {}) => {
+  const api = async (
+    path: string,
+    init: { method?: string; token?: string; body?: unknown } = {},
+  ) => {
     const res = await fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
       method: init.method ?? 'GET',
       headers: {
@@ -103,7 +112,12 @@ describe('the embedded runtime across restarts', () => {
     const created = await api('/networks', {
       method: 'POST',
       token,
-      body: { name: 'Kept Network', region: 'West Africa', adminEmail: 'a@restart.test', adminName: 'A' },
+      body: {
+        name: 'Kept Network',
+        region: 'West Africa',
+        adminEmail: 'a@restart.test',
+        adminName: 'A',
+      },
     });
     expect(created.status).toBe(201);
     first.kill('SIGTERM');

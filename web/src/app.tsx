@@ -11,7 +11,8 @@ import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem } from './api/client.ts';
 import { meQuery } from './api/queries.ts';
-import { LoadError, Loading, Page } from './components/page.tsx';
+import { LoadError, Loading, noteLocation, Page } from './components/page.tsx';
+import { ScreenBoundary } from './components/screen-boundary.tsx';
 import { homePath } from './home.ts';
 import { useT } from './i18n/index.ts';
 import { LoginPage } from './pages/login.tsx';
@@ -71,6 +72,8 @@ export function App() {
 
 function Shell() {
   const t = useT();
+  const [location] = useLocation();
+  noteLocation(location);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -78,9 +81,11 @@ function Shell() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Routes />
-        </Suspense>
+        <ScreenBoundary location={location}>
+          <Suspense fallback={<Loading />}>
+            <Routes />
+          </Suspense>
+        </ScreenBoundary>
       </main>
     </>
   );
@@ -145,9 +150,16 @@ function Authenticated({ children }: { children: ReactNode }) {
 }
 
 function Home() {
+  const t = useT();
   const me = useQuery(meQuery());
   if (me.data) return <Redirect to={homePath(me.data)} replace />;
-  if (me.isError) return <LoadError error={me.error} retry={() => void me.refetch()} />;
+  if (me.isError) {
+    return (
+      <Page title={t('errors.loadFailed')}>
+        <LoadError error={me.error} retry={() => void me.refetch()} />
+      </Page>
+    );
+  }
   return <Loading />;
 }
 

@@ -14,6 +14,8 @@ export function newId(length = 16): string {
 export function newNetworkId(name: string): string {
   const slug = name
     .normalize('NFKD')
+    // NFKD splits "é" into "e" and a combining accent; drop the accent, keep the letter
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -11,7 +11,9 @@ import { stripKeys, type WriteOp } from './transact.ts';
 
 const orgKey = (id: string) => ({ PK: `ORG#${id}`, SK: 'ORG' });
 const personKey = (id: string) => ({ PK: `PERSON#${id}`, SK: 'PERSON' });
-const sortable = (name: string) => name.toLocaleLowerCase('en').normalize('NFKD');
+/** Case- and accent-blind, so "Éclat" sorts with the e's, not after "Ezra". */
+const sortable = (name: string) =>
+  name.toLocaleLowerCase('en').normalize('NFKD').replace(/\p{M}/gu, '');
 
 /**
  * Organizations of one network. Made per request from the tenant context: it can only
@@ -57,7 +59,9 @@ export class OrganizationRepository {
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': 'ORGS' },
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], { GSI1PK: 'ORGS' }),
+        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], {
+          GSI1PK: 'ORGS',
+        }),
       }),
     );
     return {

@@ -216,7 +216,9 @@ export class PlatformRepository {
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': 'NETWORKS' },
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], { GSI1PK: 'NETWORKS' }),
+        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], {
+          GSI1PK: 'NETWORKS',
+        }),
       }),
     );
     return {

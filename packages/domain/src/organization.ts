@@ -47,7 +47,9 @@ const profileFields = {
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code'),
   languages: z
-    .array(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as en or pt-BR'))
+    .array(
+      z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as en or pt-BR'),
+    )
     .max(10),
   keyPopulations: z.array(keyPopulationSchema).min(1, 'choose at least one').max(4),
   kpLed: z.boolean(),

@@ -68,10 +68,12 @@ export function requireFields(data: FormData, names: readonly string[], t: Trans
   return { fields, other: [] };
 }
 
-/** "Email" + "is required" → "Email is required"; "Invalid input" style → "Email: Invalid input". */
+/**
+ * "Email" + "is required" → "Email is required"; other messages follow a colon
+ * ("Key populations served: choose at least one").
+ */
 export function fieldSentence(label: string, message: string): string {
-  const first = message.charAt(0);
-  return first && first === first.toLowerCase() && first !== first.toUpperCase()
+  return /^(is|are|must|has|have|should) /.test(message)
     ? `${label} ${message}`
     : `${label}: ${message}`;
 }

@@ -3,7 +3,17 @@ import { ApiProblem } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 import { problemMessage } from './form.tsx';
 
-let firstPage = true;
+let initialLocation: string | undefined;
+let navigated = false;
+
+/**
+ * Called by the shell on each render with the current path: once it differs from the
+ * first one, the visitor has navigated inside the app.
+ */
+export function noteLocation(location: string): void {
+  initialLocation ??= location;
+  if (location !== initialLocation) navigated = true;
+}
 
 /**
  * A screen: sets the document title and renders its one `h1`. After a client-side
@@ -25,8 +35,7 @@ export function Page({
     document.title = `${title} · ${t('app.titleSuffix')}`;
   }, [title, t]);
   useEffect(() => {
-    if (firstPage) firstPage = false;
-    else ref.current?.focus();
+    if (navigated) ref.current?.focus();
   }, []);
   return (
     <>

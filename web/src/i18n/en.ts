@@ -35,7 +35,9 @@ export const en = {
     passwordTooShort: 'must be at least 12 characters',
     passwordsDiffer: 'must match the password',
     chooseOne: 'choose at least one',
-    loadFailed: 'Could not load this page.',
+    loadFailed: 'Could not load this page',
+    screenFailed: 'Something went wrong while showing this page. Reloading usually helps.',
+    reloadPage: 'Reload the page',
   },
   notFound: {
     title: 'Page not found',

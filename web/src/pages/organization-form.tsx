@@ -293,7 +293,11 @@ export function OrganizationEditPage() {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [conflict, setConflict] = useState(false);
   const [reloading, setReloading] = useState(false);
-  const current = base?.org ?? organization.data;
+  // pin the version the admin starts from, once any refetch on arrival has finished
+  if (!base && organization.data && !organization.isFetching) {
+    setBase({ org: organization.data, loads: 0 });
+  }
+  const current = base?.org;
   const detailPath = `/networks/${networkId}/organizations/${organizationId}`;
 
   const save = useMutation({

@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from '../support/api.ts';
+import {
+  acceptInvitation,
+  createOrganization,
+  type Member,
+  type Organization,
+  organizationBody,
+  uniqueEmail,
+} from '../support/fixtures.ts';
+import { expectJson, expectProblem, type Problem } from '../support/problem.ts';
+
+/** A network with an organization whose coordinator and one member have signed in. */
+interface Tenant {
+  networkId: string;
+  organizationId: string;
+  memberId: string;
+  tokens: { admin: string; coordinator: string; member: string };
+}
+
+/** Ids a route is called with: the target network's, or made up. */
+interface Target {
+  networkId: string;
+  organizationId: string;
+}
+
+/**
+ * Every route under a network that exists so far. Adding a route means adding a row: each
+ * row is called by every caller of network A on network B and must answer 404.
+ */
+const ROUTES: {
+  name: string;
+  method: string;
+  path: (t: Target) => string;
+  body?: () => unknown;
+}[] = [
+  { name: 'GET network', method: 'GET', path: (t) => `/networks/${t.networkId}` },
+  {
+    name: 'GET organizations',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/organizations`,
+  },
+  {
+    name: 'POST organization',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/organizations`,
+    body: () => organizationBody(),
+  },
+  {
+    name: 'GET organization',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/organizations/${t.organizationId}`,
+  },
+  {
+    name: 'PATCH organization',
+    method: 'PATCH',
+    path: (t) => `/networks/${t.networkId}/organizations/${t.organizationId}`,
+    body: () => ({ version: 1, name: 'Taken over' }),
+  },
+  {
+    name: 'GET members',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/organizations/${t.organizationId}/members`,
+  },
+  {
+    name: 'POST member',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/organizations/${t.organizationId}/members`,
+    body: () => ({ email: uniqueEmail('intruder'), name: 'Intruder' }),
+  },
+];
+
+const CALLERS = ['admin', 'coordinator', 'member'] as const;
+
+let api: TestApi;
+let a: Tenant;
+let b: Tenant;
+let bOrganization: Organization;
+
+async function onboard(name: string): Promise<Tenant> {
+  const { networkId, adminToken } = await api.createNetwork(name);
+  const org = await createOrganization(api, networkId, adminToken, {
+    name: `${name} organization`,
+  });
+  const coordinator = await acceptInvitation(api, org.coordinatorEmail);
+  const memberEmail = uniqueEmail('member');
+  const res = await api.call('POST', `/networks/${networkId}/organizations/${org.id}/members`, {
+    token: adminToken,
+    body: { email: memberEmail, name: 'A Member' },
+  });
+  const member = await expectJson<Member>(res, 201);
+  const memberSession = await acceptInvitation(api, memberEmail);
+  return {
+    networkId,
+    organizationId: org.id,
+    memberId: member.id,
+    tokens: { admin: adminToken, coordinator: coordinator.token, member: memberSession.token },
+  };
+}
+
+/** What must not change in B: its items and the mail sent. */
+async function snapshotB() {
+  return { items: await api.countItems([b.networkId]), mails: (await api.mails()).length };
+}
+
+const withoutInstance = ({ instance: _instance, ...rest }: Problem) => rest;
+
+beforeAll(async () => {
+  api = await createTestApi();
+  a = await onboard('Network A');
+  b = await onboard('Network B');
+  bOrganization = await expectJson<Organization>(
+    await api.call('GET', `/networks/${b.networkId}/organizations/${b.organizationId}`, {
+      token: b.tokens.admin,
+    }),
+    200,
+  );
+});
+afterAll(() => api.close());
+
+describe("network A's people on network B's routes", () => {
+  for (const caller of CALLERS) {
+    for (const route of ROUTES) {
+      it(`${caller} of A: ${route.name} of B → 404, like a network that does not exist`, async () => {
+        const token = a.tokens[caller];
+        const call = (target: Target) =>
+          api.call(route.method, route.path(target), {
+            token,
+            ...(route.body ? { body: route.body() } : {}),
+          });
+        const before = await snapshotB();
+
+        const onB = await expectProblem(await call(b), 404);
+        expect(await snapshotB()).toEqual(before);
+
+        const onNothing = await expectProblem(
+          await call({ networkId: 'no-such-network-zz9', organizationId: 'nosuchorganization' }),
+          404,
+        );
+        expect(withoutInstance(onB)).toEqual(withoutInstance(onNothing));
+      });
+    }
+  }
+
+  it("leaves B's organization and members as they were", async () => {
+    const stored = await expectJson<Organization>(
+      await api.call('GET', `/networks/${b.networkId}/organizations/${b.organizationId}`, {
+        token: b.tokens.admin,
+      }),
+      200,
+    );
+    expect(stored).toEqual(bOrganization);
+    const members = await expectJson<{ items: Member[] }>(
+      await api.call('GET', `/networks/${b.networkId}/organizations/${b.organizationId}/members`, {
+        token: b.tokens.admin,
+      }),
+      200,
+    );
+    expect(members.items.map((m) => m.id).sort()).toEqual(
+      [bOrganization.coordinatorId, b.memberId].sort(),
+    );
+  });
+});
+
+describe("B's organization id under A's network path", () => {
+  const ORGANIZATION_ROUTES = ROUTES.filter((r) =>
+    r.path({ networkId: 'NETWORK', organizationId: 'ORGANIZATION' }).includes('ORGANIZATION'),
+  );
+
+  for (const route of ORGANIZATION_ROUTES) {
+    it(`admin of A: ${route.name} with B's organization id → 404, nothing written anywhere`, async () => {
+      const before = { a: await api.countItems([a.networkId]), b: await snapshotB() };
+      await expectProblem(
+        await api.call(
+          route.method,
+          route.path({ networkId: a.networkId, organizationId: b.organizationId }),
+          {
+            token: a.tokens.admin,
+            ...(route.body ? { body: route.body() } : {}),
+          },
+        ),
+        404,
+      );
+      expect({ a: await api.countItems([a.networkId]), b: await snapshotB() }).toEqual(before);
+    });
+  }
+});
+
+describe('the rows are the routes', () => {
+  it('covers every network route the API documents', async () => {
+    const spec = (await (await api.call('GET', '/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith('/networks/{networkId}'))
+      .flatMap(([path, ops]) =>
+        Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+      );
+    const rows = ROUTES.map(
+      (r) =>
+        `${r.method} ${r.path({ networkId: '{networkId}', organizationId: '{organizationId}' })}`,
+    );
+    expect(rows.sort()).toEqual(documented.sort());
+  });
+});
+
+describe('the same callers on their own network (the matrix can fail)', () => {
+  it("answers A's admin on A's own routes", async () => {
+    const own = { networkId: a.networkId, organizationId: a.organizationId };
+    for (const route of ROUTES.filter((r) => r.method === 'GET')) {
+      const res = await api.call('GET', route.path(own), { token: a.tokens.admin });
+      expect(res.status, `${route.name}: ${await res.clone().text()}`).toBe(200);
+    }
+  });
+});

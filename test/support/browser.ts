@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+/** Debian's Chromium, installed by `scripts/setup.mjs --browser`; flags for a closed network. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = CANDIDATES.find((p) => existsSync(p));
+  if (!executablePath)
+    throw new Error('Chromium not found: run `node scripts/setup.mjs --browser`');
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** axe's serious and critical violations on the page as it is now (none is the goal). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** True when the page scrolls sideways at its current width (a 360 px layout failure). */
+export const overflowsHorizontally = (page: Page): Promise<boolean> =>
+  // a string, so this Node-typed file needs no DOM types
+  page.evaluate(
+    'document.documentElement.scrollWidth > document.documentElement.clientWidth + 1',
+  ) as Promise<boolean>;
