@@ -7,6 +7,7 @@ export default defineConfig({
     globalSetup: ['./test/setup/dynamodb.global.ts'],
     // Child processes (DynamoDB Local, spawned runtimes) behave better under forks than threads.
     pool: 'forks',
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -3,6 +3,8 @@ import { startRuntime } from './runtime.ts';
 
 /** `pnpm start`: the embedded runtime with the settings of API.md. */
 async function main(): Promise<void> {
+  // Node 20 is supported here until the AWS SDK drops it; its notice at every start is noise.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const settings = readSettings({ SISI_DEMO: '1', ...process.env });
   console.log(`Sisi: starting (data in ${settings.dataDir})…`);
   const runtime = await startRuntime(settings);
