@@ -261,12 +261,16 @@ describe('a failing provisioner', () => {
   afterAll(() => failing.close());
 
   it("marks the network failed, with the reason, in the answer and in what's stored", async () => {
+    const networkBodyUsed = networkBody();
     const res = await failing.call('POST', '/networks', {
       token: failing.operatorToken,
-      body: networkBody(),
+      body: networkBodyUsed,
     });
+    const body = networkBodyUsed;
     const network = await expectJson<Network>(res, 201);
     expect(network).toMatchObject({ status: 'failed', statusReason: 'boom' });
+    // nobody is invited into a network without storage
+    expect(await failing.local.outbox.list(body.adminEmail)).toEqual([]);
 
     const stored = await expectJson<Network>(
       await failing.call('GET', `/networks/${network.id}`, { token: failing.operatorToken }),

@@ -45,8 +45,8 @@ export function validationHook(
   _c: Context,
 ): void {
   if (!result.success && result.error) {
-    const prefix =
-      result.target === 'json' || result.target === 'param' ? undefined : result.target;
+    // body, path and query fields are named as they are; only headers get a prefix
+    const prefix = result.target === 'header' ? 'header' : undefined;
     throw new ValidationError(fieldErrors(result.error, prefix));
   }
 }

@@ -51,6 +51,12 @@ describe('createOrganizationSchema', () => {
     expect(createOrganizationSchema.safeParse(full).success).toBe(true);
   });
 
+  it('asks what the "other" technical area is when it is chosen', () => {
+    const result = createOrganizationSchema.safeParse({ ...valid, technicalAreas: ['other'] });
+    expect(result.success).toBe(false);
+    expect(paths(result)).toEqual(['otherTechnicalArea']);
+  });
+
   it("knows API.md's four key populations", () => {
     expect([...keyPopulations].sort()).toEqual([
       'msm',

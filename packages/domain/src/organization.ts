@@ -78,7 +78,16 @@ export const createOrganizationSchema = organizationProfileSchema
     coordinatorEmail: emailSchema,
     coordinatorName: personNameSchema,
   })
-  .strict();
+  .strict()
+  .superRefine((org, ctx) => {
+    if (org.technicalAreas.includes('other') && !org.otherTechnicalArea) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['otherTechnicalArea'],
+        message: 'is required when "other" is a technical area',
+      });
+    }
+  });
 export type CreateOrganizationInput = z.input<typeof createOrganizationSchema>;
 export type CreateOrganization = z.output<typeof createOrganizationSchema>;
 

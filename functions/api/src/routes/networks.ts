@@ -83,7 +83,8 @@ export function networkRoutes(deps: ApiDeps) {
           network.statusReason = error instanceof Error ? error.message : String(error);
         }
         await deps.platform.setNetworkStatus(network.id, network.status, network.statusReason);
-        await invitation.send();
+        // no invitation into a network that has no storage: the operator sees `failed` first
+        if (network.status !== 'failed') await invitation.send();
         return c.json(publicNetwork(network), 201);
       },
     )

@@ -62,7 +62,8 @@ export function organizationRoutes(deps: ApiDeps) {
       networkId: tenant.networkId,
       organizationId: org.id,
       status: 'invited',
-      ...(org.languages[0] ? { language: org.languages[0].slice(0, 2) } : {}),
+      // mail goes out in the organization's first language when Sisi has it, else English
+      ...(org.languages[0] ? { language: org.languages[0].split('-')[0]! } : {}),
       createdAt: now,
     };
     const record: PersonRecord = {
