@@ -6,6 +6,8 @@ import { benchGetOrganization } from './get-organization.bench.ts';
  * `pnpm bench`: each figure printed against a baseline measured in the same run (or, for
  * sizes, against the budget). Paste the table into docs/benchmarks.md with the date.
  */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`;
 
