@@ -8,12 +8,18 @@ import {
   organizationBody,
   uniqueEmail,
 } from '../support/fixtures.ts';
+import { createMentorship, type Mentorship } from '../support/mentorships.ts';
 import { expectJson, expectProblem, type Problem } from '../support/problem.ts';
 
-/** A network with an organization whose coordinator and one member have signed in. */
+/**
+ * A network with an organization whose coordinator and one member have signed in, and a
+ * mentorship between it and a second organization.
+ */
 interface Tenant {
   networkId: string;
   organizationId: string;
+  partnerOrganizationId: string;
+  mentorshipId: string;
   memberId: string;
   tokens: { admin: string; coordinator: string; member: string };
 }
@@ -22,7 +28,16 @@ interface Tenant {
 interface Target {
   networkId: string;
   organizationId: string;
+  mentorshipId: string;
 }
+
+/** A body naming the target's organizations (both are its own network's in the tenant). */
+const mentorshipBody = (t: Target) => ({
+  mentorOrganizationId: t.organizationId,
+  menteeOrganizationIds: ['partnerorganization1'],
+  startDate: '2025-01-15',
+  durationMonths: 12,
+});
 
 /**
  * Every route under a network that exists so far. Adding a route means adding a row: each
@@ -32,7 +47,7 @@ const ROUTES: {
   name: string;
   method: string;
   path: (t: Target) => string;
-  body?: () => unknown;
+  body?: (t: Target) => unknown;
 }[] = [
   { name: 'GET network', method: 'GET', path: (t) => `/networks/${t.networkId}` },
   {
@@ -68,6 +83,42 @@ const ROUTES: {
     path: (t) => `/networks/${t.networkId}/organizations/${t.organizationId}/members`,
     body: () => ({ email: uniqueEmail('intruder'), name: 'Intruder' }),
   },
+  {
+    name: 'POST mentorship',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/mentorships`,
+    body: mentorshipBody,
+  },
+  { name: 'GET mentorships', method: 'GET', path: (t) => `/networks/${t.networkId}/mentorships` },
+  {
+    name: 'GET mentorship',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}`,
+  },
+  {
+    name: 'POST mentorship agreement',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/agreements`,
+    body: (t) => ({ organizationId: t.organizationId }),
+  },
+  {
+    name: 'POST mentorship stage',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/stage`,
+    body: () => ({ stage: 'identify-expectations', reason: 'taken over' }),
+  },
+  {
+    name: 'POST mentorship end',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/end`,
+    body: () => ({ kind: 'natural', reason: 'taken over' }),
+  },
+  {
+    name: 'PUT mentorship participants',
+    method: 'PUT',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/participants`,
+    body: () => ({ personIds: [] }),
+  },
 ];
 
 const CALLERS = ['admin', 'coordinator', 'member'] as const;
@@ -76,6 +127,7 @@ let api: TestApi;
 let a: Tenant;
 let b: Tenant;
 let bOrganization: Organization;
+let bMentorship: Mentorship;
 
 async function onboard(name: string): Promise<Tenant> {
   const { networkId, adminToken } = await api.createNetwork(name);
@@ -90,9 +142,18 @@ async function onboard(name: string): Promise<Tenant> {
   });
   const member = await expectJson<Member>(res, 201);
   const memberSession = await acceptInvitation(api, memberEmail);
+  const partner = await createOrganization(api, networkId, adminToken, {
+    name: `${name} partner`,
+  });
+  const mentorship = await createMentorship(api, networkId, adminToken, {
+    mentorOrganizationId: org.id,
+    menteeOrganizationIds: [partner.id],
+  });
   return {
     networkId,
     organizationId: org.id,
+    partnerOrganizationId: partner.id,
+    mentorshipId: mentorship.id,
     memberId: member.id,
     tokens: { admin: adminToken, coordinator: coordinator.token, member: memberSession.token },
   };
@@ -115,6 +176,12 @@ beforeAll(async () => {
     }),
     200,
   );
+  bMentorship = await expectJson<Mentorship>(
+    await api.call('GET', `/networks/${b.networkId}/mentorships/${b.mentorshipId}`, {
+      token: b.tokens.admin,
+    }),
+    200,
+  );
 });
 afterAll(() => api.close());
 
@@ -126,7 +193,7 @@ describe("network A's people on network B's routes", () => {
         const call = (target: Target) =>
           api.call(route.method, route.path(target), {
             token,
-            ...(route.body ? { body: route.body() } : {}),
+            ...(route.body ? { body: route.body(target) } : {}),
           });
         const before = await snapshotB();
 
@@ -134,7 +201,11 @@ describe("network A's people on network B's routes", () => {
         expect(await snapshotB()).toEqual(before);
 
         const onNothing = await expectProblem(
-          await call({ networkId: 'no-such-network-zz9', organizationId: 'nosuchorganization' }),
+          await call({
+            networkId: 'no-such-network-zz9',
+            organizationId: 'nosuchorganization',
+            mentorshipId: 'nosuchmentorship',
+          }),
           404,
         );
         expect(withoutInstance(onB)).toEqual(withoutInstance(onNothing));

@@ -9,7 +9,9 @@ import { idempotent } from './middleware/idempotency.ts';
 import { router } from './openapi.ts';
 import { problemResponse } from './problem.ts';
 import { authRoutes } from './routes/auth.ts';
+import { decisionMatrixRoutes } from './routes/decision-matrix.ts';
 import { devRoutes } from './routes/dev.ts';
+import { mentorshipRoutes } from './routes/mentorships.ts';
 import { networkRoutes } from './routes/networks.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 
@@ -66,7 +68,9 @@ export function createApp(deps: ApiDeps) {
   const routes = api
     .route('/', authRoutes(deps))
     .route('/', networkRoutes(deps))
-    .route('/', organizationRoutes(deps));
+    .route('/', organizationRoutes(deps))
+    .route('/', mentorshipRoutes(deps))
+    .route('/', decisionMatrixRoutes(deps));
   if (deps.dev) routes.route('/', devRoutes(deps.dev));
 
   api.get('/health', (c) => c.json({ ok: true }));

@@ -1,4 +1,9 @@
-import type { OrganizationRepository, PeopleRepository, PlatformRepository } from '@sisi/data';
+import type {
+  MentorshipRepository,
+  OrganizationRepository,
+  PeopleRepository,
+  PlatformRepository,
+} from '@sisi/data';
 import type { TenantContext } from '@sisi/domain';
 import type { Clock, IdentityProvider, Mailer, Provisioner, TokenVerifier } from './ports.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -7,6 +12,7 @@ import type { RateLimiter } from './rate-limit.ts';
 export interface NetworkRepositories {
   organizations: OrganizationRepository;
   people: PeopleRepository;
+  mentorships: MentorshipRepository;
 }
 
 /** Local-only tools (`/dev/*`); absent on AWS, and then the routes do not exist. */

@@ -81,3 +81,14 @@ export class TooManyRequestsError extends ApiError {
     super(429, 'Too many requests', `try again in ${retryAfterSeconds} seconds`);
   }
 }
+
+/** A rule of the domain forbids the change (e.g. a stage move the lifecycle does not allow). */
+export class DomainRuleError extends ApiError {
+  override name = 'DomainRuleError';
+  constructor(detail: string, readonly rule: string, field?: string) {
+    super(422, 'Rule of the domain', detail, {
+      rule,
+      ...(field ? { errors: [{ path: field, message: detail }] } : {}),
+    });
+  }
+}

@@ -8,6 +8,11 @@
 export { createDocumentClient, decodeCursor, encodeCursor } from './client.ts';
 export { ConflictError, DataError, InvalidCursorError, ItemNotFoundError } from './errors.ts';
 export {
+  type MentorshipFilter,
+  MentorshipRepository,
+  type VersionedDocument,
+} from './mentorship-repository.ts';
+export {
   OrganizationRepository,
   PeopleRepository,
   type PersonRecord,

@@ -25,6 +25,7 @@ export {
   type User,
   userSchema,
 } from './identity.ts';
+export * from './mentorship/index.ts';
 export {
   type CreateNetwork,
   createNetworkSchema,

@@ -152,11 +152,14 @@ export async function seedDemo(
   });
   const password = `demo-${randomBytes(9).toString('base64url')}`;
   const admin = await acceptFromOutbox('admin@demo.sisi.local', 'Thandiwe Ncube', password);
+  const orgIds: string[] = [];
   for (const org of ORGANIZATIONS) {
-    await call('POST', `/networks/${network.id}/organizations`, admin.token, org);
+    const created = await call<{ id: string }>('POST', `/networks/${network.id}/organizations`, admin.token, org);
+    orgIds.push(created.id);
   }
   const first = ORGANIZATIONS[0]!;
   await acceptFromOutbox(first.coordinatorEmail, first.coordinatorName, password);
+  await seedMentorships(call, network.id, admin.token, orgIds, local.deps.clock.now());
 
   const credentials: DemoCredentials = {
     networkId: network.id,
@@ -168,6 +171,57 @@ export async function seedDemo(
   await mkdir(dirname(credentialsFile), { recursive: true });
   await writeFile(credentialsFile, JSON.stringify(credentials, null, 2), { mode: 0o600 });
   return credentials;
+}
+
+type Call = <T>(method: string, path: string, token: string | undefined, body?: unknown) => Promise<T>;
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const monthsAgo = (now: Date, months: number) => {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return day(d);
+};
+
+/**
+ * Mentorships in several stages, so every screen has something to show: one just started,
+ * one whose organizations all agreed and that is being managed, one in review, and one
+ * that ended early.
+ */
+async function seedMentorships(call: Call, networkId: string, token: string, orgs: string[], now: Date) {
+  const base = `/networks/${networkId}/mentorships`;
+  const start = (mentor: number, mentees: number[], startDate: string, durationMonths: number) =>
+    call<{ id: string }>('POST', base, token, {
+      mentorOrganizationId: orgs[mentor],
+      menteeOrganizationIds: mentees.map((i) => orgs[i]),
+      startDate,
+      durationMonths,
+    });
+  const agreeAll = async (id: string, ids: number[]) => {
+    for (const i of ids) await call('POST', `${base}/${id}/agreements`, token, { organizationId: orgs[i] });
+  };
+  const move = (id: string, stage: string, reason: string) =>
+    call('POST', `${base}/${id}/stage`, token, { stage, reason });
+
+  await start(5, [2], day(now), 12);
+
+  const managed = await start(0, [3, 4], monthsAgo(now, 4), 18);
+  await agreeAll(managed.id, [0, 3, 4]);
+  await move(managed.id, 'identify-expectations', 'Orientation meeting held; all three organizations agreed to go on');
+  await move(managed.id, 'manage-process', 'Mentoring plan agreed');
+
+  const reviewed = await start(1, [4], monthsAgo(now, 8), 12);
+  await agreeAll(reviewed.id, [1, 4]);
+  await move(reviewed.id, 'identify-expectations', 'Expectations discussed at the first meeting');
+  await move(reviewed.id, 'manage-process', 'Plan agreed');
+  await move(reviewed.id, 'monitor', 'Mid-term review under way');
+
+  const ended = await start(3, [2], monthsAgo(now, 6), 12);
+  await agreeAll(ended.id, [3, 2]);
+  await call('POST', `${base}/${ended.id}/end`, token, {
+    kind: 'premature',
+    prematureReason: 'changed-circumstances',
+    reason: 'The mentee lost its funding and paused its programme; both agreed to stop for now.',
+  });
 }
 
 export async function readDemoCredentials(file: string): Promise<DemoCredentials | undefined> {

@@ -10,6 +10,7 @@ import {
 } from '@sisi/api';
 import {
   createDocumentClient,
+  MentorshipRepository,
   networkTableName,
   OrganizationRepository,
   PeopleRepository,
@@ -81,6 +82,7 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
       return {
         organizations: new OrganizationRepository(doc, table),
         people: new PeopleRepository(doc, table),
+        mentorships: new MentorshipRepository(doc, table),
       };
     },
     clock,

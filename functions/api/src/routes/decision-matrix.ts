@@ -1,0 +1,32 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { approachIdSchema, matrixAnswersSchema, rankApproaches } from '@sisi/domain';
+import type { ApiDeps } from '../deps.ts';
+import { bearer, jsonBody, jsonResponse, problems, router } from '../openapi.ts';
+
+const rankingSchema = z
+  .object({
+    ranking: z.array(
+      z.object({
+        approach: approachIdSchema,
+        score: z.number().int(),
+        reasons: z.array(z.string()).describe('the answers that earned a point, as `question:answer`'),
+      }),
+    ),
+  })
+  .openapi('ApproachRanking');
+
+/** 001 p.40: the approach decision-making matrix. */
+export function decisionMatrixRoutes(_deps: ApiDeps) {
+  return router().openapi(
+    createRoute({
+      method: 'post',
+      path: '/decision-matrix',
+      tags: ['Mentorships'],
+      summary: 'Rank the nine mentoring approaches for six answers, highest score first',
+      security: bearer,
+      request: { body: jsonBody(matrixAnswersSchema) },
+      responses: { 200: jsonResponse(rankingSchema, 'The ranking with its reasons'), ...problems(400, 401) },
+    }),
+    (c) => c.json({ ranking: rankApproaches(c.req.valid('json').answers) }, 200),
+  );
+}

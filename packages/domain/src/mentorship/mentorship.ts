@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, versionSchema } from '../common.ts';
+import { technicalAreaSchema } from '../organization.ts';
+import { approachIds, matrixQuestions } from './matrix.ts';
+import { MAX_DURATION_MONTHS, MIN_DURATION_MONTHS } from './schedule.ts';
+import { stages } from './stages.ts';
+
+export const stageSchema = z.enum(stages);
+export const approachIdSchema = z.enum(approachIds);
+export const mentorshipTypes = ['one-to-one', 'one-to-many'] as const;
+export type MentorshipType = (typeof mentorshipTypes)[number];
+
+/** In a one-to-many mentorship, mentees may also mentor each other in their strengths. */
+export const peerMentoringSchema = z
+  .object({
+    mentorOrganizationId: idSchema,
+    menteeOrganizationId: idSchema,
+    areas: z.array(technicalAreaSchema).min(1, 'name at least one area').max(16),
+  })
+  .strict();
+
+export const createMentorshipSchema = z
+  .object({
+    mentorOrganizationId: idSchema,
+    menteeOrganizationIds: z.array(idSchema).min(1, 'name at least one mentee').max(20),
+    startDate: isoDateSchema,
+    durationMonths: z.number().int().min(MIN_DURATION_MONTHS).max(MAX_DURATION_MONTHS),
+    peerMentoring: z.array(peerMentoringSchema).max(40).default([]),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    if (m.menteeOrganizationIds.includes(m.mentorOrganizationId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['menteeOrganizationIds'],
+        message: 'must not include the mentor',
+      });
+    }
+    if (new Set(m.menteeOrganizationIds).size !== m.menteeOrganizationIds.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['menteeOrganizationIds'],
+        message: 'must not repeat an organization',
+      });
+    }
+    m.peerMentoring.forEach((p, i) => {
+      for (const key of ['mentorOrganizationId', 'menteeOrganizationId'] as const) {
+        if (!m.menteeOrganizationIds.includes(p[key])) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['peerMentoring', i, key],
+            message: 'must be one of the mentees',
+          });
+        }
+      }
+      if (p.mentorOrganizationId === p.menteeOrganizationId) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['peerMentoring', i, 'menteeOrganizationId'],
+          message: 'must differ from the mentor',
+        });
+      }
+    });
+  });
+export type CreateMentorship = z.output<typeof createMentorshipSchema>;
+
+export const stageChangeSchema = z
+  .object({ stage: stageSchema, reason: z.string().trim().min(1, 'is required').max(2000) })
+  .strict();
+
+export const agreementSchema = z.object({ organizationId: idSchema }).strict();
+
+export const participantsSchema = z
+  .object({ personIds: z.array(idSchema).max(200) })
+  .strict()
+  .refine((p) => new Set(p.personIds).size === p.personIds.length, {
+    path: ['personIds'],
+    message: 'must not repeat a person',
+  });
+
+export const mentorshipListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2048).optional(),
+  stage: z.enum(stages).optional(),
+  organizationId: idSchema.optional(),
+  approach: z.enum(approachIds).optional(),
+});
+
+export const matrixAnswersSchema = z
+  .object({
+    answers: z
+      .object(
+        Object.fromEntries(
+          Object.entries(matrixQuestions).map(([q, answers]) => [
+            q,
+            z.enum(answers as unknown as [string, ...string[]]),
+          ]),
+        ) as {
+          [Q in keyof typeof matrixQuestions]: z.ZodEnum<{
+            [A in (typeof matrixQuestions)[Q][number]]: A;
+          }>;
+        },
+      )
+      .strict(),
+  })
+  .strict();
+
+export const stageChangeRecord = z.object({
+  from: stageSchema.nullable(),
+  to: stageSchema,
+  reason: z.string(),
+  by: idSchema,
+  byName: z.string(),
+  at: z.string(),
+});
+export type StageChange = z.output<typeof stageChangeRecord>;
+
+export const reviewRecord = z.object({
+  kind: z.enum(['quarterly', 'mid-term', 'end']),
+  period: z.number().int().optional(),
+  dueDate: z.string(),
+  state: z.enum(['upcoming', 'past']),
+});
+
+export const agreementRecord = z.object({
+  organizationId: idSchema,
+  acceptedBy: idSchema,
+  acceptedByName: z.string(),
+  acceptedAt: z.string(),
+  /** Which text was accepted (the rights and responsibilities may be revised). */
+  textVersion: z.string(),
+});
+export type Agreement = z.output<typeof agreementRecord>;
+
+export const mentorshipSchema = z.object({
+  id: idSchema,
+  networkId: idSchema,
+  version: versionSchema,
+  type: z.enum(mentorshipTypes),
+  stage: stageSchema,
+  mentorOrganizationId: idSchema,
+  menteeOrganizationIds: z.array(idSchema),
+  peerMentoring: z.array(peerMentoringSchema),
+  /** People (ids as in `/me`) who take part: members see the mentorships they are in. */
+  participantIds: z.array(idSchema),
+  startDate: z.string(),
+  durationMonths: z.number().int(),
+  schedule: z.object({
+    quarterlyReviews: z.array(z.string()),
+    midTermReview: z.string(),
+    endReview: z.string(),
+  }),
+  reviews: z.array(reviewRecord),
+  agreements: z.array(agreementRecord),
+  history: z.array(stageChangeRecord),
+  /** Approaches chosen in the plan, kept here so lists can filter by them. */
+  approaches: z.array(approachIdSchema),
+  ending: z
+    .object({
+      kind: z.enum(['natural', 'premature', 'transition']),
+      reason: z.string(),
+      prematureReason: z.string().optional(),
+      transition: z.object({ objectives: z.array(z.string()), contactMode: z.string() }).optional(),
+      endedAt: z.string(),
+      endedBy: idSchema,
+    })
+    .optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Mentorship = z.output<typeof mentorshipSchema>;
+
+/** Why a relationship ends early: the toolkit's list (001 "Closure"), plus "other". */
+export const prematureReasons = [
+  'organizational-change',
+  'loss-of-interest',
+  'unmet-expectations',
+  'changed-circumstances',
+  'mismatch',
+  'other',
+] as const;
+
+export const endMentorshipSchema = z
+  .object({
+    kind: z.enum(['natural', 'premature', 'transition']),
+    reason: z.string().trim().min(1, 'is required').max(4000),
+    prematureReason: z.enum(prematureReasons).optional(),
+    transition: z
+      .object({
+        objectives: z
+          .array(z.string().trim().min(1).max(500))
+          .min(1, 'name at least one new objective')
+          .max(20),
+        contactMode: z.string().trim().min(1, 'is required').max(500),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    if (e.kind === 'premature' && !e.prematureReason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['prematureReason'],
+        message: 'is required when the end is premature',
+      });
+    }
+    if (e.kind === 'transition' && !e.transition) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['transition'],
+        message: 'is required for a transition',
+      });
+    }
+  });
+export type EndMentorship = z.output<typeof endMentorshipSchema>;
