@@ -28,13 +28,22 @@ interface Tenant {
 interface Target {
   networkId: string;
   organizationId: string;
+  partnerOrganizationId: string;
   mentorshipId: string;
 }
 
-/** A body naming the target's organizations (both are its own network's in the tenant). */
+/** Placeholders that name each part of a route's path. */
+const PLACEHOLDERS: Target = {
+  networkId: '{networkId}',
+  organizationId: '{organizationId}',
+  partnerOrganizationId: '{partnerOrganizationId}',
+  mentorshipId: '{mentorshipId}',
+};
+
+/** A mentorship between the target's two organizations. */
 const mentorshipBody = (t: Target) => ({
   mentorOrganizationId: t.organizationId,
-  menteeOrganizationIds: ['partnerorganization1'],
+  menteeOrganizationIds: [t.partnerOrganizationId],
   startDate: '2025-01-15',
   durationMonths: 12,
 });
@@ -164,6 +173,14 @@ async function snapshotB() {
   return { items: await api.countItems([b.networkId]), mails: (await api.mails()).length };
 }
 
+/** A tenant's own ids, as a route target. */
+const ownIds = (t: Tenant): Target => ({
+  networkId: t.networkId,
+  organizationId: t.organizationId,
+  partnerOrganizationId: t.partnerOrganizationId,
+  mentorshipId: t.mentorshipId,
+});
+
 const withoutInstance = ({ instance: _instance, ...rest }: Problem) => rest;
 
 beforeAll(async () => {
@@ -204,6 +221,7 @@ describe("network A's people on network B's routes", () => {
           await call({
             networkId: 'no-such-network-zz9',
             organizationId: 'nosuchorganization',
+            partnerOrganizationId: 'nosuchpartner',
             mentorshipId: 'nosuchmentorship',
           }),
           404,
@@ -230,12 +248,19 @@ describe("network A's people on network B's routes", () => {
     expect(members.items.map((m) => m.id).sort()).toEqual(
       [bOrganization.coordinatorId, b.memberId].sort(),
     );
+    const mentorship = await expectJson<Mentorship>(
+      await api.call('GET', `/networks/${b.networkId}/mentorships/${b.mentorshipId}`, {
+        token: b.tokens.admin,
+      }),
+      200,
+    );
+    expect(mentorship).toEqual(bMentorship);
   });
 });
 
 describe("B's organization id under A's network path", () => {
   const ORGANIZATION_ROUTES = ROUTES.filter((r) =>
-    r.path({ networkId: 'NETWORK', organizationId: 'ORGANIZATION' }).includes('ORGANIZATION'),
+    r.path(PLACEHOLDERS).includes(PLACEHOLDERS.organizationId),
   );
 
   for (const route of ORGANIZATION_ROUTES) {
@@ -244,10 +269,10 @@ describe("B's organization id under A's network path", () => {
       await expectProblem(
         await api.call(
           route.method,
-          route.path({ networkId: a.networkId, organizationId: b.organizationId }),
+          route.path({ ...ownIds(a), organizationId: b.organizationId }),
           {
             token: a.tokens.admin,
-            ...(route.body ? { body: route.body() } : {}),
+            ...(route.body ? { body: route.body(ownIds(a)) } : {}),
           },
         ),
         404,
@@ -255,6 +280,49 @@ describe("B's organization id under A's network path", () => {
       expect({ a: await api.countItems([a.networkId]), b: await snapshotB() }).toEqual(before);
     });
   }
+});
+
+describe("B's mentorship id under A's network path", () => {
+  const MENTORSHIP_ROUTES = ROUTES.filter((r) =>
+    r.path(PLACEHOLDERS).includes(PLACEHOLDERS.mentorshipId),
+  );
+
+  for (const caller of ['admin', 'coordinator'] as const) {
+    for (const route of MENTORSHIP_ROUTES) {
+      it(`${caller} of A: ${route.name} with B's mentorship id → 404, nothing written anywhere`, async () => {
+        const before = { a: await api.countItems([a.networkId]), b: await snapshotB() };
+        const target = { ...ownIds(a), mentorshipId: b.mentorshipId };
+        await expectProblem(
+          await api.call(route.method, route.path(target), {
+            token: a.tokens[caller],
+            ...(route.body ? { body: route.body(target) } : {}),
+          }),
+          404,
+        );
+        expect({ a: await api.countItems([a.networkId]), b: await snapshotB() }).toEqual(before);
+      });
+    }
+  }
+
+  it("admin of A: a mentorship naming B's organizations → 400 naming them, nothing written", async () => {
+    const before = { a: await api.countItems([a.networkId]), b: await snapshotB() };
+    const problem = await expectProblem(
+      await api.call('POST', `/networks/${a.networkId}/mentorships`, {
+        token: a.tokens.admin,
+        body: mentorshipBody({
+          ...ownIds(a),
+          organizationId: b.organizationId,
+          partnerOrganizationId: b.partnerOrganizationId,
+        }),
+      }),
+      400,
+    );
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual([
+      'menteeOrganizationIds.0',
+      'mentorOrganizationId',
+    ]);
+    expect({ a: await api.countItems([a.networkId]), b: await snapshotB() }).toEqual(before);
+  });
 });
 
 describe('the rows are the routes', () => {
@@ -267,17 +335,14 @@ describe('the rows are the routes', () => {
       .flatMap(([path, ops]) =>
         Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
       );
-    const rows = ROUTES.map(
-      (r) =>
-        `${r.method} ${r.path({ networkId: '{networkId}', organizationId: '{organizationId}' })}`,
-    );
+    const rows = ROUTES.map((r) => `${r.method} ${r.path(PLACEHOLDERS)}`);
     expect(rows.sort()).toEqual(documented.sort());
   });
 });
 
 describe('the same callers on their own network (the matrix can fail)', () => {
   it("answers A's admin on A's own routes", async () => {
-    const own = { networkId: a.networkId, organizationId: a.organizationId };
+    const own = ownIds(a);
     for (const route of ROUTES.filter((r) => r.method === 'GET')) {
       const res = await api.call('GET', route.path(own), { token: a.tokens.admin });
       expect(res.status, `${route.name}: ${await res.clone().text()}`).toBe(200);

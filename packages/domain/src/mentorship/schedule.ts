@@ -57,7 +57,7 @@ export const MAX_DURATION_MONTHS = 60;
  * @example
  * reviewSchedule('2025-01-31', 12)
  * // { quarterlyReviews: ['2025-04-30', '2025-07-31', '2025-10-31'],
- * //   midTermReview: '2025-07-31', endReview: '2026-01-31' }
+ * //   midTermReview: '2025-08-01', endReview: '2026-01-31' }
  */
 export function reviewSchedule(startDate: string, durationMonths: number): ReviewSchedule {
   if (
