@@ -3,6 +3,8 @@
  * the tests. Packages are matched by folder; tests may reach across.
  */
 const pkg = (p) => `^(${p})/`;
+const STATIC =
+  '^packages/domain/src/(static|lists|mentorship/(approaches|matrix|rights|schedule|stages|ending))\\.ts$';
 module.exports = {
   forbidden: [
     {
@@ -69,6 +71,21 @@ module.exports = {
       },
     },
     {
+      name: 'web-no-internals',
+      comment: 'the SPA reaches the domain through its entries only (index.ts, static.ts)',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { path: '^packages/[^/]+/src/(?!(index|static)\\.ts$)' },
+    },
+    {
+      name: 'domain-static-is-zod-free',
+      comment:
+        '@sisi/domain/static is what the SPA bundles: it and the modules it re-exports import no schema library, and only each other',
+      severity: 'error',
+      from: { path: STATIC },
+      to: { pathNot: `${STATIC}|^packages/domain/src/mentorship/(ending)\\.ts$` },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -77,7 +94,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(node_modules|dist|cdk\\.out|\\.sisi)/' },
+    exclude: { path: '(^|/)(dist|cdk\\.out|\\.sisi)/' },
     tsPreCompilationDeps: true,
     combinedDependencies: true,
     enhancedResolveOptions: {

@@ -76,8 +76,8 @@ function expectedScores(answers: Answers): Record<string, { score: number; reaso
 let api: TestApi;
 let token: string;
 
-const rank = (body: unknown, bearer: string | undefined = token) =>
-  api.call('POST', '/decision-matrix', { ...(bearer ? { token: bearer } : {}), body });
+const rank = (body: unknown, bearer = token) =>
+  api.call('POST', '/decision-matrix', { token: bearer, body });
 
 /** Checks the shape and order API.md fixes, and returns the ranking by approach. */
 async function ranking(answers: Answers) {
@@ -220,7 +220,10 @@ describe('POST /decision-matrix', () => {
   });
 
   it('without a token → 401', async () => {
-    await expectProblem(await rank({ answers: ALL_ANSWERS }, undefined), 401);
+    await expectProblem(
+      await api.call('POST', '/decision-matrix', { body: { answers: ALL_ANSWERS } }),
+      401,
+    );
     await expectProblem(await rank({ answers: ALL_ANSWERS }, 'not.a.token'), 401);
   });
 

@@ -47,6 +47,49 @@ const CONTRACT: { method: string; path: string; success: string; public?: boolea
     path: '/networks/{networkId}/organizations/{organizationId}/members',
     success: '200',
   },
+  { method: 'get', path: '/approaches', success: '200' },
+  ...(['plan', 'orientation', 'closure'] as const).flatMap((doc) => [
+    {
+      method: 'get',
+      path: `/networks/{networkId}/mentorships/{mentorshipId}/${doc}`,
+      success: '200',
+    },
+    {
+      method: 'put',
+      path: `/networks/{networkId}/mentorships/{mentorshipId}/${doc}`,
+      success: '200',
+    },
+  ]),
+  {
+    method: 'post',
+    path: '/networks/{networkId}/mentorships/{mentorshipId}/gatherings',
+    success: '201',
+  },
+  {
+    method: 'get',
+    path: '/networks/{networkId}/mentorships/{mentorshipId}/gatherings',
+    success: '200',
+  },
+  {
+    method: 'post',
+    path: '/networks/{networkId}/organizations/{organizationId}/capacity-assessments',
+    success: '201',
+  },
+  {
+    method: 'get',
+    path: '/networks/{networkId}/organizations/{organizationId}/capacity-assessments',
+    success: '200',
+  },
+  {
+    method: 'get',
+    path: '/networks/{networkId}/organizations/{organizationId}/asset-inventory',
+    success: '200',
+  },
+  {
+    method: 'put',
+    path: '/networks/{networkId}/organizations/{organizationId}/asset-inventory',
+    success: '200',
+  },
 ];
 
 const PROBLEM_JSON = 'application/problem+json';

@@ -37,6 +37,17 @@ const OrganizationEditPage = screen(
   'OrganizationEditPage',
 );
 const OrganizationPage = screen(() => import('./pages/organization.tsx'), 'OrganizationPage');
+const MentorshipsPage = screen(() => import('./pages/mentorships.tsx'), 'MentorshipsPage');
+const MentorshipNewPage = screen(() => import('./pages/mentorship-new.tsx'), 'MentorshipNewPage');
+const MentorshipPage = screen(() => import('./pages/mentorship.tsx'), 'MentorshipPage');
+const DecisionMatrixPage = screen(
+  () => import('./pages/decision-matrix.tsx'),
+  'DecisionMatrixPage',
+);
+const MentoringPlanPage = screen(() => import('./pages/mentoring-plan.tsx'), 'MentoringPlanPage');
+const OrientationPage = screen(() => import('./pages/orientation.tsx'), 'OrientationPage');
+const GatheringsPage = screen(() => import('./pages/gatherings.tsx'), 'GatheringsPage');
+const CapacityPage = screen(() => import('./pages/capacity.tsx'), 'CapacityPage');
 
 function signOut(queryClient: QueryClient) {
   setToken(null);
@@ -131,6 +142,52 @@ function Routes() {
           <OrganizationEditPage />
         </Authenticated>
       </Route>
+      <Route path="/networks/:networkId/organizations/:organizationId/capacity">
+        <Authenticated>
+          <CapacityPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/mentorships">
+        <Authenticated>
+          <MentorshipsPage />
+        </Authenticated>
+      </Route>
+      {/* before `:mentorshipId`, which "new" would match too */}
+      <Route path="/networks/:networkId/mentorships/new">
+        <Authenticated>
+          <MentorshipNewPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/mentorships/:mentorshipId">
+        <Authenticated>
+          <MentorshipPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/mentorships/:mentorshipId/approaches">
+        <Authenticated>
+          <DecisionMatrixPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/mentorships/:mentorshipId/plan">
+        <Authenticated>
+          <MentoringPlanPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/mentorships/:mentorshipId/orientation">
+        <Authenticated>
+          <OrientationPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/mentorships/:mentorshipId/gatherings">
+        <Authenticated>
+          <GatheringsPage />
+        </Authenticated>
+      </Route>
+      <Route path="/decision-matrix">
+        <Authenticated>
+          <DecisionMatrixPage />
+        </Authenticated>
+      </Route>
       <Route>
         <NotFound />
       </Route>
@@ -219,6 +276,15 @@ function SignedIn() {
       links.push({
         href: `/networks/${user.networkId}/organizations/${user.organizationId}`,
         label: t('nav.myOrganization'),
+      });
+    }
+    if (
+      user.networkId &&
+      user.roles.some((r) => r === 'network-admin' || r === 'coordinator' || r === 'member')
+    ) {
+      links.push({
+        href: `/networks/${user.networkId}/mentorships`,
+        label: t('nav.mentorships'),
       });
     }
   }

@@ -8,9 +8,13 @@ import { authenticate } from './middleware/auth.ts';
 import { idempotent } from './middleware/idempotency.ts';
 import { router } from './openapi.ts';
 import { problemResponse } from './problem.ts';
+import { approachRoutes } from './routes/approaches.ts';
 import { authRoutes } from './routes/auth.ts';
+import { capacityRoutes } from './routes/capacity.ts';
 import { decisionMatrixRoutes } from './routes/decision-matrix.ts';
 import { devRoutes } from './routes/dev.ts';
+import { gatheringRoutes } from './routes/gatherings.ts';
+import { mentorshipDocumentRoutes } from './routes/mentorship-documents.ts';
 import { mentorshipRoutes } from './routes/mentorships.ts';
 import { networkRoutes } from './routes/networks.ts';
 import { organizationRoutes } from './routes/organizations.ts';
@@ -70,7 +74,11 @@ export function createApp(deps: ApiDeps) {
     .route('/', networkRoutes(deps))
     .route('/', organizationRoutes(deps))
     .route('/', mentorshipRoutes(deps))
-    .route('/', decisionMatrixRoutes(deps));
+    .route('/', decisionMatrixRoutes(deps))
+    .route('/', approachRoutes(deps))
+    .route('/', mentorshipDocumentRoutes(deps))
+    .route('/', gatheringRoutes(deps))
+    .route('/', capacityRoutes(deps));
   if (deps.dev) routes.route('/', devRoutes(deps.dev));
 
   api.get('/health', (c) => c.json({ ok: true }));

@@ -1,4 +1,5 @@
 import type {
+  CapacityRepository,
   MentorshipRepository,
   OrganizationRepository,
   PeopleRepository,
@@ -13,6 +14,8 @@ export interface NetworkRepositories {
   organizations: OrganizationRepository;
   people: PeopleRepository;
   mentorships: MentorshipRepository;
+  /** Organizations' capacity assessments and asset inventories. */
+  capacity: CapacityRepository;
 }
 
 /** Local-only tools (`/dev/*`); absent on AWS, and then the routes do not exist. */

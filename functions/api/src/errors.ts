@@ -85,7 +85,11 @@ export class TooManyRequestsError extends ApiError {
 /** A rule of the domain forbids the change (e.g. a stage move the lifecycle does not allow). */
 export class DomainRuleError extends ApiError {
   override name = 'DomainRuleError';
-  constructor(detail: string, readonly rule: string, field?: string) {
+  constructor(
+    detail: string,
+    readonly rule: string,
+    field?: string,
+  ) {
     super(422, 'Rule of the domain', detail, {
       rule,
       ...(field ? { errors: [{ path: field, message: detail }] } : {}),

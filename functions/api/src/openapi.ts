@@ -52,3 +52,17 @@ export const bearer = [{ bearerAuth: [] }];
 
 /** A router whose invalid requests become 400 problem+json before any handler runs. */
 export const router = () => new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+type Named = <T extends z.ZodType>(schema: T, refId: string) => T;
+
+/**
+ * Names a schema in the OpenAPI document. `schema.openapi(…)` exists only on schemas made
+ * after `@hono/zod-openapi` patched zod, and `@sisi/domain` may well be loaded first; the
+ * prototype's method works on any schema.
+ *
+ * @example const organizationOut = named(organizationSchema, 'Organization');
+ */
+export const named: Named = (schema, refId) =>
+  (
+    z.ZodType.prototype as unknown as { openapi: (this: unknown, id: string) => unknown }
+  ).openapi.call(schema, refId) as typeof schema;

@@ -5,6 +5,11 @@
  * import { createDocumentClient, PlatformRepository, platformTableName } from '@sisi/data';
  * const platform = new PlatformRepository(createDocumentClient(), platformTableName('sisi'));
  */
+export {
+  type AssetInventoryContent,
+  type CapacityAssessmentRecord,
+  CapacityRepository,
+} from './capacity-repository.ts';
 export { createDocumentClient, decodeCursor, encodeCursor } from './client.ts';
 export { ConflictError, DataError, InvalidCursorError, ItemNotFoundError } from './errors.ts';
 export {

@@ -39,7 +39,9 @@ export class MentorshipRepository {
   ) {}
 
   async get(id: string): Promise<Mentorship | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: mentorshipKey(id) }));
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: mentorshipKey(id) }),
+    );
     return out.Item ? stripKeys<Mentorship>(out.Item) : undefined;
   }
 
@@ -85,21 +87,32 @@ export class MentorshipRepository {
    * Replaces the mentorship if it is still at `expectedVersion` (the new one must carry
    * `expectedVersion + 1`); otherwise `ConflictError` and nothing written.
    */
-  async replace(next: Mentorship, expectedVersion: number, extraOps: WriteOp[] = []): Promise<void> {
+  async replace(
+    next: Mentorship,
+    expectedVersion: number,
+    extraOps: WriteOp[] = [],
+  ): Promise<void> {
+    // Every field but `approaches`, which belongs to the plan (`approachesOp`): a stage
+    // move that read the mentorship before a plan save must not bring old approaches back.
+    const { approaches: _owned, id: _id, ...fields } = next;
+    const names: Record<string, string> = { '#v': 'version' };
+    const values: Record<string, unknown> = { ':v': expectedVersion };
+    const sets = Object.entries(fields)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v], i) => {
+        names[`#f${i}`] = k;
+        values[`:f${i}`] = v;
+        return `#f${i} = :f${i}`;
+      });
     await transact(this.doc, [
       {
-        Put: {
+        Update: {
           TableName: this.tableName,
-          Item: {
-            ...mentorshipKey(next.id),
-            entity: 'mentorship',
-            GSI1PK: 'MENTORSHIPS',
-            GSI1SK: `${next.createdAt}#${next.id}`,
-            ...next,
-          },
+          Key: mentorshipKey(next.id),
+          UpdateExpression: `SET ${sets.join(', ')}`,
           ConditionExpression: 'attribute_exists(PK) AND #v = :v',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':v': expectedVersion },
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
         },
         conflictField: 'version',
         conflictMessage: 'the mentorship changed meanwhile; reload and try again',
@@ -115,7 +128,10 @@ export class MentorshipRepository {
 
   removeParticipantOps(mentorshipId: string, personIds: string[]): WriteOp[] {
     return personIds.map((id) => ({
-      Delete: { TableName: this.tableName, Key: { PK: `MENTORSHIP#${mentorshipId}`, SK: `PERSON#${id}` } },
+      Delete: {
+        TableName: this.tableName,
+        Key: { PK: `MENTORSHIP#${mentorshipId}`, SK: `PERSON#${id}` },
+      },
     }));
   }
 
@@ -129,7 +145,9 @@ export class MentorshipRepository {
         ExpressionAttributeValues: { ':pk': 'MENTORSHIPS' },
         ScanIndexForward: false,
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], { GSI1PK: 'MENTORSHIPS' }),
+        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], {
+          GSI1PK: 'MENTORSHIPS',
+        }),
       }),
     );
     return {
@@ -139,7 +157,12 @@ export class MentorshipRepository {
   }
 
   /** Mentorships an organization (or a person) takes part in, newest first. */
-  async listFor(kind: MentorshipFilter, id: string, limit: number, cursor?: string): Promise<Page<Mentorship>> {
+  async listFor(
+    kind: MentorshipFilter,
+    id: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<Mentorship>> {
     const pk = `${kind === 'organization' ? 'ORG' : 'PERSON'}#${id}#MENTORSHIPS`;
     const out = await this.doc.send(
       new QueryCommand({
@@ -176,7 +199,10 @@ export class MentorshipRepository {
     return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
   }
 
-  async getDocument<T>(mentorshipId: string, name: string): Promise<VersionedDocument<T> | undefined> {
+  async getDocument<T>(
+    mentorshipId: string,
+    name: string,
+  ): Promise<VersionedDocument<T> | undefined> {
     const out = await this.doc.send(
       new GetCommand({ TableName: this.tableName, Key: docKey(mentorshipId, name) }),
     );
@@ -209,12 +235,19 @@ export class MentorshipRepository {
       );
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-      throw new ConflictError(`the ${name} changed meanwhile; reload and try again`, 'version', { cause: error });
+      throw new ConflictError(`the ${name} changed meanwhile; reload and try again`, 'version', {
+        cause: error,
+      });
     }
   }
 
   /** A document as one op of a larger transaction (e.g. a plan that also updates the mentorship). */
-  putDocumentOp<T>(mentorshipId: string, name: string, expectedVersion: number, doc: VersionedDocument<T>): WriteOp {
+  putDocumentOp<T>(
+    mentorshipId: string,
+    name: string,
+    expectedVersion: number,
+    doc: VersionedDocument<T>,
+  ): WriteOp {
     return {
       Put: {
         TableName: this.tableName,
@@ -232,8 +265,56 @@ export class MentorshipRepository {
     };
   }
 
+  /**
+   * Writes a document (as `putDocumentOp`) together with `extraOps` in one transaction.
+   * Two writers racing on the same items make DynamoDB cancel one transaction with
+   * `TransactionConflict`; it is tried again, so the version condition (not the timing)
+   * decides who wins and the loser gets `ConflictError`.
+   */
+  async saveDocument<T>(
+    mentorshipId: string,
+    name: string,
+    expectedVersion: number,
+    doc: VersionedDocument<T>,
+    extraOps: WriteOp[] = [],
+  ): Promise<void> {
+    const ops = [this.putDocumentOp(mentorshipId, name, expectedVersion, doc), ...extraOps];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await transact(this.doc, ops);
+        return;
+      } catch (error) {
+        if (!isTransactionConflict(error) || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+      }
+    }
+  }
+
+  /**
+   * Sets the mentorship's `approaches` (the plan's formats, for the `approach` filter)
+   * without touching its `version`: a plan save must never make a stage move stale.
+   */
+  approachesOp(mentorshipId: string, approaches: string[], now: string): WriteOp {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: mentorshipKey(mentorshipId),
+        UpdateExpression: 'SET #a = :a, #u = :now',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#a': 'approaches', '#u': 'updatedAt' },
+        ExpressionAttributeValues: { ':a': approaches, ':now': now },
+      },
+      conflictMessage: 'the mentorship no longer exists',
+    };
+  }
+
   /** Items under a mentorship with a sort-key prefix (e.g. `GATHERING#`), oldest first. */
-  async listChildren<T>(mentorshipId: string, prefix: string, limit = 100, cursor?: string): Promise<Page<T>> {
+  async listChildren<T>(
+    mentorshipId: string,
+    prefix: string,
+    limit = 100,
+    cursor?: string,
+  ): Promise<Page<T>> {
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -243,11 +324,19 @@ export class MentorshipRepository {
         ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK'], { PK: `MENTORSHIP#${mentorshipId}` }),
       }),
     );
-    return { items: (out.Items ?? []).map((i) => stripKeys<T>(i)), cursor: encodeCursor(out.LastEvaluatedKey) };
+    return {
+      items: (out.Items ?? []).map((i) => stripKeys<T>(i)),
+      cursor: encodeCursor(out.LastEvaluatedKey),
+    };
   }
 
   /** A child item (`SK` = `${prefix}${childId}`) that must not exist yet. */
-  async putChild(mentorshipId: string, sk: string, entity: string, item: Record<string, unknown>): Promise<void> {
+  async putChild(
+    mentorshipId: string,
+    sk: string,
+    entity: string,
+    item: Record<string, unknown>,
+  ): Promise<void> {
     await this.doc.send(
       new PutCommand({
         TableName: this.tableName,
@@ -256,4 +345,18 @@ export class MentorshipRepository {
       }),
     );
   }
+}
+
+/**
+ * A transaction cancelled only because another one held an item (no condition failed),
+ * whether `transact` passed DynamoDB's error on or wrapped it in a `ConflictError`.
+ */
+function isTransactionConflict(error: unknown): boolean {
+  const raw = error instanceof ConflictError && error.cause ? error.cause : error;
+  const reasons = (raw as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  return (
+    (raw as Error).name === 'TransactionCanceledException' &&
+    !!reasons?.some((r) => r.Code === 'TransactionConflict') &&
+    !reasons.some((r) => r.Code === 'ConditionalCheckFailed')
+  );
 }

@@ -20,6 +20,17 @@ export async function transact(doc: DynamoDBDocumentClient, ops: WriteOp[]): Pro
     const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
     if (reasons) {
       const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      // another transaction held one of the items: a race, for the caller a conflict too
+      const raced = reasons.findIndex((r) => r.Code === 'TransactionConflict');
+      if (index < 0 && raced >= 0) {
+        throw new ConflictError(
+          'another change to the same items won; try again',
+          ops[raced]?.conflictField,
+          {
+            cause: error,
+          },
+        );
+      }
       if (index >= 0) {
         const op = ops[index];
         throw new ConflictError(

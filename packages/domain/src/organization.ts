@@ -1,37 +1,12 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, personNameSchema, versionSchema } from './common.ts';
+import { keyPopulations, technicalAreas } from './lists.ts';
 
-/** Key populations of 001 "Who Are Key Populations?". */
-export const keyPopulations = [
-  'sex-workers',
-  'msm',
-  'people-who-inject-drugs',
-  'transgender',
-] as const;
 export const keyPopulationSchema = z.enum(keyPopulations);
-export type KeyPopulation = z.infer<typeof keyPopulationSchema>;
+export type { KeyPopulation } from './lists.ts';
 
-/** The technical areas used in Annexes 2, 3, 5 and 7 of 001 ("other" carries free text). */
-export const technicalAreas = [
-  'peer-education',
-  'peer-navigation',
-  'social-behavior-change-communication',
-  'clinical-services',
-  'violence-prevention-response',
-  'stigma-discrimination',
-  'adherence',
-  'networking',
-  'community-mobilization',
-  'advocacy',
-  'resource-mobilization',
-  'strategic-planning',
-  'financial-management',
-  'monitoring-evaluation',
-  'program-management',
-  'other',
-] as const;
 export const technicalAreaSchema = z.enum(technicalAreas);
-export type TechnicalArea = z.infer<typeof technicalAreaSchema>;
+export type { TechnicalArea } from './lists.ts';
 
 const shortText = z.string().trim().min(1).max(200);
 
@@ -123,3 +98,5 @@ export type Member = z.output<typeof memberSchema>;
 
 export const inviteMemberSchema = z.object({ email: emailSchema, name: personNameSchema }).strict();
 export type InviteMember = z.output<typeof inviteMemberSchema>;
+
+export { keyPopulations, technicalAreas };

@@ -154,7 +154,12 @@ export async function seedDemo(
   const admin = await acceptFromOutbox('admin@demo.sisi.local', 'Thandiwe Ncube', password);
   const orgIds: string[] = [];
   for (const org of ORGANIZATIONS) {
-    const created = await call<{ id: string }>('POST', `/networks/${network.id}/organizations`, admin.token, org);
+    const created = await call<{ id: string }>(
+      'POST',
+      `/networks/${network.id}/organizations`,
+      admin.token,
+      org,
+    );
     orgIds.push(created.id);
   }
   const first = ORGANIZATIONS[0]!;
@@ -173,7 +178,12 @@ export async function seedDemo(
   return credentials;
 }
 
-type Call = <T>(method: string, path: string, token: string | undefined, body?: unknown) => Promise<T>;
+type Call = <T>(
+  method: string,
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+) => Promise<T>;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const monthsAgo = (now: Date, months: number) => {
@@ -187,7 +197,13 @@ const monthsAgo = (now: Date, months: number) => {
  * one whose organizations all agreed and that is being managed, one in review, and one
  * that ended early.
  */
-async function seedMentorships(call: Call, networkId: string, token: string, orgs: string[], now: Date) {
+async function seedMentorships(
+  call: Call,
+  networkId: string,
+  token: string,
+  orgs: string[],
+  now: Date,
+) {
   const base = `/networks/${networkId}/mentorships`;
   const start = (mentor: number, mentees: number[], startDate: string, durationMonths: number) =>
     call<{ id: string }>('POST', base, token, {
@@ -197,7 +213,8 @@ async function seedMentorships(call: Call, networkId: string, token: string, org
       durationMonths,
     });
   const agreeAll = async (id: string, ids: number[]) => {
-    for (const i of ids) await call('POST', `${base}/${id}/agreements`, token, { organizationId: orgs[i] });
+    for (const i of ids)
+      await call('POST', `${base}/${id}/agreements`, token, { organizationId: orgs[i] });
   };
   const move = (id: string, stage: string, reason: string) =>
     call('POST', `${base}/${id}/stage`, token, { stage, reason });
@@ -206,7 +223,11 @@ async function seedMentorships(call: Call, networkId: string, token: string, org
 
   const managed = await start(0, [3, 4], monthsAgo(now, 4), 18);
   await agreeAll(managed.id, [0, 3, 4]);
-  await move(managed.id, 'identify-expectations', 'Orientation meeting held; all three organizations agreed to go on');
+  await move(
+    managed.id,
+    'identify-expectations',
+    'Orientation meeting held; all three organizations agreed to go on',
+  );
   await move(managed.id, 'manage-process', 'Mentoring plan agreed');
 
   const reviewed = await start(1, [4], monthsAgo(now, 8), 12);

@@ -9,6 +9,7 @@ import {
   ValidationError,
 } from '@sisi/api';
 import {
+  CapacityRepository,
   createDocumentClient,
   MentorshipRepository,
   networkTableName,
@@ -83,6 +84,7 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
         organizations: new OrganizationRepository(doc, table),
         people: new PeopleRepository(doc, table),
         mentorships: new MentorshipRepository(doc, table),
+        capacity: new CapacityRepository(doc, table),
       };
     },
     clock,

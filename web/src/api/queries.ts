@@ -1,6 +1,16 @@
-import type { Member, Network, Organization, Page, User } from '@sisi/domain';
+import type {
+  Approach,
+  Member,
+  Mentorship,
+  Network,
+  Organization,
+  Page,
+  PlanInput,
+  Stage,
+  User,
+} from '@sisi/domain';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { api, call } from './client.ts';
+import { ApiProblem, api, call } from './client.ts';
 
 /**
  * Query keys, hierarchical so a mutation invalidates a whole branch by prefix:
@@ -14,6 +24,14 @@ export const keys = {
     ['networks', networkId, 'organizations', organizationId] as const,
   members: (networkId: string, organizationId: string) =>
     ['networks', networkId, 'organizations', organizationId, 'members'] as const,
+  mentorships: (networkId: string) => ['networks', networkId, 'mentorships'] as const,
+  mentorshipList: (networkId: string, filters: MentorshipFilters) =>
+    ['networks', networkId, 'mentorships', 'list', filters] as const,
+  mentorship: (networkId: string, mentorshipId: string) =>
+    ['networks', networkId, 'mentorships', mentorshipId] as const,
+  mentorshipPlan: (networkId: string, mentorshipId: string) =>
+    ['networks', networkId, 'mentorships', mentorshipId, 'plan'] as const,
+  approaches: ['approaches'] as const,
 };
 
 const pages = {
@@ -77,3 +95,126 @@ export const membersQuery = (networkId: string, organizationId: string) =>
       ),
     ...pages,
   });
+
+/** Every page of a list, followed to its end (for small lists a screen needs whole). */
+async function allPages<T>(load: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await load(cursor);
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return items;
+}
+
+/** Every organization of the network a caller may see (a coordinator: their own only). */
+export const allOrganizationsQuery = (networkId: string) =>
+  queryOptions({
+    queryKey: [...keys.organizations(networkId), 'all'] as const,
+    queryFn: (): Promise<Organization[]> =>
+      allPages((cursor) =>
+        call(
+          api.networks[':networkId'].organizations.$get({
+            param: { networkId },
+            query: cursor ? { cursor, limit: '100' } : { limit: '100' },
+          }),
+        ),
+      ),
+  });
+
+/** Every person of an organization. */
+export const allMembersQuery = (networkId: string, organizationId: string) =>
+  queryOptions({
+    queryKey: [...keys.members(networkId, organizationId), 'all'] as const,
+    queryFn: (): Promise<Member[]> =>
+      allPages((cursor) =>
+        call(
+          api.networks[':networkId'].organizations[':organizationId'].members.$get({
+            param: { networkId, organizationId },
+            query: cursor ? { cursor, limit: '100' } : { limit: '100' },
+          }),
+        ),
+      ),
+  });
+
+/** The filters of the mentorship list, as in its URL query. */
+export interface MentorshipFilters {
+  stage?: Stage;
+  organizationId?: string;
+  approach?: Mentorship['approaches'][number];
+}
+
+/** The mentorships a caller may see, newest first, filtered; a filtered page may be short. */
+export const mentorshipsQuery = (networkId: string, filters: MentorshipFilters) =>
+  infiniteQueryOptions({
+    queryKey: keys.mentorshipList(networkId, filters),
+    queryFn: ({ pageParam }): Promise<Page<Mentorship>> =>
+      call(
+        api.networks[':networkId'].mentorships.$get({
+          param: { networkId },
+          query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) },
+        }),
+      ),
+    ...pages,
+  });
+
+/** One mentorship: stage, history, agreements, review schedule. */
+export const mentorshipQuery = (networkId: string, mentorshipId: string) =>
+  queryOptions({
+    queryKey: keys.mentorship(networkId, mentorshipId),
+    queryFn: (): Promise<Mentorship> =>
+      call(
+        api.networks[':networkId'].mentorships[':mentorshipId'].$get({
+          param: { networkId, mentorshipId },
+        }),
+      ),
+  });
+
+/** A stored mentoring plan: the plan's fields, with optimistic locking by `version`. */
+export interface PlanDocument {
+  version: number;
+  content: PlanInput;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+/** The nine approaches (001 pp.19-30). */
+export const approachesQuery = () =>
+  queryOptions({
+    queryKey: keys.approaches,
+    queryFn: async (): Promise<Approach[]> => (await call(api.approaches.$get())).items,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+
+/** A mentorship's plan; `null` when none is saved yet (404). */
+export const mentorshipPlanQuery = (networkId: string, mentorshipId: string) =>
+  queryOptions({
+    queryKey: keys.mentorshipPlan(networkId, mentorshipId),
+    queryFn: async (): Promise<PlanDocument | null> => {
+      try {
+        return await call(
+          api.networks[':networkId'].mentorships[':mentorshipId'].plan.$get({
+            param: { networkId, mentorshipId },
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ApiProblem && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+
+/** Saves a whole plan; `version` is the one read (0 for a new plan), else 409. */
+export const putMentorshipPlan = (
+  networkId: string,
+  mentorshipId: string,
+  plan: PlanInput & { version: number },
+): Promise<PlanDocument> =>
+  call(
+    api.networks[':networkId'].mentorships[':mentorshipId'].plan.$put({
+      param: { networkId, mentorshipId },
+      json: plan,
+    }),
+  );

@@ -24,6 +24,7 @@ export const en = {
     networks: 'Networks',
     organizations: 'Organizations',
     myOrganization: 'My organization',
+    mentorships: 'Mentorships',
   },
   errors: {
     summaryTitle: 'There is a problem',
@@ -147,6 +148,7 @@ export const en = {
     saving: 'Saving…',
     cancel: 'Cancel',
     edit: 'Edit profile',
+    capacity: 'Capacity',
     createdMessage: 'Organization created. An invitation was sent to {{email}}.',
     savedMessage: 'Changes saved.',
     conflict:

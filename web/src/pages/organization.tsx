@@ -50,17 +50,22 @@ export function OrganizationPage() {
       <StatusMessage message={flash} />
       {org ? (
         <>
-          {isAdmin ? (
-            <p className="links">
-              <Link href={`/networks/${networkId}/organizations`}>{t('organizations.back')}</Link>
-              <Link
-                href={`/networks/${networkId}/organizations/${organizationId}/edit`}
-                className="button"
-              >
-                {t('organizations.edit')}
-              </Link>
-            </p>
-          ) : null}
+          <p className="links">
+            {isAdmin ? (
+              <>
+                <Link href={`/networks/${networkId}/organizations`}>{t('organizations.back')}</Link>
+                <Link
+                  href={`/networks/${networkId}/organizations/${organizationId}/edit`}
+                  className="button"
+                >
+                  {t('organizations.edit')}
+                </Link>
+              </>
+            ) : null}
+            <Link href={`/networks/${networkId}/organizations/${organizationId}/capacity`}>
+              {t('organizations.capacity')}
+            </Link>
+          </p>
           <Profile organization={org} />
           <Members networkId={networkId} organization={org} />
           {canInvite ? (

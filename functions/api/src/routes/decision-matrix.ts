@@ -9,7 +9,9 @@ const rankingSchema = z
       z.object({
         approach: approachIdSchema,
         score: z.number().int(),
-        reasons: z.array(z.string()).describe('the answers that earned a point, as `question:answer`'),
+        reasons: z
+          .array(z.string())
+          .describe('the answers that earned a point, as `question:answer`'),
       }),
     ),
   })
@@ -25,7 +27,10 @@ export function decisionMatrixRoutes(_deps: ApiDeps) {
       summary: 'Rank the nine mentoring approaches for six answers, highest score first',
       security: bearer,
       request: { body: jsonBody(matrixAnswersSchema) },
-      responses: { 200: jsonResponse(rankingSchema, 'The ranking with its reasons'), ...problems(400, 401) },
+      responses: {
+        200: jsonResponse(rankingSchema, 'The ranking with its reasons'),
+        ...problems(400, 401),
+      },
     }),
     (c) => c.json({ ranking: rankApproaches(c.req.valid('json').answers) }, 200),
   );

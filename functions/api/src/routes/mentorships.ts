@@ -16,17 +16,23 @@ import {
   type TenantContext,
 } from '@sisi/domain';
 import type { ApiDeps } from '../deps.ts';
-import { ConflictProblem, DomainRuleError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import {
+  ConflictProblem,
+  DomainRuleError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../errors.ts';
 import { newId } from '../ids.ts';
 import { requireNetwork } from '../middleware/auth.ts';
-import { bearer, jsonBody, jsonResponse, problems, router } from '../openapi.ts';
+import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import {
   canSee,
   involvedOrganizations,
   loadManagedMentorship,
 } from '../services/mentorship-access.ts';
 
-const mentorshipOut = mentorshipSchema.openapi('Mentorship');
+const mentorshipOut = named(mentorshipSchema, 'Mentorship');
 const mentorshipPage = z.object({ items: z.array(mentorshipOut), cursor: z.string().optional() });
 const networkParam = z.object({ networkId: z.string().max(100) });
 const mentorshipParam = networkParam.extend({ mentorshipId: z.string().max(100) });
@@ -56,11 +62,17 @@ export function mentorshipRoutes(deps: ApiDeps) {
   }
 
   /** Writes `next` if nothing changed since `current` was read; a race is a 409. */
-  async function save(tenant: NetworkTenant, current: Mentorship, next: Mentorship, extraOps = [] as Parameters<ApiDeps['platform']['transact']>[0]) {
+  async function save(
+    tenant: NetworkTenant,
+    current: Mentorship,
+    next: Mentorship,
+    extraOps = [] as Parameters<ApiDeps['platform']['transact']>[0],
+  ) {
     try {
       await repos(tenant).mentorships.replace(next, current.version, extraOps);
     } catch (error) {
-      if (error instanceof ConflictError) throw new ConflictProblem(error.message, 'version', { cause: error });
+      if (error instanceof ConflictError)
+        throw new ConflictProblem(error.message, 'version', { cause: error });
       throw error;
     }
     return next;
@@ -83,7 +95,10 @@ export function mentorshipRoutes(deps: ApiDeps) {
         security: bearer,
         request: { params: networkParam, body: jsonBody(createMentorshipSchema) },
         responses: {
-          201: jsonResponse(mentorshipOut, 'The new mentorship, in its first stage, with its review schedule'),
+          201: jsonResponse(
+            mentorshipOut,
+            'The new mentorship, in its first stage, with its review schedule',
+          ),
           ...problems(400, 401, 403, 404),
         },
       }),
@@ -93,13 +108,20 @@ export function mentorshipRoutes(deps: ApiDeps) {
         const orgIds = [input.mentorOrganizationId, ...input.menteeOrganizationIds];
         const isAdmin = tenant.roles.includes('network-admin');
         const ownCoordinator =
-          tenant.roles.includes('coordinator') && !!tenant.organizationId && orgIds.includes(tenant.organizationId);
+          tenant.roles.includes('coordinator') &&
+          !!tenant.organizationId &&
+          orgIds.includes(tenant.organizationId);
         if (!isAdmin && !ownCoordinator) {
-          throw new ForbiddenError('a network admin, or the coordinator of one of its organizations, starts a mentorship');
+          throw new ForbiddenError(
+            'a network admin, or the coordinator of one of its organizations, starts a mentorship',
+          );
         }
         await checkOrganizations(tenant, [
           { path: 'mentorOrganizationId', id: input.mentorOrganizationId },
-          ...input.menteeOrganizationIds.map((id, i) => ({ path: `menteeOrganizationIds.${i}`, id })),
+          ...input.menteeOrganizationIds.map((id, i) => ({
+            path: `menteeOrganizationIds.${i}`,
+            id,
+          })),
         ]);
         const now = deps.clock.now();
         const schedule = reviewSchedule(input.startDate, input.durationMonths);
@@ -141,12 +163,16 @@ export function mentorshipRoutes(deps: ApiDeps) {
         method: 'get',
         path: '/networks/{networkId}/mentorships',
         tags: ['Mentorships'],
-        summary: 'Mentorships the caller may see, newest first, filtered by stage, organization or approach',
+        summary:
+          'Mentorships the caller may see, newest first, filtered by stage, organization or approach',
         description:
           'A filtered page may hold fewer than `limit` items while `cursor` is still given: keep following it.',
         security: bearer,
         request: { params: networkParam, query: mentorshipListQuerySchema },
-        responses: { 200: jsonResponse(mentorshipPage, 'A page of mentorships'), ...problems(400, 401, 404) },
+        responses: {
+          200: jsonResponse(mentorshipPage, 'A page of mentorships'),
+          ...problems(400, 401, 404),
+        },
       }),
       async (c) => {
         const tenant = requireNetwork(c, c.req.valid('param').networkId);
@@ -196,7 +222,8 @@ export function mentorshipRoutes(deps: ApiDeps) {
         method: 'post',
         path: '/networks/{networkId}/mentorships/{mentorshipId}/agreements',
         tags: ['Mentorships'],
-        summary: 'An organization accepts the mentor and mentee rights and responsibilities (001 p.9)',
+        summary:
+          'An organization accepts the mentor and mentee rights and responsibilities (001 p.9)',
         security: bearer,
         request: { params: mentorshipParam, body: jsonBody(agreementSchema) },
         responses: {
@@ -210,10 +237,14 @@ export function mentorshipRoutes(deps: ApiDeps) {
         const { organizationId } = c.req.valid('json');
         const m = await loadManagedMentorship(deps, tenant, mentorshipId);
         if (!involvedOrganizations(m).includes(organizationId)) {
-          throw new ValidationError([{ path: 'organizationId', message: 'is not an organization of this mentorship' }]);
+          throw new ValidationError([
+            { path: 'organizationId', message: 'is not an organization of this mentorship' },
+          ]);
         }
         if (!tenant.roles.includes('network-admin') && tenant.organizationId !== organizationId) {
-          throw new ForbiddenError("an organization's coordinator, or a network admin, accepts for it");
+          throw new ForbiddenError(
+            "an organization's coordinator, or a network admin, accepts for it",
+          );
         }
         if (m.stage === 'end') throw new DomainRuleError(STAGE_RULES.ended!, 'ended');
         if (m.agreements.some((a) => a.organizationId === organizationId)) {
@@ -256,12 +287,20 @@ export function mentorshipRoutes(deps: ApiDeps) {
           m.agreements.some((a) => a.organizationId === id),
         );
         const verdict = canMoveStage(m.stage, stage, everyoneAgreed);
-        if (!verdict.ok) throw new DomainRuleError(STAGE_RULES[verdict.reason]!, verdict.reason, 'stage');
+        if (!verdict.ok)
+          throw new DomainRuleError(STAGE_RULES[verdict.reason]!, verdict.reason, 'stage');
         const next = touch(m, {
           stage,
           history: [
             ...m.history,
-            { from: m.stage, to: stage, reason, by: tenant.userId, byName: tenant.name, at: deps.clock.now().toISOString() },
+            {
+              from: m.stage,
+              to: stage,
+              reason,
+              by: tenant.userId,
+              byName: tenant.name,
+              at: deps.clock.now().toISOString(),
+            },
           ],
         });
         return c.json(await save(tenant, m, next), 200);
@@ -289,7 +328,17 @@ export function mentorshipRoutes(deps: ApiDeps) {
         const at = deps.clock.now().toISOString();
         const next = touch(m, {
           stage: 'end',
-          history: [...m.history, { from: m.stage, to: 'end', reason: body.reason, by: tenant.userId, byName: tenant.name, at }],
+          history: [
+            ...m.history,
+            {
+              from: m.stage,
+              to: 'end',
+              reason: body.reason,
+              by: tenant.userId,
+              byName: tenant.name,
+              at,
+            },
+          ],
           ending: {
             kind: body.kind,
             reason: body.reason,
@@ -325,7 +374,12 @@ export function mentorshipRoutes(deps: ApiDeps) {
         const errors = personIds.flatMap((_, i) =>
           people[i] && orgs.includes(people[i]!.organizationId)
             ? []
-            : [{ path: `personIds.${i}`, message: 'is not a person of this mentorship’s organizations' }],
+            : [
+                {
+                  path: `personIds.${i}`,
+                  message: 'is not a person of this mentorship’s organizations',
+                },
+              ],
         );
         if (errors.length) throw new ValidationError(errors);
         const added = personIds.filter((id) => !m.participantIds.includes(id));
@@ -333,10 +387,12 @@ export function mentorshipRoutes(deps: ApiDeps) {
         const next = touch(m, { participantIds: personIds });
         const repo = repos(tenant).mentorships;
         return c.json(
-          await save(tenant, m, next, [...repo.participantOps(next, added), ...repo.removeParticipantOps(m.id, removed)]),
+          await save(tenant, m, next, [
+            ...repo.participantOps(next, added),
+            ...repo.removeParticipantOps(m.id, removed),
+          ]),
           200,
         );
       },
     );
 }
-

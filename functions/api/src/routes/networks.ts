@@ -6,10 +6,10 @@ import type { ApiDeps } from '../deps.ts';
 import { ConflictProblem, NotFoundError } from '../errors.ts';
 import { newId, newNetworkId } from '../ids.ts';
 import { requireRole } from '../middleware/auth.ts';
-import { bearer, jsonBody, jsonResponse, problems, router } from '../openapi.ts';
+import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { prepareInvitation } from '../services/invitations.ts';
 
-const networkOut = networkSchema.openapi('Network');
+const networkOut = named(networkSchema, 'Network');
 const networkPage = z.object({ items: z.array(networkOut), cursor: z.string().optional() });
 const networkParam = z.object({ networkId: z.string().max(100) });
 

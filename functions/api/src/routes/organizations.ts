@@ -16,11 +16,11 @@ import type { ApiDeps } from '../deps.ts';
 import { ConflictProblem, ForbiddenError, NotFoundError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { requireNetwork } from '../middleware/auth.ts';
-import { bearer, jsonBody, jsonResponse, problems, router } from '../openapi.ts';
+import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { prepareInvitation } from '../services/invitations.ts';
 
-const organizationOut = organizationSchema.openapi('Organization');
-const memberOut = memberSchema.openapi('Member');
+const organizationOut = named(organizationSchema, 'Organization');
+const memberOut = named(memberSchema, 'Member');
 const orgPage = z.object({ items: z.array(organizationOut), cursor: z.string().optional() });
 const memberPage = z.object({ items: z.array(memberOut), cursor: z.string().optional() });
 const networkParam = z.object({ networkId: z.string().max(100) });

@@ -4,16 +4,18 @@ import { ForbiddenError, NotFoundError } from '../errors.ts';
 
 type NetworkTenant = TenantContext & { networkId: string };
 
-export const involvedOrganizations = (m: Pick<Mentorship, 'mentorOrganizationId' | 'menteeOrganizationIds'>) => [
-  m.mentorOrganizationId,
-  ...m.menteeOrganizationIds,
-];
+export const involvedOrganizations = (
+  m: Pick<Mentorship, 'mentorOrganizationId' | 'menteeOrganizationIds'>,
+) => [m.mentorOrganizationId, ...m.menteeOrganizationIds];
 
 /**
  * Who sees a mentorship: the network's admins; coordinators of its organizations; members
  * who take part in it. Anyone else is told it does not exist (404).
  */
-export function canSee(tenant: TenantContext, m: Mentorship & { participantIds?: string[] }): boolean {
+export function canSee(
+  tenant: TenantContext,
+  m: Mentorship & { participantIds?: string[] },
+): boolean {
   if (tenant.roles.includes('network-admin')) return true;
   if (tenant.roles.includes('coordinator') && tenant.organizationId) {
     if (involvedOrganizations(m).includes(tenant.organizationId)) return true;
@@ -41,6 +43,7 @@ export async function loadVisibleMentorship(deps: ApiDeps, tenant: NetworkTenant
 /** As `loadVisibleMentorship`, and the caller must be able to run it (else 403). */
 export async function loadManagedMentorship(deps: ApiDeps, tenant: NetworkTenant, id: string) {
   const m = await loadVisibleMentorship(deps, tenant, id);
-  if (!canManage(tenant, m)) throw new ForbiddenError('only a network admin or a coordinator of the mentorship can do this');
+  if (!canManage(tenant, m))
+    throw new ForbiddenError('only a network admin or a coordinator of the mentorship can do this');
   return m;
 }

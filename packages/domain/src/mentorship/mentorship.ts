@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, versionSchema } from '../common.ts';
 import { technicalAreaSchema } from '../organization.ts';
+import { prematureReasons } from './ending.ts';
 import { approachIds, matrixQuestions } from './matrix.ts';
 import { MAX_DURATION_MONTHS, MIN_DURATION_MONTHS } from './schedule.ts';
 import { stages } from './stages.ts';
@@ -170,16 +171,6 @@ export const mentorshipSchema = z.object({
 });
 export type Mentorship = z.output<typeof mentorshipSchema>;
 
-/** Why a relationship ends early: the toolkit's list (001 "Closure"), plus "other". */
-export const prematureReasons = [
-  'organizational-change',
-  'loss-of-interest',
-  'unmet-expectations',
-  'changed-circumstances',
-  'mismatch',
-  'other',
-] as const;
-
 export const endMentorshipSchema = z
   .object({
     kind: z.enum(['natural', 'premature', 'transition']),
@@ -214,3 +205,5 @@ export const endMentorshipSchema = z
     }
   });
 export type EndMentorship = z.output<typeof endMentorshipSchema>;
+
+export { prematureReasons };

@@ -1,0 +1,45 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { approaches, approachIdSchema, approachScenarios } from '@sisi/domain';
+import type { ApiDeps } from '../deps.ts';
+import { bearer, jsonResponse, problems, router } from '../openapi.ts';
+
+const approachOut = z
+  .object({
+    id: approachIdSchema,
+    name: z.string().describe('the section heading of 001'),
+    definition: z.string(),
+    whenToUse: z.array(z.string()).describe('the conditions 001 lists, in its order'),
+    virtual: z.enum(['yes', 'no', 'partly']).describe('"Can it be done virtually?", as a value'),
+    virtualNote: z.string().describe('the source’s full answer to "Can it be done virtually?"'),
+    scenarios: z.array(z.enum(approachScenarios)),
+    gathering: z
+      .boolean()
+      .describe('a face-to-face gathering: scheduling one needs the safety and security check'),
+  })
+  .openapi('Approach');
+const approachList = z.object({ items: z.array(approachOut) }).openapi('ApproachList');
+
+/** The nine approaches as plain JSON (the domain keeps them as read-only constants). */
+const items = approaches.map((a) => ({
+  ...a,
+  whenToUse: [...a.whenToUse],
+  scenarios: [...a.scenarios],
+}));
+
+/** 001 pp.19-30: the nine mentoring approaches, for the SPA's wizard and plan editor. */
+export function approachRoutes(_deps: ApiDeps) {
+  return router().openapi(
+    createRoute({
+      method: 'get',
+      path: '/approaches',
+      tags: ['Mentorships'],
+      summary: 'The nine mentoring approaches: definition, when to use, whether virtual, scenarios',
+      security: bearer,
+      responses: {
+        200: jsonResponse(approachList, 'The nine approaches'),
+        ...problems(401),
+      },
+    }),
+    (c) => c.json({ items }, 200),
+  );
+}

@@ -1,0 +1,95 @@
+import type { Mentorship, User } from '@sisi/domain';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Link, useLocation } from 'wouter';
+import { mentorshipQuery } from '../api/plan-queries.ts';
+import { meQuery, organizationQuery } from '../api/queries.ts';
+import { usePlanT } from '../i18n/en-plan.ts';
+import type { ChoiceOption } from './doc-form.tsx';
+
+/** Network admins, and coordinators of one of its organizations, run a mentorship. */
+export function canManageMentorship(user: User | undefined, m: Mentorship | undefined): boolean {
+  if (!user || !m) return false;
+  if (user.roles.includes('network-admin')) return true;
+  return (
+    user.roles.includes('coordinator') &&
+    !!user.organizationId &&
+    [m.mentorOrganizationId, ...m.menteeOrganizationIds].includes(user.organizationId)
+  );
+}
+
+/**
+ * A mentorship with what its forms need: its organizations as options (by name where the
+ * caller may read the organization, else by their part: "Mentee organization 2"), and
+ * whether the caller may change things.
+ */
+export function useMentorshipContext(networkId: string, mentorshipId: string) {
+  const tp = usePlanT();
+  const me = useQuery(meQuery());
+  const mentorship = useQuery(mentorshipQuery(networkId, mentorshipId));
+  const m = mentorship.data;
+  const orgIds = m ? [m.mentorOrganizationId, ...m.menteeOrganizationIds] : [];
+  const orgs = useQueries({
+    queries: orgIds.map((id) => ({ ...organizationQuery(networkId, id), retry: false })),
+  });
+  const organizationOptions: ChoiceOption[] = orgIds.map((id, i) => ({
+    value: id,
+    label:
+      orgs[i]?.data?.name ??
+      (i === 0
+        ? tp('s2s.mentorship.mentorOrganization')
+        : tp('s2s.mentorship.menteeOrganization', { n: i })),
+  }));
+  return {
+    me,
+    mentorship,
+    organizationOptions,
+    canManage: canManageMentorship(me.data, m),
+    ready: mentorship.isSuccess && me.isSuccess,
+  };
+}
+
+/** "Mentor: A. Mentees: B, C." and the links between the mentorship's pages. */
+export function MentorshipHeader({
+  networkId,
+  mentorshipId,
+  organizationOptions,
+}: {
+  networkId: string;
+  mentorshipId: string;
+  organizationOptions: readonly ChoiceOption[];
+}) {
+  const tp = usePlanT();
+  const [location] = useLocation();
+  const base = `/networks/${networkId}/mentorships/${mentorshipId}`;
+  const links = [
+    { href: base, label: tp('s2s.mentorship.overview') },
+    { href: `${base}/orientation`, label: tp('s2s.mentorship.orientation') },
+    { href: `${base}/approaches`, label: tp('s2s.mentorship.approaches') },
+    { href: `${base}/plan`, label: tp('s2s.mentorship.plan') },
+    { href: `${base}/gatherings`, label: tp('s2s.mentorship.gatherings') },
+  ];
+  const [mentor, ...mentees] = organizationOptions;
+  return (
+    <>
+      {mentor ? (
+        <p className="lead">
+          {tp('s2s.mentorship.between', {
+            mentor: mentor.label,
+            mentees: mentees.map((o) => o.label).join(', '),
+          })}
+        </p>
+      ) : null}
+      <nav aria-label={tp('s2s.mentorship.nav')} className="subnav">
+        <ul>
+          {links.map((l) => (
+            <li key={l.href}>
+              <Link href={l.href} aria-current={location === l.href ? 'page' : undefined}>
+                {l.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}

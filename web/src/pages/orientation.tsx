@@ -1,0 +1,275 @@
+/**
+ * The orientation meeting (001 Annex 2, "Orientation Meeting Discussion Guide"): the
+ * meeting's date and attendees by role, then the guide's four parts rendered from
+ * `orientationGuide`, each question answered where `orientationSchema` keeps it.
+ */
+import {
+  type AttendeeRole,
+  attendeeRoles,
+  type OrientationQuestion,
+  orientationGuide,
+  orientationSchema,
+  technicalAreas,
+} from '@sisi/domain';
+import { useMemo } from 'react';
+import { useParams } from 'wouter';
+import {
+  type OrientationContent,
+  type OrientationInput,
+  orientationQuery,
+  putOrientation,
+} from '../api/plan-queries.ts';
+import {
+  CheckboxGroup,
+  type ChoiceOption,
+  DocForm,
+  getAt,
+  newKey,
+  optional,
+  present,
+  type Row,
+  SelectField,
+  TextField,
+  useDocForm,
+} from '../components/doc-form.tsx';
+import { MentorshipHeader, useMentorshipContext } from '../components/mentorship-context.tsx';
+import { LoadError, Loading, Page } from '../components/page.tsx';
+import { RepeatableList } from '../components/repeatable-list.tsx';
+import { DocNotices, useVersionedDoc } from '../components/versioned-doc.tsx';
+import { usePlanT } from '../i18n/en-plan.ts';
+import { useT } from '../i18n/index.ts';
+
+type Attendee = Row & { name: string; organizationId: string; roles: string[] };
+type NextMeeting = Row & { date: string; time: string; place: string };
+type OrientationDraft = {
+  meetingDate: string;
+  attendees: Attendee[];
+  answers: Record<string, string>;
+  technicalAreas: string[];
+  otherTechnicalArea: string;
+  operationalGuidelines: Record<string, string>;
+  nextMeetings: NextMeeting[];
+};
+
+function toDraft(c: OrientationContent | undefined): OrientationDraft {
+  return {
+    meetingDate: c?.meetingDate ?? '',
+    attendees: (c?.attendees ?? []).map((a) => ({
+      _key: newKey(),
+      name: a.name,
+      organizationId: a.organizationId,
+      roles: [...a.roles],
+    })),
+    answers: { ...c?.answers },
+    technicalAreas: c?.technicalAreas ?? [],
+    otherTechnicalArea: c?.otherTechnicalArea ?? '',
+    operationalGuidelines: { ...c?.operationalGuidelines },
+    nextMeetings: (c?.nextMeetings ?? []).map((m) => ({
+      _key: newKey(),
+      date: m.date,
+      time: m.time ?? '',
+      place: m.place ?? '',
+    })),
+  };
+}
+
+/** Text answers without the empty ones. */
+const filled = <K extends string>(record: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(record)
+      .map(([k, v]) => [k, v.trim()] as const)
+      .filter(([, v]) => v !== ''),
+  ) as Partial<Record<K, string>>;
+
+function toBody(d: OrientationDraft): OrientationInput {
+  return {
+    meetingDate: optional(d.meetingDate),
+    attendees: d.attendees.map((a) => ({
+      name: a.name.trim(),
+      organizationId: present(a.organizationId),
+      roles: a.roles as AttendeeRole[],
+    })),
+    answers: filled(d.answers),
+    technicalAreas: d.technicalAreas as NonNullable<OrientationContent['technicalAreas']>,
+    otherTechnicalArea: d.technicalAreas.includes('other')
+      ? optional(d.otherTechnicalArea)
+      : undefined,
+    operationalGuidelines: filled(d.operationalGuidelines),
+    nextMeetings: d.nextMeetings.map((m) => ({
+      date: present(m.date),
+      time: optional(m.time),
+      place: optional(m.place),
+    })),
+  };
+}
+
+/** `/networks/:networkId/mentorships/:mentorshipId/orientation` */
+export function OrientationPage() {
+  const { networkId = '', mentorshipId = '' } = useParams<{
+    networkId: string;
+    mentorshipId: string;
+  }>();
+  const tp = usePlanT();
+  const ctx = useMentorshipContext(networkId, mentorshipId);
+  const doc = useVersionedDoc({
+    query: orientationQuery(networkId, mentorshipId),
+    ready: ctx.ready,
+    toDraft,
+    toBody,
+    schema: orientationSchema,
+    put: (body) => putOrientation(networkId, mentorshipId, body),
+    canEdit: ctx.canManage,
+  });
+  const failed = ctx.mentorship.isError
+    ? ctx.mentorship.error
+    : doc.status === 'error'
+      ? doc.loadError
+      : null;
+
+  return (
+    <Page title={tp('s2s.orientation.title')}>
+      <MentorshipHeader
+        networkId={networkId}
+        mentorshipId={mentorshipId}
+        organizationOptions={ctx.organizationOptions}
+      />
+      {failed ? (
+        <LoadError
+          error={failed}
+          retry={() => {
+            void ctx.mentorship.refetch();
+            doc.retry();
+          }}
+        />
+      ) : doc.status !== 'ready' || !doc.draft ? (
+        <Loading />
+      ) : (
+        <>
+          <p>{tp('s2s.orientation.intro')}</p>
+          <DocNotices
+            doc={doc}
+            conflictText={tp('s2s.orientation.conflict')}
+            savedText={tp('s2s.orientation.saved')}
+          />
+          <DocForm
+            id="orientation"
+            draft={doc.draft}
+            onChange={doc.setDraft}
+            errors={doc.errors}
+            readOnly={doc.readOnly}
+            onSubmit={doc.save}
+            submit={{
+              label: tp('s2s.form.save'),
+              busy: doc.saving,
+              busyLabel: tp('s2s.form.saving'),
+              note: doc.dirty ? tp('s2s.form.unsaved') : undefined,
+            }}
+          >
+            <OrientationFields organizations={ctx.organizationOptions} />
+          </DocForm>
+        </>
+      )}
+    </Page>
+  );
+}
+
+function OrientationFields({ organizations }: { organizations: readonly ChoiceOption[] }) {
+  const tp = usePlanT();
+  const roleOptions = attendeeRoles.map((r) => ({ value: r.id, label: r.text }));
+  return (
+    <>
+      <section>
+        <h2>{tp('s2s.orientation.meetingHeading')}</h2>
+        <TextField path="meetingDate" type="date" label={tp('s2s.orientation.meetingDate')} />
+        <RepeatableList<Attendee>
+          path="attendees"
+          legend={tp('s2s.orientation.attendees')}
+          hint={tp('s2s.orientation.attendeesHint')}
+          itemLabel={(n) => tp('s2s.orientation.attendeeN', { n })}
+          addLabel={tp('s2s.orientation.addAttendee')}
+          removeLabel={(n) => tp('s2s.orientation.removeAttendee', { n })}
+          newRow={() => ({ _key: newKey(), name: '', organizationId: '', roles: [] })}
+          max={50}
+        >
+          {(_row, rp) => (
+            <>
+              <div className="columns">
+                <TextField path={`${rp}.name`} label={tp('s2s.form.name')} maxLength={120} />
+                <SelectField
+                  path={`${rp}.organizationId`}
+                  label={tp('s2s.form.organization')}
+                  placeholder={tp('s2s.form.choose')}
+                  options={organizations}
+                />
+              </div>
+              <CheckboxGroup
+                path={`${rp}.roles`}
+                legend={tp('s2s.orientation.roles')}
+                options={roleOptions}
+              />
+            </>
+          )}
+        </RepeatableList>
+      </section>
+      {orientationGuide.map((part, i) => (
+        <section key={part.id}>
+          <h2>{tp('s2s.orientation.partN', { n: i + 1, title: part.title })}</h2>
+          {part.questions.map((q) => (
+            <GuideQuestion key={q.id} question={q} />
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** One question of the guide, answered in the shape `orientationSchema` keeps it. */
+function GuideQuestion({ question }: { question: OrientationQuestion }) {
+  const t = useT();
+  const tp = usePlanT();
+  const form = useDocForm();
+  const areaOptions = useMemo(
+    () => technicalAreas.map((a) => ({ value: a, label: t(`technicalAreas.${a}`) })),
+    [t],
+  );
+  const path = question.answer.join('.');
+  switch (question.answer[0]) {
+    case 'technicalAreas': {
+      const chosen = getAt(form.draft, 'technicalAreas');
+      return (
+        <>
+          <CheckboxGroup path="technicalAreas" legend={question.text} options={areaOptions} />
+          {Array.isArray(chosen) && chosen.includes('other') ? (
+            <TextField
+              path="otherTechnicalArea"
+              label={tp('s2s.form.otherTechnicalArea')}
+              maxLength={200}
+            />
+          ) : null}
+        </>
+      );
+    }
+    case 'nextMeetings':
+      return (
+        <RepeatableList<NextMeeting>
+          path="nextMeetings"
+          legend={question.text}
+          itemLabel={(n) => tp('s2s.orientation.meetingN', { n })}
+          addLabel={tp('s2s.orientation.addMeeting')}
+          removeLabel={(n) => tp('s2s.orientation.removeMeeting', { n })}
+          newRow={() => ({ _key: newKey(), date: '', time: '', place: '' })}
+          max={20}
+        >
+          {(_row, rp) => (
+            <div className="columns">
+              <TextField path={`${rp}.date`} type="date" label={tp('s2s.orientation.date')} />
+              <TextField path={`${rp}.time`} type="time" label={tp('s2s.orientation.time')} />
+              <TextField path={`${rp}.place`} label={tp('s2s.orientation.place')} maxLength={200} />
+            </div>
+          )}
+        </RepeatableList>
+      );
+    default:
+      return <TextField path={path} label={question.text} rows={3} maxLength={4000} />;
+  }
+}
