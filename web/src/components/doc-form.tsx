@@ -12,7 +12,9 @@ import {
   type ReactNode,
   useContext,
   useEffect,
+  useLayoutEffect,
   useMemo,
+  useReducer,
   useRef,
 } from 'react';
 import { usePlanT } from '../i18n/en-plan.ts';
@@ -570,6 +572,15 @@ function ErrorSummary({
     if (errors.message || Object.keys(errors.fields).length) ref.current?.focus();
   }, [errors]);
   const entries = Object.entries(errors.fields);
+  // Fields register their labels while rendering, after this summary: when a label changed
+  // in this render (rows renumbered after a removal), render once more with the new one.
+  const shown = entries.map(([path]) => labels.get(path) ?? '').join('\n');
+  const rendered = useRef(shown);
+  rendered.current = shown;
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useLayoutEffect(() => {
+    if (entries.map(([path]) => labels.get(path) ?? '').join('\n') !== rendered.current) rerender();
+  });
   if (!errors.message && entries.length === 0) return null;
   const headingId = `${formId}-error-summary`;
   const focusField = (path: string) => {

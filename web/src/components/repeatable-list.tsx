@@ -137,6 +137,7 @@ export function RepeatableList<R extends Row>({
       )}
       {form.readOnly ? null : rows.length < max ? (
         <button type="button" ref={addButton} className="add" onClick={add}>
+          <span aria-hidden="true">+ </span>
           {addLabel}
         </button>
       ) : (
