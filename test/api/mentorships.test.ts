@@ -391,6 +391,32 @@ describe('POST /networks/{networkId}/mentorships', () => {
   });
 });
 
+describe('names of its organizations', () => {
+  it("a mentee's coordinator and a participant read every organization's name, not only their own", async () => {
+    const m = await start({ menteeOrganizationIds: [e1.id, e2.id] });
+    const expected = [
+      { id: mentor.id, name: mentor.name, role: 'mentor' },
+      { id: e1.id, name: e1.name, role: 'mentee' },
+      { id: e2.id, name: e2.name, role: 'mentee' },
+    ];
+    const asCoordinator = await expectJson<Mentorship & { organizations: unknown }>(
+      await api.call('GET', `/networks/${networkId}/mentorships/${m.id}`, { token: coordinator[e1.id]! }),
+      200,
+    );
+    expect(asCoordinator.organizations).toEqual(expected);
+    // the coordinator still cannot read the partner's profile itself
+    await expectProblem(
+      await api.call('GET', `/networks/${networkId}/organizations/${e2.id}`, { token: coordinator[e1.id]! }),
+      404,
+    );
+    const listed = await expectJson<{ items: (Mentorship & { organizations: unknown })[] }>(
+      await api.call('GET', `/networks/${networkId}/mentorships?limit=100`, { token: coordinator[e1.id]! }),
+      200,
+    );
+    expect(listed.items.find((x) => x.id === m.id)?.organizations).toEqual(expected);
+  });
+});
+
 describe('POST …/agreements', () => {
   let m: Mentorship;
   beforeAll(async () => {

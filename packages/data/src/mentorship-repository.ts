@@ -94,7 +94,7 @@ export class MentorshipRepository {
   ): Promise<void> {
     // Every field but `approaches`, which belongs to the plan (`approachesOp`): a stage
     // move that read the mentorship before a plan save must not bring old approaches back.
-    const { approaches: _owned, id: _id, ...fields } = next;
+    const { approaches: _owned, id: _id, organizations: _read, ...fields } = next;
     const names: Record<string, string> = { '#v': 'version' };
     const values: Record<string, unknown> = { ':v': expectedVersion };
     const sets = Object.entries(fields)

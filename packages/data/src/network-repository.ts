@@ -1,4 +1,5 @@
 import {
+  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -32,6 +33,26 @@ export class OrganizationRepository {
   async get(id: string): Promise<Organization | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: orgKey(id) }));
     return out.Item ? stripKeys<Organization>(out.Item) : undefined;
+  }
+
+  /** Several at once (in the order of `ids`; missing ones left out). */
+  async getMany(ids: string[]): Promise<Organization[]> {
+    const unique = [...new Set(ids)];
+    const found = new Map<string, Organization>();
+    for (let i = 0; i < unique.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(orgKey);
+      while (keys && keys.length > 0) {
+        const out = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }),
+        );
+        for (const item of out.Responses?.[this.tableName] ?? []) {
+          const org = stripKeys<Organization>(item);
+          found.set(org.id, org);
+        }
+        keys = out.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }
+    return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
   }
 
   createOp(org: Organization): WriteOp {

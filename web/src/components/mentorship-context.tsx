@@ -35,6 +35,7 @@ export function useMentorshipContext(networkId: string, mentorshipId: string) {
     value: id,
     label:
       orgs[i]?.data?.name ??
+      m?.organizations?.find((o) => o.id === id)?.name ??
       (i === 0
         ? tp('s2s.mentorship.mentorOrganization')
         : tp('s2s.mentorship.menteeOrganization', { n: i })),

@@ -40,10 +40,15 @@ export const involved = (m: Pick<Mentorship, 'mentorOrganizationId' | 'menteeOrg
 
 /**
  * Names of the network's organizations the reader may see: all of them for an admin,
- * their own for anyone else (the API shows coordinators and members their organization
- * only, so partners get a generic name).
+ * their own for anyone else, plus the names the API gives on each mentorship (`known`),
+ * so a coordinator sees who their partners are without reading their profiles.
  */
-export function useOrganizations(networkId: string, isAdmin: boolean, ownId: string | undefined) {
+export function useOrganizations(
+  networkId: string,
+  isAdmin: boolean,
+  ownId: string | undefined,
+  known: readonly { id: string; name: string }[] = [],
+) {
   const t = useMT();
   const all = useQuery({ ...allOrganizationsQuery(networkId), enabled: isAdmin });
   const own = useQuery({
@@ -51,7 +56,8 @@ export function useOrganizations(networkId: string, isAdmin: boolean, ownId: str
     enabled: !isAdmin && !!ownId,
   });
   const list: Organization[] = isAdmin ? (all.data ?? []) : own.data ? [own.data] : [];
-  const byId = new Map(list.map((o) => [o.id, o]));
+  const byId = new Map<string, { name: string }>(known.filter((o) => o.name).map((o) => [o.id, o]));
+  for (const o of list) byId.set(o.id, o);
   return {
     list,
     isPending: isAdmin ? all.isPending : !!ownId && own.isPending,

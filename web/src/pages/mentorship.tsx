@@ -74,8 +74,13 @@ export function MentorshipPage() {
   }>();
   const t = useMT();
   const viewer = useViewer(networkId);
-  const orgs = useOrganizations(networkId, viewer.isAdmin, viewer.user?.organizationId);
   const mentorship = useQuery(mentorshipQuery(networkId, mentorshipId));
+  const orgs = useOrganizations(
+    networkId,
+    viewer.isAdmin,
+    viewer.user?.organizationId,
+    mentorship.data?.organizations,
+  );
   const flash = useHistoryState<FlashState | null>()?.flash;
   const [notice, setNotice] = useState<string>();
   const [endedHere, setEndedHere] = useState(false);

@@ -38,9 +38,14 @@ export function MentorshipsPage() {
   const filters = filtersOf(search);
   const filtered = Object.keys(filters).length > 0;
   const viewer = useViewer(networkId);
-  const orgs = useOrganizations(networkId, viewer.isAdmin, viewer.user?.organizationId);
   const mentorships = useInfiniteQuery(mentorshipsQuery(networkId, filters));
   const items = mentorships.data?.pages.flatMap((p) => p.items) ?? [];
+  const orgs = useOrganizations(
+    networkId,
+    viewer.isAdmin,
+    viewer.user?.organizationId,
+    items.flatMap((m) => m.organizations ?? []),
+  );
   const lastPage = mentorships.data?.pages.at(-1);
 
   // A filtered page may come back empty while more follow: keep going until one has items.

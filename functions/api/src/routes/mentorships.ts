@@ -78,6 +78,22 @@ export function mentorshipRoutes(deps: ApiDeps) {
     return next;
   }
 
+  /** Adds the names of its organizations to each mentorship (one batch read for all). */
+  async function withNames(tenant: NetworkTenant, ms: Mentorship[]): Promise<Mentorship[]> {
+    const orgs = await repos(tenant).organizations.getMany(ms.flatMap(involvedOrganizations));
+    const names = new Map(orgs.map((o) => [o.id, o.name]));
+    return ms.map((m) => ({
+      ...m,
+      organizations: involvedOrganizations(m).map((id, i) => ({
+        id,
+        name: names.get(id) ?? '',
+        role: i === 0 ? ('mentor' as const) : ('mentee' as const),
+      })),
+    }));
+  }
+  const withNamesOne = async (tenant: NetworkTenant, m: Mentorship) =>
+    (await withNames(tenant, [m]))[0]!;
+
   const touch = (m: Mentorship, changes: Partial<Mentorship>): Mentorship => ({
     ...m,
     ...changes,
@@ -155,7 +171,7 @@ export function mentorshipRoutes(deps: ApiDeps) {
           updatedAt: now.toISOString(),
         };
         await repos(tenant).mentorships.create(mentorship);
-        return c.json(mentorship, 201);
+        return c.json(await withNamesOne(tenant, mentorship), 201);
       },
     )
     .openapi(
@@ -196,7 +212,13 @@ export function mentorshipRoutes(deps: ApiDeps) {
             (!q.approach || m.approaches.includes(q.approach)) &&
             (!q.organizationId || involvedOrganizations(m).includes(q.organizationId)),
         );
-        return c.json({ items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
+        return c.json(
+          {
+            items: await withNames(tenant, items),
+            ...(page.cursor ? { cursor: page.cursor } : {}),
+          },
+          200,
+        );
       },
     )
     .openapi(
@@ -214,7 +236,7 @@ export function mentorshipRoutes(deps: ApiDeps) {
         const tenant = requireNetwork(c, networkId);
         const m = await repos(tenant).mentorships.get(mentorshipId);
         if (!m || !canSee(tenant, m)) throw new NotFoundError('mentorship');
-        return c.json(m, 200);
+        return c.json(await withNamesOne(tenant, m), 200);
       },
     )
     .openapi(
@@ -262,7 +284,7 @@ export function mentorshipRoutes(deps: ApiDeps) {
             },
           ],
         });
-        return c.json(await save(tenant, m, next), 201);
+        return c.json(await withNamesOne(tenant, await save(tenant, m, next)), 201);
       },
     )
     .openapi(
@@ -303,7 +325,7 @@ export function mentorshipRoutes(deps: ApiDeps) {
             },
           ],
         });
-        return c.json(await save(tenant, m, next), 200);
+        return c.json(await withNamesOne(tenant, await save(tenant, m, next)), 200);
       },
     )
     .openapi(
@@ -348,7 +370,7 @@ export function mentorshipRoutes(deps: ApiDeps) {
             endedBy: tenant.userId,
           },
         });
-        return c.json(await save(tenant, m, next), 200);
+        return c.json(await withNamesOne(tenant, await save(tenant, m, next)), 200);
       },
     )
     .openapi(
@@ -386,13 +408,11 @@ export function mentorshipRoutes(deps: ApiDeps) {
         const removed = m.participantIds.filter((id) => !personIds.includes(id));
         const next = touch(m, { participantIds: personIds });
         const repo = repos(tenant).mentorships;
-        return c.json(
-          await save(tenant, m, next, [
-            ...repo.participantOps(next, added),
-            ...repo.removeParticipantOps(m.id, removed),
-          ]),
-          200,
-        );
+        const saved = await save(tenant, m, next, [
+          ...repo.participantOps(next, added),
+          ...repo.removeParticipantOps(m.id, removed),
+        ]);
+        return c.json(await withNamesOne(tenant, saved), 200);
       },
     );
 }

@@ -168,6 +168,13 @@ export const mentorshipSchema = z.object({
     .optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * Names of its organizations, resolved when read: everyone who sees a mentorship may
+   * know who is in it, even without reading those organizations' profiles.
+   */
+  organizations: z
+    .array(z.object({ id: idSchema, name: z.string(), role: z.enum(['mentor', 'mentee']) }))
+    .optional(),
 });
 export type Mentorship = z.output<typeof mentorshipSchema>;
 

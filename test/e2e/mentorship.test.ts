@@ -1,0 +1,197 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, overflowsHorizontally, seriousViolations } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+/**
+ * Issue "Mentorships", end to end in Chromium: a network admin starts a mentorship, runs
+ * the approach decision matrix, saves the chosen approach to the plan and fills the plan's
+ * first learning objective and milestone. Every page is checked by axe.
+ */
+describe('a mentorship in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let networkId: string;
+  let admin: { email: string; password: string; token: string };
+
+  const api = async <T>(method: string, path: string, token: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    // the network and its organizations come through the API: the onboarding test covers their screens
+    const operator = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(server.operator),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    const network = await api<{ id: string }>('POST', '/networks', operator.token, {
+      name: 'Latin America KP Network',
+      region: 'Latin America',
+      adminEmail: 'admin.lakp@example.org',
+      adminName: 'Lucía Pérez',
+    });
+    networkId = network.id;
+    const link = await server.invitationLink('admin.lakp@example.org');
+    const token = link.split('/invitations/')[1]!;
+    const accepted = await fetch(`${server.url}/api/v1/invitations/${token}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Lucía Pérez', password: 'a long admin password' }),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    admin = { email: 'admin.lakp@example.org', password: 'a long admin password', token: accepted.token };
+    for (const [name, country] of [
+      ['Colectivo Trans Andino', 'PE'],
+      ['Red de Trabajadoras Sexuales del Sur', 'CL'],
+    ] as const) {
+      await api('POST', `/networks/${networkId}/organizations`, admin.token, {
+        name,
+        country,
+        keyPopulations: ['transgender'],
+        kpLed: true,
+        coordinatorEmail: `coord.${country.toLowerCase()}@example.org`,
+        coordinatorName: `Coordinator ${country}`,
+      });
+    }
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  }, 60_000);
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  const expectAccessible = async (page: Page, name: string) => {
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+    expect(await overflowsHorizontally(page), `horizontal scroll on ${name}`).toBe(false);
+  };
+
+  it('starts a mentorship, runs the matrix and fills the plan', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Mentorships' }).click();
+    await page.getByRole('link', { name: 'Start a mentorship' }).waitFor();
+    await expectAccessible(page, 'mentorships (empty)');
+
+    await page.getByRole('link', { name: 'Start a mentorship' }).click();
+    await page.getByLabel('Mentor organization').selectOption({ label: 'Colectivo Trans Andino' });
+    await page.getByRole('group', { name: 'Mentee organizations' }).getByLabel('Red de Trabajadoras Sexuales del Sur').check();
+    await page.getByLabel('Start date').fill('2026-01-31');
+    await page.getByLabel('Duration in months').fill('12');
+    // the schedule shows before anything is saved: Jan 31 + 3 months is Apr 30
+    await expect.poll(() => page.getByText(/30 April 2026|April 30, 2026|2026-04-30/).first().isVisible()).toBe(true);
+    await expectAccessible(page, 'new mentorship');
+    await page.getByRole('button', { name: 'Start mentorship' }).click();
+
+    await page.getByText('Mentorship started', { exact: false }).first().waitFor();
+    await expectAccessible(page, 'mentorship page');
+    const mentorshipId = new URL(page.url()).pathname.split('/').at(-1)!;
+
+    // the decision matrix, one question at a time
+    await page.getByRole('link', { name: 'Choose approaches' }).click();
+    const answers = ['One organization', 'Multiple areas', 'No', 'Yes', 'Long term', 'No'];
+    for (const [i, answer] of answers.entries()) {
+      await page.getByRole('heading', { name: `Question ${i + 1} of 6` }).waitFor();
+      if (i === 0) await expectAccessible(page, 'decision matrix');
+      await page.getByLabel(answer, { exact: true }).check();
+      await page.getByRole('button', { name: i === 5 ? 'See the ranking' : 'Next' }).click();
+    }
+    await page.getByRole('heading', { name: 'Ranking of the approaches' }).waitFor();
+    await expectAccessible(page, 'ranking');
+    // on-site mentoring is marked for every one of these six answers
+    const ranking = await api<{ ranking: { approach: string; score: number }[] }>(
+      'POST',
+      '/decision-matrix',
+      admin.token,
+      {
+        answers: {
+          organizations: 'one',
+          areas: 'multiple',
+          experience: 'no',
+          travelBudget: 'yes',
+          term: 'long',
+          internet: 'no',
+        },
+      },
+    );
+    expect(ranking.ranking[0]).toMatchObject({ approach: 'on-site', score: 6 });
+    await expect.poll(() => page.getByText('Score: 6 of 6').first().isVisible()).toBe(true);
+
+    await page.getByRole('group', { name: 'Approaches to use' }).getByLabel('On-site mentoring').check();
+    await page.getByLabel('Why was this type of mentoring selected?').fill('Several areas to build, a long term, and little bandwidth.');
+    await page.getByRole('button', { name: 'Save to the plan' }).click();
+    await page.getByText('Saved to the mentoring plan.').waitFor();
+
+    // the plan: a learning objective with NOW and FUTURE, and a milestone
+    await page.getByRole('link', { name: 'Open the mentoring plan' }).click();
+    await page.getByRole('button', { name: 'Add a learning objective' }).click();
+    const objective = page.getByRole('group', { name: 'Learning objective 1' });
+    await objective.getByLabel('Learning Objective', { exact: true }).fill('Keep books a donor audit accepts');
+    await objective.getByRole('group', { name: 'Now' }).getByLabel('Description of Capacity').fill('Receipts in a shoebox');
+    await objective
+      .getByRole('group', { name: 'Future' })
+      .getByLabel('Description of Capacity')
+      .fill('Monthly reconciled accounts');
+    await page.getByRole('button', { name: 'Add a milestone' }).click();
+    const milestone = page.getByRole('group', { name: 'Milestone 1' });
+    await milestone.getByLabel('Description', { exact: true }).fill('First reconciled month');
+    await milestone.getByLabel('Due date').fill('2026-04-30');
+    await expectAccessible(page, 'mentoring plan');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Mentoring plan saved.').waitFor();
+
+    const plan = await api<{ version: number; content: Record<string, unknown> }>(
+      'GET',
+      `/networks/${networkId}/mentorships/${mentorshipId}/plan`,
+      admin.token,
+    );
+    expect(plan.version).toBe(2);
+    expect(plan.content.formats).toEqual(['on-site']);
+    expect(plan.content.learningObjectives).toMatchObject([
+      {
+        objective: 'Keep books a donor audit accepts',
+        now: { capacity: 'Receipts in a shoebox' },
+        future: { capacity: 'Monthly reconciled accounts' },
+      },
+    ]);
+    expect(plan.content.milestones).toMatchObject([
+      { description: 'First reconciled month', dueDate: '2026-04-30', status: 'planned' },
+    ]);
+    // the chosen approach now filters the list
+    const listed = await api<{ items: { id: string }[] }>(
+      'GET',
+      `/networks/${networkId}/mentorships?approach=on-site`,
+      admin.token,
+    );
+    expect(listed.items.map((m) => m.id)).toEqual([mentorshipId]);
+
+    // and the mentorship page at 360 px
+    const narrow = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const small = await narrow.newPage();
+    await small.goto(`${server.url}/login`);
+    await small.getByLabel('Email').fill(admin.email);
+    await small.getByLabel('Password').fill(admin.password);
+    await small.getByRole('button', { name: 'Sign in' }).click();
+    await small.getByRole('link', { name: 'Mentorships' }).click();
+    await small.goto(`${server.url}/networks/${networkId}/mentorships/${mentorshipId}`);
+    await small.getByRole('link', { name: 'Mentoring plan' }).waitFor();
+    await expectAccessible(small, 'mentorship page at 360 px');
+    await small.getByRole('link', { name: 'Mentoring plan' }).click();
+    await small.getByRole('button', { name: 'Save', exact: true }).waitFor();
+    await expectAccessible(small, 'mentoring plan at 360 px');
+    await narrow.close();
+  }, 180_000);
+});
