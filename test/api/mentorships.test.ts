@@ -400,17 +400,23 @@ describe('names of its organizations', () => {
       { id: e2.id, name: e2.name, role: 'mentee' },
     ];
     const asCoordinator = await expectJson<Mentorship & { organizations: unknown }>(
-      await api.call('GET', `/networks/${networkId}/mentorships/${m.id}`, { token: coordinator[e1.id]! }),
+      await api.call('GET', `/networks/${networkId}/mentorships/${m.id}`, {
+        token: coordinator[e1.id]!,
+      }),
       200,
     );
     expect(asCoordinator.organizations).toEqual(expected);
     // the coordinator still cannot read the partner's profile itself
     await expectProblem(
-      await api.call('GET', `/networks/${networkId}/organizations/${e2.id}`, { token: coordinator[e1.id]! }),
+      await api.call('GET', `/networks/${networkId}/organizations/${e2.id}`, {
+        token: coordinator[e1.id]!,
+      }),
       404,
     );
     const listed = await expectJson<{ items: (Mentorship & { organizations: unknown })[] }>(
-      await api.call('GET', `/networks/${networkId}/mentorships?limit=100`, { token: coordinator[e1.id]! }),
+      await api.call('GET', `/networks/${networkId}/mentorships?limit=100`, {
+        token: coordinator[e1.id]!,
+      }),
       200,
     );
     expect(listed.items.find((x) => x.id === m.id)?.organizations).toEqual(expected);

@@ -15,7 +15,12 @@ describe('a mentorship in the browser', () => {
   let networkId: string;
   let admin: { email: string; password: string; token: string };
 
-  const api = async <T>(method: string, path: string, token: string, body?: unknown): Promise<T> => {
+  const api = async <T>(
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+  ): Promise<T> => {
     const res = await fetch(`${server.url}/api/v1${path}`, {
       method,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -48,7 +53,11 @@ describe('a mentorship in the browser', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Lucía Pérez', password: 'a long admin password' }),
     }).then((r) => r.json() as Promise<{ token: string }>);
-    admin = { email: 'admin.lakp@example.org', password: 'a long admin password', token: accepted.token };
+    admin = {
+      email: 'admin.lakp@example.org',
+      password: 'a long admin password',
+      token: accepted.token,
+    };
     for (const [name, country] of [
       ['Colectivo Trans Andino', 'PE'],
       ['Red de Trabajadoras Sexuales del Sur', 'CL'],
@@ -88,11 +97,21 @@ describe('a mentorship in the browser', () => {
 
     await page.getByRole('link', { name: 'Start a mentorship' }).click();
     await page.getByLabel('Mentor organization').selectOption({ label: 'Colectivo Trans Andino' });
-    await page.getByRole('group', { name: 'Mentee organizations' }).getByLabel('Red de Trabajadoras Sexuales del Sur').check();
+    await page
+      .getByRole('group', { name: 'Mentee organizations' })
+      .getByLabel('Red de Trabajadoras Sexuales del Sur')
+      .check();
     await page.getByLabel('Start date').fill('2026-01-31');
     await page.getByLabel('Duration in months').fill('12');
     // the schedule shows before anything is saved: Jan 31 + 3 months is Apr 30
-    await expect.poll(() => page.getByText(/30 April 2026|April 30, 2026|2026-04-30/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/30 April 2026|April 30, 2026|2026-04-30/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await expectAccessible(page, 'new mentorship');
     await page.getByRole('button', { name: 'Start mentorship' }).click();
 
@@ -130,8 +149,13 @@ describe('a mentorship in the browser', () => {
     expect(ranking.ranking[0]).toMatchObject({ approach: 'on-site', score: 6 });
     await expect.poll(() => page.getByText('Score: 6 of 6').first().isVisible()).toBe(true);
 
-    await page.getByRole('group', { name: 'Approaches to use' }).getByLabel('On-site mentoring').check();
-    await page.getByLabel('Why was this type of mentoring selected?').fill('Several areas to build, a long term, and little bandwidth.');
+    await page
+      .getByRole('group', { name: 'Approaches to use' })
+      .getByLabel('On-site mentoring')
+      .check();
+    await page
+      .getByLabel('Why was this type of mentoring selected?')
+      .fill('Several areas to build, a long term, and little bandwidth.');
     await page.getByRole('button', { name: 'Save to the plan' }).click();
     await page.getByText('Saved to the mentoring plan.').waitFor();
 
@@ -139,8 +163,13 @@ describe('a mentorship in the browser', () => {
     await page.getByRole('link', { name: 'Open the mentoring plan' }).click();
     await page.getByRole('button', { name: 'Add a learning objective' }).click();
     const objective = page.getByRole('group', { name: 'Learning objective 1' });
-    await objective.getByLabel('Learning Objective', { exact: true }).fill('Keep books a donor audit accepts');
-    await objective.getByRole('group', { name: 'Now' }).getByLabel('Description of Capacity').fill('Receipts in a shoebox');
+    await objective
+      .getByLabel('Learning Objective', { exact: true })
+      .fill('Keep books a donor audit accepts');
+    await objective
+      .getByRole('group', { name: 'Now' })
+      .getByLabel('Description of Capacity')
+      .fill('Receipts in a shoebox');
     await objective
       .getByRole('group', { name: 'Future' })
       .getByLabel('Description of Capacity')

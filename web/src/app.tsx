@@ -47,6 +47,7 @@ const DecisionMatrixPage = screen(
 const MentoringPlanPage = screen(() => import('./pages/mentoring-plan.tsx'), 'MentoringPlanPage');
 const OrientationPage = screen(() => import('./pages/orientation.tsx'), 'OrientationPage');
 const GatheringsPage = screen(() => import('./pages/gatherings.tsx'), 'GatheringsPage');
+const ClosurePage = screen(() => import('./pages/closure.tsx'), 'ClosurePage');
 const CapacityPage = screen(() => import('./pages/capacity.tsx'), 'CapacityPage');
 
 function signOut(queryClient: QueryClient) {
@@ -181,6 +182,11 @@ function Routes() {
       <Route path="/networks/:networkId/mentorships/:mentorshipId/gatherings">
         <Authenticated>
           <GatheringsPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/mentorships/:mentorshipId/closure">
+        <Authenticated>
+          <ClosurePage />
         </Authenticated>
       </Route>
       <Route path="/decision-matrix">

@@ -1,12 +1,13 @@
 /**
- * Queries and writes of the mentoring forms: a mentorship, its plan, orientation meeting and
- * gatherings; an organization's capacity assessments and asset inventory. Keys extend those
+ * Queries and writes of the mentoring forms: a mentorship, its plan, orientation meeting,
+ * gatherings and closure answers; an organization's capacity assessments and asset inventory. Keys extend those
  * of `queries.ts` (`['networks', n, 'mentorships', m, 'plan']`), so invalidating a
  * mentorship or an organization refreshes what hangs under it.
  */
 import type {
   AssetInventory,
   CapacityAssessment,
+  ClosureAnswers,
   Gathering,
   Mentorship,
   Orientation,
@@ -28,9 +29,11 @@ export interface StoredDoc<C> {
 export type PlanContent = Omit<Plan, 'version'>;
 export type OrientationContent = Omit<Orientation, 'version'>;
 export type AssetInventoryContent = Omit<AssetInventory, 'version'>;
+export type ClosureContent = ClosureAnswers;
 /** What a save sends: the fields, and the version read (absent the first time). */
 export type OrientationInput = OrientationContent & { version?: number };
 export type AssetInventoryInput = AssetInventoryContent & { version?: number };
+export type ClosureInput = ClosureContent & { version?: number };
 
 /** A scheduled gathering as listed (what was sent, with the server's id). */
 export type GatheringRecord = Gathering & { id: string; createdAt?: string };
@@ -45,6 +48,8 @@ export const planKeys = {
     ['networks', networkId, 'mentorships', mentorshipId, 'orientation'] as const,
   gatherings: (networkId: string, mentorshipId: string) =>
     ['networks', networkId, 'mentorships', mentorshipId, 'gatherings'] as const,
+  closure: (networkId: string, mentorshipId: string) =>
+    ['networks', networkId, 'mentorships', mentorshipId, 'closure'] as const,
   capacityAssessments: (networkId: string, organizationId: string) =>
     ['networks', networkId, 'organizations', organizationId, 'capacity-assessments'] as const,
   assetInventory: (networkId: string, organizationId: string) =>
@@ -107,6 +112,29 @@ export const putOrientation = (
   body: OrientationInput,
 ): Promise<StoredDoc<OrientationContent>> =>
   call(mentorshipApi().orientation.$put({ param: { networkId, mentorshipId }, json: body }));
+
+/**
+ * Whether the closure questions can be answered in this stage (001 "Closure", Step 5): while
+ * the relationship is monitored or once it has ended. The API refuses a save otherwise (422
+ * `closure-too-early`).
+ */
+export const closureOpen = (stage: Mentorship['stage'] | undefined): boolean =>
+  stage === 'monitor' || stage === 'end';
+
+/** The answers to the closure questions, or `null` before their first save. */
+export const closureQuery = (networkId: string, mentorshipId: string) =>
+  queryOptions({
+    queryKey: planKeys.closure(networkId, mentorshipId),
+    queryFn: (): Promise<StoredDoc<ClosureContent> | null> =>
+      orNull(call(mentorshipApi().closure.$get({ param: { networkId, mentorshipId } }))),
+  });
+
+export const putClosure = (
+  networkId: string,
+  mentorshipId: string,
+  body: ClosureInput,
+): Promise<StoredDoc<ClosureContent>> =>
+  call(mentorshipApi().closure.$put({ param: { networkId, mentorshipId }, json: body }));
 
 /** The gatherings of a mentorship, page by page. */
 export const gatheringsQuery = (networkId: string, mentorshipId: string) =>

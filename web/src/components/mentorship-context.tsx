@@ -1,7 +1,7 @@
 import type { Mentorship, User } from '@sisi/domain';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'wouter';
-import { mentorshipQuery } from '../api/plan-queries.ts';
+import { closureOpen, mentorshipQuery } from '../api/plan-queries.ts';
 import { meQuery, organizationQuery } from '../api/queries.ts';
 import { usePlanT } from '../i18n/en-plan.ts';
 import type { ChoiceOption } from './doc-form.tsx';
@@ -49,7 +49,10 @@ export function useMentorshipContext(networkId: string, mentorshipId: string) {
   };
 }
 
-/** "Mentor: A. Mentees: B, C." and the links between the mentorship's pages. */
+/**
+ * "Mentor: A. Mentees: B, C." and the links between the mentorship's pages (the closure
+ * questions once the relationship is monitored or has ended).
+ */
 export function MentorshipHeader({
   networkId,
   mentorshipId,
@@ -61,6 +64,8 @@ export function MentorshipHeader({
 }) {
   const tp = usePlanT();
   const [location] = useLocation();
+  // the same query as the page's: answered from the cache
+  const stage = useQuery(mentorshipQuery(networkId, mentorshipId)).data?.stage;
   const base = `/networks/${networkId}/mentorships/${mentorshipId}`;
   const links = [
     { href: base, label: tp('s2s.mentorship.overview') },
@@ -68,6 +73,8 @@ export function MentorshipHeader({
     { href: `${base}/approaches`, label: tp('s2s.mentorship.approaches') },
     { href: `${base}/plan`, label: tp('s2s.mentorship.plan') },
     { href: `${base}/gatherings`, label: tp('s2s.mentorship.gatherings') },
+    // the closure questions belong to the last two stages (001 "Closure")
+    ...(closureOpen(stage) ? [{ href: `${base}/closure`, label: tp('s2s.closure.nav') }] : []),
   ];
   const [mentor, ...mentees] = organizationOptions;
   return (

@@ -131,6 +131,24 @@ export const enPlan = {
       conflict:
         'Someone else saved the orientation meeting meanwhile, so your changes were not saved. Reload to see their version: your changes are kept aside, and you can put them back afterwards.',
     },
+    closure: {
+      title: 'Closure',
+      nav: 'Closure',
+      intro:
+        'At the final meeting, the toolkit’s closure questions help mentor and mentee review the relationship and reflect on it. Answer those that matter to you, at least one.',
+      questions: 'Closure questions',
+      questionsHint: 'Answer at least one question; the others can stay empty.',
+      atLeastOne: 'must have at least one answer',
+      tooEarly:
+        'Closure comes when the relationship is being reviewed (the stage “Monitor the relationship”) or when it ends. This mentorship has not reached that point yet, so its closure questions cannot be answered now.',
+      savedEarlier:
+        'The answers saved earlier are shown below. They can be changed again once the mentorship is being reviewed or has ended.',
+      tooEarlySave:
+        'The answers were not saved: the mentorship is no longer being reviewed nor ended, and closure answers can be saved only then. Your answers are still on this page.',
+      saved: 'Closure answers saved.',
+      conflict:
+        'Someone else saved the closure answers meanwhile, so your changes were not saved. Reload to see their version: your changes are kept aside, and you can put them back afterwards.',
+    },
     gatherings: {
       title: 'Gatherings',
       intro: 'Events where people of the organizations meet: site visits, study tours, exchanges…',

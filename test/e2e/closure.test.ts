@@ -1,0 +1,192 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, overflowsHorizontally, seriousViolations } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+/**
+ * The closure questions (001 "Closure"), end to end in Chromium: a mentorship moved to
+ * "Monitor the relationship" through the API, then a network admin answers two of its
+ * closure questions and saves them. A mentorship still at its first stage explains why
+ * there is nothing to answer yet. Every page is checked by axe.
+ */
+describe('the closure questions in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let networkId: string;
+  let monitored: string;
+  let early: string;
+  let admin: { email: string; password: string; token: string };
+
+  const api = async <T>(
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+  ): Promise<T> => {
+    const res = await fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+    const operator = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(server.operator),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    const network = await api<{ id: string }>('POST', '/networks', operator.token, {
+      name: 'East Africa KP Network',
+      region: 'East Africa',
+      adminEmail: 'admin.eakp@example.org',
+      adminName: 'Amani Njoroge',
+    });
+    networkId = network.id;
+    const link = await server.invitationLink('admin.eakp@example.org');
+    const token = link.split('/invitations/')[1]!;
+    const accepted = await fetch(`${server.url}/api/v1/invitations/${token}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Amani Njoroge', password: 'a long admin password' }),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    admin = {
+      email: 'admin.eakp@example.org',
+      password: 'a long admin password',
+      token: accepted.token,
+    };
+    const orgIds: string[] = [];
+    for (const [name, country] of [
+      ['Nairobi Peer Collective', 'KE'],
+      ['Kampala Harm Reduction Network', 'UG'],
+    ] as const) {
+      const org = await api<{ id: string }>(
+        'POST',
+        `/networks/${networkId}/organizations`,
+        admin.token,
+        {
+          name,
+          country,
+          keyPopulations: ['people-who-inject-drugs'],
+          kpLed: true,
+          coordinatorEmail: `coord.${country.toLowerCase()}@example.org`,
+          coordinatorName: `Coordinator ${country}`,
+        },
+      );
+      orgIds.push(org.id);
+    }
+    const [mentorId, menteeId] = orgIds as [string, string];
+    const start = () =>
+      api<{ id: string }>('POST', `/networks/${networkId}/mentorships`, admin.token, {
+        mentorOrganizationId: mentorId,
+        menteeOrganizationIds: [menteeId],
+        startDate: '2025-01-15',
+        durationMonths: 12,
+      });
+    // both organizations accept, then three steps forward to "Monitor the relationship"
+    monitored = (await start()).id;
+    const path = `/networks/${networkId}/mentorships/${monitored}`;
+    for (const organizationId of orgIds) {
+      await api('POST', `${path}/agreements`, admin.token, { organizationId });
+    }
+    for (const stage of ['identify-expectations', 'manage-process', 'monitor']) {
+      await api('POST', `${path}/stage`, admin.token, { stage, reason: `on to ${stage}` });
+    }
+    early = (await start()).id;
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  }, 60_000);
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  const expectAccessible = async (page: Page, name: string) => {
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+    expect(await overflowsHorizontally(page), `horizontal scroll on ${name}`).toBe(false);
+  };
+
+  const signIn = async (page: Page) => {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Mentorships' }).waitFor();
+  };
+
+  it('answers two closure questions of a monitored mentorship', async () => {
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`${server.url}/networks/${networkId}/mentorships/${monitored}`);
+    const tools = page.getByRole('navigation', { name: 'Mentorship tools' });
+    await tools.getByRole('link', { name: 'Closure', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Closure' }).waitFor();
+    await page.getByText('Not saved yet.').waitFor();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('navigation', { name: 'This mentorship' })
+          .getByRole('link', { name: 'Closure', exact: true })
+          .getAttribute('aria-current'),
+      )
+      .toBe('page');
+    await expectAccessible(page, 'closure (empty)');
+
+    // nothing answered: the summary says so, and nothing is sent
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    await expect
+      .poll(() => page.getByText('Closure questions must have at least one answer').count())
+      .toBeGreaterThan(0);
+    await expectAccessible(page, 'closure (nothing answered)');
+
+    await page
+      .getByLabel('How far have we come?')
+      .fill('The books are reconciled every month now.');
+    await page
+      .getByLabel('What worked well?')
+      .fill('Monthly calls with the same two people on each side.');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Closure answers saved.').waitFor();
+    await expectAccessible(page, 'closure (saved)');
+
+    const closure = await api<{ version: number; content: { answers: Record<string, string> } }>(
+      'GET',
+      `/networks/${networkId}/mentorships/${monitored}/closure`,
+      admin.token,
+    );
+    expect(closure.version).toBe(1);
+    expect(closure.content.answers).toEqual({
+      'how-far': 'The books are reconciled every month now.',
+      'worked-well': 'Monthly calls with the same two people on each side.',
+    });
+    await page.close();
+  }, 120_000);
+
+  it('explains, at 360 px, that closure comes later for a mentorship at its first stage', async () => {
+    const narrow = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await narrow.newPage();
+    await signIn(page);
+    await page.goto(`${server.url}/networks/${networkId}/mentorships/${early}`);
+    const tools = page.getByRole('navigation', { name: 'Mentorship tools' });
+    await tools.getByRole('link', { name: 'Gatherings' }).waitFor();
+    expect(await tools.getByRole('link', { name: 'Closure', exact: true }).count()).toBe(0);
+
+    await page.goto(`${server.url}/networks/${networkId}/mentorships/${early}/closure`);
+    await page.getByText('Closure comes when the relationship is being reviewed').waitFor();
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    await expectAccessible(page, 'closure too early at 360 px');
+
+    await page.goto(`${server.url}/networks/${networkId}/mentorships/${monitored}/closure`);
+    await page.getByLabel('What worked well?').waitFor();
+    await expectAccessible(page, 'closure at 360 px');
+    await narrow.close();
+  }, 120_000);
+});
