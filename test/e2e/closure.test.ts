@@ -7,7 +7,8 @@ import { startTestServer, type TestServer } from '../support/server.ts';
  * The closure questions (001 "Closure"), end to end in Chromium: a mentorship moved to
  * "Monitor the relationship" through the API, then a network admin answers two of its
  * closure questions and saves them. A mentorship still at its first stage explains why
- * there is nothing to answer yet. Every page is checked by axe.
+ * there is nothing to answer yet, and a save refused because the stage moved back keeps
+ * what was typed. Every page is checked by axe.
  */
 describe('the closure questions in the browser', () => {
   let server: TestServer;
@@ -16,6 +17,7 @@ describe('the closure questions in the browser', () => {
   let networkId: string;
   let monitored: string;
   let early: string;
+  let movedBack: string;
   let admin: { email: string; password: string; token: string };
 
   const api = async <T>(
@@ -89,14 +91,19 @@ describe('the closure questions in the browser', () => {
         durationMonths: 12,
       });
     // both organizations accept, then three steps forward to "Monitor the relationship"
-    monitored = (await start()).id;
-    const path = `/networks/${networkId}/mentorships/${monitored}`;
-    for (const organizationId of orgIds) {
-      await api('POST', `${path}/agreements`, admin.token, { organizationId });
-    }
-    for (const stage of ['identify-expectations', 'manage-process', 'monitor']) {
-      await api('POST', `${path}/stage`, admin.token, { stage, reason: `on to ${stage}` });
-    }
+    const toMonitor = async () => {
+      const { id } = await start();
+      const path = `/networks/${networkId}/mentorships/${id}`;
+      for (const organizationId of orgIds) {
+        await api('POST', `${path}/agreements`, admin.token, { organizationId });
+      }
+      for (const stage of ['identify-expectations', 'manage-process', 'monitor']) {
+        await api('POST', `${path}/stage`, admin.token, { stage, reason: `on to ${stage}` });
+      }
+      return id;
+    };
+    monitored = await toMonitor();
+    movedBack = await toMonitor();
     early = (await start()).id;
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   }, 60_000);
@@ -188,5 +195,31 @@ describe('the closure questions in the browser', () => {
     await page.getByLabel('What worked well?').waitFor();
     await expectAccessible(page, 'closure at 360 px');
     await narrow.close();
+  }, 120_000);
+
+  it('keeps the answers on the page when the stage moved back before Save (422)', async () => {
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`${server.url}/networks/${networkId}/mentorships/${movedBack}/closure`);
+    await page.getByLabel('Were the planned goals achieved?').fill('Two of the three.');
+    // meanwhile, someone takes the mentorship back to "Manage the process"
+    await api('POST', `/networks/${networkId}/mentorships/${movedBack}/stage`, admin.token, {
+      stage: 'manage-process',
+      reason: 'one more objective to work on',
+    });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('The answers were not saved').waitFor();
+    await page.getByText('Closure comes when the relationship is being reviewed').waitFor();
+    expect(await page.getByLabel('Were the planned goals achieved?').inputValue()).toBe(
+      'Two of the three.',
+    );
+    expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+    await expectAccessible(page, 'closure refused (422)');
+    const res = await fetch(
+      `${server.url}/api/v1/networks/${networkId}/mentorships/${movedBack}/closure`,
+      { headers: { authorization: `Bearer ${admin.token}` } },
+    );
+    expect(res.status).toBe(404);
+    await page.close();
   }, 120_000);
 });

@@ -112,6 +112,7 @@ export const enMentorships = {
       plan: 'Mentoring plan',
       orientation: 'Orientation meeting',
       gatherings: 'Gatherings',
+      closure: 'Closure',
       approaches: 'Choose approaches',
       summaryHeading: 'Summary',
       type: 'Type',

@@ -142,7 +142,7 @@ export const enPlan = {
       tooEarly:
         'Closure comes when the relationship is being reviewed (the stage “Monitor the relationship”) or when it ends. This mentorship has not reached that point yet, so its closure questions cannot be answered now.',
       savedEarlier:
-        'The answers saved earlier are shown below. They can be changed again once the mentorship is being reviewed or has ended.',
+        'The answers below are read only until the mentorship is being reviewed again or has ended.',
       tooEarlySave:
         'The answers were not saved: the mentorship is no longer being reviewed nor ended, and closure answers can be saved only then. Your answers are still on this page.',
       saved: 'Closure answers saved.',

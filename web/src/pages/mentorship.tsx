@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { ApiProblem, api, call } from '../api/client.ts';
-import { closureOpen } from '../api/plan-queries.ts';
 import { allMembersQuery, keys, mentorshipQuery } from '../api/queries.ts';
 import {
   Form,
@@ -19,7 +18,6 @@ import {
 } from '../components/form.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
 import { type MentorshipTranslate, tData, useMT } from '../i18n/en-mentorships.ts';
-import { usePlanT } from '../i18n/en-plan.ts';
 import { formatDate } from '../i18n/index.ts';
 import {
   type EndKind,
@@ -75,7 +73,6 @@ export function MentorshipPage() {
     mentorshipId: string;
   }>();
   const t = useMT();
-  const tp = usePlanT();
   const viewer = useViewer(networkId);
   const mentorship = useQuery(mentorshipQuery(networkId, mentorshipId));
   const orgs = useOrganizations(
@@ -120,9 +117,9 @@ export function MentorshipPage() {
               <li>
                 <Link href={`${base}/gatherings`}>{t('mentorships.detail.gatherings')}</Link>
               </li>
-              {closureOpen(m.stage) ? (
+              {m.stage === 'monitor' || m.stage === 'end' ? (
                 <li>
-                  <Link href={`${base}/closure`}>{tp('s2s.closure.nav')}</Link>
+                  <Link href={`${base}/closure`}>{t('mentorships.detail.closure')}</Link>
                 </li>
               ) : null}
               <li>
