@@ -10,6 +10,7 @@ import {
 } from '../support/fixtures.ts';
 import { createMentorship, type Mentorship } from '../support/mentorships.ts';
 import { expectJson, expectProblem, type Problem } from '../support/problem.ts';
+import { reportBody } from '../support/quarterly-reports.ts';
 
 /**
  * A network with an organization whose coordinator and one member have signed in, and a
@@ -30,6 +31,8 @@ interface Target {
   organizationId: string;
   partnerOrganizationId: string;
   mentorshipId: string;
+  /** A quarterly report's period; 1 unless a placeholder is wanted. */
+  period?: string;
 }
 
 /** Placeholders that name each part of a route's path. */
@@ -38,6 +41,7 @@ const PLACEHOLDERS: Target = {
   organizationId: '{organizationId}',
   partnerOrganizationId: '{partnerOrganizationId}',
   mentorshipId: '{mentorshipId}',
+  period: '{period}',
 };
 
 /** A mentorship between the target's two organizations. */
@@ -179,6 +183,24 @@ const ROUTES: {
     name: 'GET gatherings',
     method: 'GET',
     path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/gatherings`,
+  },
+  {
+    name: 'POST quarterly report',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/quarterly-reports`,
+    body: () => reportBody(1),
+  },
+  {
+    name: 'GET quarterly reports',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/quarterly-reports`,
+  },
+  {
+    name: 'GET quarterly report',
+    method: 'GET',
+    path: (t) =>
+      `/networks/${t.networkId}/mentorships/${t.mentorshipId}/quarterly-reports/${t.period ?? 1}`,
+    absentUntilSaved: 'quarterly report not found',
   },
   {
     name: 'POST capacity assessment',

@@ -18,6 +18,7 @@ import { mentorshipDocumentRoutes } from './routes/mentorship-documents.ts';
 import { mentorshipRoutes } from './routes/mentorships.ts';
 import { networkRoutes } from './routes/networks.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { quarterlyReportRoutes } from './routes/quarterly-reports.ts';
 
 export const API_BASE = '/api/v1';
 
@@ -78,7 +79,8 @@ export function createApp(deps: ApiDeps) {
     .route('/', approachRoutes(deps))
     .route('/', mentorshipDocumentRoutes(deps))
     .route('/', gatheringRoutes(deps))
-    .route('/', capacityRoutes(deps));
+    .route('/', capacityRoutes(deps))
+    .route('/', quarterlyReportRoutes(deps));
   if (deps.dev) routes.route('/', devRoutes(deps.dev));
 
   api.get('/health', (c) => c.json({ ok: true }));

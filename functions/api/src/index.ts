@@ -5,6 +5,9 @@
  * import { createApp } from '@sisi/api';
  * serve({ fetch: createApp(deps).fetch, port: 3000 });
  */
+
+/** The mail templates live in `@sisi/domain` now; re-exported for existing importers. */
+export { invitationMail, mailT } from '@sisi/domain';
 export { API_BASE, type AppType, createApp } from './app.ts';
 export type { ApiDeps, AppEnv, DevTools, NetworkRepositories } from './deps.ts';
 export {
@@ -19,8 +22,6 @@ export {
 } from './errors.ts';
 export { newId, newNetworkId } from './ids.ts';
 export { createJwtVerifier } from './jwt-verifier.ts';
-export { mailT } from './mail/i18n.ts';
-export { invitationMail } from './mail/templates.ts';
 export type {
   Clock,
   IdentityProvider,

@@ -5,24 +5,9 @@ import type { Role } from '@sisi/domain';
  * see these; each runtime's composition root picks the adapters.
  */
 
-/** Time, so tests and demos can move it. */
-export interface Clock {
-  now(): Date;
-}
-
-export interface MailMessage {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  /** Optional attachments, e.g. an `.ics` invitation. */
-  attachments?: { filename: string; contentType: string; content: string }[];
-}
-
-/** Sends mail: SES on AWS, SMTP or the on-disk outbox locally. */
-export interface Mailer {
-  send(message: MailMessage): Promise<{ id: string }>;
-}
+// The mail and clock ports moved to `@sisi/domain` (docs/decisions/0007) so the lifecycle
+// Lambdas share them; they stay importable from here.
+export type { Clock, Mailer, MailMessage } from '@sisi/domain';
 
 /** Creates the storage of a new network: a table locally, a CDK stack deploy on AWS. */
 export interface Provisioner {

@@ -30,6 +30,18 @@ export {
   type UserStatus,
 } from './platform-repository.ts';
 export {
+  MAIL_LEASE_MS,
+  type ReviewMailKey,
+  type ReviewMailRecord,
+  ReviewRepository,
+} from './review-repository.ts';
+export {
+  composeRawMessage,
+  MailSendError,
+  SesMailer,
+  type SesMailerOptions,
+} from './ses-mailer.ts';
+export {
   createTableInput,
   networkTable,
   networkTableName,
@@ -38,3 +50,8 @@ export {
   type TableDefinition,
 } from './tables.ts';
 export { stripKeys, transact, type WriteOp } from './transact.ts';
+export {
+  type FailedWorkflow,
+  type WorkflowCheckpoint,
+  WorkflowCheckpointRepository,
+} from './workflow-checkpoint-repository.ts';

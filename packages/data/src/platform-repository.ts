@@ -48,6 +48,10 @@ const emailKey = (email: string) => ({ PK: `EMAIL#${email}`, SK: 'EMAIL' });
 const invitationKey = (hash: string) => ({ PK: `INVITATION#${hash}`, SK: 'INVITATION' });
 const networkKey = (id: string) => ({ PK: `NETWORK#${id}`, SK: 'NETWORK' });
 const credentialsKey = (id: string) => ({ PK: `USER#${id}`, SK: 'CREDENTIALS' });
+const networkAdminsKey = (networkId: string, userId: string) => ({
+  PK: `NETWORK#${networkId}#ADMINS`,
+  SK: `USER#${userId}`,
+});
 
 const DAY_SECONDS = 86_400;
 const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
@@ -103,7 +107,47 @@ export class PlatformRepository {
         conflictMessage: `${user.email} already belongs to someone`,
       },
       ...user.roles.map((role) => this.roleMarkerOp(role, user.id)),
+      ...(user.roles.includes('network-admin') && user.networkId
+        ? [this.networkAdminOp(user.networkId, user.id)]
+        : []),
     ];
+  }
+
+  /**
+   * An item per admin under `NETWORK#<id>#ADMINS`, so a network's admins are one Query (the
+   * lifecycle tells them about overdue reports). Written with the person by `createUserOps`,
+   * so no path that creates an admin can forget it.
+   */
+  networkAdminOp(networkId: string, userId: string): WriteOp {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...networkAdminsKey(networkId, userId), entity: 'network-admin', userId },
+      },
+    };
+  }
+
+  /** The admins of a network, in id order (a network has a handful). */
+  async listNetworkAdmins(networkId: string): Promise<UserRecord[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': networkAdminsKey(networkId, '').PK },
+          ExclusiveStartKey: start,
+        }),
+      );
+      ids.push(...(out.Items ?? []).map((i) => i.userId as string));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    const users = await Promise.all(ids.map((id) => this.getUser(id)));
+    // someone who is no longer an admin of this network keeps no say in its mail
+    return users.filter(
+      (u): u is UserRecord => !!u && u.roles.includes('network-admin') && u.networkId === networkId,
+    );
   }
 
   createInvitationOp(invitation: InvitationRecord): WriteOp {

@@ -25,7 +25,42 @@ export {
   type User,
   userSchema,
 } from './identity.ts';
+export { escapeHtml } from './mail/html.ts';
+export { mailLanguage, mailT } from './mail/i18n.ts';
+export { type CalendarEvent, calendarFile } from './mail/ics.ts';
+export { type InvitationMailInput, invitationMail } from './mail/invitation.ts';
+export { mailLanguages } from './mail/messages.ts';
+export {
+  type ReviewMailInput,
+  type ReviewMailKind,
+  type ReviewRef,
+  reviewEventUid,
+  reviewLink,
+  reviewMail,
+  reviewMailKinds,
+} from './mail/reviews.ts';
 export * from './mentorship/index.ts';
+export {
+  type Interaction,
+  interactionSchema,
+  MAX_QUARTERLY_PERIOD,
+  objectiveProgressSchema,
+  type QuarterlyReport,
+  type QuarterlyReportAnswers,
+  type QuarterlyReportInput,
+  quarterlyReportPeriodSchema,
+  quarterlyReportRecord,
+  quarterlyReportRecordSchema,
+  quarterlyReportSchema,
+} from './monitoring/quarterly-report.ts';
+export {
+  type FormOption,
+  type QuarterlyReportQuestion,
+  type QuarterlyReportTechnicalArea,
+  quarterlyReportForm,
+  quarterlyReportTechnicalAreas,
+  totalHours,
+} from './monitoring/quarterly-report-form.ts';
 export {
   type CreateNetwork,
   createNetworkSchema,
@@ -55,4 +90,5 @@ export {
   type UpdateOrganization,
   updateOrganizationSchema,
 } from './organization.ts';
+export type { Clock, MailAttachment, Mailer, MailMessage } from './ports.ts';
 export { hasRole, type Role, roleSchema, roles, type TenantContext } from './roles.ts';

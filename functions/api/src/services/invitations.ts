@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { UserRecord, WriteOp } from '@sisi/data';
-import { INVITATION_TTL_DAYS } from '@sisi/domain';
+import { INVITATION_TTL_DAYS, invitationMail } from '@sisi/domain';
 import type { ApiDeps } from '../deps.ts';
-import { invitationMail } from '../mail/templates.ts';
 
 export const hashToken = (token: string): string =>
   createHash('sha256').update(token).digest('base64url');

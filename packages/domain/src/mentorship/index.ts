@@ -30,6 +30,17 @@ export {
   closureQuestions,
 } from './closure.ts';
 export {
+  ESCALATE_AFTER_DAYS,
+  executionInput,
+  executionName,
+  type LifecycleReview,
+  type LifecycleState,
+  lifecycleReview,
+  REMIND_AFTER_DAYS,
+  REVIEW_TIME_UTC,
+  scheduledReviewFor,
+} from './lifecycle.ts';
+export {
   type ApproachId,
   approachIds,
   type MatrixAnswers,

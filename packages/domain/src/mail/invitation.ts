@@ -1,7 +1,7 @@
-import type { Role } from '@sisi/domain';
 import type { MailMessage } from '../ports.ts';
+import type { Role } from '../roles.ts';
 import { button, escapeHtml, layout } from './html.ts';
-import { mailT } from './i18n.ts';
+import { mailLanguage, mailT } from './i18n.ts';
 
 export interface InvitationMailInput {
   to: string;
@@ -23,7 +23,7 @@ export interface InvitationMailInput {
  *   link: `${baseUrl}/invitations/${token}`, expiresAt });
  */
 export function invitationMail(input: InvitationMailInput): MailMessage {
-  const lng = input.language ?? 'en';
+  const lng = mailLanguage(input.language);
   const t = mailT(lng);
   const role = t(`role.${input.role}`);
   const expiresAt = new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' }).format(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type InvitationMailInput, invitationMail } from './templates.ts';
+import { type InvitationMailInput, invitationMail } from './invitation.ts';
 
 const base: InvitationMailInput = {
   to: 'ama@example.org',

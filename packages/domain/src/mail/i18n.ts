@@ -17,11 +17,24 @@ void instance.init({
 });
 
 /**
+ * The mail language for a person's language tag: itself when mail is written in it, else
+ * its base language (`pt-BR` → `pt`), else English.
+ *
+ * @example mailLanguage('fr-CA') // 'fr'
+ */
+export function mailLanguage(language: string | undefined): string {
+  const supported = mailLanguages as string[];
+  if (!language) return 'en';
+  if (supported.includes(language)) return language;
+  const base = language.split('-')[0]!.toLowerCase();
+  return supported.includes(base) ? base : 'en';
+}
+
+/**
  * A translator for one language; unknown languages fall back to English.
  *
  * @example mailT('fr')('invitation.action') // "Accepter l'invitation"
  */
 export function mailT(language: string | undefined): TFunction {
-  const lng = language && (mailLanguages as string[]).includes(language) ? language : 'en';
-  return instance.getFixedT(lng, 'mail');
+  return instance.getFixedT(mailLanguage(language), 'mail');
 }
