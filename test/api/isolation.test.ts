@@ -203,6 +203,12 @@ const ROUTES: {
     absentUntilSaved: 'quarterly report not found',
   },
   {
+    name: 'GET mentorship reviews',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/reviews`,
+  },
+  { name: 'GET due reviews', method: 'GET', path: (t) => `/networks/${t.networkId}/reviews/due` },
+  {
     name: 'POST capacity assessment',
     method: 'POST',
     path: (t) => `/networks/${t.networkId}/organizations/${t.organizationId}/capacity-assessments`,

@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchFirstPage, FIRST_PAGE_BUDGET_BYTES } from './first-page.bench.ts';
 import { benchGetOrganization } from './get-organization.bench.ts';
+import { benchLifecycle, TRANSITIONS_PER_YEAR_TARGET } from './lifecycle.bench.ts';
 
 /**
  * `pnpm bench`: each figure printed against a baseline measured in the same run (or, for
@@ -27,8 +28,21 @@ rows.push(
   `| GET organization, rate (c=32) | ${fmt(get.stack.rate, 0)} req/s | raw GetItem ${fmt(get.raw.rate, 0)} req/s | ${fmt(get.rateRatio, 2)}× | ≥ 0.60× | ${get.rateRatio >= 0.6 ? 'met' : 'MISSED'} |`,
   `| GET organization, p99 (c=32) | ${fmt(get.stack.p99)} ms | raw GetItem ${fmt(get.raw.p99)} ms | ${fmt(get.p99Ratio, 2)}× | ≤ 1.50× | ${get.p99Ratio <= 1.5 ? 'met' : 'MISSED'} |`,
 );
+
+const { transitions: t, quarter: q } = await benchLifecycle();
+const usd = (n: number) => `$${n.toFixed(5)}`;
+const perYear = (label: string, r: typeof t.noReports) =>
+  `| lifecycle transitions per mentorship-year, ${label} | ${fmt(r.perYear)} (${usd(r.usdPerYear)}/year) | — | — | ≤ ${TRANSITIONS_PER_YEAR_TARGET} | ${r.perYear <= TRANSITIONS_PER_YEAR_TARGET ? 'met' : 'MISSED'} |`;
+rows.push(
+  perYear('no report ever', t.noReports),
+  perYear('every report in time', t.reportsInTime),
+  `| clock +92 days over ${q.mentorships.toLocaleString('en')} active mentorships | ${fmt(q.advanceSeconds)} s | ${q.mentorships.toLocaleString('en')} PutItem (c=8) ${fmt(q.putSeconds, 2)} s | ${fmt(q.ratio)}× | — | measured |`,
+);
 console.log(rows.join('\n'));
 console.log(
   `\n(p50: stack ${fmt(get.stack.p50)} ms, raw ${fmt(get.raw.p50)} ms; ${get.stack.requests} requests each)`,
+);
+console.log(
+  `(lifecycle: 24 months = ${t.noReports.transitions} / ${t.reportsInTime.transitions} transitions at $0.025 per 1,000; the quarter: ${q.transitions} transitions, ${q.mails} mails, ${fmt(q.mentorships / q.advanceSeconds)} mentorships/s; set-up of the chains ${fmt(q.setupSeconds)} s)`,
 );
 process.exit(0);

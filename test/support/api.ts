@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '@sisi/api';
-import { networkTableName, platformTableName, type UserRecord } from '@sisi/data';
+import {
+  networkTableName,
+  PlatformRepository,
+  platformTableName,
+  type UserRecord,
+} from '@sisi/data';
 import type { Role } from '@sisi/domain';
 import {
   buildLocalDeps,
@@ -52,10 +57,20 @@ export interface TestApi {
   mails(to?: string): Promise<OutboxItem[]>;
   /** `POST /auth/login`; `ip` becomes `X-Forwarded-For` (the rate limiter's client key). */
   login(email: string, password: string, ip?: string): Promise<Response>;
+  /**
+   * Stops this runtime's wiring (the workflow steps in progress finish, the clients close)
+   * and builds it anew over the same tables and data folder, as a process restart does.
+   * `downForDays`: the virtual clock is that much further on when it comes back (time
+   * passed while it was down; nothing ran meanwhile). `app` and `local` are the new ones
+   * afterwards. Resolves once the new runner has resumed what came due.
+   */
+  restart(options?: { downForDays?: number }): Promise<void>;
   close(): Promise<void>;
 }
 
 let counter = 0;
+/** Where `VirtualClock` keeps its offset (packages/local/src/clock.ts). */
+const CLOCK_OFFSET_SETTING = 'clock.offsetMs';
 
 /**
  * The real API over the run's DynamoDB Local, wired exactly as `pnpm start` wires it,
@@ -68,14 +83,17 @@ let counter = 0;
 export async function createTestApi(overrides: Partial<LocalDepsOptions> = {}): Promise<TestApi> {
   const { endpoint, client, doc, prefix } = testDynamo();
   const dataDir = await mkdtemp(join(tmpdir(), 'sisi-test-'));
-  const local = await buildLocalDeps({
-    endpoint,
-    tablePrefix: prefix,
-    dataDir,
-    baseUrl: BASE,
-    ...overrides,
-  });
-  const app = createApp(local.deps);
+  const build = () =>
+    buildLocalDeps({
+      endpoint,
+      tablePrefix: prefix,
+      dataDir,
+      baseUrl: BASE,
+      workflowRetryDelayMs: 0,
+      ...overrides,
+    });
+  let local = await build();
+  let app = createApp(local.deps);
 
   const call: TestApi['call'] = async (method, path, options = {}) =>
     app.request(`/api/v1${path}`, {
@@ -175,8 +193,12 @@ export async function createTestApi(overrides: Partial<LocalDepsOptions> = {}): 
     });
 
   return {
-    app,
-    local,
+    get app() {
+      return app;
+    },
+    get local() {
+      return local;
+    },
     prefix,
     dataDir,
     call,
@@ -188,8 +210,20 @@ export async function createTestApi(overrides: Partial<LocalDepsOptions> = {}): 
     tables,
     mails: (to) => local.outbox.list(to),
     login,
+    async restart({ downForDays = 0 } = {}) {
+      await local.close();
+      if (downForDays) {
+        // the virtual clock's offset as VirtualClock keeps it, moved without running anything
+        const platform = new PlatformRepository(doc, platformTableName(prefix));
+        const offset = (await platform.getSetting<number>(CLOCK_OFFSET_SETTING)) ?? 0;
+        await platform.putSetting(CLOCK_OFFSET_SETTING, offset + downForDays * 86_400_000);
+      }
+      local = await build();
+      app = createApp(local.deps);
+      await local.runner.resumeAll();
+    },
     async close() {
-      local.close();
+      await local.close();
       client.destroy();
       doc.destroy();
       await rm(dataDir, { recursive: true, force: true });

@@ -71,7 +71,7 @@ export async function startTestServer(): Promise<TestServer> {
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      local.close();
+      await local.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

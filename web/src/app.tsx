@@ -48,6 +48,10 @@ const MentoringPlanPage = screen(() => import('./pages/mentoring-plan.tsx'), 'Me
 const OrientationPage = screen(() => import('./pages/orientation.tsx'), 'OrientationPage');
 const GatheringsPage = screen(() => import('./pages/gatherings.tsx'), 'GatheringsPage');
 const ClosurePage = screen(() => import('./pages/closure.tsx'), 'ClosurePage');
+const QuarterlyReportPage = screen(
+  () => import('./pages/quarterly-report.tsx'),
+  'QuarterlyReportPage',
+);
 const CapacityPage = screen(() => import('./pages/capacity.tsx'), 'CapacityPage');
 
 function signOut(queryClient: QueryClient) {
@@ -187,6 +191,11 @@ function Routes() {
       <Route path="/networks/:networkId/mentorships/:mentorshipId/closure">
         <Authenticated>
           <ClosurePage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/mentorships/:mentorshipId/quarterly-reports/new">
+        <Authenticated>
+          <QuarterlyReportPage />
         </Authenticated>
       </Route>
       <Route path="/decision-matrix">

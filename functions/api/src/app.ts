@@ -19,6 +19,7 @@ import { mentorshipRoutes } from './routes/mentorships.ts';
 import { networkRoutes } from './routes/networks.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { quarterlyReportRoutes } from './routes/quarterly-reports.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 
 export const API_BASE = '/api/v1';
 
@@ -43,6 +44,7 @@ function checkDeps(deps: ApiDeps): void {
       'identity',
       'loginLimiter',
       'baseUrl',
+      'workflows',
     ] as const
   ).filter((k) => !deps[k]);
   if (missing.length) throw new Error(`createApp: missing ${missing.join(', ')}`);
@@ -80,7 +82,8 @@ export function createApp(deps: ApiDeps) {
     .route('/', mentorshipDocumentRoutes(deps))
     .route('/', gatheringRoutes(deps))
     .route('/', capacityRoutes(deps))
-    .route('/', quarterlyReportRoutes(deps));
+    .route('/', quarterlyReportRoutes(deps))
+    .route('/', reviewRoutes(deps));
   if (deps.dev) routes.route('/', devRoutes(deps.dev));
 
   api.get('/health', (c) => c.json({ ok: true }));

@@ -6,6 +6,7 @@ import type {
   PlatformRepository,
 } from '@sisi/data';
 import type { TenantContext } from '@sisi/domain';
+import type { WorkflowStarter } from '@sisi/workflows';
 import type { Clock, IdentityProvider, Mailer, Provisioner, TokenVerifier } from './ports.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
@@ -41,6 +42,11 @@ export interface ApiDeps {
   loginLimiter: RateLimiter;
   /** Where links in mail point, e.g. `http://localhost:3000`. */
   baseUrl: string;
+  /**
+   * Mentorships' review lifecycles: a new mentorship's first execution is started here, an
+   * ended one's chain stopped (Step Functions on AWS, the local runner otherwise).
+   */
+  workflows: WorkflowStarter;
   dev?: DevTools;
 }
 

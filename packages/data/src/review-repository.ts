@@ -103,6 +103,29 @@ export class ReviewRepository {
     };
   }
 
+  /** The periods whose quarterly report is in, ascending (keys only: no report is read whole). */
+  async listReportPeriods(mentorshipId: string): Promise<number[]> {
+    const periods: number[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk(mentorshipId), ':prefix': 'REPORT#' },
+          ProjectionExpression: '#p',
+          ExpressionAttributeNames: { '#p': 'period' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        if (typeof item.period === 'number') periods.push(item.period);
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return periods;
+  }
+
   /** Stores a report; one per period: a second one is a `ConflictError` on `period`. */
   async createReport(report: QuarterlyReport): Promise<void> {
     try {

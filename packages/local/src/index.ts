@@ -24,7 +24,7 @@ export { buildLocalDeps, type LocalDeps, type LocalDepsOptions } from './local-d
 export { LocalIdentityProvider } from './local-identity.ts';
 export { type OutboxItem, OutboxMailer } from './outbox.ts';
 export { hashPassword, verifyPassword } from './password.ts';
-export { type Runtime, startRuntime } from './runtime.ts';
+export { type Runtime, startRuntime, WORKFLOW_TICK_MS } from './runtime.ts';
 export { createServerApp } from './server.ts';
 export { SmtpMailer } from './smtp-mailer.ts';
 export { ensureTable, LocalProvisioner } from './tables.ts';

@@ -18,7 +18,16 @@ import {
   PlatformRepository,
   platformTable,
   platformTableName,
+  WorkflowCheckpointRepository,
 } from '@sisi/data';
+import type { LifecycleState } from '@sisi/domain';
+import { createLifecycleHandlers, lifecycleRepositories } from '@sisi/lifecycle';
+import {
+  LocalWorkflowRunner,
+  lifecycleDefinition,
+  localLifecycleResources,
+  substitute,
+} from '@sisi/workflows';
 import { VirtualClock } from './clock.ts';
 import { dynamoDbLocalClientConfig } from './dynamodb-local.ts';
 import { LOCAL_AUDIENCE, LocalIssuer } from './issuer.ts';
@@ -39,6 +48,12 @@ export interface LocalDepsOptions {
   provisioner?: Provisioner;
   /** Replaces the mailer (tests). */
   mailer?: Mailer;
+  /**
+   * Pause before each retry of a failed lifecycle step (the ASL's own intervals are not
+   * used locally). Default 20 s: the four retries then outlast the 60 s mail lease, so a
+   * mail claim left by a crash is taken over instead of the step being parked as failed.
+   */
+  workflowRetryDelayMs?: number;
 }
 
 export interface LocalDeps {
@@ -48,7 +63,13 @@ export interface LocalDeps {
   outbox: OutboxMailer;
   platform: PlatformRepository;
   dynamo: DynamoDBClient;
-  close(): void;
+  /**
+   * Runs the mentorships' review lifecycles (`deps.workflows` starts and stops them); its
+   * checkpoints live in the platform table. Moving `clock` runs what is due by then.
+   */
+  runner: LocalWorkflowRunner;
+  /** Waits for the workflow steps in progress, then closes the clients. */
+  close(): Promise<void>;
 }
 
 /**
@@ -75,6 +96,41 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     ? new SmtpMailer(options.smtpUrl, options.mailFrom ?? 'Sisi <no-reply@sisi.local>')
     : undefined;
 
+  const mailer = options.mailer ?? smtp ?? outbox;
+
+  // The lifecycle: the same ASL as on AWS, its Task states run by the lifecycle handlers
+  // in-process. A handler starts the next review's execution through the runner itself.
+  const lifecycle = createLifecycleHandlers({
+    networkRepositories: (networkId) =>
+      lifecycleRepositories(deps.networkRepositories({ networkId })),
+    platform,
+    mailer,
+    clock,
+    baseUrl: options.baseUrl,
+    startExecution: async (name, input) => {
+      await runner.start(name, input);
+    },
+  });
+  const task =
+    (handler: (state: LifecycleState) => Promise<unknown>) =>
+    (input: unknown): Promise<unknown> =>
+      handler(input as LifecycleState);
+  const runner: LocalWorkflowRunner = new LocalWorkflowRunner({
+    definition: substitute(lifecycleDefinition, localLifecycleResources),
+    handlers: {
+      [localLifecycleResources.RequestReviewFunctionArn]: task(lifecycle.requestReview),
+      [localLifecycleResources.RemindIfMissingFunctionArn]: task(lifecycle.remindIfMissing),
+      [localLifecycleResources.EscalateIfMissingFunctionArn]: task(lifecycle.escalateIfMissing),
+    },
+    checkpoints: new WorkflowCheckpointRepository(doc, platformTableName(options.tablePrefix)),
+    now: () => clock.now(),
+    retryDelayMs: options.workflowRetryDelayMs ?? 20_000,
+  });
+  // `POST /dev/clock` answers only once every step due by the new time has run.
+  clock.onAdvance(async (now) => {
+    await runner.runDue(now);
+  });
+
   const deps: ApiDeps = {
     platform,
     networkRepositories({ networkId }) {
@@ -88,7 +144,7 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
       };
     },
     clock,
-    mailer: options.mailer ?? smtp ?? outbox,
+    mailer,
     provisioner: options.provisioner ?? new LocalProvisioner(dynamo, options.tablePrefix),
     tokens: createJwtVerifier({
       jwks: issuer.jwks(),
@@ -98,6 +154,12 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     identity: new LocalIdentityProvider(platform, issuer),
     loginLimiter: createRateLimiter({ limit: 10, windowSeconds: 900 }),
     baseUrl: options.baseUrl,
+    workflows: {
+      start: async (name, input) => {
+        await runner.start(name, input);
+      },
+      stopMentorship: (networkId, mentorshipId) => runner.stopMentorship(networkId, mentorshipId),
+    },
     dev: {
       async setClock(input) {
         const now = await clock.advance(input);
@@ -118,7 +180,9 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     outbox,
     platform,
     dynamo,
-    close() {
+    runner,
+    async close() {
+      await runner.idle();
       smtp?.close();
       dynamo.destroy();
       doc.destroy();

@@ -8,6 +8,12 @@ import { buildLocalDeps, type LocalDeps } from './local-deps.ts';
 import { createServerApp } from './server.ts';
 import { findRepoRoot } from './vendor.ts';
 
+/**
+ * How often the runtime runs the workflow steps that came due by real time passing: the
+ * virtual clock moves with real time too, not only when `POST /dev/clock` moves it.
+ */
+export const WORKFLOW_TICK_MS = 60_000;
+
 export interface Runtime {
   url: string;
   operator: OperatorResult;
@@ -30,13 +36,18 @@ export async function startRuntime(settings: LocalSettings): Promise<Runtime> {
   const dynamo = await startDynamoDbLocal({ dataDir: join(settings.dataDir, 'dynamodb') });
   let server: ServerType | undefined;
   let local: LocalDeps | undefined;
+  let tick: NodeJS.Timeout | undefined;
   const stop = async () => {
+    clearInterval(tick);
+    tick = undefined;
     if (server) {
       const s = server;
       server = undefined;
       await new Promise<void>((resolve) => s.close(() => resolve()));
     }
-    local?.close();
+    const l = local;
+    local = undefined;
+    await l?.close();
     await dynamo.stop();
   };
   try {
@@ -48,6 +59,21 @@ export async function startRuntime(settings: LocalSettings): Promise<Runtime> {
       mailFrom: settings.mailFrom,
       ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}),
     });
+    // whatever came due while the process was down runs now, before anything else
+    await local.runner.resumeAll();
+    const { runner, clock } = local;
+    let running = false;
+    tick = setInterval(() => {
+      if (running) return; // a long run is still going: the next tick catches up
+      running = true;
+      runner
+        .runDue(clock.now())
+        .catch((error: unknown) => console.error('workflow steps failed to run:', error))
+        .finally(() => {
+          running = false;
+        });
+    }, WORKFLOW_TICK_MS);
+    tick.unref();
     const operator = await ensureOperator(local, settings);
     const demo = settings.demo
       ? await seedDemo(local, join(settings.dataDir, 'demo-credentials.json'))

@@ -45,3 +45,4 @@ export {
   type RunReport,
   type TaskHandler,
 } from './local-runner.ts';
+export { SfnWorkflowStarter, type SfnWorkflowStarterOptions } from './sfn-starter.ts';

@@ -50,10 +50,18 @@ export function lifecycleInput(
   return executionInput({ networkId, id: mentorshipId, reviews }, period);
 }
 
-/** Starts and stops lifecycle executions: Step Functions on AWS, the local runner here. */
+/**
+ * Starts and stops lifecycle executions: `SfnWorkflowStarter` on AWS, the local runner in the
+ * embedded runtime. The API starts a mentorship's first execution and stops its chain when it
+ * ends; the `RequestReview` handler starts each next one.
+ */
 export interface WorkflowStarter {
   /** Starts `name` unless an execution of that name was started before (then a no-op). */
   start(name: string, input: LifecycleInput): Promise<void>;
-  /** Ends a mentorship's chain: nothing of it runs or starts any more. */
-  stopMentorship(networkId: string, mentorshipId: string): Promise<void>;
+  /**
+   * Ends a mentorship's chain: nothing of it runs or starts any more. `executions` is the
+   * number of executions the chain can have (`mentorship.reviews.length`): Step Functions
+   * stops executions by name, p1…pN, and has no query by mentorship.
+   */
+  stopMentorship(networkId: string, mentorshipId: string, executions: number): Promise<void>;
 }

@@ -159,6 +159,11 @@ export class LocalWorkflowRunner {
     return run;
   }
 
+  /** Resolves once every `runDue` queued so far has finished (before closing the store). */
+  async idle(): Promise<void> {
+    await this.queue;
+  }
+
   /** At process start: runs whatever came due while the process was down. */
   resumeAll(): Promise<RunReport> {
     return this.runDue(this.now());

@@ -240,6 +240,8 @@ interface TextFieldProps {
   maxLength?: number;
   min?: number;
   max?: number;
+  /** For `type="number"`: the increment (e.g. 0.25); a fractional step asks for a decimal keypad. */
+  step?: number;
   autoComplete?: string;
   /** Where the API reports errors of this field, when not at `path`. */
   errorPath?: string;
@@ -255,6 +257,7 @@ export function TextField({
   maxLength,
   min,
   max,
+  step,
   autoComplete,
   errorPath,
 }: TextFieldProps) {
@@ -284,7 +287,14 @@ export function TextField({
           type={type}
           min={min}
           max={max}
-          inputMode={type === 'number' ? 'numeric' : undefined}
+          step={step}
+          inputMode={
+            type === 'number'
+              ? step && !Number.isInteger(step)
+                ? 'decimal'
+                : 'numeric'
+              : undefined
+          }
           autoComplete={autoComplete ?? 'off'}
         />
       )}

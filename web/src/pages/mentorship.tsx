@@ -5,6 +5,7 @@ import { Link, useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { ApiProblem, api, call } from '../api/client.ts';
 import { allMembersQuery, keys, mentorshipQuery } from '../api/queries.ts';
+import { mentorshipReviewsQuery } from '../api/review-queries.ts';
 import {
   Form,
   type FormErrors,
@@ -18,6 +19,7 @@ import {
 } from '../components/form.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
 import { type MentorshipTranslate, tData, useMT } from '../i18n/en-mentorships.ts';
+import { useReviewT } from '../i18n/en-reviews.ts';
 import { formatDate } from '../i18n/index.ts';
 import {
   type EndKind,
@@ -33,11 +35,11 @@ import {
   RadioGroup,
   SelectInput,
   stageLabel,
-  today,
   useOrganizations,
   useViewer,
 } from './mentorship-parts.tsx';
 import type { FlashState } from './organization.tsx';
+import { ReviewStateBadge, reviewStateHint } from './review-parts.tsx';
 
 type Viewer = ReturnType<typeof useViewer>;
 type NameOf = (id: string) => string;
@@ -135,7 +137,7 @@ export function MentorshipPage() {
           ) : null}
           <History mentorship={m} />
           <Rights networkId={networkId} mentorship={m} viewer={viewer} name={orgs.name} />
-          <Reviews mentorship={m} />
+          <Reviews networkId={networkId} mentorship={m} viewer={viewer} />
           {viewer.canManage(m) ? (
             <Participants networkId={networkId} mentorship={m} name={orgs.name} />
           ) : null}
@@ -525,26 +527,64 @@ function reviewLabel(t: MentorshipTranslate, r: Mentorship['reviews'][number]) {
   return t(r.kind === 'mid-term' ? 'mentorships.reviews.midTerm' : 'mentorships.reviews.end');
 }
 
-/** Quarterly, mid-term and end reviews, each past or upcoming. */
-function Reviews({ mentorship: m }: { mentorship: Mentorship }) {
+const WAITING: readonly string[] = ['requested', 'reminded', 'overdue'];
+
+/**
+ * Quarterly, mid-term and end reviews, each with where it stands (from the API: the mail
+ * the lifecycle sent, the reports in, and the clock), and for who files the quarterly
+ * report, a link to it while it is due.
+ */
+function Reviews({
+  networkId,
+  mentorship: m,
+  viewer,
+}: {
+  networkId: string;
+  mentorship: Mentorship;
+  viewer: Viewer;
+}) {
   const t = useMT();
-  const now = today();
-  const reviews = [...m.reviews].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const tr = useReviewT();
+  const states = useQuery(mentorshipReviewsQuery(networkId, m.id));
+  const byN = new Map((states.data ?? []).map((r) => [r.n, r]));
+  const canFile = viewer.isAdmin || viewer.coordinatorOf === m.mentorOrganizationId;
+  const base = `/networks/${networkId}/mentorships/${m.id}`;
   return (
     <section aria-labelledby="reviews">
       <h2 id="reviews">{t('mentorships.reviews.heading')}</h2>
       <p>{t('mentorships.reviews.intro')}</p>
+      {states.isPending ? <Loading /> : null}
+      {states.isError ? (
+        <div className="notice error" role="alert">
+          <p>{tr('monitoring.statesFailed')}</p>
+          <button type="button" onClick={() => void states.refetch()}>
+            {t('app.retry')}
+          </button>
+        </div>
+      ) : null}
       <ul className="entries">
-        {reviews.map((r) => {
-          const past = r.dueDate <= now;
+        {m.reviews.map((r, i) => {
+          // review n is the n-th of the stored reviews: the lifecycle numbers them so
+          const state = byN.get(i + 1)?.state;
+          const hint = state ? reviewStateHint(tr, state) : undefined;
           return (
             <li key={`${r.kind}-${r.period ?? ''}`}>
               <span className="entry-title">{reviewLabel(t, r)}</span>: {formatDate(r.dueDate)}{' '}
-              <span className={`badge ${past ? 'status-past' : 'status-upcoming'}`}>
-                {t(past ? 'mentorships.reviews.past' : 'mentorships.reviews.upcoming')}
-              </span>
-              {r.state === 'past' ? (
+              {state ? <ReviewStateBadge state={state} /> : null}
+              {hint ? <p className="hint">{hint}</p> : null}
+              {state === 'past' ? (
                 <p className="hint">{t('mentorships.reviews.notMailed')}</p>
+              ) : null}
+              {canFile &&
+              !m.ending &&
+              r.kind === 'quarterly' &&
+              state &&
+              WAITING.includes(state) ? (
+                <p>
+                  <Link href={`${base}/quarterly-reports/new?period=${r.period}`}>
+                    {tr('monitoring.fillReport', { period: r.period })}
+                  </Link>
+                </p>
               ) : null}
             </li>
           );

@@ -9,6 +9,7 @@ import { useMT } from '../i18n/en-mentorships.ts';
 import { formatDate } from '../i18n/index.ts';
 import { type ApproachId, approachIds, type Stage, stages } from '../mentorship-domain.ts';
 import { stageLabel, useOrganizations, useViewer } from './mentorship-parts.tsx';
+import { DueReviews } from './review-parts.tsx';
 
 /** The filters in the URL's query; unknown values are ignored. */
 function filtersOf(search: string): MentorshipFilters {
@@ -67,6 +68,8 @@ export function MentorshipsPage() {
         ) : null}
         <Link href="/decision-matrix">{t('mentorships.list.matrixLink')}</Link>
       </p>
+
+      <DueReviews networkId={networkId} isAdmin={viewer.isAdmin} />
 
       <section aria-labelledby="filters" className="filters">
         <h2 id="filters">{t('mentorships.list.filtersHeading')}</h2>

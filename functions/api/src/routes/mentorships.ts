@@ -5,6 +5,8 @@ import {
   canMoveStage,
   createMentorshipSchema,
   endMentorshipSchema,
+  executionInput,
+  executionName,
   type Mentorship,
   mentorshipListQuerySchema,
   mentorshipSchema,
@@ -101,6 +103,32 @@ export function mentorshipRoutes(deps: ApiDeps) {
     updatedAt: deps.clock.now().toISOString(),
   });
 
+  /**
+   * Starts the review lifecycle at the first review still to come (`upcoming`): a mentorship
+   * recorded after it began is never asked for reviews already past. Each execution starts
+   * the next one itself. A failure here fails the request (5xx): the mentorship is stored,
+   * but nothing would be scheduled for it.
+   */
+  async function startLifecycle(m: Mentorship) {
+    const first = m.reviews.findIndex((r) => r.state === 'upcoming');
+    if (first < 0) return;
+    const n = first + 1;
+    await deps.workflows.start(executionName(m.networkId, m.id, n), executionInput(m, n));
+  }
+
+  /**
+   * Stops the chain of an ended mentorship. The ending is already stored and every lifecycle
+   * step reads it before mailing, so no scheduled mail goes out for it even if this fails;
+   * a failure is logged, not answered as an error for an ending that did happen.
+   */
+  async function stopLifecycle(m: Mentorship) {
+    try {
+      await deps.workflows.stopMentorship(m.networkId, m.id, m.reviews.length);
+    } catch (error) {
+      console.error(`mentorship ${m.networkId}/${m.id} ended, its workflows not stopped:`, error);
+    }
+  }
+
   return router()
     .openapi(
       createRoute({
@@ -171,6 +199,7 @@ export function mentorshipRoutes(deps: ApiDeps) {
           updatedAt: now.toISOString(),
         };
         await repos(tenant).mentorships.create(mentorship);
+        await startLifecycle(mentorship);
         return c.json(await withNamesOne(tenant, mentorship), 201);
       },
     )
@@ -370,7 +399,9 @@ export function mentorshipRoutes(deps: ApiDeps) {
             endedBy: tenant.userId,
           },
         });
-        return c.json(await withNamesOne(tenant, await save(tenant, m, next)), 200);
+        const saved = await save(tenant, m, next);
+        await stopLifecycle(saved);
+        return c.json(await withNamesOne(tenant, saved), 200);
       },
     )
     .openapi(

@@ -119,6 +119,18 @@ export {
   planTypeOptions,
 } from './plan.ts';
 export {
+  type DueReviewState,
+  dueReviewStates,
+  isDue,
+  mailSentKey,
+  type ReviewFacts,
+  type ReviewMailSent,
+  type ReviewState,
+  type ReviewWithState,
+  reviewStates,
+  reviewStateValues,
+} from './review-state.ts';
+export {
   type RightsAndResponsibilities,
   rightsAndResponsibilities,
   rightsHeadings,
