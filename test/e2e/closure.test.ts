@@ -20,47 +20,24 @@ describe('the closure questions in the browser', () => {
   let movedBack: string;
   let admin: { email: string; password: string; token: string };
 
-  const api = async <T>(
-    method: string,
-    path: string,
-    token: string,
-    body?: unknown,
-  ): Promise<T> => {
-    const res = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const api = <T>(method: string, path: string, token: string, body?: unknown) =>
+    server.api<T>(method, path, token, body);
 
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchChromium();
-    const operator = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(server.operator),
-    }).then((r) => r.json() as Promise<{ token: string }>);
-    const network = await api<{ id: string }>('POST', '/networks', operator.token, {
+    const network = await api<{ id: string }>('POST', '/networks', await server.operatorToken(), {
       name: 'East Africa KP Network',
       region: 'East Africa',
       adminEmail: 'admin.eakp@example.org',
       adminName: 'Amani Njoroge',
     });
     networkId = network.id;
-    const link = await server.invitationLink('admin.eakp@example.org');
-    const token = link.split('/invitations/')[1]!;
-    const accepted = await fetch(`${server.url}/api/v1/invitations/${token}/accept`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Amani Njoroge', password: 'a long admin password' }),
-    }).then((r) => r.json() as Promise<{ token: string }>);
+    const password = 'a long admin password';
     admin = {
       email: 'admin.eakp@example.org',
-      password: 'a long admin password',
-      token: accepted.token,
+      password,
+      token: await server.accept('admin.eakp@example.org', 'Amani Njoroge', password),
     };
     const orgIds: string[] = [];
     for (const [name, country] of [

@@ -15,48 +15,25 @@ describe('a mentorship in the browser', () => {
   let networkId: string;
   let admin: { email: string; password: string; token: string };
 
-  const api = async <T>(
-    method: string,
-    path: string,
-    token: string,
-    body?: unknown,
-  ): Promise<T> => {
-    const res = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const api = <T>(method: string, path: string, token: string, body?: unknown) =>
+    server.api<T>(method, path, token, body);
 
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchChromium();
     // the network and its organizations come through the API: the onboarding test covers their screens
-    const operator = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(server.operator),
-    }).then((r) => r.json() as Promise<{ token: string }>);
-    const network = await api<{ id: string }>('POST', '/networks', operator.token, {
+    const network = await api<{ id: string }>('POST', '/networks', await server.operatorToken(), {
       name: 'Latin America KP Network',
       region: 'Latin America',
       adminEmail: 'admin.lakp@example.org',
       adminName: 'Lucía Pérez',
     });
     networkId = network.id;
-    const link = await server.invitationLink('admin.lakp@example.org');
-    const token = link.split('/invitations/')[1]!;
-    const accepted = await fetch(`${server.url}/api/v1/invitations/${token}/accept`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Lucía Pérez', password: 'a long admin password' }),
-    }).then((r) => r.json() as Promise<{ token: string }>);
+    const password = 'a long admin password';
     admin = {
       email: 'admin.lakp@example.org',
-      password: 'a long admin password',
-      token: accepted.token,
+      password,
+      token: await server.accept('admin.lakp@example.org', 'Lucía Pérez', password),
     };
     for (const [name, country] of [
       ['Colectivo Trans Andino', 'PE'],

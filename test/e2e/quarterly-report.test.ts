@@ -26,46 +26,15 @@ describe('the quarterly report in the browser', () => {
     password: 'a long coordinator password',
   };
 
-  const api = async <T>(
-    method: string,
-    path: string,
-    token: string | undefined,
-    body?: unknown,
-  ): Promise<T> => {
-    const res = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-
-  /** Accepts the invitation mailed to `email` through the API; returns the session token. */
-  const accept = async (email: string, name: string, password: string) => {
-    const link = await server.invitationLink(email);
-    const token = link.split('/invitations/')[1]!;
-    return (
-      await api<{ token: string }>('POST', `/invitations/${token}/accept`, undefined, {
-        name,
-        password,
-      })
-    ).token;
-  };
+  const api = <T>(method: string, path: string, token: string | undefined, body?: unknown) =>
+    server.api<T>(method, path, token, body);
+  const accept = (email: string, name: string, password: string) =>
+    server.accept(email, name, password);
 
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchChromium();
-    const operator = await api<{ token: string }>(
-      'POST',
-      '/auth/login',
-      undefined,
-      server.operator,
-    );
-    const network = await api<{ id: string }>('POST', '/networks', operator.token, {
+    const network = await api<{ id: string }>('POST', '/networks', await server.operatorToken(), {
       name: 'Andean KP Network',
       region: 'Latin America',
       adminEmail: 'admin.andean@example.org',

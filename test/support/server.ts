@@ -21,6 +21,12 @@ export interface TestServer {
   local: LocalDeps;
   operator: { email: string; password: string };
   invitationLink(email: string): Promise<string>;
+  /** A JSON call to `/api/v1{path}`; a non-2xx answer throws with its body. */
+  api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T>;
+  /** Accepts the invitation mailed to `email`; returns the new person's token. */
+  accept(email: string, name: string, password: string): Promise<string>;
+  /** The operator's token. */
+  operatorToken(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -59,15 +65,41 @@ export async function startTestServer(): Promise<TestServer> {
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
   });
+  async function invitationLink(email: string) {
+    const [mail] = await local.outbox.list(email);
+    const link = mail?.text.match(/https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]+/)?.[0];
+    if (!link) throw new Error(`no invitation mailed to ${email}`);
+    return link;
+  }
+  async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${url}/api/v1${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
   return {
     url,
     local,
     operator,
-    async invitationLink(email) {
-      const [mail] = await local.outbox.list(email);
-      const link = mail?.text.match(/https?:\/\/\S+\/invitations\/[A-Za-z0-9_-]+/)?.[0];
-      if (!link) throw new Error(`no invitation mailed to ${email}`);
-      return link;
+    invitationLink,
+    api,
+    async accept(email, name, password) {
+      const token = (await invitationLink(email)).split('/invitations/')[1]!;
+      return (
+        await api<{ token: string }>('POST', `/invitations/${token}/accept`, undefined, {
+          name,
+          password,
+        })
+      ).token;
+    },
+    async operatorToken() {
+      return (await api<{ token: string }>('POST', '/auth/login', undefined, operator)).token;
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,42 +1,5 @@
-import type { KeyPopulation, TechnicalArea } from '@sisi/domain';
-
-// Copies of @sisi/domain's lists: importing them from there would pull zod into the
-// bundle. The checks below fail the typecheck when the two drift apart.
-
-export const keyPopulations = [
-  'sex-workers',
-  'msm',
-  'people-who-inject-drugs',
-  'transgender',
-] as const satisfies readonly KeyPopulation[];
-
-export const technicalAreas = [
-  'peer-education',
-  'peer-navigation',
-  'social-behavior-change-communication',
-  'clinical-services',
-  'violence-prevention-response',
-  'stigma-discrimination',
-  'adherence',
-  'networking',
-  'community-mobilization',
-  'advocacy',
-  'resource-mobilization',
-  'strategic-planning',
-  'financial-management',
-  'monitoring-evaluation',
-  'program-management',
-  'other',
-] as const satisfies readonly TechnicalArea[];
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export type ListsMatchDomain = [
-  Same<(typeof keyPopulations)[number], KeyPopulation>,
-  Same<(typeof technicalAreas)[number], TechnicalArea>,
-] extends [true, true]
-  ? true
-  : never;
-export const listsMatchDomain: ListsMatchDomain = true;
+// The domain's zod-free entry: the same lists the API validates against, without zod.
+export { keyPopulations, technicalAreas } from '@sisi/domain/static';
 
 /** Languages offered as checkboxes; codes an organization already has are kept too. */
 export const commonLanguages = [
