@@ -90,6 +90,34 @@ const CONTRACT: { method: string; path: string; success: string; public?: boolea
     path: '/networks/{networkId}/organizations/{organizationId}/asset-inventory',
     success: '200',
   },
+  // API.md "Mentorships", fixed
+  { method: 'post', path: '/networks/{networkId}/mentorships', success: '201' },
+  { method: 'get', path: '/networks/{networkId}/mentorships', success: '200' },
+  { method: 'get', path: '/networks/{networkId}/mentorships/{mentorshipId}', success: '200' },
+  ...(
+    [
+      ['agreements', '201'],
+      ['stage', '200'],
+      ['end', '200'],
+      ['quarterly-reports', '201'],
+    ] as const
+  ).map(([action, success]) => ({
+    method: 'post',
+    path: `/networks/{networkId}/mentorships/{mentorshipId}/${action}`,
+    success,
+  })),
+  {
+    method: 'put',
+    path: '/networks/{networkId}/mentorships/{mentorshipId}/participants',
+    success: '200',
+  },
+  { method: 'post', path: '/decision-matrix', success: '200' },
+  {
+    method: 'get',
+    path: '/networks/{networkId}/mentorships/{mentorshipId}/reviews',
+    success: '200',
+  },
+  { method: 'get', path: '/networks/{networkId}/reviews/due', success: '200' },
 ];
 
 const PROBLEM_JSON = 'application/problem+json';

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, overflowsHorizontally, seriousViolations } from '../support/browser.ts';
+import { expectAccessible, launchChromium, signIn as signInAs } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 /**
@@ -90,17 +90,8 @@ describe('the closure questions in the browser', () => {
     await server?.close();
   });
 
-  const expectAccessible = async (page: Page, name: string) => {
-    await page.waitForLoadState('networkidle');
-    expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-    expect(await overflowsHorizontally(page), `horizontal scroll on ${name}`).toBe(false);
-  };
-
   const signIn = async (page: Page) => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, server.url, admin.email, admin.password);
     await page.getByRole('link', { name: 'Mentorships' }).waitFor();
   };
 

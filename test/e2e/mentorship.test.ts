@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, overflowsHorizontally, seriousViolations } from '../support/browser.ts';
+import { expectAccessible, launchChromium, signIn } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 /**
@@ -56,18 +56,9 @@ describe('a mentorship in the browser', () => {
     await server?.close();
   });
 
-  const expectAccessible = async (page: Page, name: string) => {
-    await page.waitForLoadState('networkidle');
-    expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-    expect(await overflowsHorizontally(page), `horizontal scroll on ${name}`).toBe(false);
-  };
-
   it('starts a mentorship, runs the matrix and fills the plan', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, server.url, admin.email, admin.password);
     await page.getByRole('link', { name: 'Mentorships' }).click();
     await page.getByRole('link', { name: 'Start a mentorship' }).waitFor();
     await expectAccessible(page, 'mentorships (empty)');
@@ -187,10 +178,7 @@ describe('a mentorship in the browser', () => {
     // and the mentorship page at 360 px
     const narrow = await browser.newContext({ viewport: { width: 360, height: 800 } });
     const small = await narrow.newPage();
-    await small.goto(`${server.url}/login`);
-    await small.getByLabel('Email').fill(admin.email);
-    await small.getByLabel('Password').fill(admin.password);
-    await small.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(small, server.url, admin.email, admin.password);
     await small.getByRole('link', { name: 'Mentorships' }).click();
     await small.goto(`${server.url}/networks/${networkId}/mentorships/${mentorshipId}`);
     await small.getByRole('link', { name: 'Mentoring plan' }).waitFor();

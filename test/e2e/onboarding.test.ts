@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, overflowsHorizontally, seriousViolations } from '../support/browser.ts';
+import { expectAccessible as expectPageAccessible, launchChromium } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 /**
@@ -32,9 +32,7 @@ describe('onboarding in the browser', () => {
 
   /** axe-clean, and no sideways scrolling at the page's current width. */
   const expectAccessible = async (page: Page, name: string) => {
-    await page.waitForLoadState('networkidle');
-    expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-    expect(await overflowsHorizontally(page), `horizontal scroll on ${name}`).toBe(false);
+    await expectPageAccessible(page, name);
     checked.push(name);
   };
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -41,3 +42,23 @@ export const overflowsHorizontally = (page: Page): Promise<boolean> =>
   page.evaluate(
     'document.documentElement.scrollWidth > document.documentElement.clientWidth + 1',
   ) as Promise<boolean>;
+
+/** axe-clean and no sideways scrolling, once the page has settled; `name` labels failures. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+  expect(await overflowsHorizontally(page), `horizontal scroll on ${name}`).toBe(false);
+}
+
+/** Signs in through the sign-in page. */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
