@@ -11,6 +11,8 @@ import {
 import { createMentorship, type Mentorship } from '../support/mentorships.ts';
 import { expectJson, expectProblem, type Problem } from '../support/problem.ts';
 import { reportBody } from '../support/quarterly-reports.ts';
+import { reflectionBody } from '../support/reflection.ts';
+import { summaryBody } from '../support/summary-reports.ts';
 
 /**
  * A network with an organization whose coordinator and one member have signed in, and a
@@ -33,6 +35,27 @@ interface Target {
   mentorshipId: string;
   /** A quarterly report's period; 1 unless a placeholder is wanted. */
   period?: string;
+  /** Ids of monitoring items (summary report, follow-up action, milestone, photo) and a form. */
+  reportId?: string;
+  actionId?: string;
+  milestoneId?: string;
+  photoId?: string;
+  form?: string;
+  /** Sisi Kwa Sisi coaching: a coach (a person's id), a coaching and a best practice. */
+  coachPersonId?: string;
+  coachingId?: string;
+  bestPracticeId?: string;
+  /** A peer coaching group, one of its sessions, issues and commitments (made up: 404). */
+  coachingGroupId?: string;
+  groupSessionId?: string;
+  groupIssueId?: string;
+  groupCommitmentId?: string;
+  /** A peer coaching program, a nomination, a referee, a pair and a pair session (made up: 404). */
+  programId?: string;
+  nominationId?: string;
+  refereeId?: string;
+  pairId?: string;
+  pairSessionId?: string;
 }
 
 /** Placeholders that name each part of a route's path. */
@@ -42,6 +65,53 @@ const PLACEHOLDERS: Target = {
   partnerOrganizationId: '{partnerOrganizationId}',
   mentorshipId: '{mentorshipId}',
   period: '{period}',
+  reportId: '{reportId}',
+  actionId: '{actionId}',
+  milestoneId: '{milestoneId}',
+  photoId: '{photoId}',
+  form: '{form}',
+  coachPersonId: '{personId}',
+  coachingId: '{coachingId}',
+  bestPracticeId: '{bestPracticeId}',
+  coachingGroupId: '{groupId}',
+  groupSessionId: '{sessionId}',
+  groupIssueId: '{issueId}',
+  groupCommitmentId: '{commitmentId}',
+  programId: '{programId}',
+  nominationId: '{nominationId}',
+  refereeId: '{refereeId}',
+  pairId: '{pairId}',
+  pairSessionId: '{sessionId}',
+};
+
+/** A peer coaching program's path and one of its pairs' (made-up ids unless placeholders). */
+const cprogram = (t: Target) =>
+  `/networks/${t.networkId}/coaching-programs/${t.programId ?? 'nosuchprogram'}`;
+const cpair = (t: Target) => `${cprogram(t)}/pairs/${t.pairId ?? 'r000p000'}`;
+
+/** A peer coaching group's path (made-up ids unless placeholders are wanted). */
+const cgroup = (t: Target) =>
+  `/networks/${t.networkId}/coaching-groups/${t.coachingGroupId ?? 'nosuchgroup1'}`;
+const cgroupSession = (t: Target) => `${cgroup(t)}/sessions/${t.groupSessionId ?? 'nosuchsession'}`;
+
+/** A needs assessment and a coaching plan valid for any network (Sisi Kwa Sisi coaching). */
+const needsAssessment = {
+  date: '2025-01-10',
+  areas: [{ area: 'finance-management', priority: 'high' }],
+};
+const coachingPlan = {
+  periodStart: '2025-01-01',
+  periodEnd: '2025-03-31',
+  skills: [
+    {
+      id: 's1',
+      area: 'finance-management',
+      skill: 'Taken over',
+      lead: { date: '2025-01-10' },
+      assist: { date: '2025-02-10' },
+      observe: { date: '2025-03-10' },
+    },
+  ],
 };
 
 /** A mentorship between the target's two organizations. */
@@ -209,6 +279,128 @@ const ROUTES: {
   },
   { name: 'GET due reviews', method: 'GET', path: (t) => `/networks/${t.networkId}/reviews/due` },
   {
+    name: 'POST summary report',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/summary-reports`,
+    body: (t) => summaryBody({ organizationIds: [t.organizationId] }),
+  },
+  {
+    name: 'GET summary reports',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/summary-reports`,
+  },
+  {
+    name: 'GET summary report',
+    method: 'GET',
+    path: (t) =>
+      `/networks/${t.networkId}/mentorships/${t.mentorshipId}/summary-reports/${t.reportId ?? '2025-02-01-nosuchrepo'}`,
+    absentUntilSaved: 'summary report not found',
+  },
+  {
+    name: 'GET mentorship follow-up actions',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/follow-up-actions`,
+  },
+  {
+    name: 'PATCH follow-up action',
+    method: 'PATCH',
+    path: (t) =>
+      `/networks/${t.networkId}/mentorships/${t.mentorshipId}/follow-up-actions/${t.actionId ?? '2025-02-01-nosuchactn'}`,
+    body: () => ({ status: 'done', version: 1 }),
+  },
+  {
+    name: 'GET my follow-up actions',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/follow-up-actions`,
+  },
+  {
+    name: 'GET mentorship people',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/people`,
+  },
+  {
+    name: 'GET timeline',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/timeline`,
+  },
+  {
+    name: 'GET milestones',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/milestones`,
+  },
+  {
+    name: 'POST milestone reached',
+    method: 'POST',
+    path: (t) =>
+      `/networks/${t.networkId}/mentorships/${t.mentorshipId}/milestones/${t.milestoneId ?? 'm1'}/reached`,
+    body: () => ({ reachedOn: '2025-02-01' }),
+  },
+  {
+    name: 'POST photo',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/photos`,
+    body: () => ({ caption: 'not multipart, never read' }),
+  },
+  {
+    name: 'GET photo',
+    method: 'GET',
+    path: (t) =>
+      `/networks/${t.networkId}/mentorships/${t.mentorshipId}/photos/${t.photoId ?? 'nosuchphoto1'}`,
+    absentUntilSaved: 'photo not found',
+  },
+  {
+    name: 'DELETE photo',
+    method: 'DELETE',
+    path: (t) =>
+      `/networks/${t.networkId}/mentorships/${t.mentorshipId}/photos/${t.photoId ?? 'nosuchphoto1'}`,
+  },
+  {
+    name: 'GET practical tips',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/tips`,
+  },
+  {
+    name: 'GET mentorship export',
+    method: 'GET',
+    path: (t) =>
+      `/networks/${t.networkId}/mentorships/${t.mentorshipId}/exports/${t.form ?? 'summary-reports'}`,
+  },
+  {
+    name: 'GET network export',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/exports/${t.form ?? 'follow-up-actions'}`,
+  },
+  {
+    name: 'GET reflection results',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/reflection`,
+  },
+  {
+    name: 'POST reflection answers',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/reflection/answers`,
+    body: () => reflectionBody(),
+  },
+  {
+    name: 'GET evaluations',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/evaluations`,
+  },
+  {
+    name: 'GET evaluation',
+    method: 'GET',
+    path: (t) =>
+      `/networks/${t.networkId}/mentorships/${t.mentorshipId}/evaluations/${t.organizationId}`,
+    absentUntilSaved: 'evaluation not found',
+  },
+  {
+    name: 'PUT evaluation',
+    method: 'PUT',
+    path: (t) =>
+      `/networks/${t.networkId}/mentorships/${t.mentorshipId}/evaluations/${t.organizationId}`,
+    body: () => ({ mentors: 'Taken over' }),
+  },
+  {
     name: 'POST capacity assessment',
     method: 'POST',
     path: (t) => `/networks/${t.networkId}/organizations/${t.organizationId}/capacity-assessments`,
@@ -235,8 +427,376 @@ const ROUTES: {
     path: (t) => `/networks/${t.networkId}/organizations/${t.organizationId}/asset-inventory`,
     body: () => ({ areasOfExpertise: [], internalExperts: [], packagedResources: [] }),
   },
+  { name: 'GET coaches', method: 'GET', path: (t) => `/networks/${t.networkId}/coaches` },
+  {
+    name: 'POST coach',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/coaches`,
+    body: () => ({ personId: 'nosuchperson1', areas: [{ area: 'finance-management' }] }),
+  },
+  {
+    name: 'GET coach',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/coaches/${t.coachPersonId ?? 'nosuchcoach1'}`,
+    absentUntilSaved: 'coach not found',
+  },
+  {
+    name: 'PATCH coach',
+    method: 'PATCH',
+    path: (t) => `/networks/${t.networkId}/coaches/${t.coachPersonId ?? 'nosuchcoach1'}`,
+    body: () => ({ version: 1, maxPeers: 5 }),
+  },
+  {
+    name: 'PUT coach willingness',
+    method: 'PUT',
+    path: (t) =>
+      `/networks/${t.networkId}/coaches/${t.coachPersonId ?? 'nosuchcoach1'}/willingness`,
+    body: () => ({ willing: true }),
+  },
+  {
+    name: 'POST coach suggestions',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/coach-suggestions`,
+    body: () => ({ peerId: 'nosuchperson1', needsAssessment }),
+  },
+  {
+    name: 'POST coaching',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/coachings`,
+    body: () => ({ coachId: 'nosuchcoach1', peerId: 'nosuchperson1', needsAssessment }),
+  },
+  { name: 'GET coachings', method: 'GET', path: (t) => `/networks/${t.networkId}/coachings` },
+  {
+    name: 'GET coaching',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/coachings/${t.coachingId ?? 'nosuchcoaching'}`,
+    absentUntilSaved: 'coaching not found',
+  },
+  {
+    name: 'POST coaching close',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/coachings/${t.coachingId ?? 'nosuchcoaching'}/close`,
+    body: () => ({}),
+  },
+  {
+    name: 'GET coaching plan',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/coachings/${t.coachingId ?? 'nosuchcoaching'}/plan`,
+    absentUntilSaved: 'coaching not found',
+  },
+  {
+    name: 'PUT coaching plan',
+    method: 'PUT',
+    path: (t) => `/networks/${t.networkId}/coachings/${t.coachingId ?? 'nosuchcoaching'}/plan`,
+    body: () => coachingPlan,
+  },
+  {
+    name: 'GET coaching sessions',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/coachings/${t.coachingId ?? 'nosuchcoaching'}/sessions`,
+    absentUntilSaved: 'coaching not found',
+  },
+  {
+    name: 'POST coaching session',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/coachings/${t.coachingId ?? 'nosuchcoaching'}/sessions`,
+    body: () => ({ date: '2025-02-01', step: 'lead', quality: 3, notes: 'taken over' }),
+  },
+  {
+    name: 'GET best practices',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/best-practices`,
+  },
+  {
+    name: 'POST best practice',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/best-practices`,
+    body: () => ({
+      coachingId: 'nosuchcoaching',
+      title: 'Taken over',
+      area: 'finance-management',
+      practice: 'Taken over',
+      consentToPublish: true,
+    }),
+  },
+  {
+    name: 'GET best practice',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/best-practices/${t.bestPracticeId ?? 'nosuchpractice'}`,
+    absentUntilSaved: 'best practice not found',
+  },
+  {
+    name: 'PUT best practice publication',
+    method: 'PUT',
+    path: (t) =>
+      `/networks/${t.networkId}/best-practices/${t.bestPracticeId ?? 'nosuchpractice'}/publication`,
+    body: () => ({ consent: true }),
+  },
+  {
+    name: 'DELETE best practice publication',
+    method: 'DELETE',
+    path: (t) =>
+      `/networks/${t.networkId}/best-practices/${t.bestPracticeId ?? 'nosuchpractice'}/publication`,
+  },
+  {
+    name: 'POST coaching group',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/coaching-groups`,
+    body: () => ({
+      name: 'Taken over',
+      memberIds: ['nosuchperson1', 'nosuchperson2'],
+      facilitatorId: 'nosuchperson1',
+    }),
+  },
+  {
+    name: 'GET coaching groups',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/coaching-groups`,
+  },
+  {
+    name: 'GET coaching group',
+    method: 'GET',
+    path: cgroup,
+    absentUntilSaved: 'coaching group not found',
+  },
+  {
+    name: 'PUT coaching group spirit',
+    method: 'PUT',
+    path: (t) => `${cgroup(t)}/spirit`,
+    body: () => ({ text: 'Taken over', version: 0 }),
+  },
+  {
+    name: 'POST coaching group spirit agreement',
+    method: 'POST',
+    path: (t) => `${cgroup(t)}/spirit/agreements`,
+    body: () => ({ version: 1 }),
+  },
+  {
+    name: 'POST coaching group review',
+    method: 'POST',
+    path: (t) => `${cgroup(t)}/review`,
+    body: () => ({ mode: 'named', facilitatorId: 'nosuchperson1' }),
+  },
+  {
+    name: 'POST coaching group session',
+    method: 'POST',
+    path: (t) => `${cgroup(t)}/sessions`,
+    body: () => ({ date: '2025-03-01' }),
+  },
+  {
+    name: 'GET coaching group session',
+    method: 'GET',
+    path: cgroupSession,
+    absentUntilSaved: 'coaching group not found',
+  },
+  {
+    name: 'PATCH coaching group session',
+    method: 'PATCH',
+    path: cgroupSession,
+    body: () => ({ presentIds: [] }),
+  },
+  {
+    name: 'POST coaching group issue',
+    method: 'POST',
+    path: (t) => `${cgroupSession(t)}/issues`,
+    body: () => ({ ownerId: 'nosuchperson1' }),
+  },
+  {
+    name: 'PATCH coaching group issue',
+    method: 'PATCH',
+    path: (t) => `${cgroupSession(t)}/issues/${t.groupIssueId ?? 'nosuchissue1'}`,
+    body: () => ({ version: 1, howDoI: 'take over' }),
+  },
+  {
+    name: 'POST coaching group commitments',
+    method: 'POST',
+    path: (t) => `${cgroupSession(t)}/issues/${t.groupIssueId ?? 'nosuchissue1'}/commitments`,
+    body: () => ({ actions: ['Taken over'], reportBackBy: '2025-04-01' }),
+  },
+  {
+    name: 'GET coaching group commitments',
+    method: 'GET',
+    path: (t) => `${cgroup(t)}/commitments`,
+    absentUntilSaved: 'coaching group not found',
+  },
+  {
+    name: 'POST coaching group report-back',
+    method: 'POST',
+    path: (t) => `${cgroup(t)}/commitments/${t.groupCommitmentId ?? 'nosuchcommit1'}/report-backs`,
+    body: () => ({ sessionId: 'nosuchsession', outcome: 'Taken over', done: true }),
+  },
+  {
+    name: 'GET key questions worksheet',
+    method: 'GET',
+    path: (t) => `${cgroup(t)}/worksheet`,
+    absentUntilSaved: 'coaching group not found',
+  },
+  {
+    name: 'PUT key questions worksheet',
+    method: 'PUT',
+    path: (t) => `${cgroup(t)}/worksheet`,
+    body: () => ({ answers: { 'trying-to-do': 'Taken over' } }),
+  },
+  {
+    name: 'GET learning log',
+    method: 'GET',
+    path: (t) => `${cgroupSession(t)}/learning-log`,
+    absentUntilSaved: 'coaching group not found',
+  },
+  {
+    name: 'PUT learning log',
+    method: 'PUT',
+    path: (t) => `${cgroupSession(t)}/learning-log`,
+    body: () => ({ content: 'Taken over', evaluation: '', actionPlan: '' }),
+  },
+  {
+    name: 'POST coaching program',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/coaching-programs`,
+    body: (t) => ({
+      organizationId: t.organizationId,
+      name: 'Taken over',
+      objectives: ['Taken over'],
+      pairingMode: 'fixed',
+    }),
+  },
+  {
+    name: 'GET coaching programs',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/coaching-programs`,
+  },
+  {
+    name: 'GET coaching program',
+    method: 'GET',
+    path: cprogram,
+    absentUntilSaved: 'coaching program not found',
+  },
+  {
+    name: 'PATCH coaching program',
+    method: 'PATCH',
+    path: cprogram,
+    body: () => ({ version: 1, name: 'Taken over' }),
+  },
+  {
+    name: 'GET coaching program summary',
+    method: 'GET',
+    path: (t) => `${cprogram(t)}/summary`,
+    absentUntilSaved: 'coaching program not found',
+  },
+  {
+    name: 'POST coaching program nomination',
+    method: 'POST',
+    path: (t) => `${cprogram(t)}/nominations`,
+    body: () => ({ nomineeId: 'nosuchperson1', refereeIds: ['nosuchperson2'] }),
+  },
+  {
+    name: 'GET coaching program nominations',
+    method: 'GET',
+    path: (t) => `${cprogram(t)}/nominations`,
+    absentUntilSaved: 'coaching program not found',
+  },
+  {
+    name: 'POST coaching program reference confirmation',
+    method: 'POST',
+    path: (t) =>
+      `${cprogram(t)}/nominations/${t.nominationId ?? 'nosuchnomination'}/references/${t.refereeId ?? 'nosuchreferee'}/confirm`,
+    body: () => ({}),
+  },
+  {
+    name: 'POST coaching program participant',
+    method: 'POST',
+    path: (t) => `${cprogram(t)}/participants`,
+    body: () => ({ nominationId: 'nosuchnomination' }),
+  },
+  {
+    name: 'GET coaching program participants',
+    method: 'GET',
+    path: (t) => `${cprogram(t)}/participants`,
+    absentUntilSaved: 'coaching program not found',
+  },
+  {
+    name: 'POST coaching program consent',
+    method: 'POST',
+    path: (t) => `${cprogram(t)}/consent`,
+    body: () => ({ textVersion: '002-consent-v1', signature: 'Taken Over', agree: true }),
+  },
+  {
+    name: 'GET coaching program pairs',
+    method: 'GET',
+    path: (t) => `${cprogram(t)}/pairs`,
+    absentUntilSaved: 'coaching program not found',
+  },
+  {
+    name: 'POST coaching program pairs',
+    method: 'POST',
+    path: (t) => `${cprogram(t)}/pairs`,
+    body: () => ({ pairs: [['nosuchperson1', 'nosuchperson2']] }),
+  },
+  {
+    name: 'POST coaching program rotation',
+    method: 'POST',
+    path: (t) => `${cprogram(t)}/rotation`,
+    body: () => ({ startDate: '2025-03-03', rounds: 1 }),
+  },
+  {
+    name: 'POST coaching program pair session',
+    method: 'POST',
+    path: (t) => `${cpair(t)}/sessions`,
+    body: () => ({ date: '2025-03-10', notes: 'Taken over' }),
+  },
+  {
+    name: 'GET coaching program pair sessions',
+    method: 'GET',
+    path: (t) => `${cpair(t)}/sessions`,
+    absentUntilSaved: 'pair not found',
+  },
+  {
+    name: 'POST coaching program session note',
+    method: 'POST',
+    path: (t) => `${cpair(t)}/sessions/${t.pairSessionId ?? 'nosuchsession'}/notes`,
+    body: () => ({ text: 'Taken over' }),
+  },
+  {
+    name: 'POST coaching program self-assessment',
+    method: 'POST',
+    path: (t) => `${cprogram(t)}/self-assessments`,
+    body: () => ({ kind: 'baseline', ratings: { 'active-listening': 3 } }),
+  },
+  {
+    name: 'GET coaching program own self-assessments',
+    method: 'GET',
+    path: (t) => `${cprogram(t)}/self-assessments/mine`,
+    absentUntilSaved: 'coaching program not found',
+  },
+  {
+    name: 'GET coaching program self-assessment summary',
+    method: 'GET',
+    path: (t) => `${cprogram(t)}/self-assessments/summary`,
+    absentUntilSaved: 'coaching program not found',
+  },
+  {
+    name: 'POST coaching program survey round',
+    method: 'POST',
+    path: (t) => `${cprogram(t)}/survey-rounds`,
+  },
+  {
+    name: 'POST coaching program survey response',
+    method: 'POST',
+    path: (t) => `${cprogram(t)}/survey-responses`,
+    body: () => ({ answers: { skills: 4 } }),
+  },
+  {
+    name: 'GET coaching program survey results',
+    method: 'GET',
+    path: (t) => `${cprogram(t)}/survey/results`,
+    absentUntilSaved: 'coaching program not found',
+  },
+  {
+    name: 'GET coaching overview',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/coaching-overview`,
+  },
 ];
-
 const CALLERS = ['admin', 'coordinator', 'member'] as const;
 
 let api: TestApi;

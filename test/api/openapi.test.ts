@@ -118,6 +118,24 @@ const CONTRACT: { method: string; path: string; success: string; public?: boolea
     success: '200',
   },
   { method: 'get', path: '/networks/{networkId}/reviews/due', success: '200' },
+  { method: 'post', path: '/networks/{networkId}/coaching-groups', success: '201' },
+  {
+    method: 'post',
+    path: '/networks/{networkId}/coaching-groups/{groupId}/sessions',
+    success: '201',
+  },
+  {
+    method: 'put',
+    path: '/networks/{networkId}/coaching-groups/{groupId}/sessions/{sessionId}/learning-log',
+    success: '200',
+  },
+  {
+    method: 'get',
+    path: '/networks/{networkId}/coaching-groups/{groupId}/sessions/{sessionId}/learning-log',
+    success: '200',
+  },
+  { method: 'post', path: '/donors', success: '201' },
+  { method: 'get', path: '/summary', success: '200' },
 ];
 
 const PROBLEM_JSON = 'application/problem+json';

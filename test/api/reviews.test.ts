@@ -315,7 +315,9 @@ describe('GET /networks/{networkId}/reviews/due', () => {
     // the member takes part in `mentored` only, and writes no quarterly report
     expect(
       (await dueFor('participant', ...both)).map((i) => [i.mentorshipId, i.kind, i.link]),
-    ).toEqual([[mentored.id, 'mid-term', `/networks/${w.networkId}/mentorships/${mentored.id}`]]);
+    ).toEqual([
+      [mentored.id, 'mid-term', `/networks/${w.networkId}/mentorships/${mentored.id}/reflection`],
+    ]);
     // the mentor's coordinator: quarterly 2 of the one it mentors, both mid-terms
     const mentorDue = (await dueFor('mentorCoordinator', ...both)).map(
       (i) => `${i.mentorshipId === mentored.id ? 'mentored' : 'partner'}:${i.kind}`,

@@ -27,6 +27,7 @@ const AcceptInvitationPage = screen(
   'AcceptInvitationPage',
 );
 const NetworksPage = screen(() => import('./pages/networks.tsx'), 'NetworksPage');
+const DonorSummaryPage = screen(() => import('./pages/donor-summary.tsx'), 'DonorSummaryPage');
 const OrganizationsPage = screen(() => import('./pages/organizations.tsx'), 'OrganizationsPage');
 const OrganizationCreatePage = screen(
   () => import('./pages/organization-form.tsx'),
@@ -53,6 +54,84 @@ const QuarterlyReportPage = screen(
   'QuarterlyReportPage',
 );
 const CapacityPage = screen(() => import('./pages/capacity.tsx'), 'CapacityPage');
+const SummaryReportPage = screen(() => import('./pages/summary-report.tsx'), 'SummaryReportPage');
+const ProgressPage = screen(() => import('./pages/progress.tsx'), 'ProgressPage');
+const MyFollowUpsPage = screen(() => import('./pages/follow-ups.tsx'), 'MyFollowUpsPage');
+const SummaryReportPrintPage = screen(
+  () => import('./pages/print-forms.tsx'),
+  'SummaryReportPrintPage',
+);
+const QuarterlyReportPrintPage = screen(
+  () => import('./pages/print-forms.tsx'),
+  'QuarterlyReportPrintPage',
+);
+const BlankSummaryReportPage = screen(
+  () => import('./pages/print-forms.tsx'),
+  'BlankSummaryReportPage',
+);
+const BlankQuarterlyReportPage = screen(
+  () => import('./pages/print-forms.tsx'),
+  'BlankQuarterlyReportPage',
+);
+const CoachingGroupsPage = screen(
+  () => import('./pages/coaching-groups.tsx'),
+  'CoachingGroupsPage',
+);
+const CoachingGroupNewPage = screen(
+  () => import('./pages/coaching-groups.tsx'),
+  'CoachingGroupNewPage',
+);
+const CoachingGroupPage = screen(() => import('./pages/coaching-group.tsx'), 'CoachingGroupPage');
+const SessionRunnerPage = screen(() => import('./pages/session-runner.tsx'), 'SessionRunnerPage');
+const WorksheetPage = screen(() => import('./pages/coaching-private.tsx'), 'WorksheetPage');
+const LearningLogPage = screen(() => import('./pages/coaching-private.tsx'), 'LearningLogPage');
+const SisiKwaSisiPage = screen(() => import('./pages/sisi-kwa-sisi.tsx'), 'SisiKwaSisiPage');
+const SisiKwaSisiCoachesPage = screen(
+  () => import('./pages/sisi-kwa-sisi-coaches.tsx'),
+  'SisiKwaSisiCoachesPage',
+);
+const SisiKwaSisiNewPage = screen(
+  () => import('./pages/sisi-kwa-sisi-new.tsx'),
+  'SisiKwaSisiNewPage',
+);
+const SisiKwaSisiCoachingPage = screen(
+  () => import('./pages/sisi-kwa-sisi-coaching.tsx'),
+  'SisiKwaSisiCoachingPage',
+);
+const SisiKwaSisiLibraryPage = screen(
+  () => import('./pages/sisi-kwa-sisi-library.tsx'),
+  'SisiKwaSisiLibraryPage',
+);
+const ReflectionPage = screen(() => import('./pages/reflection.tsx'), 'ReflectionPage');
+const EvaluationPage = screen(() => import('./pages/evaluation.tsx'), 'EvaluationPage');
+const CoachingLandingPage = screen(
+  () => import('./pages/coaching-overview.tsx'),
+  'CoachingLandingPage',
+);
+const CoachingOverviewPage = screen(
+  () => import('./pages/coaching-overview.tsx'),
+  'CoachingOverviewPage',
+);
+const ProgramsPage = screen(() => import('./pages/coaching-programs.tsx'), 'ProgramsPage');
+const ProgramNewPage = screen(() => import('./pages/coaching-programs.tsx'), 'ProgramNewPage');
+const ProgramPage = screen(() => import('./pages/coaching-program.tsx'), 'ProgramPage');
+const ProgramConsentPage = screen(
+  () => import('./pages/coaching-program-consent.tsx'),
+  'ConsentPage',
+);
+const ProgramPairsPage = screen(() => import('./pages/coaching-program-pairs.tsx'), 'PairsPage');
+const ProgramPairSessionsPage = screen(
+  () => import('./pages/coaching-program-pairs.tsx'),
+  'PairSessionsPage',
+);
+const ProgramSelfAssessmentPage = screen(
+  () => import('./pages/coaching-program-feedback.tsx'),
+  'SelfAssessmentPage',
+);
+const ProgramSurveyPage = screen(
+  () => import('./pages/coaching-program-feedback.tsx'),
+  'SurveyPage',
+);
 
 function signOut(queryClient: QueryClient) {
   setToken(null);
@@ -120,6 +199,11 @@ function Routes() {
       <Route path="/welcome">
         <Authenticated>
           <Welcome />
+        </Authenticated>
+      </Route>
+      <Route path="/summary">
+        <Authenticated>
+          <DonorSummaryPage />
         </Authenticated>
       </Route>
       <Route path="/networks">
@@ -196,6 +280,159 @@ function Routes() {
       <Route path="/networks/:networkId/mentorships/:mentorshipId/quarterly-reports/new">
         <Authenticated>
           <QuarterlyReportPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/mentorships/:mentorshipId/quarterly-reports/:period">
+        <Authenticated>
+          <QuarterlyReportPrintPage />
+        </Authenticated>
+      </Route>
+      {/* before `:reportId`, which "new" would match too */}
+      <Route path="/networks/:networkId/mentorships/:mentorshipId/summary-reports/new">
+        <Authenticated>
+          <SummaryReportPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/mentorships/:mentorshipId/summary-reports/:reportId">
+        <Authenticated>
+          <SummaryReportPrintPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/mentorships/:mentorshipId/progress">
+        <Authenticated>
+          <ProgressPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/follow-up-actions">
+        <Authenticated>
+          <MyFollowUpsPage />
+        </Authenticated>
+      </Route>
+      <Route path="/forms/summary-report">
+        <Authenticated>
+          <BlankSummaryReportPage />
+        </Authenticated>
+      </Route>
+      <Route path="/forms/quarterly-report">
+        <Authenticated>
+          <BlankQuarterlyReportPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/mentorships/:mentorshipId/reflection">
+        <Authenticated>
+          <ReflectionPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/mentorships/:mentorshipId/evaluation">
+        <Authenticated>
+          <EvaluationPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/sisi-kwa-sisi">
+        <Authenticated>
+          <SisiKwaSisiPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/sisi-kwa-sisi/coaches">
+        <Authenticated>
+          <SisiKwaSisiCoachesPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/sisi-kwa-sisi/new">
+        <Authenticated>
+          <SisiKwaSisiNewPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/sisi-kwa-sisi/coachings/:coachingId">
+        <Authenticated>
+          <SisiKwaSisiCoachingPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/sisi-kwa-sisi/best-practices">
+        <Authenticated>
+          <SisiKwaSisiLibraryPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/coaching">
+        <Authenticated>
+          <CoachingLandingPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/coaching-overview">
+        <Authenticated>
+          <CoachingOverviewPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/coaching-programs">
+        <Authenticated>
+          <ProgramsPage />
+        </Authenticated>
+      </Route>
+      {/* before `:programId`, which "new" would match too */}
+      <Route path="/networks/:networkId/coaching-programs/new">
+        <Authenticated>
+          <ProgramNewPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/coaching-programs/:programId">
+        <Authenticated>
+          <ProgramPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/coaching-programs/:programId/consent">
+        <Authenticated>
+          <ProgramConsentPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/coaching-programs/:programId/pairs">
+        <Authenticated>
+          <ProgramPairsPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/coaching-programs/:programId/pairs/:pairId">
+        <Authenticated>
+          <ProgramPairSessionsPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/coaching-programs/:programId/self-assessment">
+        <Authenticated>
+          <ProgramSelfAssessmentPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/coaching-programs/:programId/survey">
+        <Authenticated>
+          <ProgramSurveyPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/coaching-groups">
+        <Authenticated>
+          <CoachingGroupsPage />
+        </Authenticated>
+      </Route>
+      {/* before `:groupId`, which "new" would match too */}
+      <Route path="/networks/:networkId/coaching-groups/new">
+        <Authenticated>
+          <CoachingGroupNewPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/coaching-groups/:groupId">
+        <Authenticated>
+          <CoachingGroupPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/coaching-groups/:groupId/worksheet">
+        <Authenticated>
+          <WorksheetPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/coaching-groups/:groupId/sessions/:sessionId/run">
+        <Authenticated>
+          <SessionRunnerPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/coaching-groups/:groupId/sessions/:sessionId/learning-log">
+        <Authenticated>
+          <LearningLogPage />
         </Authenticated>
       </Route>
       <Route path="/decision-matrix">
@@ -281,6 +518,8 @@ function SignedIn() {
   if (user) {
     if (user.roles.includes('operator'))
       links.push({ href: '/networks', label: t('nav.networks') });
+    if (user.roles.includes('operator') || user.roles.includes('donor'))
+      links.push({ href: '/summary', label: t('nav.summary') });
     if (user.networkId && user.roles.includes('network-admin')) {
       links.push({
         href: `/networks/${user.networkId}/organizations`,
@@ -300,6 +539,11 @@ function SignedIn() {
       links.push({
         href: `/networks/${user.networkId}/mentorships`,
         label: t('nav.mentorships'),
+      });
+      links.push({ href: `/networks/${user.networkId}/coaching`, label: t('nav.coaching') });
+      links.push({
+        href: `/networks/${user.networkId}/follow-up-actions`,
+        label: t('nav.myFollowUps'),
       });
     }
   }

@@ -4,6 +4,7 @@ import type { User } from '@sisi/domain';
 export function homePath(user: Pick<User, 'roles' | 'networkId' | 'organizationId'>): string {
   const { roles, networkId, organizationId } = user;
   if (roles.includes('operator')) return '/networks';
+  if (roles.includes('donor') && !networkId) return '/summary';
   if (networkId && roles.includes('network-admin')) return `/networks/${networkId}/organizations`;
   if (networkId && organizationId) return `/networks/${networkId}/organizations/${organizationId}`;
   return '/welcome';

@@ -5,21 +5,37 @@ import { HTTPException } from 'hono/http-exception';
 import type { ApiDeps, AppEnv } from './deps.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { authenticate } from './middleware/auth.ts';
+import { donorFence } from './middleware/donor-fence.ts';
 import { idempotent } from './middleware/idempotency.ts';
 import { router } from './openapi.ts';
 import { problemResponse } from './problem.ts';
 import { approachRoutes } from './routes/approaches.ts';
 import { authRoutes } from './routes/auth.ts';
+import { bestPracticeRoutes } from './routes/best-practices.ts';
 import { capacityRoutes } from './routes/capacity.ts';
+import { coachingGroupRoutes } from './routes/coaching-groups.ts';
+import { coachingOverviewRoutes } from './routes/coaching-overview.ts';
+import { coachingProgramFeedbackRoutes } from './routes/coaching-program-feedback.ts';
+import { coachingProgramPairRoutes } from './routes/coaching-program-pairs.ts';
+import { coachingProgramRoutes } from './routes/coaching-programs.ts';
 import { decisionMatrixRoutes } from './routes/decision-matrix.ts';
 import { devRoutes } from './routes/dev.ts';
+import { donorRoutes } from './routes/donors.ts';
+import { evaluationRoutes } from './routes/evaluations.ts';
+import { exportRoutes } from './routes/exports.ts';
+import { followUpActionRoutes } from './routes/follow-up-actions.ts';
 import { gatheringRoutes } from './routes/gatherings.ts';
 import { mentorshipDocumentRoutes } from './routes/mentorship-documents.ts';
 import { mentorshipRoutes } from './routes/mentorships.ts';
 import { networkRoutes } from './routes/networks.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { progressRoutes } from './routes/progress.ts';
 import { quarterlyReportRoutes } from './routes/quarterly-reports.ts';
+import { reflectionRoutes } from './routes/reflection.ts';
 import { reviewRoutes } from './routes/reviews.ts';
+import { sisiKwaSisiRoutes } from './routes/sisi-kwa-sisi.ts';
+import { summaryReportRoutes } from './routes/summary-reports.ts';
+import { tipsRoutes } from './routes/tips.ts';
 
 export const API_BASE = '/api/v1';
 
@@ -45,6 +61,8 @@ function checkDeps(deps: ApiDeps): void {
       'loginLimiter',
       'baseUrl',
       'workflows',
+      'blobs',
+      'cipher',
     ] as const
   ).filter((k) => !deps[k]);
   if (missing.length) throw new Error(`createApp: missing ${missing.join(', ')}`);
@@ -65,6 +83,7 @@ export function createApp(deps: ApiDeps) {
     if (PUBLIC.some((p) => p.test(path))) return next();
     return authenticate(deps.tokens)(c, next);
   });
+  api.use('*', donorFence(API_BASE));
   api.use('*', idempotent(deps.platform, deps.clock));
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -83,7 +102,22 @@ export function createApp(deps: ApiDeps) {
     .route('/', gatheringRoutes(deps))
     .route('/', capacityRoutes(deps))
     .route('/', quarterlyReportRoutes(deps))
-    .route('/', reviewRoutes(deps));
+    .route('/', reviewRoutes(deps))
+    .route('/', summaryReportRoutes(deps))
+    .route('/', followUpActionRoutes(deps))
+    .route('/', progressRoutes(deps))
+    .route('/', tipsRoutes(deps))
+    .route('/', exportRoutes(deps))
+    .route('/', coachingGroupRoutes(deps))
+    .route('/', coachingProgramRoutes(deps))
+    .route('/', coachingProgramPairRoutes(deps))
+    .route('/', coachingProgramFeedbackRoutes(deps))
+    .route('/', coachingOverviewRoutes(deps))
+    .route('/', sisiKwaSisiRoutes(deps))
+    .route('/', bestPracticeRoutes(deps))
+    .route('/', reflectionRoutes(deps))
+    .route('/', evaluationRoutes(deps))
+    .route('/', donorRoutes(deps));
   if (deps.dev) routes.route('/', devRoutes(deps.dev));
 
   api.get('/health', (c) => c.json({ ok: true }));

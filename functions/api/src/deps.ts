@@ -1,11 +1,12 @@
 import type {
   CapacityRepository,
+  FieldCipher,
   MentorshipRepository,
   OrganizationRepository,
   PeopleRepository,
   PlatformRepository,
 } from '@sisi/data';
-import type { TenantContext } from '@sisi/domain';
+import type { BlobStore, TenantContext } from '@sisi/domain';
 import type { WorkflowStarter } from '@sisi/workflows';
 import type { Clock, IdentityProvider, Mailer, Provisioner, TokenVerifier } from './ports.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -47,6 +48,21 @@ export interface ApiDeps {
    * ended one's chain stopped (Step Functions on AWS, the local runner otherwise).
    */
   workflows: WorkflowStarter;
+  /**
+   * Per-field envelope encryption of confidential text (coaching notes, learning logs, group
+   * issues): KMS data keys on AWS, a key file locally.
+   */
+  cipher: FieldCipher;
+  /**
+   * Uploaded photos (already stripped of their metadata): S3 on AWS, files under
+   * `SISI_DATA_DIR/uploads` locally.
+   */
+  blobs: BlobStore;
+  /**
+   * Donor view: cells counting fewer things than this are withheld (default 5; set per
+   * deployment, `SISI_DONOR_THRESHOLD`).
+   */
+  donorThreshold?: number;
   dev?: DevTools;
 }
 

@@ -11,7 +11,47 @@ export {
   CapacityRepository,
 } from './capacity-repository.ts';
 export { createDocumentClient, decodeCursor, encodeCursor } from './client.ts';
+export {
+  type CoachingGroupFilter,
+  CoachingGroupRepository,
+  type StoredCoachingGroup,
+  type StoredGroupCommitment,
+  type StoredGroupIssue,
+  type StoredGroupSession,
+  type StoredLearningLog,
+  type StoredWorksheet,
+} from './coaching-group-repository.ts';
+export {
+  CoachingProgramRepository,
+  type ProgramFigureItems,
+  type ProgramRelation,
+  pairId,
+  parsePairId,
+  type StoredPair,
+  type StoredPairSession,
+  type StoredRound,
+  type StoredSessionNote,
+} from './coaching-program-repository.ts';
+export {
+  type BestPracticeRecord,
+  type CoachingFilter,
+  type CoachingPersonRef,
+  type CoachingRecord,
+  CoachingRepository,
+  type CoachingSessionRecord,
+  type CoachRecord,
+} from './coaching-repository.ts';
+export { DonorRepository } from './donor-repository.ts';
 export { ConflictError, DataError, InvalidCursorError, ItemNotFoundError } from './errors.ts';
+export { EvaluationRepository } from './evaluation-repository.ts';
+export {
+  DecryptionError,
+  type EncryptedField,
+  FieldCipher,
+  type FieldCipherOptions,
+  type FieldScope,
+} from './field-cipher.ts';
+export { KmsKeyProvider, type KmsKeyProviderOptions } from './kms-key-provider.ts';
 export {
   type MentorshipFilter,
   MentorshipRepository,
@@ -29,6 +69,8 @@ export {
   type UserRecord,
   type UserStatus,
 } from './platform-repository.ts';
+export { ProgressRepository } from './progress-repository.ts';
+export { ReflectionRepository } from './reflection-repository.ts';
 export {
   MAIL_LEASE_MS,
   type ReviewMailKey,
@@ -36,13 +78,25 @@ export {
   ReviewRepository,
 } from './review-repository.ts';
 export {
+  MAX_QUARTERS_PER_WRITE,
+  type NetworkAggregates,
+  padSequence,
+  RollupRepository,
+  type ShardCheckpoint,
+  type SourceKey,
+  type StoredContribution,
+} from './rollup-repository.ts';
+export { S3BlobStore, type S3BlobStoreOptions } from './s3-blob-store.ts';
+export {
   composeRawMessage,
   MailSendError,
   SesMailer,
   type SesMailerOptions,
 } from './ses-mailer.ts';
+export { SummaryReportRepository } from './summary-report-repository.ts';
 export {
   createTableInput,
+  networkIdOfTable,
   networkTable,
   networkTableName,
   platformTable,

@@ -47,6 +47,19 @@ export function networkTableName(prefix: string, networkId: string): string {
   return `${prefix}-net-${networkId}`;
 }
 
+/**
+ * The network whose table `tableName` is, under `prefix` (`networkTableName` read
+ * backwards); `undefined` for any other table, e.g. the platform table.
+ *
+ * @example networkIdOfTable('sisi', 'sisi-net-kp-alliance-x1') // 'kp-alliance-x1'
+ */
+export function networkIdOfTable(prefix: string, tableName: string): string | undefined {
+  const head = `${prefix}-net-`;
+  if (!tableName.startsWith(head)) return undefined;
+  const id = tableName.slice(head.length);
+  return NETWORK_ID.test(id) ? id : undefined;
+}
+
 /** @example platformTableName('sisi') // 'sisi-platform' */
 export const platformTableName = (prefix: string): string => `${prefix}-platform`;
 

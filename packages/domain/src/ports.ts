@@ -45,3 +45,51 @@ export interface MailMessage {
 export interface Mailer {
   send(message: MailMessage): Promise<{ id: string }>;
 }
+
+/**
+ * What a data key is bound to: KMS's encryption context on AWS, the wrapping's associated
+ * data locally. A key made for one network cannot be unwrapped for another.
+ */
+export interface KeyContext {
+  network: string;
+  /** What the key protects, e.g. `coaching`. */
+  purpose: string;
+}
+
+/**
+ * Envelope keys for confidential fields: KMS on AWS (one customer-managed key per network),
+ * a key file in the data folder locally. Only data keys cross this port; the master key
+ * never leaves its side.
+ *
+ * @example
+ * const { plaintext, wrapped } = await keys.generateDataKey({ network: 'kp-x', purpose: 'coaching' });
+ * const again = await keys.unwrapDataKey(wrapped, { network: 'kp-x', purpose: 'coaching' });
+ */
+export interface KeyProvider {
+  /** A fresh 256-bit data key: its plaintext, and the wrapped form stored beside the data. */
+  generateDataKey(context: KeyContext): Promise<{ plaintext: Uint8Array; wrapped: string }>;
+  /** The plaintext of a wrapped data key; fails when the context differs from the wrapping's. */
+  unwrapDataKey(wrapped: string, context: KeyContext): Promise<Uint8Array>;
+}
+
+/** A stored file: its bytes and their content type. */
+export interface Blob {
+  bytes: Uint8Array;
+  contentType: string;
+}
+
+/**
+ * Uploaded files (photos on a mentorship's timeline): S3 on AWS, files under
+ * `SISI_DATA_DIR/uploads` locally. Keys are `isBlobKey` keys; an adapter refuses any other.
+ * What is put is stored as given: metadata is stripped before, never by the store.
+ *
+ * @example
+ * await blobs.put('kp-x/photos/m1/p1', bytes, 'image/jpeg');
+ * const photo = await blobs.get('kp-x/photos/m1/p1'); // undefined when missing
+ */
+export interface BlobStore {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<Blob | undefined>;
+  /** Removes the file; a missing one is no error. */
+  delete(key: string): Promise<void>;
+}

@@ -11,6 +11,8 @@ export interface DemoCredentials {
   networkId: string;
   admin: { email: string; password: string };
   coordinator: { email: string; password: string };
+  /** A funder of the demo network: reads its donor summary only. */
+  donor?: { email: string; password: string };
 }
 
 /** Six fictional member organizations across countries and key populations. */
@@ -166,10 +168,19 @@ export async function seedDemo(
   await acceptFromOutbox(first.coordinatorEmail, first.coordinatorName, password);
   await seedMentorships(call, network.id, admin.token, orgIds, local.deps.clock.now());
 
+  const donorEmail = 'donor@demo.sisi.local';
+  await call('POST', '/donors', operatorToken, {
+    email: donorEmail,
+    name: 'KP Health Fund (demo)',
+    networkIds: [network.id],
+  });
+  await acceptFromOutbox(donorEmail, 'KP Health Fund (demo)', password);
+
   const credentials: DemoCredentials = {
     networkId: network.id,
     admin: { email: 'admin@demo.sisi.local', password },
     coordinator: { email: first.coordinatorEmail, password },
+    donor: { email: donorEmail, password },
   };
   await local.platform.putSetting(SEEDED, { networkId: network.id });
   // the passwords stay in a file of the data folder only, never in the table

@@ -18,6 +18,8 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z][a-z0-9-]{0,20}$/)
     .default('sisi'),
+  /** Donor view: cells counting fewer things are withheld. */
+  SISI_DONOR_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
 });
 
 export interface LocalSettings {
@@ -30,6 +32,7 @@ export interface LocalSettings {
   mailFrom: string;
   baseUrl: string;
   tablePrefix: string;
+  donorThreshold: number;
 }
 
 /**
@@ -61,5 +64,6 @@ export function readSettings(env: Record<string, string | undefined>): LocalSett
     mailFrom: e.SISI_MAIL_FROM,
     baseUrl: (e.SISI_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     tablePrefix: e.SISI_TABLE_PREFIX,
+    donorThreshold: e.SISI_DONOR_THRESHOLD,
   };
 }

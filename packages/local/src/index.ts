@@ -19,14 +19,18 @@ export {
 } from './dynamodb-local.ts';
 export { type LocalSettings, readSettings } from './env.ts';
 export { ChecksumMismatchError, DynamoDbLocalError } from './errors.ts';
+export { FileBlobStore } from './file-blob-store.ts';
 export { LOCAL_AUDIENCE, LocalIssuer } from './issuer.ts';
 export { buildLocalDeps, type LocalDeps, type LocalDepsOptions } from './local-deps.ts';
 export { LocalIdentityProvider } from './local-identity.ts';
+export { LocalKeyProvider } from './local-keys.ts';
 export { type OutboxItem, OutboxMailer } from './outbox.ts';
 export { hashPassword, verifyPassword } from './password.ts';
+export { rebuildLocalRollups, startLocalRollups } from './rollups.ts';
 export { type Runtime, startRuntime, WORKFLOW_TICK_MS } from './runtime.ts';
 export { createServerApp } from './server.ts';
 export { SmtpMailer } from './smtp-mailer.ts';
+export { StreamPoller, type StreamPollerOptions } from './stream-poller.ts';
 export { ensureTable, LocalProvisioner } from './tables.ts';
 export {
   DYNAMODB_LOCAL_JAR_SHA256,

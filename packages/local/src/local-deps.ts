@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import {
   type ApiDeps,
   createJwtVerifier,
@@ -11,6 +12,7 @@ import {
 import {
   CapacityRepository,
   createDocumentClient,
+  FieldCipher,
   MentorshipRepository,
   networkTableName,
   OrganizationRepository,
@@ -18,10 +20,12 @@ import {
   PlatformRepository,
   platformTable,
   platformTableName,
+  RollupRepository,
   WorkflowCheckpointRepository,
 } from '@sisi/data';
 import type { LifecycleState } from '@sisi/domain';
 import { createLifecycleHandlers, lifecycleRepositories } from '@sisi/lifecycle';
+import { createRollupHandler, mentorshipFactsFrom } from '@sisi/rollup';
 import {
   LocalWorkflowRunner,
   lifecycleDefinition,
@@ -30,10 +34,13 @@ import {
 } from '@sisi/workflows';
 import { VirtualClock } from './clock.ts';
 import { dynamoDbLocalClientConfig } from './dynamodb-local.ts';
+import { FileBlobStore } from './file-blob-store.ts';
 import { LOCAL_AUDIENCE, LocalIssuer } from './issuer.ts';
 import { LocalIdentityProvider } from './local-identity.ts';
+import { LocalKeyProvider } from './local-keys.ts';
 import { OutboxMailer } from './outbox.ts';
 import { SmtpMailer } from './smtp-mailer.ts';
+import { StreamPoller } from './stream-poller.ts';
 import { ensureTable, LocalProvisioner } from './tables.ts';
 
 export interface LocalDepsOptions {
@@ -54,6 +61,8 @@ export interface LocalDepsOptions {
    * mail claim left by a crash is taken over instead of the step being parked as failed.
    */
   workflowRetryDelayMs?: number;
+  /** Donor view threshold (default 5). */
+  donorThreshold?: number;
 }
 
 export interface LocalDeps {
@@ -68,6 +77,11 @@ export interface LocalDeps {
    * checkpoints live in the platform table. Moving `clock` runs what is due by then.
    */
   runner: LocalWorkflowRunner;
+  /**
+   * The donor rollups: the stream poller feeding the rollup handler. Nothing polls until
+   * `start` (the runtime does); `drain()` handles every write made so far (tests).
+   */
+  rollups: StreamPoller;
   /** Waits for the workflow steps in progress, then closes the clients. */
   close(): Promise<void>;
 }
@@ -90,6 +104,9 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
   const issuer = await LocalIssuer.load(
     join(options.dataDir, 'keys', 'issuer.json'),
     options.baseUrl,
+  );
+  const cipher = new FieldCipher(
+    await LocalKeyProvider.load(join(options.dataDir, 'keys', 'master.key')),
   );
   const outbox = new OutboxMailer(join(options.dataDir, 'outbox'), clock);
   const smtp = options.smtpUrl
@@ -126,6 +143,21 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     now: () => clock.now(),
     retryDelayMs: options.workflowRetryDelayMs ?? 20_000,
   });
+  // Donor rollups: every network table's stream → the same handler as the rollup Lambda.
+  const streams = new DynamoDBStreamsClient(clientConfig);
+  const rollupRepository = new RollupRepository(doc, platformTableName(options.tablePrefix));
+  const rollups = new StreamPoller({
+    dynamo,
+    streams,
+    tablePrefix: options.tablePrefix,
+    checkpoints: rollupRepository,
+    rollup: createRollupHandler({
+      rollups: rollupRepository,
+      mentorshipFacts: mentorshipFactsFrom(doc, (n) => networkTableName(options.tablePrefix, n)),
+    }),
+    onError: (error) => console.error('donor rollups: stream poll failed:', error),
+  });
+
   // `POST /dev/clock` answers only once every step due by the new time has run.
   clock.onAdvance(async (now) => {
     await runner.runDue(now);
@@ -145,6 +177,8 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     },
     clock,
     mailer,
+    blobs: new FileBlobStore(join(options.dataDir, 'uploads')),
+    cipher,
     provisioner: options.provisioner ?? new LocalProvisioner(dynamo, options.tablePrefix),
     tokens: createJwtVerifier({
       jwks: issuer.jwks(),
@@ -154,6 +188,7 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     identity: new LocalIdentityProvider(platform, issuer),
     loginLimiter: createRateLimiter({ limit: 10, windowSeconds: 900 }),
     baseUrl: options.baseUrl,
+    ...(options.donorThreshold ? { donorThreshold: options.donorThreshold } : {}),
     workflows: {
       start: async (name, input) => {
         await runner.start(name, input);
@@ -181,8 +216,11 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     platform,
     dynamo,
     runner,
+    rollups,
     async close() {
       await runner.idle();
+      await rollups.stop();
+      streams.destroy();
       smtp?.close();
       dynamo.destroy();
       doc.destroy();

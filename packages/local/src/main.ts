@@ -33,6 +33,9 @@ async function main(): Promise<void> {
     console.log(
       `  coordinator:   ${runtime.demo.coordinator.email} / ${runtime.demo.coordinator.password}`,
     );
+    if (runtime.demo.donor) {
+      console.log(`  donor:         ${runtime.demo.donor.email} / ${runtime.demo.donor.password}`);
+    }
     console.log('  (also in the data folder, demo-credentials.json)');
   }
   console.log('\nPress Ctrl+C to stop.');

@@ -5,6 +5,7 @@ import { type DemoCredentials, seedDemo } from './demo.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import type { LocalSettings } from './env.ts';
 import { buildLocalDeps, type LocalDeps } from './local-deps.ts';
+import { startLocalRollups } from './rollups.ts';
 import { createServerApp } from './server.ts';
 import { findRepoRoot } from './vendor.ts';
 
@@ -57,10 +58,12 @@ export async function startRuntime(settings: LocalSettings): Promise<Runtime> {
       dataDir: settings.dataDir,
       baseUrl: settings.baseUrl,
       mailFrom: settings.mailFrom,
+      donorThreshold: settings.donorThreshold,
       ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}),
     });
     // whatever came due while the process was down runs now, before anything else
     await local.runner.resumeAll();
+    await startLocalRollups(local, settings.tablePrefix);
     const { runner, clock } = local;
     let running = false;
     tick = setInterval(() => {

@@ -31,7 +31,8 @@ export function createServerApp(options: { deps: ApiDeps; issuer: LocalIssuer; w
           'https://fonts.googleapis.com',
         ],
         fontSrc: ["'self'", 'https://fonts.gstatic.com', 'https://cdn.jsdelivr.net'],
-        imgSrc: ["'self'", 'data:'],
+        // photos are fetched with the bearer token and shown from object URLs
+        imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
       },

@@ -25,6 +25,9 @@ export const en = {
     organizations: 'Organizations',
     myOrganization: 'My organization',
     mentorships: 'Mentorships',
+    coaching: 'Coaching',
+    myFollowUps: 'My follow-up actions',
+    summary: 'Donor summary',
   },
   errors: {
     summaryTitle: 'There is a problem',

@@ -19,6 +19,7 @@ import {
 } from '../components/form.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
 import { type MentorshipTranslate, tData, useMT } from '../i18n/en-mentorships.ts';
+import { useReflectionT } from '../i18n/en-reflection.ts';
 import { useReviewT } from '../i18n/en-reviews.ts';
 import { formatDate } from '../i18n/index.ts';
 import {
@@ -38,6 +39,7 @@ import {
   useOrganizations,
   useViewer,
 } from './mentorship-parts.tsx';
+import { MonitoringSection } from './monitoring-parts.tsx';
 import type { FlashState } from './organization.tsx';
 import { ReviewStateBadge, reviewStateHint } from './review-parts.tsx';
 
@@ -138,6 +140,11 @@ export function MentorshipPage() {
           <History mentorship={m} />
           <Rights networkId={networkId} mentorship={m} viewer={viewer} name={orgs.name} />
           <Reviews networkId={networkId} mentorship={m} viewer={viewer} />
+          <MonitoringSection
+            networkId={networkId}
+            mentorship={m}
+            viewer={{ userId: viewer.user?.id, canManage: viewer.canManage(m) }}
+          />
           {viewer.canManage(m) ? (
             <Participants networkId={networkId} mentorship={m} name={orgs.name} />
           ) : null}
@@ -545,6 +552,7 @@ function Reviews({
 }) {
   const t = useMT();
   const tr = useReviewT();
+  const tf = useReflectionT();
   const states = useQuery(mentorshipReviewsQuery(networkId, m.id));
   const byN = new Map((states.data ?? []).map((r) => [r.n, r]));
   const canFile = viewer.isAdmin || viewer.coordinatorOf === m.mentorOrganizationId;
@@ -575,6 +583,17 @@ function Reviews({
               {state === 'past' ? (
                 <p className="hint">{t('mentorships.reviews.notMailed')}</p>
               ) : null}
+              {r.kind === 'quarterly' ? null : (
+                <p>
+                  <Link href={`${base}/${r.kind === 'mid-term' ? 'reflection' : 'evaluation'}`}>
+                    {tf(
+                      r.kind === 'mid-term'
+                        ? 'reflection.links.reflection'
+                        : 'reflection.links.evaluation',
+                    )}
+                  </Link>
+                </p>
+              )}
               {canFile &&
               !m.ending &&
               r.kind === 'quarterly' &&

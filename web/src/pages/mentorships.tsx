@@ -9,6 +9,7 @@ import { useMT } from '../i18n/en-mentorships.ts';
 import { formatDate } from '../i18n/index.ts';
 import { type ApproachId, approachIds, type Stage, stages } from '../mentorship-domain.ts';
 import { stageLabel, useOrganizations, useViewer } from './mentorship-parts.tsx';
+import { ExportLinks } from './monitoring-parts.tsx';
 import { DueReviews } from './review-parts.tsx';
 
 /** The filters in the URL's query; unknown values are ignored. */
@@ -120,6 +121,8 @@ export function MentorshipsPage() {
           </>
         )}
       </section>
+
+      <ExportLinks networkId={networkId} headingLevel={2} />
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 import type { CreateNetwork, Network } from '@sisi/domain';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { api, call, idempotencyKey } from '../api/client.ts';
 import { keys, networksQuery } from '../api/queries.ts';
 import {
@@ -29,6 +30,9 @@ export function NetworksPage() {
   const [created, setCreated] = useState<Network[]>([]);
   return (
     <Page title={t('networks.title')}>
+      <p>
+        <Link href="/summary">{t('nav.summary')}</Link>
+      </p>
       <NetworkList created={created} />
       <CreateNetworkForm onCreated={(n) => setCreated((list) => [...list, n])} />
     </Page>

@@ -1,11 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ReviewRepository } from '@sisi/data';
+import { EvaluationRepository, ReflectionRepository, ReviewRepository } from '@sisi/data';
 import {
+  allEvaluationsSigned,
   isDue,
   type Mentorship,
   type ReviewKind,
   type ReviewMailSent,
   type ReviewWithState,
+  reviewLink,
   reviewStates,
   reviewStateValues,
   type TenantContext,
@@ -75,16 +77,19 @@ const MAIL_KINDS: readonly string[] = [
   'escalation',
 ] satisfies ReviewMailSent[];
 
-/** The app's path of the form a review asks for; mid-term and end have none yet: the mentorship. */
+/**
+ * The app's path of the form a review asks for: the quarterly report of its period, the
+ * reflection questionnaire (mid-term) or the evaluation form (end), as the review mail links.
+ */
 export function reviewFormPath(
   networkId: string,
   mentorshipId: string,
   review: { kind: ReviewKind; period?: number },
 ): string {
-  const base = `/networks/${networkId}/mentorships/${mentorshipId}`;
-  return review.kind === 'quarterly' && review.period !== undefined
-    ? `${base}/quarterly-reports/new?period=${review.period}`
-    : base;
+  if (review.kind === 'quarterly' && review.period === undefined) {
+    return `/networks/${networkId}/mentorships/${mentorshipId}`;
+  }
+  return reviewLink('', networkId, mentorshipId, review);
 }
 
 /** Which of a mentorship's due reviews are the caller's to act on (DOMAIN: who is asked). */
@@ -147,9 +152,12 @@ export function reviewRoutes(deps: ApiDeps) {
   /** The mentorship's reviews with their states. */
   async function statesOf(tenant: NetworkTenant, m: Mentorship): Promise<ReviewWithState[]> {
     const reviews = reviewsOf(tenant);
-    const [mail, reports] = await Promise.all([
+    const beside = repos(tenant).mentorships;
+    const [mail, reports, reflected, signed] = await Promise.all([
       reviews.listMail(m.id),
       reviews.listReportPeriods(m.id),
+      ReflectionRepository.beside(beside).countBySide(m.id),
+      EvaluationRepository.beside(beside).listSigned(m.id),
     ]);
     return reviewStates(m.reviews, {
       mailsSent: new Set(
@@ -158,6 +166,8 @@ export function reviewRoutes(deps: ApiDeps) {
           .map((r) => `${r.period}#${r.kind}`),
       ),
       reportsSubmitted: new Set(reports),
+      reflectionAnswered: reflected.mentor > 0 && reflected.mentee > 0,
+      evaluationsSigned: allEvaluationsSigned(involvedOrganizations(m), new Set(signed)),
       now: deps.clock.now(),
       endedAt: m.ending?.endedAt,
     });
@@ -202,7 +212,7 @@ export function reviewRoutes(deps: ApiDeps) {
         tags: ['Monitoring'],
         summary: 'The scheduled reviews of a mentorship and where each stands',
         description:
-          'For everyone who sees the mentorship. `state`, first rule that holds: `submitted` (a quarterly review whose report is in; mid-term and end reviews have no form yet), `past` (already past when the mentorship was recorded: never mailed), `overdue` (quarterly: the escalation went out, or 28 days have passed), `reminded` (the reminder went out, or 14 days have passed), `requested` (the request went out, or its day has come at 08:00 UTC), else `upcoming`. After a mentorship ends, its reviews stay as they were when it ended.',
+          'For everyone who sees the mentorship. `state`, first rule that holds: `submitted` (a quarterly review whose report is in; the mid-term review once both sides answered the reflection questionnaire; the end review once every organization signed its evaluation form), `past` (already past when the mentorship was recorded: never mailed), `overdue` (quarterly: the escalation went out, or 28 days have passed), `reminded` (the reminder went out, or 14 days have passed), `requested` (the request went out, or its day has come at 08:00 UTC), else `upcoming`. After a mentorship ends, its reviews stay as they were when it ended.',
         security: bearer,
         request: { params: mentorshipParam },
         responses: {
@@ -223,7 +233,7 @@ export function reviewRoutes(deps: ApiDeps) {
         path: '/networks/{networkId}/reviews/due',
         tags: ['Monitoring'],
         summary: 'The reviews waiting for the caller (requested, reminded or overdue)',
-        description: `A coordinator: the quarterly reports of the mentorships their organization mentors, and the mid-term and end reviews of every mentorship of their organization. A network admin: every mentorship's overdue quarterly reports. A member: the mid-term and end reviews of the mentorships they take part in. Ended mentorships ask for nothing. Oldest first; \`link\` is the app's path of the form to fill (mid-term and end: the mentorship's page, until their forms exist). Looks at the caller's ${DUE_MENTORSHIP_LIMIT} newest mentorships (\`truncated\` says when there are more).`,
+        description: `A coordinator: the quarterly reports of the mentorships their organization mentors, and the mid-term and end reviews of every mentorship of their organization. A network admin: every mentorship's overdue quarterly reports. A member: the mid-term and end reviews of the mentorships they take part in. Whoever answered a mentorship's reflection questionnaire is no longer asked for its mid-term review. Ended mentorships ask for nothing. Oldest first; \`link\` is the app's path of the form to fill (mid-term: the reflection questionnaire; end: the evaluation form). Looks at the caller's ${DUE_MENTORSHIP_LIMIT} newest mentorships (\`truncated\` says when there are more).`,
         security: bearer,
         request: { params: networkParam },
         responses: {
@@ -237,11 +247,17 @@ export function reviewRoutes(deps: ApiDeps) {
         const { mentorships, truncated } = await mentorshipsOf(tenant);
         const now = deps.clock.now().getTime();
         const candidates = mentorships.filter((m) => mayHaveDue(tenant, m, now));
-        const perMentorship = await mapLimited(candidates, PARALLEL, async (m) =>
-          (await statesOf(tenant, m))
-            .filter((r) => isDue(r.state) && concerns(tenant, m, r))
-            .map((r) => ({ m, r })),
-        );
+        const reflection = ReflectionRepository.beside(repos(tenant).mentorships);
+        const perMentorship = await mapLimited(candidates, PARALLEL, async (m) => {
+          const due = (await statesOf(tenant, m)).filter(
+            (r) => isDue(r.state) && concerns(tenant, m, r),
+          );
+          // whoever answered the reflection questionnaire is not asked for it again
+          const answered =
+            due.some((r) => r.kind === 'mid-term') &&
+            (await reflection.hasAnswered(m.id, tenant.userId));
+          return due.filter((r) => !(answered && r.kind === 'mid-term')).map((r) => ({ m, r }));
+        });
         const due = perMentorship.flat();
         const orgs = await repos(tenant).organizations.getMany([
           ...new Set(due.flatMap(({ m }) => involvedOrganizations(m))),

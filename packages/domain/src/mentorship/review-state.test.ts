@@ -110,7 +110,30 @@ describe('reviewStates', () => {
     );
   });
 
-  it('never makes mid-term or end reviews submitted or overdue (they have no form yet)', () => {
+  it('marks the mid-term review submitted once both sides reflected, the end once every evaluation is signed', () => {
+    const late = '2027-02-01T00:00:00Z';
+    const kinds = (f: ReviewFacts) =>
+      reviewStates(reviews, f)
+        .filter((r) => r.kind !== 'quarterly')
+        .map((r) => `${r.kind}:${r.state}`);
+    expect(kinds(facts(late))).toEqual(['mid-term:requested', 'end:requested']);
+    expect(kinds(facts(late, { reflectionAnswered: true }))).toEqual([
+      'mid-term:submitted',
+      'end:requested',
+    ]);
+    expect(kinds(facts(late, { evaluationsSigned: true }))).toEqual([
+      'mid-term:requested',
+      'end:submitted',
+    ]);
+    // neither fact makes a quarterly review submitted
+    expect(
+      states(facts(late, { reflectionAnswered: true, evaluationsSigned: true })).filter(
+        (s) => s === 'submitted',
+      ),
+    ).toHaveLength(2);
+  });
+
+  it('never makes mid-term or end reviews submitted without their forms, nor overdue', () => {
     const late = facts('2027-12-31T00:00:00Z', {
       reportsSubmitted: new Set([1, 2, 3]),
       mailsSent: new Set(['3#escalation', '5#escalation']),

@@ -41,6 +41,10 @@ export interface ReviewFacts {
   mailsSent: ReadonlySet<string>;
   /** The periods (1-based quarterly numbers) whose quarterly report is in. */
   reportsSubmitted: ReadonlySet<number>;
+  /** The mid-term reflection questionnaire has answers from both sides (001 Annex 6). */
+  reflectionAnswered?: boolean | undefined;
+  /** Every organization of the mentorship signed its evaluation form (001 Annex 7). */
+  evaluationsSigned?: boolean | undefined;
   /** The time now (the runtime's clock: virtual locally). */
   now: Date | string;
   /**
@@ -75,9 +79,11 @@ const instant = (value: Date | string) =>
  * `n` is `reviews[n - 1]`, as the lifecycle numbers its executions) with its state. The
  * first rule that holds decides:
  *
- * 1. `submitted`: a quarterly review whose period is in `reportsSubmitted` (mid-term and
- *    end reviews have no form in the app yet, so they are never `submitted`). A report
- *    filed for a period that was already past when the mentorship was recorded counts too.
+ * 1. `submitted`: a quarterly review whose period is in `reportsSubmitted`; the mid-term
+ *    review once `reflectionAnswered` (both sides answered the reflection questionnaire);
+ *    the end review once `evaluationsSigned` (every organization signed its evaluation).
+ *    A form filed for a review that was already past when the mentorship was recorded
+ *    counts too.
  * 2. `past`: the review was recorded `past` (its day had come when the mentorship was
  *    entered: it is never mailed).
  * 3. `overdue`: a quarterly review whose escalation was sent, or now ≥ its `escalateAt`
@@ -111,7 +117,12 @@ export function reviewStates(
     const sent = (kind: ReviewMailSent) => facts.mailsSent.has(mailSentKey(n, kind));
     const quarterly = review.kind === 'quarterly';
     let state: ReviewState;
-    if (quarterly && review.period !== undefined && facts.reportsSubmitted.has(review.period)) {
+    const filed = quarterly
+      ? review.period !== undefined && facts.reportsSubmitted.has(review.period)
+      : review.kind === 'mid-term'
+        ? !!facts.reflectionAnswered
+        : !!facts.evaluationsSigned;
+    if (filed) {
       state = 'submitted';
     } else if (review.state === 'past') {
       state = 'past';

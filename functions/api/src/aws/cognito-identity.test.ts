@@ -1,0 +1,142 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminInitiateAuthCommand,
+  AdminListGroupsForUserCommand,
+  AdminRemoveUserFromGroupCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IdentityUser } from '../ports.ts';
+import { CognitoIdentity } from './cognito-identity.ts';
+
+const cognito = mockClient(CognitoIdentityProviderClient);
+afterEach(() => cognito.reset());
+
+const POOL = 'eu-west-1_AbCdEf123';
+const CLIENT = 'a1b2c3d4e5f6g7h8i9j0k1l2m3';
+const identity = () =>
+  new CognitoIdentity(new CognitoIdentityProviderClient({ region: 'eu-west-1' }), {
+    userPoolId: POOL,
+    clientId: CLIENT,
+  });
+const coordinator: IdentityUser = {
+  id: 'p7k2m9x4q8w3e5r6',
+  email: 'amina@kp-org.example',
+  name: 'Amina',
+  roles: ['coordinator', 'member'],
+  networkId: 'kp-alliance-x1',
+  organizationId: 'org-2',
+};
+const idToken = (claims: Record<string, unknown>) =>
+  ['e30', Buffer.from(JSON.stringify(claims)).toString('base64url'), 'sig'].join('.');
+const claimsOf = (u: IdentityUser) => ({
+  'cognito:username': u.id,
+  email: u.email,
+  name: u.name,
+  'cognito:groups': u.roles,
+  'custom:network': u.networkId,
+  'custom:organization': u.organizationId,
+  token_use: 'id',
+});
+const named = (name: string) => Object.assign(new Error(name), { name });
+const inputs = <T>(command: new (...a: never[]) => T) =>
+  cognito.commandCalls(command as never).map((c) => c.args[0].input as Record<string, unknown>);
+
+describe('CognitoIdentity.setPassword', () => {
+  it('creates the person in Cognito without a Cognito mail, in their roles, with a permanent password', async () => {
+    cognito.on(AdminCreateUserCommand).resolves({});
+    await identity().setPassword(coordinator, 'correct horse battery');
+    expect(inputs(AdminCreateUserCommand)).toEqual([
+      {
+        UserPoolId: POOL,
+        Username: coordinator.id,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: coordinator.email },
+          { Name: 'email_verified', Value: 'true' },
+          { Name: 'name', Value: 'Amina' },
+          { Name: 'custom:network', Value: 'kp-alliance-x1' },
+          { Name: 'custom:organization', Value: 'org-2' },
+        ],
+      },
+    ]);
+    expect(inputs(AdminAddUserToGroupCommand).map((i) => i.GroupName)).toEqual([
+      'coordinator',
+      'member',
+    ]);
+    expect(inputs(AdminSetUserPasswordCommand)).toEqual([
+      {
+        UserPoolId: POOL,
+        Username: coordinator.id,
+        Password: 'correct horse battery',
+        Permanent: true,
+      },
+    ]);
+  });
+
+  it('brings an existing Cognito user in line with the directory before setting the password', async () => {
+    cognito.on(AdminCreateUserCommand).rejects(named('UsernameExistsException'));
+    cognito
+      .on(AdminListGroupsForUserCommand)
+      .resolves({ Groups: [{ GroupName: 'member' }, { GroupName: 'network-admin' }] });
+    await identity().setPassword(coordinator, 'correct horse battery');
+    expect(inputs(AdminUpdateUserAttributesCommand)[0]?.UserAttributes).toContainEqual({
+      Name: 'custom:organization',
+      Value: 'org-2',
+    });
+    expect(inputs(AdminAddUserToGroupCommand).map((i) => i.GroupName)).toEqual(['coordinator']);
+    expect(inputs(AdminRemoveUserFromGroupCommand).map((i) => i.GroupName)).toEqual([
+      'network-admin',
+    ]);
+    expect(inputs(AdminSetUserPasswordCommand)).toHaveLength(1);
+  });
+});
+
+describe('CognitoIdentity.signIn', () => {
+  it("answers Cognito's ID token for the right password", async () => {
+    const token = idToken(claimsOf(coordinator));
+    cognito.on(AdminInitiateAuthCommand).resolves({ AuthenticationResult: { IdToken: token } });
+    await expect(identity().signIn(coordinator, 'correct horse battery')).resolves.toBe(token);
+    expect(inputs(AdminInitiateAuthCommand)).toEqual([
+      {
+        UserPoolId: POOL,
+        ClientId: CLIENT,
+        AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: coordinator.id, PASSWORD: 'correct horse battery' },
+      },
+    ]);
+    expect(inputs(AdminUpdateUserAttributesCommand)).toHaveLength(0);
+  });
+
+  it('answers nothing for a wrong password, and asks Cognito even for an unknown person', async () => {
+    cognito.on(AdminInitiateAuthCommand).rejects(named('NotAuthorizedException'));
+    await expect(identity().signIn(coordinator, 'wrong')).resolves.toBeUndefined();
+    await expect(identity().signIn(undefined, 'anything')).resolves.toBeUndefined();
+    expect(inputs(AdminInitiateAuthCommand)).toHaveLength(2);
+  });
+
+  it('fails on anything else Cognito says, rather than refusing a right password', async () => {
+    cognito.on(AdminInitiateAuthCommand).rejects(named('TooManyRequestsException'));
+    await expect(identity().signIn(coordinator, 'correct horse battery')).rejects.toThrow(
+      'TooManyRequestsException',
+    );
+  });
+
+  it('updates Cognito and signs in again when the directory changed (a new role takes effect at sign-in)', async () => {
+    const stale = idToken({ ...claimsOf(coordinator), 'cognito:groups': ['member'] });
+    const fresh = idToken(claimsOf(coordinator));
+    cognito
+      .on(AdminInitiateAuthCommand)
+      .resolvesOnce({ AuthenticationResult: { IdToken: stale } })
+      .resolvesOnce({ AuthenticationResult: { IdToken: fresh } });
+    await expect(identity().signIn(coordinator, 'correct horse battery')).resolves.toBe(fresh);
+    expect(inputs(AdminUpdateUserAttributesCommand)).toHaveLength(1);
+    expect(inputs(AdminAddUserToGroupCommand).map((i) => i.GroupName)).toEqual(['coordinator']);
+    expect(inputs(AdminRemoveUserFromGroupCommand)).toHaveLength(0);
+    expect(inputs(AdminInitiateAuthCommand)).toHaveLength(2);
+  });
+});

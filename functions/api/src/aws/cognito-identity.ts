@@ -1,0 +1,188 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminInitiateAuthCommand,
+  AdminListGroupsForUserCommand,
+  AdminRemoveUserFromGroupCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  type AttributeType,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { Role } from '@sisi/domain';
+import type { IdentityProvider, IdentityUser } from '../ports.ts';
+
+export interface CognitoIdentityOptions {
+  userPoolId: string;
+  clientId: string;
+}
+
+const named = (error: unknown, ...names: string[]) =>
+  !!error &&
+  typeof error === 'object' &&
+  names.includes(String((error as { name?: unknown }).name));
+
+/** The claims of an ID token Cognito just handed us (no signature check needed for that). */
+function payloadOf(idToken: string): Record<string, unknown> {
+  const part = idToken.split('.')[1];
+  if (!part) throw new Error('Cognito returned a malformed ID token');
+  return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+/** The Cognito attributes a directory person has (custom ones empty when absent). */
+function attributesOf(user: IdentityUser): AttributeType[] {
+  return [
+    { Name: 'email', Value: user.email },
+    // the invitation mail reached this address: that is the verification
+    { Name: 'email_verified', Value: 'true' },
+    { Name: 'name', Value: user.name },
+    { Name: 'custom:network', Value: user.networkId ?? '' },
+    { Name: 'custom:organization', Value: user.organizationId ?? '' },
+  ];
+}
+
+const groupsIn = (claims: Record<string, unknown>): string[] =>
+  Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : [];
+
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
+
+/**
+ * The `IdentityProvider` port on Cognito (ADR 0002): the platform table stays the directory
+ * of people; Cognito holds only credentials and signs the tokens. A person's Cognito
+ * username is their Sisi id, so the API keeps finding people by email in its own directory.
+ *
+ * - Invitations are Sisi's own (mail with a single-use link, sent through SES). Cognito
+ *   sends nothing: the user is created with `MessageAction: SUPPRESS` when the invitation
+ *   is accepted and the password chosen, with the directory's name, email, network,
+ *   organization and roles (groups).
+ * - `signIn` is AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH) and answers the ID token. If
+ *   the token's claims no longer match the directory (a role or organization changed),
+ *   Cognito is brought in line and the person signed in again, so a change takes effect
+ *   at the next sign-in, as with the local issuer.
+ *
+ * @example
+ * const identity = new CognitoIdentity(new CognitoIdentityProviderClient({}), { userPoolId, clientId });
+ * const token = await identity.signIn(user, password);
+ */
+export class CognitoIdentity implements IdentityProvider {
+  constructor(
+    private readonly cognito: CognitoIdentityProviderClient,
+    private readonly options: CognitoIdentityOptions,
+  ) {
+    if (!options?.userPoolId || !options.clientId) {
+      throw new Error('CognitoIdentity: userPoolId and clientId are required');
+    }
+  }
+
+  async setPassword(user: IdentityUser, password: string): Promise<void> {
+    await this.ensureUser(user);
+    await this.cognito.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: this.options.userPoolId,
+        Username: user.id,
+        Password: password,
+        Permanent: true,
+      }),
+    );
+  }
+
+  async signIn(user: IdentityUser | undefined, password: string): Promise<string | undefined> {
+    // An unknown person still costs one Cognito call, so timing does not tell who exists.
+    const token = await this.authenticate(user?.id ?? 'sisi-nobody', password);
+    if (!token || !user) return undefined;
+    const claims = payloadOf(token);
+    if (this.matches(claims, user)) return token;
+    await this.update(user, groupsIn(claims));
+    return this.authenticate(user.id, password);
+  }
+
+  private async authenticate(username: string, password: string): Promise<string | undefined> {
+    try {
+      const out = await this.cognito.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: this.options.userPoolId,
+          ClientId: this.options.clientId,
+          AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: username, PASSWORD: password },
+        }),
+      );
+      if (out.ChallengeName) {
+        throw new Error(`Cognito asked for challenge ${out.ChallengeName} for ${username}`);
+      }
+      return out.AuthenticationResult?.IdToken;
+    } catch (error) {
+      if (named(error, 'NotAuthorizedException', 'UserNotFoundException')) return undefined;
+      throw error;
+    }
+  }
+
+  private matches(claims: Record<string, unknown>, user: IdentityUser): boolean {
+    const groups = groupsIn(claims);
+    return (
+      claims.email === user.email &&
+      claims.name === user.name &&
+      (claims['custom:network'] ?? '') === (user.networkId ?? '') &&
+      (claims['custom:organization'] ?? '') === (user.organizationId ?? '') &&
+      sameSet(groups, user.roles)
+    );
+  }
+
+  /** Creates the Cognito user, or brings an existing one in line with the directory. */
+  private async ensureUser(user: IdentityUser): Promise<void> {
+    try {
+      await this.cognito.send(
+        new AdminCreateUserCommand({
+          UserPoolId: this.options.userPoolId,
+          Username: user.id,
+          MessageAction: 'SUPPRESS',
+          UserAttributes: attributesOf(user).filter((a) => a.Value !== ''),
+        }),
+      );
+      await this.setGroups(user.id, user.roles, []);
+    } catch (error) {
+      if (!named(error, 'UsernameExistsException')) throw error;
+      await this.update(user, await this.groupsOf(user.id));
+    }
+  }
+
+  /** Writes the directory's attributes and roles onto the Cognito user. */
+  private async update(user: IdentityUser, currentGroups: string[]): Promise<void> {
+    await this.cognito.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: this.options.userPoolId,
+        Username: user.id,
+        UserAttributes: attributesOf(user),
+      }),
+    );
+    await this.setGroups(user.id, user.roles, currentGroups);
+  }
+
+  private async groupsOf(username: string): Promise<string[]> {
+    const groups: string[] = [];
+    let NextToken: string | undefined;
+    do {
+      const out = await this.cognito.send(
+        new AdminListGroupsForUserCommand({
+          UserPoolId: this.options.userPoolId,
+          Username: username,
+          ...(NextToken ? { NextToken } : {}),
+        }),
+      );
+      for (const g of out.Groups ?? []) if (g.GroupName) groups.push(g.GroupName);
+      NextToken = out.NextToken;
+    } while (NextToken);
+    return groups;
+  }
+
+  /** Adds the roles the person lacks in Cognito and removes the ones they no longer hold. */
+  private async setGroups(username: string, roles: readonly Role[], current: readonly string[]) {
+    const base = { UserPoolId: this.options.userPoolId, Username: username };
+    for (const role of roles.filter((r) => !current.includes(r))) {
+      await this.cognito.send(new AdminAddUserToGroupCommand({ ...base, GroupName: role }));
+    }
+    for (const group of current.filter((g) => !(roles as readonly string[]).includes(g))) {
+      await this.cognito.send(new AdminRemoveUserFromGroupCommand({ ...base, GroupName: group }));
+    }
+  }
+}

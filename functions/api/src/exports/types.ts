@@ -1,0 +1,35 @@
+import type { CsvColumn, Mentorship, TenantContext } from '@sisi/domain';
+import type { ApiDeps } from '../deps.ts';
+
+/** The caller of an export, already checked against the path's network. */
+export type ExportTenant = TenantContext & { networkId: string };
+
+/**
+ * One form type's CSV export (e.g. `quarterly-reports`, `summary-reports`, `reflection`,
+ * `evaluations`). The export routes (`routes/exports.ts`) serve it per mentorship at
+ * `GET /networks/{networkId}/mentorships/{mentorshipId}/exports/{form}` and per network at
+ * `GET /networks/{networkId}/exports/{form}` (every mentorship the caller sees, with the
+ * mentorship's id and organizations in front of each row).
+ *
+ * The route has already applied who-sees-the-mentorship; `rows` applies whatever narrower
+ * rule its form has (an exporter of anonymous answers returns pooled rows, never one
+ * person's), and returns rows in the form's order.
+ *
+ * @example
+ * export const quarterlyReportsExport: FormExport<QuarterlyReport> = {
+ *   form: 'quarterly-reports',
+ *   columns: [{ header: 'Period', value: (r) => r.period }],
+ *   rows: (deps, tenant, m) => listAllReports(deps, tenant, m.id),
+ * };
+ */
+export interface FormExport<Row> {
+  /** The path segment, kebab-case. */
+  form: string;
+  /** The columns, headed with the form's own wording. */
+  columns: readonly CsvColumn<Row>[];
+  rows(deps: ApiDeps, tenant: ExportTenant, mentorship: Mentorship): Promise<Row[]>;
+}
+
+/** Any form's export, for the registry. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds exports of different row types
+export type AnyFormExport = FormExport<any>;

@@ -1,0 +1,154 @@
+import {
+  type MentorshipRepository,
+  ProgressRepository,
+  ReviewRepository,
+  SummaryReportRepository,
+} from '@sisi/data';
+import {
+  dayOf,
+  type Mentorship,
+  type MilestoneState,
+  milestoneStates,
+  type Plan,
+  type ReviewMailSent,
+  type ReviewWithState,
+  reviewStates,
+  type TenantContext,
+} from '@sisi/domain';
+import type { ApiDeps } from '../deps.ts';
+import { canSee, involvedOrganizations } from './mentorship-access.ts';
+
+export type NetworkTenant = TenantContext & { networkId: string };
+
+/** The monitoring repositories of a network: all child items of its mentorships. */
+export function monitoringRepositories(deps: ApiDeps, tenant: NetworkTenant) {
+  const mentorships = deps.networkRepositories(tenant).mentorships;
+  return {
+    mentorships,
+    summaries: SummaryReportRepository.beside(mentorships),
+    progress: ProgressRepository.beside(mentorships),
+    reviews: ReviewRepository.beside(mentorships),
+  };
+}
+
+/** Today on the runtime's clock (virtual locally), `YYYY-MM-DD` UTC. */
+export const todayOf = (deps: ApiDeps): string => dayOf(deps.clock.now());
+
+/** A person who may own a follow-up action: a coordinator of its organizations or a participant. */
+export interface MentorshipPerson {
+  id: string;
+  name: string;
+  organizationId: string;
+  role: 'coordinator' | 'participant';
+}
+
+/**
+ * The people of a mentorship who can own its follow-up actions — the coordinators of its
+ * organizations and its participants, all of whom see it — with their names. Everyone who
+ * sees the mentorship may know who is in it.
+ */
+export async function mentorshipPeople(
+  deps: ApiDeps,
+  tenant: NetworkTenant,
+  m: Mentorship,
+): Promise<MentorshipPerson[]> {
+  const repos = deps.networkRepositories(tenant);
+  const orgs = await repos.organizations.getMany(involvedOrganizations(m));
+  const roles = new Map<string, MentorshipPerson['role']>();
+  for (const id of m.participantIds) roles.set(id, 'participant');
+  for (const o of orgs) if (o.coordinatorId) roles.set(o.coordinatorId, 'coordinator');
+  const people = await Promise.all([...roles.keys()].map((id) => repos.people.get(id)));
+  return people
+    .filter((p): p is NonNullable<typeof p> => !!p)
+    .filter((p) => involvedOrganizations(m).includes(p.organizationId))
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      organizationId: p.organizationId,
+      role: roles.get(p.id)!,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/** The mentoring plan's milestones with their state (reached by the plan or a record). */
+export async function milestonesOf(
+  deps: ApiDeps,
+  tenant: NetworkTenant,
+  m: Mentorship,
+): Promise<MilestoneState[]> {
+  const { mentorships, progress } = monitoringRepositories(deps, tenant);
+  const [plan, reached] = await Promise.all([
+    mentorships.getDocument<Plan>(m.id, 'plan'),
+    progress.listReached(m.id),
+  ]);
+  return milestoneStates(plan?.content.milestones ?? [], reached, todayOf(deps));
+}
+
+const MAIL_KINDS: readonly string[] = [
+  'request',
+  'reminder',
+  'escalation',
+] satisfies ReviewMailSent[];
+
+/** The mentorship's reviews and where each stands (as `GET …/reviews` answers). */
+export async function reviewStatesOf(
+  deps: ApiDeps,
+  tenant: NetworkTenant,
+  m: Mentorship,
+): Promise<ReviewWithState[]> {
+  const { reviews } = monitoringRepositories(deps, tenant);
+  const [mail, reports] = await Promise.all([
+    reviews.listMail(m.id),
+    reviews.listReportPeriods(m.id),
+  ]);
+  return reviewStates(m.reviews, {
+    mailsSent: new Set(
+      mail
+        .filter((r) => r.status === 'sent' && MAIL_KINDS.includes(r.kind))
+        .map((r) => `${r.period}#${r.kind}`),
+    ),
+    reportsSubmitted: new Set(reports),
+    now: deps.clock.now(),
+    endedAt: m.ending?.endedAt,
+  });
+}
+
+/**
+ * Every mentorship the caller sees, newest first, a page at a time (Queries on the
+ * mentorship indexes, never a Scan): an admin the network's; a coordinator their
+ * organization's and those they take part in; a member those they take part in.
+ */
+export async function* visibleMentorships(
+  repo: MentorshipRepository,
+  tenant: NetworkTenant,
+  pageSize = 100,
+): AsyncGenerator<Mentorship[]> {
+  const seen = new Set<string>();
+  async function* follow(load: (cursor?: string) => ReturnType<MentorshipRepository['list']>) {
+    let cursor: string | undefined;
+    do {
+      const page = await load(cursor);
+      const fresh = page.items.filter((m) => !seen.has(m.id) && canSee(tenant, m));
+      for (const m of fresh) seen.add(m.id);
+      if (fresh.length) yield fresh;
+      cursor = page.cursor;
+    } while (cursor);
+  }
+  if (tenant.roles.includes('network-admin')) {
+    yield* follow((cursor) => repo.list(pageSize, cursor));
+    return;
+  }
+  const org = tenant.roles.includes('coordinator') ? tenant.organizationId : undefined;
+  if (org) yield* follow((cursor) => repo.listFor('organization', org, pageSize, cursor));
+  yield* follow((cursor) => repo.listFor('person', tenant.userId, pageSize, cursor));
+}
+
+/** Names of organizations by id (one batch read). */
+export async function organizationNames(
+  deps: ApiDeps,
+  tenant: NetworkTenant,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const orgs = await deps.networkRepositories(tenant).organizations.getMany([...new Set(ids)]);
+  return new Map(orgs.map((o) => [o.id, o.name]));
+}

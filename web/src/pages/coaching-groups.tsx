@@ -1,0 +1,249 @@
+/**
+ * The peer coaching groups a reader is in or oversees, with where each stands, and the form
+ * that creates one (003: "a group of usually 4-7 people"; outside that the form warns, and
+ * shows 004's other figures beside it).
+ *
+ * `/networks/:networkId/coaching-groups` and `/networks/:networkId/coaching-groups/new`
+ */
+import type { Member } from '@sisi/domain';
+import {
+  groupSizeAdvice,
+  groupSizeGuidance,
+  peerCoachingGroupDefinition,
+} from '@sisi/domain/static';
+import {
+  useInfiniteQuery,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'wouter';
+import { navigate } from 'wouter/use-browser-location';
+import { idempotencyKey } from '../api/client.ts';
+import {
+  coachingGroupsQuery,
+  groupKeys,
+  postCoachingGroup,
+} from '../api/coaching-group-queries.ts';
+import { allMembersQuery, allOrganizationsQuery, meQuery } from '../api/queries.ts';
+import {
+  Form,
+  type FormErrors,
+  noErrors,
+  problemToErrors,
+  SelectField,
+  SubmitButton,
+  TextField,
+  text,
+} from '../components/form.tsx';
+import { LoadMore } from '../components/load-more.tsx';
+import { LoadError, Loading, Page } from '../components/page.tsx';
+import { tGroupSource, useCoachingT } from '../i18n/en-coaching.ts';
+import { useT } from '../i18n/index.ts';
+import { GroupFigures, SourceLine } from './coaching-group-parts.tsx';
+
+/** `/networks/:networkId/coaching-groups` */
+export function CoachingGroupsPage() {
+  const { networkId = '' } = useParams<{ networkId: string }>();
+  const tc = useCoachingT();
+  const me = useQuery(meQuery());
+  const list = useInfiniteQuery(coachingGroupsQuery(networkId));
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const canCreate = me.data?.roles.some((r) => r === 'network-admin' || r === 'coordinator');
+  return (
+    <Page title={tc('coachingGroups.title')}>
+      <p>{tc('coachingGroups.intro')}</p>
+      <div className="notice info">
+        <p>{tc('coachingGroups.confidential')}</p>
+      </div>
+      {canCreate ? (
+        <p>
+          <Link href={`/networks/${networkId}/coaching-groups/new`} className="button primary">
+            {tc('coachingGroups.create')}
+          </Link>
+        </p>
+      ) : null}
+      {list.isError ? (
+        <LoadError error={list.error} retry={() => void list.refetch()} />
+      ) : list.isPending ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p>{tc('coachingGroups.empty')}</p>
+      ) : (
+        <>
+          <ul className="cards group-cards">
+            {items.map((g) => (
+              <li key={g.id} className="card">
+                <h2 className="card-title">
+                  <Link href={`/networks/${networkId}/coaching-groups/${g.id}`}>{g.name}</Link>
+                </h2>
+                <p>
+                  <span className="badge">{tc(`coachingGroups.access.${g.access}`)}</span>
+                </p>
+                <GroupFigures status={g.status} headingLevel={3} />
+              </li>
+            ))}
+          </ul>
+          <LoadMore query={list} />
+        </>
+      )}
+    </Page>
+  );
+}
+
+/** `/networks/:networkId/coaching-groups/new` */
+export function CoachingGroupNewPage() {
+  const { networkId = '' } = useParams<{ networkId: string }>();
+  const t = useT();
+  const tc = useCoachingT();
+  const queryClient = useQueryClient();
+  const organizations = useQuery(allOrganizationsQuery(networkId));
+  const orgs = organizations.data ?? [];
+  const people = useQueries({
+    queries: orgs.map((o) => ({ ...allMembersQuery(networkId, o.id), retry: false })),
+  });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [key] = useState(idempotencyKey);
+  const labels = {
+    name: tc('coachingGroups.new.name'),
+    memberIds: tc('coachingGroups.new.members'),
+    facilitatorId: tc('coachingGroups.new.facilitator'),
+  };
+
+  const create = useMutation({
+    mutationFn: (body: { name: string; memberIds: string[]; facilitatorId: string }) =>
+      postCoachingGroup(networkId, body, key),
+    onSuccess: (group) => {
+      void queryClient.invalidateQueries({ queryKey: groupKeys.all(networkId) });
+      navigate(`/networks/${networkId}/coaching-groups/${group.id}`);
+    },
+    onError: (error) => setErrors(problemToErrors(error, Object.keys(labels), t)),
+  });
+
+  const everyone: Member[] = people.flatMap((q) => q.data ?? []);
+  const advice = groupSizeAdvice(selected.length);
+  const submit = (data: FormData) => {
+    const body = {
+      name: text(data, 'name'),
+      memberIds: selected,
+      facilitatorId: text(data, 'facilitatorId'),
+    };
+    const fields: Record<string, string> = {};
+    if (!body.name) fields.name = t('errors.isRequired');
+    if (!body.facilitatorId) fields.facilitatorId = t('errors.isRequired');
+    if (body.memberIds.length < 2) fields.memberIds = t('errors.chooseOne');
+    if (Object.keys(fields).length) {
+      setErrors({ fields, other: [] });
+      return;
+    }
+    if (create.isPending) return;
+    create.mutate(body);
+  };
+
+  if (organizations.isError) {
+    return (
+      <Page title={tc('coachingGroups.new.title')}>
+        <LoadError error={organizations.error} retry={() => void organizations.refetch()} />
+      </Page>
+    );
+  }
+  if (organizations.isPending || people.some((q) => q.isPending)) {
+    return (
+      <Page title={tc('coachingGroups.new.title')}>
+        <Loading />
+      </Page>
+    );
+  }
+  const memberError = errors.fields.memberIds;
+  return (
+    <Page title={tc('coachingGroups.new.title')}>
+      <p>{tGroupSource('definition', peerCoachingGroupDefinition.text)}</p>
+      <SourceLine text={peerCoachingGroupDefinition} />
+      <Form id="new-group" errors={errors} labels={labels} onSubmit={submit}>
+        <TextField name="name" label={labels.name} maxLength={120} required />
+        <fieldset
+          id="new-group-memberIds"
+          tabIndex={-1}
+          className={memberError ? 'field checkboxes invalid' : 'field checkboxes'}
+          aria-describedby="new-group-memberIds-hint new-group-size"
+        >
+          <legend>{labels.memberIds}</legend>
+          <p className="hint" id="new-group-memberIds-hint">
+            {tc('coachingGroups.new.membersHint')}
+          </p>
+          {memberError ? (
+            <p className="field-error">
+              {labels.memberIds}: {memberError}
+            </p>
+          ) : null}
+          {everyone.length === 0 ? <p>{tc('coachingGroups.new.noPeople')}</p> : null}
+          {orgs.map((o, i) => {
+            const members = people[i]?.data ?? [];
+            if (members.length === 0) return null;
+            return (
+              <fieldset key={o.id} className="group">
+                <legend>{tc('coachingGroups.new.organization', { name: o.name })}</legend>
+                {members.map((p) => (
+                  <div className="checkbox" key={p.id}>
+                    <input
+                      type="checkbox"
+                      id={`member-${p.id}`}
+                      checked={selected.includes(p.id)}
+                      onChange={(e) =>
+                        setSelected((s) =>
+                          e.target.checked ? [...s, p.id] : s.filter((id) => id !== p.id),
+                        )
+                      }
+                    />
+                    <label htmlFor={`member-${p.id}`}>{p.name}</label>
+                  </div>
+                ))}
+              </fieldset>
+            );
+          })}
+        </fieldset>
+        <div
+          id="new-group-size"
+          role="status"
+          className={
+            advice.within || selected.length === 0 ? 'size-advice' : 'size-advice notice warning'
+          }
+        >
+          {selected.length > 0 ? (
+            <p>
+              {tc('coachingGroups.new.selected', { count: selected.length })}{' '}
+              {tc(`coachingGroups.new.${advice.direction}`, { count: selected.length })}
+            </p>
+          ) : null}
+        </div>
+        <details className="size-sources">
+          <summary>{tc('coachingGroups.new.advice')}</summary>
+          <ul>
+            {[groupSizeGuidance.recommended, ...groupSizeGuidance.others].map((g) => (
+              <li key={g.text}>
+                “{tGroupSource(`size-${g.source}-${g.where}`, g.text)}” —{' '}
+                {tc('coachingGroups.sourceNote', { source: g.source, where: g.where })}
+              </li>
+            ))}
+          </ul>
+        </details>
+        <SelectField
+          name="facilitatorId"
+          label={labels.facilitatorId}
+          hint={tc('coachingGroups.new.facilitatorHint')}
+          placeholder={tc('coachingGroups.new.choosePerson')}
+          options={everyone.map((p) => ({ value: p.id, label: p.name }))}
+          required
+        />
+        <SubmitButton
+          label={tc('coachingGroups.new.submit')}
+          busy={create.isPending}
+          busyLabel={tc('coachingGroups.new.submitting')}
+        />
+      </Form>
+    </Page>
+  );
+}

@@ -1,0 +1,260 @@
+/**
+ * What is private to each member of a peer coaching group (003): their answers to the key
+ * questions, and their learning log of each session. Only the author reads them; the
+ * pages say so.
+ *
+ * `/networks/:networkId/coaching-groups/:groupId/worksheet` and
+ * `/networks/:networkId/coaching-groups/:groupId/sessions/:sessionId/learning-log`
+ */
+import type { KeyQuestionId } from '@sisi/domain';
+import { keyQuestions, learningLogForm } from '@sisi/domain/static';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'wouter';
+import {
+  coachingGroupQuery,
+  groupKeys,
+  learningLogQuery,
+  putLearningLog,
+  putWorksheet,
+  sessionRunnerQuery,
+  worksheetQuery,
+} from '../api/coaching-group-queries.ts';
+import {
+  Form,
+  type FormErrors,
+  noErrors,
+  problemToErrors,
+  SubmitButton,
+  TextField,
+  text,
+} from '../components/form.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
+import { tGroupSource, useCoachingT } from '../i18n/en-coaching.ts';
+import { formatDate, useT } from '../i18n/index.ts';
+import { peopleNames, SourceLine } from './coaching-group-parts.tsx';
+
+/** A form label of a source without its trailing colon ("Content:" → "Content"). */
+const label = (id: string, source: string) => tGroupSource(id, source).replace(/\s*:\s*$/, '');
+
+function PrivateNote({ message }: { message: string }) {
+  return (
+    <div className="notice info private-note">
+      <p>{message}</p>
+    </div>
+  );
+}
+
+/** `/networks/:networkId/coaching-groups/:groupId/worksheet` */
+export function WorksheetPage() {
+  const { networkId = '', groupId = '' } = useParams<{ networkId: string; groupId: string }>();
+  const t = useT();
+  const tc = useCoachingT();
+  const queryClient = useQueryClient();
+  const group = useQuery(coachingGroupQuery(networkId, groupId));
+  const sheet = useQuery(worksheetQuery(networkId, groupId));
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [done, setDone] = useState<string>();
+  const save = useMutation({
+    mutationFn: (answers: Partial<Record<KeyQuestionId, string>>) =>
+      putWorksheet(networkId, groupId, answers),
+    onSuccess: (next) => {
+      queryClient.setQueryData(groupKeys.worksheet(networkId, groupId), next);
+      setErrors(noErrors);
+      setDone(tc('coachingGroups.worksheet.saved'));
+    },
+    onError: (error) => setErrors(problemToErrors(error, ['answers'], t)),
+  });
+  const title = tc('coachingGroups.worksheet.title');
+  const error = group.error ?? sheet.error;
+  if (error) {
+    return (
+      <Page title={title}>
+        <LoadError error={error} />
+      </Page>
+    );
+  }
+  if (!group.data || sheet.isPending) {
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
+  }
+  const labels = Object.fromEntries(
+    keyQuestions.questions.map((q) => [q.id, tGroupSource(`key-${q.id}`, q.text)]),
+  );
+  return (
+    <Page title={title}>
+      <p>
+        <Link href={`/networks/${networkId}/coaching-groups/${groupId}`}>{group.data.name}</Link>
+      </p>
+      <PrivateNote message={tc('coachingGroups.worksheet.private')} />
+      <p>{tGroupSource('key-heading', keyQuestions.heading)}</p>
+      <p className="hint">{tc('coachingGroups.worksheet.listedNote')}</p>
+      <SourceLine text={keyQuestions} />
+      <Form
+        id="worksheet"
+        errors={errors}
+        labels={labels}
+        onSubmit={(data) => {
+          setDone(undefined);
+          if (save.isPending) return;
+          save.mutate(
+            Object.fromEntries(keyQuestions.questions.map((q) => [q.id, text(data, q.id)])),
+          );
+        }}
+      >
+        {keyQuestions.questions.map((q) => (
+          <TextField
+            key={q.id}
+            name={q.id}
+            label={labels[q.id]!}
+            rows={3}
+            maxLength={4000}
+            defaultValue={sheet.data?.answers[q.id] ?? ''}
+          />
+        ))}
+        <SubmitButton
+          label={tc('coachingGroups.worksheet.save')}
+          busy={save.isPending}
+          busyLabel={tc('coachingGroups.worksheet.saving')}
+        />
+      </Form>
+      <StatusMessage message={done} />
+      <p className="hint">{tGroupSource('key-closing', keyQuestions.closing)}</p>
+    </Page>
+  );
+}
+
+type LogField = 'content' | 'evaluation' | 'actionPlan';
+const WRITTEN = learningLogForm.fields.filter((f) => !f.fromSession) as readonly {
+  id: string;
+  field: LogField;
+  text: string;
+  hint?: string;
+}[];
+
+/** `/networks/:networkId/coaching-groups/:groupId/sessions/:sessionId/learning-log` */
+export function LearningLogPage() {
+  const {
+    networkId = '',
+    groupId = '',
+    sessionId = '',
+  } = useParams<{ networkId: string; groupId: string; sessionId: string }>();
+  const t = useT();
+  const tc = useCoachingT();
+  const queryClient = useQueryClient();
+  const group = useQuery(coachingGroupQuery(networkId, groupId));
+  const runner = useQuery(sessionRunnerQuery(networkId, groupId, sessionId));
+  const log = useQuery(learningLogQuery(networkId, groupId, sessionId));
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [done, setDone] = useState<string>();
+  const save = useMutation({
+    mutationFn: (body: Record<LogField, string>) =>
+      putLearningLog(networkId, groupId, sessionId, body),
+    onSuccess: (next) => {
+      queryClient.setQueryData(groupKeys.log(networkId, groupId, sessionId), next);
+      setErrors(noErrors);
+      setDone(tc('coachingGroups.log.saved'));
+    },
+    onError: (error) =>
+      setErrors(
+        problemToErrors(
+          error,
+          WRITTEN.map((f) => f.field),
+          t,
+        ),
+      ),
+  });
+  const title = tc('coachingGroups.log.title');
+  const error = group.error ?? runner.error ?? log.error;
+  if (error) {
+    return (
+      <Page title={title}>
+        <LoadError error={error} />
+      </Page>
+    );
+  }
+  if (!group.data || !runner.data || log.isPending) {
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
+  }
+  const name = peopleNames(group.data, tc('coachingGroups.group.unknownPerson'));
+  const r = runner.data;
+  const present =
+    log.data?.membersPresent.map((p) => p.name ?? name(p.id)) ?? r.presentIds.map((id) => name(id));
+  const facilitator = log.data
+    ? log.data.facilitator
+      ? (log.data.facilitator.name ?? name(log.data.facilitator.id))
+      : undefined
+    : r.facilitator.personId
+      ? name(r.facilitator.personId)
+      : undefined;
+  const facts: Record<string, string> = {
+    date: formatDate(log.data?.date ?? r.date),
+    'members-present': present.length ? present.join(', ') : tc('coachingGroups.log.nobody'),
+    facilitator: facilitator ?? tc('coachingGroups.log.nobody'),
+  };
+  const labels = Object.fromEntries(WRITTEN.map((f) => [f.field, label(`log-${f.id}`, f.text)]));
+  return (
+    <Page title={title} heading={`${title}: ${group.data.name}, ${formatDate(r.date)}`}>
+      <p>
+        <Link href={`/networks/${networkId}/coaching-groups/${groupId}`}>{group.data.name}</Link>
+      </p>
+      <PrivateNote message={tc('coachingGroups.log.private')} />
+      <p>{tGroupSource('log-intro', learningLogForm.intro)}</p>
+      <SourceLine text={learningLogForm} />
+      <h2>{tc('coachingGroups.log.fromSession')}</h2>
+      <dl className="facts">
+        {learningLogForm.fields
+          .filter((f) => f.fromSession)
+          .map((f) => (
+            <div key={f.id}>
+              <dt>{label(`log-${f.id}`, f.text)}</dt>
+              <dd>{facts[f.id]}</dd>
+            </div>
+          ))}
+      </dl>
+      <Form
+        id="learning-log"
+        errors={errors}
+        labels={labels}
+        onSubmit={(data) => {
+          setDone(undefined);
+          const body = {
+            content: text(data, 'content'),
+            evaluation: text(data, 'evaluation'),
+            actionPlan: text(data, 'actionPlan'),
+          };
+          if (!body.content && !body.evaluation && !body.actionPlan) {
+            setErrors({ fields: { content: t('errors.isRequired') }, other: [] });
+            return;
+          }
+          if (!save.isPending) save.mutate(body);
+        }}
+      >
+        {WRITTEN.map((f) => (
+          <TextField
+            key={f.field}
+            name={f.field}
+            label={labels[f.field]!}
+            {...(f.hint ? { hint: tGroupSource(`log-${f.id}-hint`, f.hint) } : {})}
+            rows={5}
+            maxLength={8000}
+            defaultValue={log.data?.[f.field] ?? ''}
+          />
+        ))}
+        <SubmitButton
+          label={tc('coachingGroups.log.save')}
+          busy={save.isPending}
+          busyLabel={tc('coachingGroups.log.saving')}
+        />
+      </Form>
+      <StatusMessage message={done} />
+    </Page>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Pieces shared by the reflection and evaluation screens: the print bar (Print, and the
+ * blank paper form), and opening every `<details>` before printing so nothing folded is
+ * left off the paper.
+ */
+import { useEffect } from 'react';
+import { Link } from 'wouter';
+import { type ReflectionMessageKey, useReflectionT } from '../i18n/en-reflection.ts';
+import './reflection.css';
+
+/** Opens the page's folded parts when it is printed, and folds them back after. */
+export function usePrintUnfolds(): void {
+  useEffect(() => {
+    const opened: HTMLDetailsElement[] = [];
+    const before = () => {
+      for (const d of document.querySelectorAll<HTMLDetailsElement>('main details:not([open])')) {
+        d.open = true;
+        opened.push(d);
+      }
+    };
+    const after = () => {
+      for (const d of opened.splice(0)) d.open = false;
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+}
+
+/** "Print" and a link to the blank paper form (or back from it). */
+export function PrintBar({
+  blank,
+  blankHref,
+  backHref,
+  blankLabel,
+  backLabel,
+}: {
+  blank: boolean;
+  blankHref: string;
+  backHref: string;
+  blankLabel: ReflectionMessageKey;
+  backLabel: ReflectionMessageKey;
+}) {
+  const tr = useReflectionT();
+  usePrintUnfolds();
+  return (
+    <div className="print-bar">
+      <button type="button" onClick={() => window.print()}>
+        {tr('reflection.print')}
+      </button>
+      {blank ? (
+        <Link href={backHref}>{tr(backLabel)}</Link>
+      ) : (
+        <Link href={blankHref}>{tr(blankLabel)}</Link>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A box as on the paper: empty, or crossed when `checked` (said in words too, for screen
+ * readers; the text beside it is the option).
+ */
+export function PaperBox({ checked = false }: { checked?: boolean }) {
+  const tr = useReflectionT();
+  return (
+    <>
+      <span className="paper-box" aria-hidden="true">
+        {checked ? '☒' : '☐'}
+      </span>
+      {checked ? <span className="visually-hidden">{tr('reflection.paper.checked')} </span> : null}
+    </>
+  );
+}
+
+/** Ruled lines to write on, as under the paper's questions and comment boxes. */
+export function PaperLines({ label, count = 4 }: { label: string; count?: number }) {
+  return (
+    <div className="paper-lines" role="img" aria-label={label}>
+      {Array.from({ length: count }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: identical empty lines
+        <span key={i} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,417 @@
+/**
+ * Step 2 of Sisi Kwa Sisi coaching: "Link the Sisi Kwa Sisi coach to their peer who will
+ * provide the coaching based on a needs assessment." The needs assessment (Sisi's questions,
+ * each derived from the source), then the coaches of the pool ranked by fit with the reasons
+ * for each score; choosing one starts the coaching.
+ *
+ * `/networks/:networkId/sisi-kwa-sisi/new`
+ */
+import type { CoachSuggestion, MatchReason, NeedsAssessmentInput } from '@sisi/domain';
+import {
+  needPriorities,
+  needsAssessmentQuestions,
+  type ThematicArea,
+  thematicAreaIds,
+} from '@sisi/domain/static';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { useParams } from 'wouter';
+import { navigate } from 'wouter/use-browser-location';
+import { ApiProblem, idempotencyKey } from '../api/client.ts';
+import {
+  createCoaching,
+  type SuggestionsResult,
+  sisiKeys,
+  suggestCoaches,
+} from '../api/sisi-kwa-sisi-queries.ts';
+import {
+  type DocErrors,
+  DocForm,
+  fieldErrorsOf,
+  newKey,
+  noDocErrors,
+  optional,
+  present,
+  type Row,
+  SelectField,
+  TextField,
+} from '../components/doc-form.tsx';
+import { problemMessage } from '../components/form.tsx';
+import { Loading, Page } from '../components/page.tsx';
+import { RepeatableList } from '../components/repeatable-list.tsx';
+import { type SisiKwaSisiTranslate, tSource, useSisiT } from '../i18n/en-sisi-kwa-sisi.ts';
+import { useT } from '../i18n/index.ts';
+import type { FlashState } from './organization.tsx';
+import {
+  areaLabel,
+  PersonPicker,
+  SisiLinks,
+  sisiBase,
+  useSisiRoles,
+} from './sisi-kwa-sisi-parts.tsx';
+
+type AreaRow = Row & { area: string; priority: string; skills: string };
+type Draft = {
+  organizationId: string;
+  peerId: string;
+  date: string;
+  areas: AreaRow[];
+  interventions: string;
+  workPlanPriority: string;
+  city: string;
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+const areaRow = (): AreaRow => ({ _key: newKey(), area: '', priority: '', skills: '' });
+const question = (id: (typeof needsAssessmentQuestions)[number]['id']) => {
+  const q = needsAssessmentQuestions.find((x) => x.id === id)!;
+  return tSource(`needs.${q.id}`, q.text);
+};
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+function toAssessment(d: Draft): NeedsAssessmentInput {
+  return {
+    date: present(d.date),
+    areas: d.areas.map((r) => ({
+      area: present<ThematicArea>(r.area),
+      priority: present<'high' | 'medium' | 'low'>(r.priority),
+      skills: lines(r.skills),
+    })),
+    interventions: optional(d.interventions),
+    workPlanPriority: optional(d.workPlanPriority),
+    city: optional(d.city),
+  };
+}
+
+/** The API names fields of the assessment under `needsAssessment.`; the form has them at the top. */
+const formPaths = (errors: readonly { path: string; message: string }[]) =>
+  errors.map((e) => ({
+    ...e,
+    path: e.path.replace(/^needsAssessment\./, '').replace(/\.skills\.\d+$/, '.skills'),
+  }));
+
+const signed = (n: number) => (n < 0 ? `−${-n}` : `+${n}`);
+
+/** A reason of a suggestion in the reader's language, with its points. */
+export function reasonText(ts: SisiKwaSisiTranslate, r: MatchReason): string {
+  const points = `(${signed(r.points)})`;
+  switch (r.kind) {
+    case 'area':
+      return `${ts('sisiKwaSisi.assessment.reasons.area', {
+        area: areaLabel(r.area),
+        priority: ts(`sisiKwaSisi.assessment.priorities.${r.priority}`),
+      })} ${points}`;
+    case 'evidence':
+      return `${ts('sisiKwaSisi.assessment.reasons.evidence', { area: areaLabel(r.area) })} ${points}`;
+    case 'same-city':
+      return `${ts('sisiKwaSisi.assessment.reasons.same-city', { city: r.city })} ${points}`;
+    case 'load':
+      return `${ts('sisiKwaSisi.assessment.reasons.load', { count: r.activeCoachings })} ${points}`;
+    default:
+      return `${ts(`sisiKwaSisi.assessment.reasons.${r.kind}`)} ${points}`;
+  }
+}
+
+export function SisiKwaSisiNewPage() {
+  const { networkId = '' } = useParams<{ networkId: string }>();
+  const ts = useSisiT();
+  const roles = useSisiRoles(networkId);
+  return (
+    <Page title={ts('sisiKwaSisi.assessment.title')}>
+      <SisiLinks networkId={networkId} manages={roles.manages} />
+      {roles.me.isPending ? (
+        <Loading />
+      ) : roles.manages ? (
+        <Assessment
+          networkId={networkId}
+          ownOrganization={roles.isAdmin ? '' : (roles.user?.organizationId ?? '')}
+        />
+      ) : (
+        <div className="notice info">
+          <p>{ts('sisiKwaSisi.assessment.notAllowed')}</p>
+        </div>
+      )}
+    </Page>
+  );
+}
+
+function Assessment({
+  networkId,
+  ownOrganization,
+}: {
+  networkId: string;
+  ownOrganization: string;
+}) {
+  const t = useT();
+  const ts = useSisiT();
+  const [draft, setDraft] = useState<Draft>(() => ({
+    organizationId: ownOrganization,
+    peerId: '',
+    date: today(),
+    areas: [areaRow()],
+    interventions: '',
+    workPlanPriority: '',
+    city: '',
+  }));
+  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
+  const [result, setResult] = useState<{
+    peerId: string;
+    assessment: NeedsAssessmentInput;
+    data: SuggestionsResult;
+  }>();
+  const sent = useRef(draft);
+  const resultsRef = useRef<HTMLHeadingElement>(null);
+  const onChange = useCallback((update: (d: Draft) => Draft) => {
+    setDraft((d) => {
+      const next = update(d);
+      // another organization: its people are others
+      return next.organizationId !== d.organizationId ? { ...next, peerId: '' } : next;
+    });
+  }, []);
+
+  const suggest = useMutation({
+    mutationFn: (v: { peerId: string; assessment: NeedsAssessmentInput }) =>
+      suggestCoaches(networkId, v.peerId, v.assessment),
+    onSuccess: (data, v) => {
+      setErrors(noDocErrors);
+      setResult({ ...v, data });
+    },
+    onError: (error) => {
+      setResult(undefined);
+      if (error instanceof ApiProblem && error.errors.length > 0) {
+        setErrors({ fields: fieldErrorsOf(formPaths(error.errors), sent.current) });
+      } else {
+        setErrors({ message: problemMessage(error, t), fields: {} });
+      }
+    },
+  });
+
+  useEffect(() => {
+    if (result) resultsRef.current?.focus();
+  }, [result]);
+
+  const send = () => {
+    if (suggest.isPending) return;
+    const missing: Record<string, string> = {};
+    if (!draft.peerId) missing.peerId = t('errors.isRequired');
+    if (Object.keys(missing).length) return setErrors({ fields: missing });
+    sent.current = draft;
+    suggest.mutate({ peerId: draft.peerId, assessment: toAssessment(draft) });
+  };
+
+  const priorityOptions = needPriorities.map((p) => ({
+    value: p.id,
+    label: tSource(`priorities.${p.id}`, p.label),
+  }));
+
+  return (
+    <>
+      <p>{ts('sisiKwaSisi.assessment.intro')}</p>
+      <h2 id="assessment-heading">{ts('sisiKwaSisi.assessment.heading')}</h2>
+      <p className="hint">{ts('sisiKwaSisi.assessment.added')}</p>
+      <DocForm
+        id="needs-assessment"
+        labelledBy="assessment-heading"
+        draft={draft}
+        onChange={onChange}
+        errors={errors}
+        onSubmit={send}
+        submit={{
+          label: ts('sisiKwaSisi.assessment.suggest'),
+          busy: suggest.isPending,
+          busyLabel: ts('sisiKwaSisi.assessment.suggesting'),
+        }}
+      >
+        <PersonPicker
+          networkId={networkId}
+          organizationPath="organizationId"
+          personPath="peerId"
+          organizationId={draft.organizationId}
+          labels={{
+            organization: ts('sisiKwaSisi.assessment.peerOrganization'),
+            chooseOrganization: ts('sisiKwaSisi.assessment.chooseOrganization'),
+            person: ts('sisiKwaSisi.assessment.peer'),
+            choosePerson: ts('sisiKwaSisi.assessment.choosePeer'),
+          }}
+        />
+        <TextField path="date" type="date" label={question('date')} />
+        <RepeatableList<AreaRow>
+          path="areas"
+          legend={ts('sisiKwaSisi.assessment.areas')}
+          hint={question('areas')}
+          itemLabel={(n) => ts('sisiKwaSisi.assessment.areaN', { n })}
+          addLabel={ts('sisiKwaSisi.assessment.addArea')}
+          removeLabel={(n) => ts('sisiKwaSisi.assessment.removeArea', { n })}
+          newRow={areaRow}
+          max={thematicAreaIds.length}
+        >
+          {(_r, rowPath) => (
+            <>
+              <SelectField
+                path={`${rowPath}.area`}
+                label={question('areas')}
+                placeholder={ts('sisiKwaSisi.assessment.chooseArea')}
+                options={thematicAreaIds.map((id) => ({ value: id, label: areaLabel(id) }))}
+              />
+              <SelectField
+                path={`${rowPath}.priority`}
+                label={question('priority')}
+                placeholder={ts('sisiKwaSisi.assessment.choosePriority')}
+                options={priorityOptions}
+              />
+              <TextField
+                path={`${rowPath}.skills`}
+                label={question('skills')}
+                hint={ts('sisiKwaSisi.assessment.skillsHint')}
+                rows={3}
+                maxLength={2000}
+              />
+            </>
+          )}
+        </RepeatableList>
+        <TextField
+          path="interventions"
+          label={question('interventions')}
+          rows={3}
+          maxLength={2000}
+        />
+        <TextField
+          path="workPlanPriority"
+          label={question('work-plan')}
+          rows={3}
+          maxLength={2000}
+        />
+        <TextField path="city" label={question('city')} maxLength={100} />
+      </DocForm>
+      {result ? (
+        <Suggestions
+          networkId={networkId}
+          peerId={result.peerId}
+          assessment={result.assessment}
+          data={result.data}
+          headingRef={resultsRef}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function Suggestions({
+  networkId,
+  peerId,
+  assessment,
+  data,
+  headingRef,
+}: {
+  networkId: string;
+  peerId: string;
+  assessment: NeedsAssessmentInput;
+  data: SuggestionsResult;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+}) {
+  const ts = useSisiT();
+  return (
+    <section aria-labelledby="suggestions-heading">
+      <h2 id="suggestions-heading" ref={headingRef} tabIndex={-1}>
+        {ts('sisiKwaSisi.assessment.suggestions')}
+      </h2>
+      <p>{ts('sisiKwaSisi.assessment.suggestionsIntro')}</p>
+      {data.suggestions.length === 0 ? (
+        <p>{ts('sisiKwaSisi.assessment.none')}</p>
+      ) : (
+        <ol className="cards">
+          {data.suggestions.map((s) => (
+            <SuggestionCard
+              key={s.personId}
+              networkId={networkId}
+              peerId={peerId}
+              assessment={assessment}
+              s={s}
+            />
+          ))}
+        </ol>
+      )}
+      {data.excluded.length > 0 ? (
+        <>
+          <h3>{ts('sisiKwaSisi.assessment.excluded')}</h3>
+          <ul>
+            {data.excluded.map((e) => (
+              <li key={e.personId}>
+                {ts('sisiKwaSisi.assessment.excludedEntry', {
+                  name: e.name,
+                  reason: ts(`sisiKwaSisi.assessment.excludedReasons.${e.reason}`),
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function SuggestionCard({
+  networkId,
+  peerId,
+  assessment,
+  s,
+}: {
+  networkId: string;
+  peerId: string;
+  assessment: NeedsAssessmentInput;
+  s: CoachSuggestion;
+}) {
+  const t = useT();
+  const ts = useSisiT();
+  const queryClient = useQueryClient();
+  const [key] = useState(idempotencyKey);
+  const link = useMutation({
+    mutationFn: () =>
+      createCoaching(networkId, { coachId: s.personId, peerId, needsAssessment: assessment }, key),
+    onSuccess: async (c) => {
+      await queryClient.invalidateQueries({ queryKey: sisiKeys.all(networkId) });
+      const state: FlashState = {
+        flash: ts('sisiKwaSisi.assessment.linked', { peer: c.peer.name, coach: c.coach.name }),
+      };
+      navigate(`${sisiBase(networkId)}/coachings/${c.id}`, { state });
+    },
+  });
+  return (
+    <li className="card">
+      <h3 className="card-title">{s.name}</h3>
+      <p>
+        <span className="badge">{ts('sisiKwaSisi.assessment.score', { score: s.score })}</span>
+        {ts('sisiKwaSisi.assessment.freePlaces', { count: s.freePlaces })}
+      </p>
+      <ul className="reasons">
+        {s.reasons.map((r) => (
+          <li key={`${r.kind}-${'area' in r ? r.area : ''}`}>{reasonText(ts, r)}</li>
+        ))}
+      </ul>
+      {link.isError ? (
+        <p className="field-error" role="alert">
+          {problemMessage(link.error, t)}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          aria-disabled={link.isPending || undefined}
+          onClick={() => {
+            if (!link.isPending) link.mutate();
+          }}
+        >
+          {ts('sisiKwaSisi.assessment.choose', { name: s.name })}
+        </button>
+        <span className="busy" role="status">
+          {link.isPending ? ts('sisiKwaSisi.assessment.linking') : ''}
+        </span>
+      </div>
+    </li>
+  );
+}
