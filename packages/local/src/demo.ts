@@ -155,18 +155,23 @@ export async function seedDemo(
   const password = `demo-${randomBytes(9).toString('base64url')}`;
   const admin = await acceptFromOutbox('admin@demo.sisi.local', 'Thandiwe Ncube', password);
   const orgIds: string[] = [];
+  const coordinatorIds: string[] = [];
   for (const org of ORGANIZATIONS) {
-    const created = await call<{ id: string }>(
+    const created = await call<{ id: string; coordinatorId: string }>(
       'POST',
       `/networks/${network.id}/organizations`,
       admin.token,
       org,
     );
     orgIds.push(created.id);
+    coordinatorIds.push(created.coordinatorId);
   }
   const first = ORGANIZATIONS[0]!;
   await acceptFromOutbox(first.coordinatorEmail, first.coordinatorName, password);
-  await seedMentorships(call, network.id, admin.token, orgIds, local.deps.clock.now());
+  const now = local.deps.clock.now();
+  const managed = await seedMentorships(call, network.id, admin.token, orgIds, now);
+  await seedMonitoring(call, network.id, admin.token, managed, orgIds[0]!, coordinatorIds, now);
+  await seedCoachingGroup(call, network.id, admin.token, coordinatorIds, now);
 
   const donorEmail = 'donor@demo.sisi.local';
   await call('POST', '/donors', operatorToken, {
@@ -197,6 +202,7 @@ type Call = <T>(
 ) => Promise<T>;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
+const daysFrom = (now: Date, days: number) => day(new Date(now.getTime() + days * 86_400_000));
 const monthsAgo = (now: Date, months: number) => {
   const d = new Date(now);
   d.setUTCMonth(d.getUTCMonth() - months);
@@ -214,7 +220,7 @@ async function seedMentorships(
   token: string,
   orgs: string[],
   now: Date,
-) {
+): Promise<string> {
   const base = `/networks/${networkId}/mentorships`;
   const start = (mentor: number, mentees: number[], startDate: string, durationMonths: number) =>
     call<{ id: string }>('POST', base, token, {
@@ -253,6 +259,100 @@ async function seedMentorships(
     kind: 'premature',
     prematureReason: 'changed-circumstances',
     reason: 'The mentee lost its funding and paused its programme; both agreed to stop for now.',
+  });
+  return managed.id;
+}
+
+/**
+ * The managed mentorship's monitoring: a summary report of last fortnight's meeting with two
+ * follow-up actions for the mentor's coordinator (one already overdue, so the highlight and the
+ * tips show), and the mentor's quarterly report of the first period.
+ */
+async function seedMonitoring(
+  call: Call,
+  networkId: string,
+  token: string,
+  mentorshipId: string,
+  mentorOrganizationId: string,
+  coordinatorIds: string[],
+  now: Date,
+) {
+  const base = `/networks/${networkId}/mentorships/${mentorshipId}`;
+  const owner = coordinatorIds[0]!;
+  await call('POST', `${base}/summary-reports`, token, {
+    organizationIds: [mentorOrganizationId],
+    meetingDate: daysFrom(now, -14),
+    participants: ['Nomsa Dlamini', 'Wanjiru Kamau', 'Tendai Moyo'],
+    agenda: 'Peer educator curriculum; the crisis response roster',
+    progress: 'The curriculum was adapted for both mentees; one peer educator trained per mentee',
+    milestonesReached: [],
+    followUpActions: [
+      {
+        what: 'Share the crisis response roster template',
+        ownerId: owner,
+        dueDate: daysFrom(now, -7),
+      },
+      { what: 'Plan the joint training day', ownerId: owner, dueDate: daysFrom(now, 21) },
+    ],
+    issues: [
+      {
+        raised: 'Outreach workers fear police stops at night',
+        solutions: 'Pair outreach workers; carry the network hotline number',
+        pending: 'Talk to the legal aid partner',
+      },
+    ],
+    nextMeetingDate: daysFrom(now, 14),
+    nextMeetingAgenda: 'The training day plan',
+    reportedBy: 'both',
+    date: daysFrom(now, -13),
+  });
+  await call('POST', `${base}/quarterly-reports`, token, {
+    period: 1,
+    date: daysFrom(now, -20),
+    mentorNames: ['Nomsa Dlamini'],
+    phoneNumber: '+27 00 000 0000',
+    menteeNames: ['Wanjiru Kamau', 'Tendai Moyo'],
+    technicalAreas: ['peer-education', 'violence-prevention-response'],
+    objectives: [
+      {
+        objective: 'A peer educator curriculum in use at both mentees',
+        progress: 'Adapted and piloted',
+      },
+    ],
+    trends: 'Both mentees now run weekly peer sessions',
+    relationship: 'Regular and open',
+    interactionFrequency: 'Two calls a month and one visit',
+    interactions: [
+      { date: daysFrom(now, -60), hours: 2, activity: 'Call on the curriculum' },
+      { date: daysFrom(now, -45), hours: 6, activity: 'Site visit and training' },
+    ],
+    outputsOutcomes: 'Curriculum adapted; 2 peer educators trained',
+    successes: 'The first sessions were full',
+    challenges: 'Night outreach is unsafe',
+    signature: { name: 'Nomsa Dlamini', date: daysFrom(now, -20) },
+  });
+}
+
+/** A peer coaching group of five coordinators, its first session next week. */
+async function seedCoachingGroup(
+  call: Call,
+  networkId: string,
+  token: string,
+  coordinatorIds: string[],
+  now: Date,
+) {
+  const group = await call<{ id: string }>(
+    'POST',
+    `/networks/${networkId}/coaching-groups`,
+    token,
+    {
+      name: 'Coordinators’ peer coaching circle',
+      memberIds: coordinatorIds.slice(0, 5),
+      facilitatorId: coordinatorIds[0],
+    },
+  );
+  await call('POST', `/networks/${networkId}/coaching-groups/${group.id}/sessions`, token, {
+    date: daysFrom(now, 7),
   });
 }
 
