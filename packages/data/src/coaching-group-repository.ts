@@ -7,7 +7,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { IssueStep, Page } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from './client.ts';
+import { encodeCursor, queryIndexPage } from './client.ts';
 import { ConflictError } from './errors.ts';
 import type { EncryptedField } from './field-cipher.ts';
 import { stripKeys, transact, type WriteOp } from './transact.ts';
@@ -237,19 +237,13 @@ export class CoachingGroupRepository {
 
   /** Every group of the network, newest first. */
   async list(limit: number, cursor?: string): Promise<Page<StoredCoachingGroup>> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': 'CGROUPS' },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], {
-          GSI1PK: 'CGROUPS',
-        }),
-      }),
-    );
+    const out = await queryIndexPage(this.doc, {
+      tableName: this.tableName,
+      index: 'GSI1',
+      pk: 'CGROUPS',
+      limit,
+      cursor,
+    });
     return {
       items: (out.Items ?? []).map((i) => stripKeys<StoredCoachingGroup>(i)),
       cursor: encodeCursor(out.LastEvaluatedKey),
@@ -264,19 +258,13 @@ export class CoachingGroupRepository {
     cursor?: string,
   ): Promise<Page<StoredCoachingGroup>> {
     const partition = indexPartition(kind, id);
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI2PK', 'GSI2SK'], {
-          GSI2PK: partition,
-        }),
-      }),
-    );
+    const out = await queryIndexPage(this.doc, {
+      tableName: this.tableName,
+      index: 'GSI2',
+      pk: partition,
+      limit,
+      cursor,
+    });
     const ids = (out.Items ?? []).map((i) => i.groupId as string);
     return { items: await this.getMany(ids), cursor: encodeCursor(out.LastEvaluatedKey) };
   }

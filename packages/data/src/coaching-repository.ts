@@ -14,7 +14,7 @@ import type {
   Page,
   PlanStepDates,
 } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from './client.ts';
+import { decodeCursor, encodeCursor, queryIndexPage } from './client.ts';
 import { ConflictError } from './errors.ts';
 import type { EncryptedField } from './field-cipher.ts';
 import type { VersionedDocument } from './mentorship-repository.ts';
@@ -308,19 +308,13 @@ export class CoachingRepository {
 
   /** Every coaching of the network, newest first. */
   async listCoachings(limit: number, cursor?: string): Promise<Page<CoachingRecord>> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': 'COACHINGS' },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], {
-          GSI1PK: 'COACHINGS',
-        }),
-      }),
-    );
+    const out = await queryIndexPage(this.doc, {
+      tableName: this.tableName,
+      index: 'GSI1',
+      pk: 'COACHINGS',
+      limit,
+      cursor,
+    });
     return {
       items: (out.Items ?? []).map((i) => stripKeys<CoachingRecord>(i)),
       cursor: encodeCursor(out.LastEvaluatedKey),
@@ -335,17 +329,13 @@ export class CoachingRepository {
     cursor?: string,
   ): Promise<Page<CoachingRecord>> {
     const pk = `${kind === 'organization' ? 'ORG' : 'PERSON'}#${id}#COACHINGS`;
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI2PK', 'GSI2SK'], { GSI2PK: pk }),
-      }),
-    );
+    const out = await queryIndexPage(this.doc, {
+      tableName: this.tableName,
+      index: 'GSI2',
+      pk: pk,
+      limit,
+      cursor,
+    });
     const ids = (out.Items ?? []).map((i) => i.coachingId as string);
     return { items: await this.getCoachings(ids), cursor: encodeCursor(out.LastEvaluatedKey) };
   }
@@ -605,19 +595,13 @@ export class CoachingRepository {
 
   /** The library: published best practices, newest first. */
   async listLibrary(limit: number, cursor?: string): Promise<Page<BestPracticeRecord>> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': 'BEST_PRACTICES' },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], {
-          GSI1PK: 'BEST_PRACTICES',
-        }),
-      }),
-    );
+    const out = await queryIndexPage(this.doc, {
+      tableName: this.tableName,
+      index: 'GSI1',
+      pk: 'BEST_PRACTICES',
+      limit,
+      cursor,
+    });
     return {
       items: (out.Items ?? []).map((i) => stripKeys<BestPracticeRecord>(i)),
       cursor: encodeCursor(out.LastEvaluatedKey),
@@ -631,17 +615,13 @@ export class CoachingRepository {
     cursor?: string,
   ): Promise<Page<BestPracticeRecord>> {
     const pk = `PERSON#${authorId}#BEST_PRACTICES`;
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI2PK', 'GSI2SK'], { GSI2PK: pk }),
-      }),
-    );
+    const out = await queryIndexPage(this.doc, {
+      tableName: this.tableName,
+      index: 'GSI2',
+      pk: pk,
+      limit,
+      cursor,
+    });
     return {
       items: (out.Items ?? []).map((i) => stripKeys<BestPracticeRecord>(i)),
       cursor: encodeCursor(out.LastEvaluatedKey),

@@ -6,7 +6,7 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Mentorship, Page } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from './client.ts';
+import { decodeCursor, encodeCursor, queryIndexPage } from './client.ts';
 import { ConflictError } from './errors.ts';
 import { stripKeys, transact, type WriteOp } from './transact.ts';
 
@@ -137,19 +137,13 @@ export class MentorshipRepository {
 
   /** Every mentorship of the network, newest first. */
   async list(limit: number, cursor?: string): Promise<Page<Mentorship>> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': 'MENTORSHIPS' },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], {
-          GSI1PK: 'MENTORSHIPS',
-        }),
-      }),
-    );
+    const out = await queryIndexPage(this.doc, {
+      tableName: this.tableName,
+      index: 'GSI1',
+      pk: 'MENTORSHIPS',
+      limit,
+      cursor,
+    });
     return {
       items: (out.Items ?? []).map((i) => stripKeys<Mentorship>(i)),
       cursor: encodeCursor(out.LastEvaluatedKey),
@@ -164,17 +158,13 @@ export class MentorshipRepository {
     cursor?: string,
   ): Promise<Page<Mentorship>> {
     const pk = `${kind === 'organization' ? 'ORG' : 'PERSON'}#${id}#MENTORSHIPS`;
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI2PK', 'GSI2SK'], { GSI2PK: pk }),
-      }),
-    );
+    const out = await queryIndexPage(this.doc, {
+      tableName: this.tableName,
+      index: 'GSI2',
+      pk: pk,
+      limit,
+      cursor,
+    });
     const ids = (out.Items ?? []).map((i) => i.mentorshipId as string);
     return { items: await this.getMany(ids), cursor: encodeCursor(out.LastEvaluatedKey) };
   }

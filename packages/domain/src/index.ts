@@ -5,57 +5,9 @@
  * import { createOrganizationSchema } from '@sisi/domain';
  * const input = createOrganizationSchema.parse(body);
  */
+// The zod-free part (lists, texts, pure rules) is the SPA's entry; everything in it is here too.
 
 export { isBlobKey, photoBlobKey } from './blob-key.ts';
-export {
-  coachingGroupSources,
-  coachingGuidance,
-  criticalSuccessFactors,
-  DEFAULT_TURN_MINUTES,
-  FACILITATED_SESSIONS,
-  facilitationTexts,
-  facilitatorRoles,
-  groupSizeGuidance,
-  type IssueStep,
-  issueProcessingMethod,
-  issueStagesText,
-  issueSteps,
-  type KeyQuestion,
-  type KeyQuestionId,
-  keyQuestionIds,
-  keyQuestions,
-  learningLogForm,
-  MAX_TURN_MINUTES,
-  MIN_TURN_MINUTES,
-  peerCoachingDefinition,
-  peerCoachingGroupDefinition,
-  type SourcedText,
-  type SourceRef,
-  spiritTexts,
-  turnTimeText,
-} from './coaching/group-content.ts';
-export {
-  type CommitmentForSession,
-  type CommitmentState,
-  commitmentState,
-  type FacilitationChoice,
-  type FacilitationPlan,
-  facilitationChoiceProblems,
-  facilitatorFor,
-  facilitatorsWithAccess,
-  type GroupReviewState,
-  type GroupStatus,
-  type GroupStatusInput,
-  groupRole,
-  groupSizeAdvice,
-  groupStatus,
-  numberSessions,
-  reportBacksFor,
-  reviewState,
-  type SessionFacilitator,
-  type SizeAdvice,
-  sessionNeedsReview,
-} from './coaching/group-rules.ts';
 export {
   type CoachingGroup,
   type CoachingGroupSummary,
@@ -114,57 +66,6 @@ export {
   updateGroupSessionSchema,
 } from './coaching/group-schemas.ts';
 export * from './coaching/program-index.ts';
-export {
-  coachCriteria,
-  DEFAULT_MAX_PEERS,
-  type LaoStep,
-  laoSteps,
-  leadAssistObserve,
-  MAX_PEERS_LIMIT,
-  type NeedPriority,
-  type NeedsAssessmentQuestion,
-  needPriorities,
-  needsAssessmentQuestions,
-  SESSION_QUALITY_MAX,
-  SESSION_QUALITY_MIN,
-  type SessionMode,
-  type SisiKwaSisiOption,
-  type SisiKwaSisiStep,
-  sessionModes,
-  sessionQualityScale,
-  sisiKwaSisiIntro,
-  sisiKwaSisiOutcomes,
-  sisiKwaSisiSteps,
-  sisiKwaSisiTips,
-  type ThematicArea,
-  thematicAreaIds,
-  thematicAreaLabel,
-  thematicAreas,
-} from './coaching/sisi-kwa-sisi.ts';
-export {
-  averageQuality,
-  type CoachSuggestion,
-  type ExcludedCoach,
-  type ExclusionReason,
-  MATCH_WEIGHTS,
-  type MatchCoach,
-  type MatchNeeds,
-  type MatchReason,
-  type MatchResult,
-  type PlanDates,
-  type PlanFieldError,
-  type PlanSkillDates,
-  type PlanState,
-  type PlanStatus,
-  type PlanStepDates,
-  planOrderErrors,
-  planStatus,
-  planSteps,
-  rankCoaches,
-  type StepState,
-  sameText,
-  stepState,
-} from './coaching/sisi-kwa-sisi-rules.ts';
 export {
   type BestPractice,
   bestPracticeListQuerySchema,
@@ -253,27 +154,6 @@ export {
   evaluationStatusSchema,
 } from './monitoring/evaluation.ts';
 export {
-  allEvaluationsSigned,
-  type EvaluationActivity,
-  type EvaluationQuestion,
-  type EvaluationQuestionId,
-  type EvaluationResultAnswer,
-  type EvaluationResultRow,
-  type EvaluationStatus,
-  evaluationActivities,
-  evaluationForm,
-  evaluationResultAnswers,
-  evaluationResultRows,
-  evaluationStatuses,
-} from './monitoring/evaluation-form.ts';
-export {
-  byUrgency,
-  dayOf,
-  type FollowUpStatus,
-  followUpStatuses,
-  isOverdue,
-} from './monitoring/follow-up.ts';
-export {
   ImageFormatError,
   type ImageType,
   imageTypes,
@@ -286,15 +166,8 @@ export {
   LATE_REVIEW_STATES,
   type MentorshipFacts,
   NO_EVENT_DAYS,
-  type PracticalChallenge,
-  type PracticalChallengeId,
-  practicalChallenges,
   practicalTipsFor,
-  practicalTipsIntro,
   type Symptom,
-  type SymptomId,
-  symptomChallenges,
-  symptomIds,
 } from './monitoring/practical-tips.ts';
 export {
   buildTimeline,
@@ -331,13 +204,9 @@ export {
   quarterlyReportRecordSchema,
   quarterlyReportSchema,
 } from './monitoring/quarterly-report.ts';
-export {
-  type FormOption,
-  type QuarterlyReportQuestion,
-  type QuarterlyReportTechnicalArea,
-  quarterlyReportForm,
-  quarterlyReportTechnicalAreas,
-  totalHours,
+export type {
+  FormOption,
+  QuarterlyReportTechnicalArea,
 } from './monitoring/quarterly-report-form.ts';
 export {
   anonymityNotices,
@@ -351,38 +220,6 @@ export {
   reflectionResultsSchema,
   reflectionSideSchema,
 } from './monitoring/reflection.ts';
-export {
-  type ReflectionItem,
-  type ReflectionOption,
-  type ReflectionScale,
-  type ReflectionScaleId,
-  type ReflectionScore,
-  type ReflectionSection,
-  type ReflectionSectionId,
-  reflectionCommentBoxes,
-  reflectionForm,
-  reflectionItems,
-  reflectionOption,
-  reflectionScales,
-} from './monitoring/reflection-form.ts';
-export {
-  anonymityNotice,
-  compareItem,
-  compareSides,
-  type ItemComparison,
-  type ItemPool,
-  type ItemStats,
-  poolSide,
-  REFLECTION_MIN_SHOWN,
-  type ReflectionAnswerSet,
-  type ReflectionSide,
-  type ReflectionVerdict,
-  reflectionComparisonRule,
-  reflectionSides,
-  reflectionVerdicts,
-  type SidePool,
-  sideResultsShown,
-} from './monitoring/reflection-scoring.ts';
 export {
   datedId,
   type FollowUpAction,
@@ -401,15 +238,7 @@ export {
   summaryReportRecordSchema,
   summaryReportSchema,
 } from './monitoring/summary-report.ts';
-export {
-  type SummaryReportField,
-  type SummaryReportFieldId,
-  type SummaryReportReporter,
-  summaryReportForm,
-  summaryReportReporterIds,
-  summaryReportReporters,
-  summaryReportWhen,
-} from './monitoring/summary-report-form.ts';
+export { summaryReportReporterIds } from './monitoring/summary-report-form.ts';
 export {
   type CreateNetwork,
   createNetworkSchema,
@@ -450,3 +279,4 @@ export type {
   MailMessage,
 } from './ports.ts';
 export { hasRole, type Role, roleSchema, roles, type TenantContext } from './roles.ts';
+export * from './static.ts';
