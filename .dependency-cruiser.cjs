@@ -4,7 +4,7 @@
  */
 const pkg = (p) => `^(${p})/`;
 const STATIC =
-  '^packages/domain/src/(static|lists|mentorship/(approaches|matrix|rights|schedule|stages|ending)|coaching/sisi-kwa-sisi(-rules)?|coaching/group-(content|rules)|coaching/program-(static|content|consent|assessment|survey|rotation|rules)|monitoring/(summary-report-form|follow-up|practical-tips|quarterly-report-form|reflection-form|reflection-scoring|evaluation-form))\\.ts$';
+  '^packages/domain/src/(static|lists|mentorship/(approaches|matrix|rights|schedule|stages|ending)|access|coaching/sisi-kwa-sisi(-rules)?|coaching/group-(content|rules)|coaching/program-(static|content|consent|assessment|survey|rotation|rules)|monitoring/(summary-report-form|follow-up|practical-tips|quarterly-report-form|reflection-form|reflection-scoring|evaluation-form))\\.ts$';
 module.exports = {
   forbidden: [
     {

@@ -7,6 +7,13 @@
  * import { reviewSchedule } from '@sisi/domain/static';
  * reviewSchedule('2025-01-31', 12).quarterlyReviews; // ['2025-04-30', '2025-07-31', '2025-10-31']
  */
+
+export {
+  type Actor,
+  canManageMentorship,
+  canSeeMentorship,
+  involvedOrganizations,
+} from './access.ts';
 export {
   coachingGroupSources,
   coachingGuidance,

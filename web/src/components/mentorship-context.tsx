@@ -1,4 +1,5 @@
 import type { Mentorship, User } from '@sisi/domain';
+import { canManageMentorship as canManage } from '@sisi/domain/static';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'wouter';
 import { closureOpen, mentorshipQuery } from '../api/plan-queries.ts';
@@ -8,13 +9,7 @@ import type { ChoiceOption } from './doc-form.tsx';
 
 /** Network admins, and coordinators of one of its organizations, run a mentorship. */
 export function canManageMentorship(user: User | undefined, m: Mentorship | undefined): boolean {
-  if (!user || !m) return false;
-  if (user.roles.includes('network-admin')) return true;
-  return (
-    user.roles.includes('coordinator') &&
-    !!user.organizationId &&
-    [m.mentorOrganizationId, ...m.menteeOrganizationIds].includes(user.organizationId)
-  );
+  return !!user && !!m && canManage(user, m);
 }
 
 /**

@@ -1,37 +1,28 @@
-import type { Mentorship, TenantContext } from '@sisi/domain';
+import {
+  canManageMentorship,
+  canSeeMentorship,
+  type Mentorship,
+  type TenantContext,
+} from '@sisi/domain';
 import type { ApiDeps } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 
 type NetworkTenant = TenantContext & { networkId: string };
 
-export const involvedOrganizations = (
-  m: Pick<Mentorship, 'mentorOrganizationId' | 'menteeOrganizationIds'>,
-) => [m.mentorOrganizationId, ...m.menteeOrganizationIds];
+export { involvedOrganizations } from '@sisi/domain';
+
+const actorOf = (tenant: TenantContext) => ({ ...tenant, id: tenant.userId });
 
 /**
- * Who sees a mentorship: the network's admins; coordinators of its organizations; members
- * who take part in it. Anyone else is told it does not exist (404).
+ * Who sees a mentorship (`canSeeMentorship` in `@sisi/domain`, the SPA's rule too). Anyone
+ * else is told it does not exist (404).
  */
-export function canSee(
-  tenant: TenantContext,
-  m: Mentorship & { participantIds?: string[] },
-): boolean {
-  if (tenant.roles.includes('network-admin')) return true;
-  if (tenant.roles.includes('coordinator') && tenant.organizationId) {
-    if (involvedOrganizations(m).includes(tenant.organizationId)) return true;
-  }
-  return (m.participantIds ?? []).includes(tenant.userId);
-}
+export const canSee = (tenant: TenantContext, m: Mentorship & { participantIds?: string[] }) =>
+  canSeeMentorship(actorOf(tenant), m);
 
-/** Who runs it: the network's admins and the coordinators of its organizations. */
-export function canManage(tenant: TenantContext, m: Mentorship): boolean {
-  if (tenant.roles.includes('network-admin')) return true;
-  return (
-    tenant.roles.includes('coordinator') &&
-    !!tenant.organizationId &&
-    involvedOrganizations(m).includes(tenant.organizationId)
-  );
-}
+/** Who runs it (`canManageMentorship` in `@sisi/domain`). */
+export const canManage = (tenant: TenantContext, m: Mentorship) =>
+  canManageMentorship(actorOf(tenant), m);
 
 /** The mentorship if the caller may see it; 404 otherwise, exactly as for a missing one. */
 export async function loadVisibleMentorship(deps: ApiDeps, tenant: NetworkTenant, id: string) {
