@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '@sisi/api';
-import { networkTableName, platformTableName, RollupRepository } from '@sisi/data';
+import { platformTableName, RollupRepository } from '@sisi/data';
 import {
   addMonths,
   approachIds,
@@ -122,7 +122,7 @@ async function world(db: DynamoDbLocal, mentorships: number) {
   const rollups = new RollupRepository(local.platform.doc, platformTableName(prefix));
   const rollup = createRollupHandler({
     rollups,
-    mentorshipFacts: mentorshipFactsFrom(local.platform.doc, (n) => networkTableName(prefix, n)),
+    mentorshipFacts: mentorshipFactsFrom((networkId) => local.deps.store({ networkId })),
   });
   const now = local.clock.now();
   const today = now.toISOString().slice(0, 10);

@@ -4,7 +4,6 @@ import {
   createLifecycleHandlers,
   type LifecycleDeps,
   type LifecycleHandlers,
-  lifecycleRepositories,
 } from '@sisi/lifecycle';
 import { BASE, type TestApi } from '../support/api.ts';
 import {
@@ -73,8 +72,7 @@ export async function lifecycleWorld(
 
   const started: LifecycleWorld['started'] = [];
   const deps: LifecycleDeps = {
-    networkRepositories: (id) =>
-      lifecycleRepositories(api.local.deps.networkRepositories({ networkId: id })),
+    store: (id) => api.local.deps.store({ networkId: id }),
     platform: api.local.platform,
     mailer: api.local.deps.mailer,
     clock: api.local.clock,

@@ -115,9 +115,7 @@ describe('the rollup handler', () => {
   const handler = () =>
     createRollupHandler({
       rollups: rollupsOf(api),
-      mentorshipFacts: mentorshipFactsFrom(api.local.platform.doc, (n) =>
-        networkTableName(api.prefix, n),
-      ),
+      mentorshipFacts: mentorshipFactsFrom((networkId) => api.local.deps.store({ networkId })),
     });
   const orgImage = (kpLed: boolean) => ({
     PK: 'ORG#handlerorg1',

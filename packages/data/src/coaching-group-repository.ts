@@ -149,7 +149,7 @@ const isConditionFailure = (error: unknown) =>
  * person and per organization (`GSI2`) make "my groups" a Query; every group is on `GSI1`.
  *
  * @example
- * const groups = CoachingGroupRepository.beside(repos.people);
+ * const groups = createNetworkStore(doc, table).coachingGroups;
  * const mine = await groups.listFor('person', tenant.userId, 25);
  */
 export class CoachingGroupRepository {
@@ -157,14 +157,6 @@ export class CoachingGroupRepository {
     readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
   ) {}
-
-  /** The groups of the network whose people `repository` reads (the same table). */
-  static beside(repository: {
-    doc: DynamoDBDocumentClient;
-    tableName: string;
-  }): CoachingGroupRepository {
-    return new CoachingGroupRepository(repository.doc, repository.tableName);
-  }
 
   private async getItem<T>(Key: Record<string, string>): Promise<T | undefined> {
     const out = await this.doc.send(

@@ -105,7 +105,7 @@ const isConditionFailure = (error: unknown) =>
  * person and program whose `relations` say how they are tied to it).
  *
  * @example
- * const programs = CoachingProgramRepository.beside(repos.mentorships);
+ * const programs = createNetworkStore(doc, table).coachingPrograms;
  * const page = await programs.listByOrganization(orgId, 25);
  */
 export class CoachingProgramRepository {
@@ -113,14 +113,6 @@ export class CoachingProgramRepository {
     readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
   ) {}
-
-  /** The programs of the network whose other repository `repository` is (the same table). */
-  static beside(repository: {
-    doc: DynamoDBDocumentClient;
-    tableName: string;
-  }): CoachingProgramRepository {
-    return new CoachingProgramRepository(repository.doc, repository.tableName);
-  }
 
   // --- programs -------------------------------------------------------------------------
 

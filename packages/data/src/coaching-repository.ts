@@ -91,7 +91,7 @@ export type CoachingFilter = 'organization' | 'person';
  *   and, only while published, in the library on `GSI1` `BEST_PRACTICES`.
  *
  * @example
- * const coaching = CoachingRepository.beside(repos.mentorships);
+ * const coaching = createNetworkStore(doc, table).coaching;
  * const page = await coaching.listCoachingsFor('person', userId, 25);
  */
 export class CoachingRepository {
@@ -99,14 +99,6 @@ export class CoachingRepository {
     readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
   ) {}
-
-  /** The coaching of the network whose mentorships `repository` reads (the same table). */
-  static beside(repository: {
-    doc: DynamoDBDocumentClient;
-    tableName: string;
-  }): CoachingRepository {
-    return new CoachingRepository(repository.doc, repository.tableName);
-  }
 
   // ---- the pool of coaches
 

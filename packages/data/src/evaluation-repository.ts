@@ -22,7 +22,7 @@ const key = (mentorshipId: string, organizationId: string) => ({
  * read (0 for the first), and a stale one is a `ConflictError` on `version`.
  *
  * @example
- * const evaluations = EvaluationRepository.beside(repos.mentorships);
+ * const evaluations = createNetworkStore(doc, table).evaluations;
  * await evaluations.put(record, 0); // the first save
  */
 export class EvaluationRepository {
@@ -30,14 +30,6 @@ export class EvaluationRepository {
     readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
   ) {}
-
-  /** The evaluations of the network whose mentorships `repository` reads. */
-  static beside(repository: {
-    doc: DynamoDBDocumentClient;
-    tableName: string;
-  }): EvaluationRepository {
-    return new EvaluationRepository(repository.doc, repository.tableName);
-  }
 
   async get(mentorshipId: string, organizationId: string): Promise<EvaluationRecord | undefined> {
     const out = await this.doc.send(

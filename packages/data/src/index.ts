@@ -62,6 +62,7 @@ export {
   PeopleRepository,
   type PersonRecord,
 } from './network-repository.ts';
+export { createNetworkStore, type NetworkStore } from './network-store.ts';
 export {
   type IdempotencyRecord,
   type InvitationRecord,

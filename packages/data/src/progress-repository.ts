@@ -29,7 +29,7 @@ const isConditionFailure = (error: unknown) =>
  * `BlobStore`). Child items of the mentorship's partition of the network table.
  *
  * @example
- * const progress = ProgressRepository.beside(repos.mentorships);
+ * const progress = createNetworkStore(doc, table).progress;
  * await progress.markReached(record); // ConflictError when it already was
  */
 export class ProgressRepository {
@@ -37,13 +37,6 @@ export class ProgressRepository {
     readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
   ) {}
-
-  static beside(repository: {
-    doc: DynamoDBDocumentClient;
-    tableName: string;
-  }): ProgressRepository {
-    return new ProgressRepository(repository.doc, repository.tableName);
-  }
 
   /** The record as one op of a larger transaction (a summary report naming it reached). */
   milestoneReachedOp(record: MilestoneReached): WriteOp {

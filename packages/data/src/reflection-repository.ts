@@ -21,7 +21,7 @@ const MARKER = 'REFLECTION#MARKER#';
  * answer by the same person writes nothing.
  *
  * @example
- * const reflection = ReflectionRepository.beside(repos.mentorships);
+ * const reflection = createNetworkStore(doc, table).reflection;
  * await reflection.answer(record, tenant.userId); // ConflictError the second time
  */
 export class ReflectionRepository {
@@ -29,14 +29,6 @@ export class ReflectionRepository {
     readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
   ) {}
-
-  /** The reflection answers of the network whose mentorships `repository` reads. */
-  static beside(repository: {
-    doc: DynamoDBDocumentClient;
-    tableName: string;
-  }): ReflectionRepository {
-    return new ReflectionRepository(repository.doc, repository.tableName);
-  }
 
   /**
    * Stores `record` and marks `personId` as having answered, together; a person who

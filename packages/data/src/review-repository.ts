@@ -57,7 +57,7 @@ const isConditionFailure = (error: unknown) =>
  * partition of the network table.
  *
  * @example
- * const reviews = ReviewRepository.beside(repos.mentorships);
+ * const reviews = createNetworkStore(doc, table).reviews;
  * const report = await reviews.getReport(mentorshipId, 2);
  */
 export class ReviewRepository {
@@ -65,11 +65,6 @@ export class ReviewRepository {
     readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
   ) {}
-
-  /** The reviews of the network whose mentorships `repository` reads (the same table). */
-  static beside(repository: { doc: DynamoDBDocumentClient; tableName: string }): ReviewRepository {
-    return new ReviewRepository(repository.doc, repository.tableName);
-  }
 
   async getReport(mentorshipId: string, period: number): Promise<QuarterlyReport | undefined> {
     const out = await this.doc.send(

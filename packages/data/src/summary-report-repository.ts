@@ -35,7 +35,7 @@ const isConditionFailure = (error: unknown) =>
  * sorted `<status>#<due date>#…`), so a person's own list is a Query, never a Scan.
  *
  * @example
- * const reports = SummaryReportRepository.beside(repos.mentorships);
+ * const reports = createNetworkStore(doc, table).summaryReports;
  * await reports.create(report, actions); // one transaction
  * const mine = await reports.listByOwner(userId, { status: 'open', limit: 50 });
  */
@@ -44,14 +44,6 @@ export class SummaryReportRepository {
     readonly doc: DynamoDBDocumentClient,
     readonly tableName: string,
   ) {}
-
-  /** The reports of the network whose mentorships `repository` reads (the same table). */
-  static beside(repository: {
-    doc: DynamoDBDocumentClient;
-    tableName: string;
-  }): SummaryReportRepository {
-    return new SummaryReportRepository(repository.doc, repository.tableName);
-  }
 
   private actionItem(a: FollowUpAction) {
     return {

@@ -10,13 +10,11 @@ import {
   ValidationError,
 } from '@sisi/api';
 import {
-  CapacityRepository,
   createDocumentClient,
+  createNetworkStore,
+  DonorRepository,
   FieldCipher,
-  MentorshipRepository,
   networkTableName,
-  OrganizationRepository,
-  PeopleRepository,
   PlatformRepository,
   platformTable,
   platformTableName,
@@ -24,7 +22,7 @@ import {
   WorkflowCheckpointRepository,
 } from '@sisi/data';
 import type { LifecycleState } from '@sisi/domain';
-import { createLifecycleHandlers, lifecycleRepositories } from '@sisi/lifecycle';
+import { createLifecycleHandlers } from '@sisi/lifecycle';
 import { createRollupHandler, mentorshipFactsFrom } from '@sisi/rollup';
 import {
   LocalWorkflowRunner,
@@ -118,8 +116,7 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
   // The lifecycle: the same ASL as on AWS, its Task states run by the lifecycle handlers
   // in-process. A handler starts the next review's execution through the runner itself.
   const lifecycle = createLifecycleHandlers({
-    networkRepositories: (networkId) =>
-      lifecycleRepositories(deps.networkRepositories({ networkId })),
+    store: (networkId) => deps.store({ networkId }),
     platform,
     mailer,
     clock,
@@ -153,7 +150,7 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     checkpoints: rollupRepository,
     rollup: createRollupHandler({
       rollups: rollupRepository,
-      mentorshipFacts: mentorshipFactsFrom(doc, (n) => networkTableName(options.tablePrefix, n)),
+      mentorshipFacts: mentorshipFactsFrom((networkId) => deps.store({ networkId })),
     }),
     onError: (error) => console.error('donor rollups: stream poll failed:', error),
   });
@@ -165,16 +162,12 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
 
   const deps: ApiDeps = {
     platform,
-    networkRepositories({ networkId }) {
+    store({ networkId }) {
       if (!networkId) throw new Error('no network in this context');
-      const table = networkTableName(options.tablePrefix, networkId);
-      return {
-        organizations: new OrganizationRepository(doc, table),
-        people: new PeopleRepository(doc, table),
-        mentorships: new MentorshipRepository(doc, table),
-        capacity: new CapacityRepository(doc, table),
-      };
+      return createNetworkStore(doc, networkTableName(options.tablePrefix, networkId));
     },
+    rollups: rollupRepository,
+    donors: new DonorRepository(doc, platformTableName(options.tablePrefix)),
     clock,
     mailer,
     blobs: new FileBlobStore(join(options.dataDir, 'uploads')),

@@ -1,0 +1,86 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { CapacityRepository } from './capacity-repository.ts';
+import { CoachingGroupRepository } from './coaching-group-repository.ts';
+import { CoachingProgramRepository } from './coaching-program-repository.ts';
+import { CoachingRepository } from './coaching-repository.ts';
+import { EvaluationRepository } from './evaluation-repository.ts';
+import { MentorshipRepository } from './mentorship-repository.ts';
+import { OrganizationRepository, PeopleRepository } from './network-repository.ts';
+import { ProgressRepository } from './progress-repository.ts';
+import { ReflectionRepository } from './reflection-repository.ts';
+import { ReviewRepository } from './review-repository.ts';
+import { SummaryReportRepository } from './summary-report-repository.ts';
+
+/**
+ * All of one network's data: every repository over its table. Made from a tenant by the
+ * runtime's composition root (on AWS with credentials scoped to that network), it is the one
+ * way a handler reaches a network's items.
+ */
+export interface NetworkStore {
+  readonly organizations: OrganizationRepository;
+  readonly people: PeopleRepository;
+  readonly mentorships: MentorshipRepository;
+  /** Organizations' capacity assessments and asset inventories. */
+  readonly capacity: CapacityRepository;
+  /** Quarterly reports and the record of every lifecycle mail. */
+  readonly reviews: ReviewRepository;
+  /** Summary reports of mentoring events and their follow-up actions. */
+  readonly summaryReports: SummaryReportRepository;
+  /** Milestones reached and photos of a mentorship's timeline. */
+  readonly progress: ProgressRepository;
+  /** The anonymous reflection questionnaires of a mentorship's sides. */
+  readonly reflection: ReflectionRepository;
+  /** Mid-term and end evaluations. */
+  readonly evaluations: EvaluationRepository;
+  /** Sisi Kwa Sisi coaching, coaches and best practices. */
+  readonly coaching: CoachingRepository;
+  /** Peer coaching groups and what their members keep. */
+  readonly coachingGroups: CoachingGroupRepository;
+  /** Coaching programs: rounds, pairs and their sessions. */
+  readonly coachingPrograms: CoachingProgramRepository;
+}
+
+type Repositories = {
+  [K in keyof NetworkStore]: new (
+    doc: DynamoDBDocumentClient,
+    tableName: string,
+  ) => NetworkStore[K];
+};
+
+const REPOSITORIES: Repositories = {
+  organizations: OrganizationRepository,
+  people: PeopleRepository,
+  mentorships: MentorshipRepository,
+  capacity: CapacityRepository,
+  reviews: ReviewRepository,
+  summaryReports: SummaryReportRepository,
+  progress: ProgressRepository,
+  reflection: ReflectionRepository,
+  evaluations: EvaluationRepository,
+  coaching: CoachingRepository,
+  coachingGroups: CoachingGroupRepository,
+  coachingPrograms: CoachingProgramRepository,
+};
+
+/**
+ * A network's store over its table. Built per request, so each repository is made only when
+ * first read (and then kept: the same instance every time).
+ *
+ * @example
+ * const store = createNetworkStore(doc, networkTableName('sisi', networkId));
+ * const org = await store.organizations.get(organizationId);
+ */
+export function createNetworkStore(doc: DynamoDBDocumentClient, tableName: string): NetworkStore {
+  const made: Partial<Record<keyof NetworkStore, unknown>> = {};
+  const store = {} as NetworkStore;
+  for (const key of Object.keys(REPOSITORIES) as (keyof NetworkStore)[]) {
+    Object.defineProperty(store, key, {
+      enumerable: true,
+      get: () => {
+        made[key] ??= new REPOSITORIES[key](doc, tableName);
+        return made[key];
+      },
+    });
+  }
+  return store;
+}
