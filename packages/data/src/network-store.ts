@@ -1,15 +1,15 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { CapacityRepository } from './capacity-repository.ts';
-import { CoachingGroupRepository } from './coaching-group-repository.ts';
-import { CoachingProgramRepository } from './coaching-program-repository.ts';
-import { CoachingRepository } from './coaching-repository.ts';
-import { EvaluationRepository } from './evaluation-repository.ts';
-import { MentorshipRepository } from './mentorship-repository.ts';
-import { OrganizationRepository, PeopleRepository } from './network-repository.ts';
-import { ProgressRepository } from './progress-repository.ts';
-import { ReflectionRepository } from './reflection-repository.ts';
-import { ReviewRepository } from './review-repository.ts';
-import { SummaryReportRepository } from './summary-report-repository.ts';
+import { CapacityRepository } from './repositories/capacity-repository.ts';
+import { CoachingGroupRepository } from './repositories/coaching-group-repository.ts';
+import { CoachingProgramRepository } from './repositories/coaching-program-repository.ts';
+import { CoachingRepository } from './repositories/coaching-repository.ts';
+import { EvaluationRepository } from './repositories/evaluation-repository.ts';
+import { MentorshipRepository } from './repositories/mentorship-repository.ts';
+import { OrganizationRepository, PeopleRepository } from './repositories/network-repository.ts';
+import { ProgressRepository } from './repositories/progress-repository.ts';
+import { ReflectionRepository } from './repositories/reflection-repository.ts';
+import { ReviewRepository } from './repositories/review-repository.ts';
+import { SummaryReportRepository } from './repositories/summary-report-repository.ts';
 
 /**
  * All of one network's data: every repository over its table. Made from a tenant by the

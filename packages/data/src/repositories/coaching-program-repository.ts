@@ -15,10 +15,10 @@ import type {
   SelfAssessment,
   SurveyResponse,
 } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from './client.ts';
-import { ConflictError } from './errors.ts';
-import type { EncryptedField } from './field-cipher.ts';
-import { stripKeys, transact, type WriteOp } from './transact.ts';
+import { decodeCursor, encodeCursor } from '../client.ts';
+import { ConflictError } from '../errors.ts';
+import type { EncryptedField } from '../field-cipher.ts';
+import { stripKeys, transact, type WriteOp } from '../transact.ts';
 
 const pk = (programId: string) => `CPROGRAM#${programId}`;
 const programKey = (id: string) => ({ PK: pk(id), SK: 'PROGRAM' });

@@ -7,7 +7,7 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { stripKeys } from './transact.ts';
+import { stripKeys } from '../transact.ts';
 
 /**
  * A paused workflow execution (the `Checkpoint` of `@sisi/workflows`, whose

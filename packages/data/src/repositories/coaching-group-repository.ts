@@ -7,10 +7,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { IssueStep, Page } from '@sisi/domain';
-import { encodeCursor, queryIndexPage } from './client.ts';
-import { ConflictError } from './errors.ts';
-import type { EncryptedField } from './field-cipher.ts';
-import { stripKeys, transact, type WriteOp } from './transact.ts';
+import { encodeCursor, queryIndexPage } from '../client.ts';
+import { ConflictError } from '../errors.ts';
+import type { EncryptedField } from '../field-cipher.ts';
+import { stripKeys, transact, type WriteOp } from '../transact.ts';
 
 /**
  * A peer coaching group as stored. Besides who is in it, it keeps the small summaries a

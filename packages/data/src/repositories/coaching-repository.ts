@@ -14,11 +14,11 @@ import type {
   Page,
   PlanStepDates,
 } from '@sisi/domain';
-import { decodeCursor, encodeCursor, queryIndexPage } from './client.ts';
-import { ConflictError } from './errors.ts';
-import type { EncryptedField } from './field-cipher.ts';
+import { decodeCursor, encodeCursor, queryIndexPage } from '../client.ts';
+import { ConflictError } from '../errors.ts';
+import type { EncryptedField } from '../field-cipher.ts';
+import { stripKeys, transact, type WriteOp } from '../transact.ts';
 import type { VersionedDocument } from './mentorship-repository.ts';
-import { stripKeys, transact, type WriteOp } from './transact.ts';
 
 const coachKey = (personId: string) => ({ PK: `COACH#${personId}`, SK: 'COACH' });
 const coachingKey = (id: string) => ({ PK: `COACHING#${id}`, SK: 'COACHING' });

@@ -5,9 +5,9 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { FollowUpAction, FollowUpStatus, Page, SummaryReport } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from './client.ts';
-import { ConflictError } from './errors.ts';
-import { stripKeys, transact, type WriteOp } from './transact.ts';
+import { decodeCursor, encodeCursor } from '../client.ts';
+import { ConflictError } from '../errors.ts';
+import { stripKeys, transact, type WriteOp } from '../transact.ts';
 
 const pk = (mentorshipId: string) => `MENTORSHIP#${mentorshipId}`;
 const reportKey = (mentorshipId: string, id: string) => ({

@@ -6,8 +6,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Network, NetworkStatus, Page, Role } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from './client.ts';
-import { stripKeys, transact, type WriteOp } from './transact.ts';
+import { decodeCursor, encodeCursor } from '../client.ts';
+import { stripKeys, transact, type WriteOp } from '../transact.ts';
 
 export type UserStatus = 'invited' | 'active';
 

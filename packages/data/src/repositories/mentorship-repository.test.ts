@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { ConflictError } from './errors.ts';
+import { ConflictError } from '../errors.ts';
 import { MentorshipRepository } from './mentorship-repository.ts';
 
 /** A transaction DynamoDB cancelled, with one reason per op. */

@@ -1,8 +1,8 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from './client.ts';
+import { decodeCursor, encodeCursor } from '../client.ts';
+import { stripKeys } from '../transact.ts';
 import type { UserRecord } from './platform-repository.ts';
-import { stripKeys } from './transact.ts';
 
 /**
  * Donors in the platform table: people with the role `donor` and no network of their own,

@@ -7,9 +7,9 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Page, QuarterlyReport, ReviewMailKind } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from './client.ts';
-import { ConflictError, DataError } from './errors.ts';
-import { stripKeys } from './transact.ts';
+import { decodeCursor, encodeCursor } from '../client.ts';
+import { ConflictError, DataError } from '../errors.ts';
+import { stripKeys } from '../transact.ts';
 
 const pk = (mentorshipId: string) => `MENTORSHIP#${mentorshipId}`;
 /** Zero-padded so the sort key orders periods numerically (at most 21 reviews in 60 months). */

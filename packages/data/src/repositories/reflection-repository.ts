@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReflectionAnswerRecord, ReflectionSide } from '@sisi/domain';
-import { transact } from './transact.ts';
+import { transact } from '../transact.ts';
 
 const pk = (mentorshipId: string) => `MENTORSHIP#${mentorshipId}`;
 const ANSWER = 'REFLECTION#ANSWER#';

@@ -6,9 +6,9 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Mentorship, Page } from '@sisi/domain';
-import { decodeCursor, encodeCursor, queryIndexPage } from './client.ts';
-import { ConflictError } from './errors.ts';
-import { stripKeys, transact, type WriteOp } from './transact.ts';
+import { decodeCursor, encodeCursor, queryIndexPage } from '../client.ts';
+import { ConflictError } from '../errors.ts';
+import { stripKeys, transact, type WriteOp } from '../transact.ts';
 
 const mentorshipKey = (id: string) => ({ PK: `MENTORSHIP#${id}`, SK: 'MENTORSHIP' });
 const docKey = (id: string, name: string) => ({ PK: `MENTORSHIP#${id}`, SK: `DOC#${name}` });

@@ -6,9 +6,9 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Member, Organization, Page } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from './client.ts';
-import { ConflictError, ItemNotFoundError } from './errors.ts';
-import { stripKeys, type WriteOp } from './transact.ts';
+import { decodeCursor, encodeCursor } from '../client.ts';
+import { ConflictError, ItemNotFoundError } from '../errors.ts';
+import { stripKeys, type WriteOp } from '../transact.ts';
 
 const orgKey = (id: string) => ({ PK: `ORG#${id}`, SK: 'ORG' });
 const personKey = (id: string) => ({ PK: `PERSON#${id}`, SK: 'PERSON' });

@@ -5,10 +5,10 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { AssetInventory, CapacityAssessment, Page } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from './client.ts';
-import { ConflictError } from './errors.ts';
+import { decodeCursor, encodeCursor } from '../client.ts';
+import { ConflictError } from '../errors.ts';
+import { stripKeys } from '../transact.ts';
 import type { VersionedDocument } from './mentorship-repository.ts';
-import { stripKeys } from './transact.ts';
 
 const orgPk = (organizationId: string) => `ORG#${organizationId}`;
 const ASSESSMENT = 'ASSESSMENT#';

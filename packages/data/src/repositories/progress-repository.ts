@@ -6,8 +6,8 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { MilestoneReached, PhotoRecord } from '@sisi/domain';
-import { ConflictError } from './errors.ts';
-import { stripKeys, type WriteOp } from './transact.ts';
+import { ConflictError } from '../errors.ts';
+import { stripKeys, type WriteOp } from '../transact.ts';
 
 const pk = (mentorshipId: string) => `MENTORSHIP#${mentorshipId}`;
 const milestoneKey = (mentorshipId: string, milestoneId: string) => ({

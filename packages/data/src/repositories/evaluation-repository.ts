@@ -5,8 +5,8 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { EvaluationRecord } from '@sisi/domain';
-import { ConflictError } from './errors.ts';
-import { stripKeys } from './transact.ts';
+import { ConflictError } from '../errors.ts';
+import { stripKeys } from '../transact.ts';
 
 const pk = (mentorshipId: string) => `MENTORSHIP#${mentorshipId}`;
 const PREFIX = 'EVALUATION#';

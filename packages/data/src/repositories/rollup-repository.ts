@@ -6,8 +6,8 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Contribution, Counters, Quarter } from '@sisi/domain';
-import { DataError } from './errors.ts';
-import { transact, type WriteOp } from './transact.ts';
+import { DataError } from '../errors.ts';
+import { transact, type WriteOp } from '../transact.ts';
 
 /** The stored item a contribution belongs to: its keys in the network's table. */
 export interface SourceKey {
