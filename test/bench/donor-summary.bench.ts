@@ -119,7 +119,7 @@ async function world(db: DynamoDbLocal, mentorships: number) {
     ).token;
   };
   const admin = await accept(`admin@${prefix}.org`, 'Admin');
-  const rollups = new RollupRepository(local.platform.doc, platformTableName(prefix));
+  const rollups = new RollupRepository(local.doc, platformTableName(prefix));
   const rollup = createRollupHandler({
     rollups,
     mentorshipFacts: mentorshipFactsFrom((networkId) => local.deps.store({ networkId })),
@@ -251,7 +251,7 @@ export async function benchDonorSummary(): Promise<DonorSummaryResult> {
     const quarters = Object.keys(
       (
         await new RollupRepository(
-          large.world.local.platform.doc,
+          large.world.local.doc,
           platformTableName(`donor${worlds}`),
         ).getNetwork(large.world.networkId)
       ).quarters,

@@ -1,4 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { platformTableName } from '@sisi/data';
 import type { MailMessage } from '@sisi/domain';
 import {
   createLifecycleHandlers,
@@ -131,9 +132,9 @@ export async function lifecycleWorld(
 
 /** Sets a person's language in the directory (nothing in the API sets it yet). */
 export async function setLanguage(api: TestApi, userId: string, language: string): Promise<void> {
-  await api.local.platform.doc.send(
+  await api.local.doc.send(
     new UpdateCommand({
-      TableName: api.local.platform.tableName,
+      TableName: platformTableName(api.prefix),
       Key: { PK: `USER#${userId}`, SK: 'USER' },
       UpdateExpression: 'SET #l = :l',
       ExpressionAttributeNames: { '#l': 'language' },

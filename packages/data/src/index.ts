@@ -1,9 +1,11 @@
 /**
- * DynamoDB access for Sisi: table definitions (shared with `infra/`) and repositories.
+ * DynamoDB access for Sisi: table definitions (shared with `infra/`), the storage kernel
+ * (`Table`), the repositories over it, and a network's store (`createNetworkStore`).
  *
  * @example
- * import { createDocumentClient, PlatformRepository, platformTableName } from '@sisi/data';
- * const platform = new PlatformRepository(createDocumentClient(), platformTableName('sisi'));
+ * import { createDocumentClient, createNetworkStore, networkTableName } from '@sisi/data';
+ * const store = createNetworkStore(createDocumentClient(), networkTableName('sisi', networkId));
+ * const org = await store.organizations.get(organizationId);
  */
 
 export { createDocumentClient, decodeCursor, encodeCursor } from './client.ts';
@@ -102,6 +104,15 @@ export {
   type SesMailerOptions,
 } from './ses-mailer.ts';
 export {
+  type Conflict,
+  changedMeanwhile,
+  isConditionFailure,
+  type Query,
+  stripKeys,
+  Table,
+  type WriteOp,
+} from './table.ts';
+export {
   createTableInput,
   networkIdOfTable,
   networkTable,
@@ -110,4 +121,3 @@ export {
   platformTableName,
   type TableDefinition,
 } from './tables.ts';
-export { stripKeys, transact, type WriteOp } from './transact.ts';

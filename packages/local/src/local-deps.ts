@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   type ApiDeps,
   createJwtVerifier,
@@ -70,6 +71,8 @@ export interface LocalDeps {
   outbox: OutboxMailer;
   platform: PlatformRepository;
   dynamo: DynamoDBClient;
+  /** The document client of every table here (tools and tests that read items directly). */
+  doc: DynamoDBDocumentClient;
   /**
    * Runs the mentorships' review lifecycles (`deps.workflows` starts and stops them); its
    * checkpoints live in the platform table. Moving `clock` runs what is due by then.
@@ -208,6 +211,7 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     outbox,
     platform,
     dynamo,
+    doc,
     runner,
     rollups,
     async close() {

@@ -1,13 +1,5 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
 import type { AssetInventory, CapacityAssessment, Page } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from '../client.ts';
-import { ConflictError } from '../errors.ts';
-import { stripKeys } from '../transact.ts';
+import { TableRepository } from '../table.ts';
 import type { VersionedDocument } from './mentorship-repository.ts';
 
 const orgPk = (organizationId: string) => `ORG#${organizationId}`;
@@ -34,61 +26,40 @@ export type AssetInventoryContent = Omit<AssetInventory, 'version'>;
  * const capacity = new CapacityRepository(doc, networkTableName('sisi', networkId));
  * const { items } = await capacity.listAssessments(orgId, 25); // newest date first
  */
-export class CapacityRepository {
-  constructor(
-    readonly doc: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
-
+export class CapacityRepository extends TableRepository {
   /**
    * A new assessment. The sort key puts the date first (then when it was recorded), so
    * the list reads newest first without sorting.
    */
   async addAssessment(record: CapacityAssessmentRecord): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          PK: orgPk(record.organizationId),
-          SK: `${ASSESSMENT}${record.date}#${record.createdAt}#${record.id}`,
-          entity: 'capacity-assessment',
-          ...record,
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
+    await this.table.put({
+      Item: {
+        PK: orgPk(record.organizationId),
+        SK: `${ASSESSMENT}${record.date}#${record.createdAt}#${record.id}`,
+        entity: 'capacity-assessment',
+        ...record,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
   }
 
   /** An organization's assessments, newest date first. */
-  async listAssessments(
+  listAssessments(
     organizationId: string,
     limit: number,
     cursor?: string,
   ): Promise<Page<CapacityAssessmentRecord>> {
-    const pk = orgPk(organizationId);
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': ASSESSMENT },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK'], { PK: pk }),
-      }),
+    return this.table.page<CapacityAssessmentRecord>(
+      { pk: orgPk(organizationId), prefix: ASSESSMENT, descending: true },
+      limit,
+      cursor,
     );
-    return {
-      items: (out.Items ?? []).map((i) => stripKeys<CapacityAssessmentRecord>(i)),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
   }
 
-  async getInventory(
+  getInventory(
     organizationId: string,
   ): Promise<VersionedDocument<AssetInventoryContent> | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: inventoryKey(organizationId) }),
-    );
-    return out.Item ? stripKeys<VersionedDocument<AssetInventoryContent>>(out.Item) : undefined;
+    return this.table.get<VersionedDocument<AssetInventoryContent>>(inventoryKey(organizationId));
   }
 
   /**
@@ -100,27 +71,10 @@ export class CapacityRepository {
     expectedVersion: number,
     doc: VersionedDocument<AssetInventoryContent>,
   ): Promise<void> {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...inventoryKey(organizationId), entity: 'asset-inventory', ...doc },
-          ...(expectedVersion === 0
-            ? { ConditionExpression: 'attribute_not_exists(PK)' }
-            : {
-                ConditionExpression: '#v = :v',
-                ExpressionAttributeNames: { '#v': 'version' },
-                ExpressionAttributeValues: { ':v': expectedVersion },
-              }),
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-      throw new ConflictError(
-        'the asset inventory changed meanwhile; reload and try again',
-        'version',
-        { cause: error },
-      );
-    }
+    await this.table.putVersioned(
+      { ...inventoryKey(organizationId), entity: 'asset-inventory', ...doc },
+      expectedVersion,
+      'asset inventory',
+    );
   }
 }

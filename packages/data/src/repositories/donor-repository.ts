@@ -1,7 +1,5 @@
-import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from '../client.ts';
-import { stripKeys } from '../transact.ts';
+import { TableRepository } from '../table.ts';
 import type { UserRecord } from './platform-repository.ts';
 
 /**
@@ -13,47 +11,19 @@ import type { UserRecord } from './platform-repository.ts';
  * const donors = new DonorRepository(doc, platformTableName('sisi'));
  * const { items } = await donors.list(25);
  */
-export class DonorRepository {
-  constructor(
-    readonly doc: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
-
+export class DonorRepository extends TableRepository {
   /** Donors, by id (their role markers sort by user id). */
   async list(limit: number, cursor?: string): Promise<Page<UserRecord>> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': 'ROLE#donor' },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], {
-          GSI1PK: 'ROLE#donor',
-        }),
-      }),
+    // the markers' keys are what they hold: the user id is their sort key
+    const markers = await this.table.page<{ GSI1SK: string }>(
+      { index: 'GSI1', pk: 'ROLE#donor', keepKeys: true },
+      limit,
+      cursor,
     );
-    const ids = (out.Items ?? []).map((i) => i.GSI1SK as string);
-    const users = new Map<string, UserRecord>();
-    if (ids.length) {
-      let keys: Record<string, unknown>[] | undefined = ids.map((id) => ({
-        PK: `USER#${id}`,
-        SK: 'USER',
-      }));
-      while (keys?.length) {
-        const got = await this.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }),
-        );
-        for (const item of got.Responses?.[this.tableName] ?? []) {
-          const u = stripKeys<UserRecord>(item);
-          users.set(u.id, u);
-        }
-        keys = got.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
-      }
-    }
-    return {
-      items: ids.flatMap((id) => (users.has(id) ? [users.get(id)!] : [])),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
+    const users = await this.table.getMany<UserRecord>(
+      markers.items.map((i) => i.GSI1SK),
+      (id) => ({ PK: `USER#${id}`, SK: 'USER' }),
+    );
+    return { items: users, cursor: markers.cursor };
   }
 }

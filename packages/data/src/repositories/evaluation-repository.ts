@@ -1,12 +1,5 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
 import type { EvaluationRecord } from '@sisi/domain';
-import { ConflictError } from '../errors.ts';
-import { stripKeys } from '../transact.ts';
+import { TableRepository } from '../table.ts';
 
 const pk = (mentorshipId: string) => `MENTORSHIP#${mentorshipId}`;
 const PREFIX = 'EVALUATION#';
@@ -25,65 +18,32 @@ const key = (mentorshipId: string, organizationId: string) => ({
  * const evaluations = createNetworkStore(doc, table).evaluations;
  * await evaluations.put(record, 0); // the first save
  */
-export class EvaluationRepository {
-  constructor(
-    readonly doc: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
-
-  async get(mentorshipId: string, organizationId: string): Promise<EvaluationRecord | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: key(mentorshipId, organizationId),
-        ConsistentRead: true,
-      }),
-    );
-    return out.Item ? stripKeys<EvaluationRecord>(out.Item) : undefined;
+export class EvaluationRepository extends TableRepository {
+  get(mentorshipId: string, organizationId: string): Promise<EvaluationRecord | undefined> {
+    return this.table.get<EvaluationRecord>(key(mentorshipId, organizationId), {
+      consistent: true,
+    });
   }
 
   /** The mentorship's evaluations (one per organization: at most 21). */
-  async list(mentorshipId: string): Promise<EvaluationRecord[]> {
-    const out: EvaluationRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk(mentorshipId), ':prefix': PREFIX },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      out.push(...(page.Items ?? []).map((i) => stripKeys<EvaluationRecord>(i)));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+  list(mentorshipId: string): Promise<EvaluationRecord[]> {
+    return this.table.all<EvaluationRecord>({
+      pk: pk(mentorshipId),
+      prefix: PREFIX,
+      consistent: true,
+    });
   }
 
   /** The organizations whose evaluation is signed (reads two attributes of each). */
   async listSigned(mentorshipId: string): Promise<string[]> {
-    const signed: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk(mentorshipId), ':prefix': PREFIX },
-          ProjectionExpression: 'organizationId, signedAt',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        if (item.signedAt && typeof item.organizationId === 'string') {
-          signed.push(item.organizationId);
-        }
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return signed;
+    const items = await this.table.all<{ organizationId?: unknown; signedAt?: unknown }>({
+      pk: pk(mentorshipId),
+      prefix: PREFIX,
+      projection: 'organizationId, signedAt',
+    });
+    return items.flatMap((item) =>
+      item.signedAt && typeof item.organizationId === 'string' ? [item.organizationId] : [],
+    );
   }
 
   /**
@@ -91,29 +51,14 @@ export class EvaluationRepository {
    * `expectedVersion` (0: none yet); otherwise `ConflictError` on `version`, nothing written.
    */
   async put(record: EvaluationRecord, expectedVersion: number): Promise<void> {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...key(record.mentorshipId, record.organizationId),
-            entity: 'mentorship-evaluation',
-            ...record,
-          },
-          ...(expectedVersion === 0
-            ? { ConditionExpression: 'attribute_not_exists(PK)' }
-            : {
-                ConditionExpression: '#v = :v',
-                ExpressionAttributeNames: { '#v': 'version' },
-                ExpressionAttributeValues: { ':v': expectedVersion },
-              }),
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-      throw new ConflictError('the evaluation changed meanwhile; reload and try again', 'version', {
-        cause: error,
-      });
-    }
+    await this.table.putVersioned(
+      {
+        ...key(record.mentorshipId, record.organizationId),
+        entity: 'mentorship-evaluation',
+        ...record,
+      },
+      expectedVersion,
+      'evaluation',
+    );
   }
 }

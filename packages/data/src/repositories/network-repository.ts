@@ -1,14 +1,6 @@
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import type { Member, Organization, Page } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from '../client.ts';
 import { ConflictError, ItemNotFoundError } from '../errors.ts';
-import { stripKeys, type WriteOp } from '../transact.ts';
+import { isConditionFailure, stripKeys, TableRepository, type WriteOp } from '../table.ts';
 
 const orgKey = (id: string) => ({ PK: `ORG#${id}`, SK: 'ORG' });
 const personKey = (id: string) => ({ PK: `PERSON#${id}`, SK: 'PERSON' });
@@ -24,71 +16,32 @@ const sortable = (name: string) =>
  * const orgs = new OrganizationRepository(doc, networkTableName('sisi', ctx.networkId));
  * const page = await orgs.list(25);
  */
-export class OrganizationRepository {
-  constructor(
-    readonly doc: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
-
-  async get(id: string): Promise<Organization | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: orgKey(id) }));
-    return out.Item ? stripKeys<Organization>(out.Item) : undefined;
+export class OrganizationRepository extends TableRepository {
+  get(id: string): Promise<Organization | undefined> {
+    return this.table.get<Organization>(orgKey(id));
   }
 
   /** Several at once (in the order of `ids`; missing ones left out). */
-  async getMany(ids: string[]): Promise<Organization[]> {
-    const unique = [...new Set(ids)];
-    const found = new Map<string, Organization>();
-    for (let i = 0; i < unique.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(orgKey);
-      while (keys && keys.length > 0) {
-        const out = await this.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }),
-        );
-        for (const item of out.Responses?.[this.tableName] ?? []) {
-          const org = stripKeys<Organization>(item);
-          found.set(org.id, org);
-        }
-        keys = out.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
-      }
-    }
-    return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  getMany(ids: string[]): Promise<Organization[]> {
+    return this.table.getMany<Organization>(ids, orgKey);
   }
 
   createOp(org: Organization): WriteOp {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: {
-          ...orgKey(org.id),
-          entity: 'organization',
-          GSI1PK: 'ORGS',
-          GSI1SK: `${sortable(org.name)}#${org.id}`,
-          ...org,
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
+    return this.table.putOp({
+      Item: {
+        ...orgKey(org.id),
+        entity: 'organization',
+        GSI1PK: 'ORGS',
+        GSI1SK: `${sortable(org.name)}#${org.id}`,
+        ...org,
       },
-    };
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
   }
 
   /** Alphabetical by name. */
-  async list(limit: number, cursor?: string): Promise<Page<Organization>> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': 'ORGS' },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], {
-          GSI1PK: 'ORGS',
-        }),
-      }),
-    );
-    return {
-      items: (out.Items ?? []).map((i) => stripKeys<Organization>(i)),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
+  list(limit: number, cursor?: string): Promise<Page<Organization>> {
+    return this.table.page<Organization>({ index: 'GSI1', pk: 'ORGS' }, limit, cursor);
   }
 
   /**
@@ -116,20 +69,17 @@ export class OrganizationRepository {
       sets.push('#gsi1sk = :gsi1sk');
     }
     try {
-      const out = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: orgKey(id),
-          UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
-          ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return stripKeys<Organization>(out.Attributes ?? {});
+      const updated = await this.table.update({
+        Key: orgKey(id),
+        UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
+        ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      });
+      return stripKeys<Organization>(updated ?? {});
     } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      if (!isConditionFailure(error)) throw error;
       const current = await this.get(id);
       if (!current) throw new ItemNotFoundError('organization', id);
       throw new ConflictError(
@@ -151,72 +101,47 @@ export type PersonRecord = Member;
  * const people = new PeopleRepository(doc, tableName);
  * const { items } = await people.listByOrganization(orgId, 25);
  */
-export class PeopleRepository {
-  constructor(
-    readonly doc: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
-
-  async get(id: string): Promise<PersonRecord | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: personKey(id) }),
-    );
-    return out.Item ? stripKeys<PersonRecord>(out.Item) : undefined;
+export class PeopleRepository extends TableRepository {
+  get(id: string): Promise<PersonRecord | undefined> {
+    return this.table.get<PersonRecord>(personKey(id));
   }
 
   createOp(person: PersonRecord): WriteOp {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: {
-          ...personKey(person.id),
-          entity: 'person',
-          GSI1PK: `ORG#${person.organizationId}#PEOPLE`,
-          GSI1SK: `${sortable(person.name)}#${person.id}`,
-          ...person,
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
+    return this.table.putOp({
+      Item: {
+        ...personKey(person.id),
+        entity: 'person',
+        GSI1PK: `ORG#${person.organizationId}#PEOPLE`,
+        GSI1SK: `${sortable(person.name)}#${person.id}`,
+        ...person,
       },
-    };
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
   }
 
   activateOp(id: string, name: string): WriteOp {
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: personKey(id),
-        UpdateExpression: 'SET #status = :active, #name = :name, GSI1SK = :sk',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#status': 'status', '#name': 'name' },
-        ExpressionAttributeValues: {
-          ':active': 'active',
-          ':name': name,
-          ':sk': `${sortable(name)}#${id}`,
-        },
+    return this.table.updateOp({
+      Key: personKey(id),
+      UpdateExpression: 'SET #status = :active, #name = :name, GSI1SK = :sk',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#status': 'status', '#name': 'name' },
+      ExpressionAttributeValues: {
+        ':active': 'active',
+        ':name': name,
+        ':sk': `${sortable(name)}#${id}`,
       },
-    };
+    });
   }
 
-  async listByOrganization(
+  listByOrganization(
     organizationId: string,
     limit: number,
     cursor?: string,
   ): Promise<Page<PersonRecord>> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': `ORG#${organizationId}#PEOPLE` },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], {
-          GSI1PK: `ORG#${organizationId}#PEOPLE`,
-        }),
-      }),
+    return this.table.page<PersonRecord>(
+      { index: 'GSI1', pk: `ORG#${organizationId}#PEOPLE` },
+      limit,
+      cursor,
     );
-    return {
-      items: (out.Items ?? []).map((i) => stripKeys<PersonRecord>(i)),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
   }
 }

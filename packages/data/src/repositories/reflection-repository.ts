@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReflectionAnswerRecord, ReflectionSide } from '@sisi/domain';
-import { transact } from '../transact.ts';
+import { TableRepository } from '../table.ts';
 
 const pk = (mentorshipId: string) => `MENTORSHIP#${mentorshipId}`;
 const ANSWER = 'REFLECTION#ANSWER#';
@@ -24,21 +23,15 @@ const MARKER = 'REFLECTION#MARKER#';
  * const reflection = createNetworkStore(doc, table).reflection;
  * await reflection.answer(record, tenant.userId); // ConflictError the second time
  */
-export class ReflectionRepository {
-  constructor(
-    readonly doc: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
-
+export class ReflectionRepository extends TableRepository {
   /**
    * Stores `record` and marks `personId` as having answered, together; a person who
    * answered before gets `ConflictError` and nothing is written.
    */
   async answer(record: ReflectionAnswerRecord, personId: string): Promise<void> {
-    await transact(this.doc, [
-      {
-        Put: {
-          TableName: this.tableName,
+    await this.table.transact([
+      this.table.putOp(
+        {
           Item: {
             PK: pk(record.mentorshipId),
             SK: `${MARKER}${personId}`,
@@ -49,11 +42,10 @@ export class ReflectionRepository {
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-        conflictMessage: 'you have already answered the reflection questionnaire',
-      },
-      {
-        Put: {
-          TableName: this.tableName,
+        { message: 'you have already answered the reflection questionnaire' },
+      ),
+      this.table.putOp(
+        {
           Item: {
             PK: pk(record.mentorshipId),
             // random, so the keys' order is not the answers' order
@@ -66,80 +58,50 @@ export class ReflectionRepository {
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-        conflictMessage: 'the answer could not be stored; try again',
-      },
+        { message: 'the answer could not be stored; try again' },
+      ),
     ]);
   }
 
   /** Whether `personId` answered the mentorship's questionnaire. */
   async hasAnswered(mentorshipId: string, personId: string): Promise<boolean> {
-    const out = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { PK: pk(mentorshipId), SK: `${MARKER}${personId}` },
-        ProjectionExpression: 'PK',
-        ConsistentRead: true,
-      }),
+    const marker = await this.table.get(
+      { PK: pk(mentorshipId), SK: `${MARKER}${personId}` },
+      { projection: 'PK', consistent: true },
     );
-    return !!out.Item;
+    return marker !== undefined;
   }
 
   /** Every answer of the mentorship (a mentorship has tens of respondents at most). */
   async listAnswers(mentorshipId: string): Promise<ReflectionAnswerRecord[]> {
-    const out: ReflectionAnswerRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk(mentorshipId), ':prefix': ANSWER },
-          // names, not words: some are DynamoDB reserved words
-          ProjectionExpression: '#m, #s, #a, #c',
-          ExpressionAttributeNames: {
-            '#m': 'mentorshipId',
-            '#s': 'side',
-            '#a': 'answers',
-            '#c': 'comments',
-          },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        out.push({
-          mentorshipId: item.mentorshipId as string,
-          side: item.side as ReflectionSide,
-          answers: (item.answers ?? {}) as Record<string, string>,
-          comments: (item.comments ?? {}) as Record<string, string>,
-        });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await this.table.all<Partial<ReflectionAnswerRecord>>({
+      pk: pk(mentorshipId),
+      prefix: ANSWER,
+      // names, not words: some are DynamoDB reserved words
+      projection: '#m, #s, #a, #c',
+      names: { '#m': 'mentorshipId', '#s': 'side', '#a': 'answers', '#c': 'comments' },
+      consistent: true,
+    });
+    return items.map((item) => ({
+      mentorshipId: item.mentorshipId as string,
+      side: item.side as ReflectionSide,
+      answers: item.answers ?? {},
+      comments: item.comments ?? {},
+    }));
   }
 
   /** How many answers each side has (reads the sides only). */
   async countBySide(mentorshipId: string): Promise<Record<ReflectionSide, number>> {
     const counts: Record<ReflectionSide, number> = { mentor: 0, mentee: 0 };
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk(mentorshipId), ':prefix': ANSWER },
-          ProjectionExpression: '#s',
-          ExpressionAttributeNames: { '#s': 'side' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const side = item.side as unknown;
-        if (side === 'mentor' || side === 'mentee') counts[side] += 1;
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await this.table.all<{ side?: unknown }>({
+      pk: pk(mentorshipId),
+      prefix: ANSWER,
+      projection: '#s',
+      names: { '#s': 'side' },
+    });
+    for (const { side } of items) {
+      if (side === 'mentor' || side === 'mentee') counts[side] += 1;
+    }
     return counts;
   }
 }

@@ -1,15 +1,6 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import type { Page, QuarterlyReport, ReviewMailKind } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from '../client.ts';
-import { ConflictError, DataError } from '../errors.ts';
-import { stripKeys } from '../transact.ts';
+import { DataError } from '../errors.ts';
+import { isConditionFailure, TableRepository } from '../table.ts';
 
 const pk = (mentorshipId: string) => `MENTORSHIP#${mentorshipId}`;
 /** Zero-padded so the sort key orders periods numerically (at most 21 reviews in 60 months). */
@@ -48,9 +39,6 @@ const mailKey = (mentorshipId: string, key: ReviewMailKey) => ({
  */
 export const MAIL_LEASE_MS = 60_000;
 
-const isConditionFailure = (error: unknown) =>
-  (error as Error).name === 'ConditionalCheckFailedException';
-
 /**
  * A mentorship's reviews: its quarterly reports (`REPORT#<period>`) and the record of each
  * lifecycle mail (`MAIL#<period>#<kind>#<recipient>`), child items in the mentorship's own
@@ -60,89 +48,47 @@ const isConditionFailure = (error: unknown) =>
  * const reviews = createNetworkStore(doc, table).reviews;
  * const report = await reviews.getReport(mentorshipId, 2);
  */
-export class ReviewRepository {
-  constructor(
-    readonly doc: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
-
-  async getReport(mentorshipId: string, period: number): Promise<QuarterlyReport | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: reportKey(mentorshipId, period),
-        ConsistentRead: true,
-      }),
-    );
-    return out.Item ? stripKeys<QuarterlyReport>(out.Item) : undefined;
+export class ReviewRepository extends TableRepository {
+  getReport(mentorshipId: string, period: number): Promise<QuarterlyReport | undefined> {
+    return this.table.get<QuarterlyReport>(reportKey(mentorshipId, period), { consistent: true });
   }
 
   /** The mentorship's quarterly reports by period. */
-  async listReports(
-    mentorshipId: string,
-    limit = 100,
-    cursor?: string,
-  ): Promise<Page<QuarterlyReport>> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk(mentorshipId), ':prefix': 'REPORT#' },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK'], { PK: pk(mentorshipId) }),
-      }),
+  listReports(mentorshipId: string, limit = 100, cursor?: string): Promise<Page<QuarterlyReport>> {
+    return this.table.page<QuarterlyReport>(
+      { pk: pk(mentorshipId), prefix: 'REPORT#' },
+      limit,
+      cursor,
     );
-    return {
-      items: (out.Items ?? []).map((i) => stripKeys<QuarterlyReport>(i)),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
   }
 
   /** The periods whose quarterly report is in, ascending (keys only: no report is read whole). */
   async listReportPeriods(mentorshipId: string): Promise<number[]> {
-    const periods: number[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk(mentorshipId), ':prefix': 'REPORT#' },
-          ProjectionExpression: '#p',
-          ExpressionAttributeNames: { '#p': 'period' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        if (typeof item.period === 'number') periods.push(item.period);
-      }
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return periods;
+    const items = await this.table.all<{ period?: unknown }>({
+      pk: pk(mentorshipId),
+      prefix: 'REPORT#',
+      projection: '#p',
+      names: { '#p': 'period' },
+    });
+    return items.flatMap((item) => (typeof item.period === 'number' ? [item.period] : []));
   }
 
   /** Stores a report; one per period: a second one is a `ConflictError` on `period`. */
   async createReport(report: QuarterlyReport): Promise<void> {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...reportKey(report.mentorshipId, report.period),
-            entity: 'quarterly-report',
-            ...report,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      throw new ConflictError(
-        `the quarterly report for period ${report.period} was already submitted`,
-        'period',
-        { cause: error },
-      );
-    }
+    await this.table.put(
+      {
+        Item: {
+          ...reportKey(report.mentorshipId, report.period),
+          entity: 'quarterly-report',
+          ...report,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+      {
+        message: `the quarterly report for period ${report.period} was already submitted`,
+        field: 'period',
+      },
+    );
   }
 
   /**
@@ -163,21 +109,18 @@ export class ReviewRepository {
     const Key = mailKey(mentorshipId, key);
     for (let tries = 0; tries < 5; tries++) {
       try {
-        await this.doc.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: {
-              ...Key,
-              entity: 'review-mail',
-              mentorshipId,
-              ...key,
-              status: 'sending',
-              attempt: 1,
-              claimedAt: now,
-            } satisfies Record<string, unknown> & ReviewMailRecord,
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
+        await this.table.put({
+          Item: {
+            ...Key,
+            entity: 'review-mail',
+            mentorshipId,
+            ...key,
+            status: 'sending',
+            attempt: 1,
+            claimedAt: now,
+          } satisfies Record<string, unknown> & ReviewMailRecord,
+          ConditionExpression: 'attribute_not_exists(PK)',
+        });
         return 'claimed';
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
@@ -187,21 +130,18 @@ export class ReviewRepository {
       if (current.status === 'sent') return 'sent';
       if (Date.parse(now) - Date.parse(current.claimedAt) < leaseMs) return 'in-flight';
       try {
-        await this.doc.send(
-          new UpdateCommand({
-            TableName: this.tableName,
-            Key,
-            UpdateExpression: 'SET attempt = :next, claimedAt = :now',
-            ConditionExpression: '#s = :sending AND attempt = :seen',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: {
-              ':sending': 'sending',
-              ':seen': current.attempt,
-              ':next': current.attempt + 1,
-              ':now': now,
-            },
-          }),
-        );
+        await this.table.update({
+          Key,
+          UpdateExpression: 'SET attempt = :next, claimedAt = :now',
+          ConditionExpression: '#s = :sending AND attempt = :seen',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: {
+            ':sending': 'sending',
+            ':seen': current.attempt,
+            ':next': current.attempt + 1,
+            ':now': now,
+          },
+        });
         return 'claimed';
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
@@ -217,16 +157,13 @@ export class ReviewRepository {
     key: ReviewMailKey,
     sent: { at: string; messageId: string },
   ): Promise<void> {
-    await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: mailKey(mentorshipId, key),
-        UpdateExpression: 'SET #s = :sent, sentAt = :at, messageId = :id',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':at': sent.at, ':id': sent.messageId },
-      }),
-    );
+    await this.table.update({
+      Key: mailKey(mentorshipId, key),
+      UpdateExpression: 'SET #s = :sent, sentAt = :at, messageId = :id',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':sent': 'sent', ':at': sent.at, ':id': sent.messageId },
+    });
   }
 
   /**
@@ -235,48 +172,24 @@ export class ReviewRepository {
    */
   async releaseMail(mentorshipId: string, key: ReviewMailKey, claimedAt: string): Promise<void> {
     try {
-      await this.doc.send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: mailKey(mentorshipId, key),
-          ConditionExpression: '#s = :sending AND claimedAt = :at',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':sending': 'sending', ':at': claimedAt },
-        }),
-      );
+      await this.table.delete({
+        Key: mailKey(mentorshipId, key),
+        ConditionExpression: '#s = :sending AND claimedAt = :at',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':at': claimedAt },
+      });
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
     }
   }
 
-  async getMail(mentorshipId: string, key: ReviewMailKey): Promise<ReviewMailRecord | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: mailKey(mentorshipId, key),
-        ConsistentRead: true,
-      }),
-    );
-    return out.Item ? stripKeys<ReviewMailRecord>(out.Item) : undefined;
+  getMail(mentorshipId: string, key: ReviewMailKey): Promise<ReviewMailRecord | undefined> {
+    return this.table.get<ReviewMailRecord>(mailKey(mentorshipId, key), { consistent: true });
   }
 
   /** The lifecycle mail of a mentorship (of one review when `period` is given), in key order. */
-  async listMail(mentorshipId: string, period?: number): Promise<ReviewMailRecord[]> {
+  listMail(mentorshipId: string, period?: number): Promise<ReviewMailRecord[]> {
     const prefix = period === undefined ? 'MAIL#' : `MAIL#${pad(period)}#`;
-    const items: ReviewMailRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk(mentorshipId), ':prefix': prefix },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []).map((i) => stripKeys<ReviewMailRecord>(i)));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+    return this.table.all<ReviewMailRecord>({ pk: pk(mentorshipId), prefix });
   }
 }

@@ -1,13 +1,5 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import type { FollowUpAction, FollowUpStatus, Page, SummaryReport } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from '../client.ts';
-import { ConflictError } from '../errors.ts';
-import { stripKeys, transact, type WriteOp } from '../transact.ts';
+import { changedMeanwhile, TableRepository, type WriteOp } from '../table.ts';
 
 const pk = (mentorshipId: string) => `MENTORSHIP#${mentorshipId}`;
 const reportKey = (mentorshipId: string, id: string) => ({
@@ -24,9 +16,6 @@ const ownerPartition = (ownerId: string) => `PERSON#${ownerId}#FOLLOW-UPS`;
 const ownerSort = (a: Pick<FollowUpAction, 'status' | 'dueDate' | 'mentorshipId' | 'id'>) =>
   `${a.status}#${a.dueDate}#${a.mentorshipId}#${a.id}`;
 
-const isConditionFailure = (error: unknown) =>
-  (error as Error).name === 'ConditionalCheckFailedException';
-
 /**
  * A mentorship's summary reports (001 Annex 4, `SUMMARY#<id>`) and their follow-up actions
  * (`FOLLOWUP#<id>`), child items in the mentorship's partition of the network table. Ids
@@ -39,12 +28,7 @@ const isConditionFailure = (error: unknown) =>
  * await reports.create(report, actions); // one transaction
  * const mine = await reports.listByOwner(userId, { status: 'open', limit: 50 });
  */
-export class SummaryReportRepository {
-  constructor(
-    readonly doc: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
-
+export class SummaryReportRepository extends TableRepository {
   private actionItem(a: FollowUpAction) {
     return {
       ...actionKey(a.mentorshipId, a.id),
@@ -60,10 +44,9 @@ export class SummaryReportRepository {
    * one transaction: all or nothing.
    */
   async create(report: SummaryReport, actions: FollowUpAction[], extraOps: WriteOp[] = []) {
-    await transact(this.doc, [
-      {
-        Put: {
-          TableName: this.tableName,
+    await this.table.transact([
+      this.table.putOp(
+        {
           Item: {
             ...reportKey(report.mentorshipId, report.id),
             entity: 'summary-report',
@@ -71,59 +54,45 @@ export class SummaryReportRepository {
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-        conflictField: 'id',
-        conflictMessage: 'a summary report with this id exists',
-      },
-      ...actions.map(
-        (a): WriteOp => ({
-          Put: {
-            TableName: this.tableName,
-            Item: this.actionItem(a),
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-          conflictField: 'followUpActions',
-          conflictMessage: 'a follow-up action with this id exists',
-        }),
+        { message: 'a summary report with this id exists', field: 'id' },
+      ),
+      ...actions.map((a) =>
+        this.table.putOp(
+          { Item: this.actionItem(a), ConditionExpression: 'attribute_not_exists(PK)' },
+          { message: 'a follow-up action with this id exists', field: 'followUpActions' },
+        ),
       ),
       ...extraOps,
     ]);
   }
 
-  async get(mentorshipId: string, id: string): Promise<SummaryReport | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: reportKey(mentorshipId, id) }),
-    );
-    return out.Item ? stripKeys<SummaryReport>(out.Item) : undefined;
+  get(mentorshipId: string, id: string): Promise<SummaryReport | undefined> {
+    return this.table.get<SummaryReport>(reportKey(mentorshipId, id));
   }
 
   /** The mentorship's reports by meeting date, oldest first. */
   list(mentorshipId: string, limit = 100, cursor?: string): Promise<Page<SummaryReport>> {
-    return this.page<SummaryReport>(mentorshipId, 'SUMMARY#', limit, cursor);
+    return this.table.page<SummaryReport>(children(mentorshipId, 'SUMMARY#'), limit, cursor);
   }
 
   /** Every report of the mentorship (for its timeline, its export and its tips). */
   listAll(mentorshipId: string): Promise<SummaryReport[]> {
-    return this.all<SummaryReport>(mentorshipId, 'SUMMARY#');
+    return this.table.all<SummaryReport>(children(mentorshipId, 'SUMMARY#'), { pageSize: 500 });
   }
 
-  async getAction(mentorshipId: string, id: string): Promise<FollowUpAction | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: actionKey(mentorshipId, id),
-        ConsistentRead: true,
-      }),
-    );
-    return out.Item ? stripKeys<FollowUpAction>(out.Item) : undefined;
+  getAction(mentorshipId: string, id: string): Promise<FollowUpAction | undefined> {
+    return this.table.get<FollowUpAction>(actionKey(mentorshipId, id), { consistent: true });
   }
 
   /** The mentorship's follow-up actions by due date. */
   listActions(mentorshipId: string, limit = 100, cursor?: string): Promise<Page<FollowUpAction>> {
-    return this.page<FollowUpAction>(mentorshipId, 'FOLLOWUP#', limit, cursor);
+    return this.table.page<FollowUpAction>(children(mentorshipId, 'FOLLOWUP#'), limit, cursor);
   }
 
   listAllActions(mentorshipId: string): Promise<FollowUpAction[]> {
-    return this.all<FollowUpAction>(mentorshipId, 'FOLLOWUP#');
+    return this.table.all<FollowUpAction>(children(mentorshipId, 'FOLLOWUP#'), {
+      pageSize: 500,
+    });
   }
 
   /**
@@ -132,97 +101,46 @@ export class SummaryReportRepository {
    * owner's index entry moves with the status.
    */
   async updateAction(next: FollowUpAction, expectedVersion: number): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: actionKey(next.mentorshipId, next.id),
-          UpdateExpression:
-            'SET #s = :s, #v = :next, updatedAt = :at, updatedBy = :by, updatedByName = :name, GSI2SK = :sk',
-          ConditionExpression: 'attribute_exists(PK) AND #v = :v',
-          ExpressionAttributeNames: { '#s': 'status', '#v': 'version' },
-          ExpressionAttributeValues: {
-            ':s': next.status,
-            ':next': next.version,
-            ':v': expectedVersion,
-            ':at': next.updatedAt,
-            ':by': next.updatedBy,
-            ':name': next.updatedByName,
-            ':sk': ownerSort(next),
-          },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      throw new ConflictError(
-        'the follow-up action changed meanwhile; reload and try again',
-        'version',
-        { cause: error },
-      );
-    }
+    await this.table.update(
+      {
+        Key: actionKey(next.mentorshipId, next.id),
+        UpdateExpression:
+          'SET #s = :s, #v = :next, updatedAt = :at, updatedBy = :by, updatedByName = :name, GSI2SK = :sk',
+        ConditionExpression: 'attribute_exists(PK) AND #v = :v',
+        ExpressionAttributeNames: { '#s': 'status', '#v': 'version' },
+        ExpressionAttributeValues: {
+          ':s': next.status,
+          ':next': next.version,
+          ':v': expectedVersion,
+          ':at': next.updatedAt,
+          ':by': next.updatedBy,
+          ':name': next.updatedByName,
+          ':sk': ownerSort(next),
+        },
+      },
+      changedMeanwhile('follow-up action'),
+    );
   }
 
   /**
    * A person's follow-up actions across the network's mentorships: by status, then due
    * date (open ones soonest first); only those in `status` when given.
    */
-  async listByOwner(
+  listByOwner(
     ownerId: string,
     options: { status?: FollowUpStatus; limit: number; cursor?: string | undefined },
   ): Promise<Page<FollowUpAction>> {
-    const partition = ownerPartition(ownerId);
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: options.status
-          ? 'GSI2PK = :pk AND begins_with(GSI2SK, :status)'
-          : 'GSI2PK = :pk',
-        ExpressionAttributeValues: {
-          ':pk': partition,
-          ...(options.status ? { ':status': `${options.status}#` } : {}),
-        },
-        Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor, ['PK', 'SK', 'GSI2PK', 'GSI2SK'], {
-          GSI2PK: partition,
-        }),
-      }),
+    return this.table.page<FollowUpAction>(
+      {
+        index: 'GSI2',
+        pk: ownerPartition(ownerId),
+        ...(options.status ? { prefix: `${options.status}#` } : {}),
+      },
+      options.limit,
+      options.cursor,
     );
-    return {
-      items: (out.Items ?? []).map((i) => stripKeys<FollowUpAction>(i)),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
-  }
-
-  private async page<T>(
-    mentorshipId: string,
-    prefix: string,
-    limit: number,
-    cursor?: string,
-  ): Promise<Page<T>> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk(mentorshipId), ':prefix': prefix },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK'], { PK: pk(mentorshipId) }),
-      }),
-    );
-    return {
-      items: (out.Items ?? []).map((i) => stripKeys<T>(i)),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
-  }
-
-  private async all<T>(mentorshipId: string, prefix: string): Promise<T[]> {
-    const items: T[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.page<T>(mentorshipId, prefix, 500, cursor);
-      items.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor);
-    return items;
   }
 }
+
+/** A mentorship's child items of one kind, in sort-key order. */
+const children = (mentorshipId: string, prefix: string) => ({ pk: pk(mentorshipId), prefix });

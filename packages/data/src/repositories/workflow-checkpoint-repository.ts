@@ -1,13 +1,4 @@
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { stripKeys } from '../transact.ts';
+import { isConditionFailure, type Query, TableRepository } from '../table.ts';
 
 /**
  * A paused workflow execution (the `Checkpoint` of `@sisi/workflows`, whose
@@ -41,12 +32,6 @@ const stoppedKey = (chain: string) => ({ PK: `WORKFLOW#${chain}`, SK: 'STOPPED' 
 /** Sorts after every `<dueAt>#<name>` with that `dueAt`: names use no `~`. */
 const dueUpTo = (now: string) => `${now}#~`;
 
-const isConditionFailure = (error: unknown) =>
-  (error as Error).name === 'ConditionalCheckFailedException' ||
-  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some(
-    (r) => r.Code === 'ConditionalCheckFailed',
-  );
-
 /**
  * The local workflow runner's checkpoints in the platform table (docs/decisions/0006):
  * `WORKFLOW#<name>` holds `STARTED` (the name was used once, for good), `CHECKPOINT` (where
@@ -57,12 +42,7 @@ const isConditionFailure = (error: unknown) =>
  * const store = new WorkflowCheckpointRepository(doc, platformTableName('sisi'));
  * const due = await store.due(new Date().toISOString(), 100);
  */
-export class WorkflowCheckpointRepository {
-  constructor(
-    readonly doc: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
-
+export class WorkflowCheckpointRepository extends TableRepository {
   private checkpointItem(checkpoint: WorkflowCheckpoint) {
     return {
       ...executionKey(checkpoint.executionName, 'CHECKPOINT'),
@@ -74,139 +54,86 @@ export class WorkflowCheckpointRepository {
   }
 
   /** First start of a name wins, and none once its chain is stopped: one transaction. */
-  async start(checkpoint: WorkflowCheckpoint, startedAt: string): Promise<boolean> {
-    try {
-      await this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...executionKey(checkpoint.executionName, 'STARTED'),
-                  entity: 'workflow-started',
-                  executionName: checkpoint.executionName,
-                  chain: checkpoint.chain,
-                  startedAt,
-                },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            {
-              ConditionCheck: {
-                TableName: this.tableName,
-                Key: stoppedKey(checkpoint.chain),
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            { Put: { TableName: this.tableName, Item: this.checkpointItem(checkpoint) } },
-          ],
+  start(checkpoint: WorkflowCheckpoint, startedAt: string): Promise<boolean> {
+    return unlessConditionFails(
+      this.table.transact([
+        this.table.putOp({
+          Item: {
+            ...executionKey(checkpoint.executionName, 'STARTED'),
+            entity: 'workflow-started',
+            executionName: checkpoint.executionName,
+            chain: checkpoint.chain,
+            startedAt,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+        {
+          ConditionCheck: {
+            TableName: this.table.name,
+            Key: stoppedKey(checkpoint.chain),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        this.table.putOp({ Item: this.checkpointItem(checkpoint) }),
+      ]),
+    );
   }
 
-  async get(executionName: string): Promise<WorkflowCheckpoint | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: executionKey(executionName, 'CHECKPOINT'),
-        ConsistentRead: true,
-      }),
-    );
-    return out.Item ? stripKeys<WorkflowCheckpoint>(out.Item) : undefined;
+  get(executionName: string): Promise<WorkflowCheckpoint | undefined> {
+    return this.table.get<WorkflowCheckpoint>(executionKey(executionName, 'CHECKPOINT'), {
+      consistent: true,
+    });
   }
 
   /** Due at or before `now`, oldest first (then by name). */
-  async due(now: string, limit: number): Promise<WorkflowCheckpoint[]> {
-    const items = await this.query(
-      {
-        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :upTo',
-        ExpressionAttributeValues: { ':pk': DUE, ':upTo': dueUpTo(now) },
-      },
-      limit,
+  due(now: string, limit: number): Promise<WorkflowCheckpoint[]> {
+    return this.table.all<WorkflowCheckpoint>(
+      { index: 'GSI1', pk: DUE, upTo: dueUpTo(now) },
+      { max: limit },
     );
-    return items.map((i) => stripKeys<WorkflowCheckpoint>(i));
   }
 
-  async advance(current: WorkflowCheckpoint, next?: WorkflowCheckpoint): Promise<boolean> {
+  advance(current: WorkflowCheckpoint, next?: WorkflowCheckpoint): Promise<boolean> {
     const condition = {
       ConditionExpression: 'seq = :seq',
       ExpressionAttributeValues: { ':seq': current.seq },
     };
-    try {
-      if (next) {
-        await this.doc.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: this.checkpointItem(next),
-            ...condition,
-          }),
-        );
-      } else {
-        await this.doc.send(
-          new DeleteCommand({
-            TableName: this.tableName,
+    return unlessConditionFails(
+      next
+        ? this.table.put({ Item: this.checkpointItem(next), ...condition })
+        : this.table.delete({
             Key: executionKey(current.executionName, 'CHECKPOINT'),
             ...condition,
           }),
-        );
-      }
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    );
   }
 
-  async fail(current: WorkflowCheckpoint, error: string, failedAt: string): Promise<boolean> {
-    try {
-      await this.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Delete: {
-                TableName: this.tableName,
-                Key: executionKey(current.executionName, 'CHECKPOINT'),
-                ConditionExpression: 'seq = :seq',
-                ExpressionAttributeValues: { ':seq': current.seq },
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...executionKey(current.executionName, 'FAILED'),
-                  entity: 'workflow-failed',
-                  GSI1PK: FAILED,
-                  GSI1SK: `${failedAt}#${current.executionName}`,
-                  checkpoint: current,
-                  error: error.slice(0, 4000),
-                  failedAt,
-                },
-              },
-            },
-          ],
+  fail(current: WorkflowCheckpoint, error: string, failedAt: string): Promise<boolean> {
+    return unlessConditionFails(
+      this.table.transact([
+        this.table.deleteOp({
+          Key: executionKey(current.executionName, 'CHECKPOINT'),
+          ConditionExpression: 'seq = :seq',
+          ExpressionAttributeValues: { ':seq': current.seq },
         }),
-      );
-      return true;
-    } catch (caught) {
-      if (isConditionFailure(caught)) return false;
-      throw caught;
-    }
+        this.table.putOp({
+          Item: {
+            ...executionKey(current.executionName, 'FAILED'),
+            entity: 'workflow-failed',
+            GSI1PK: FAILED,
+            GSI1SK: `${failedAt}#${current.executionName}`,
+            checkpoint: current,
+            error: error.slice(0, 4000),
+            failedAt,
+          },
+        }),
+      ]),
+    );
   }
 
   /** Oldest first. */
-  async failures(): Promise<FailedWorkflow[]> {
-    const items = await this.query({
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': FAILED },
-    });
-    return items.map((i) => stripKeys<FailedWorkflow>(i));
+  failures(): Promise<FailedWorkflow[]> {
+    return this.table.all<FailedWorkflow>({ index: 'GSI1', pk: FAILED });
   }
 
   /**
@@ -216,43 +143,28 @@ export class WorkflowCheckpointRepository {
    * chain from going on, as every later write of it is conditional.
    */
   async stopChain(chain: string, stoppedAt: string): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...stoppedKey(chain), entity: 'workflow-stopped', chain, stoppedAt },
-      }),
-    );
-    const items = await this.query({
-      KeyConditionExpression: 'GSI1PK = :pk',
-      FilterExpression: 'chain = :chain',
-      ExpressionAttributeValues: { ':pk': DUE, ':chain': chain },
+    await this.table.put({
+      Item: { ...stoppedKey(chain), entity: 'workflow-stopped', chain, stoppedAt },
     });
-    for (const item of items) {
-      await this.doc.send(
-        new DeleteCommand({ TableName: this.tableName, Key: { PK: item.PK, SK: item.SK } }),
-      );
+    const pending: Query = {
+      index: 'GSI1',
+      pk: DUE,
+      filter: { expression: 'chain = :chain', values: { ':chain': chain } },
+      keepKeys: true,
+    };
+    for (const item of await this.table.all<{ PK: string; SK: string }>(pending)) {
+      await this.table.delete({ Key: { PK: item.PK, SK: item.SK } });
     }
   }
+}
 
-  private async query(
-    input: Omit<QueryCommandInput, 'TableName' | 'IndexName'>,
-    limit = Number.POSITIVE_INFINITY,
-  ): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          ...input,
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          ExclusiveStartKey: start,
-          ...(Number.isFinite(limit) ? { Limit: limit - items.length } : {}),
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start && items.length < limit);
-    return items;
+/** `true` once the write went through, `false` when one of its conditions failed. */
+async function unlessConditionFails(write: Promise<void>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
   }
 }
