@@ -62,25 +62,39 @@ const REPOSITORIES: Repositories = {
   coachingPrograms: CoachingProgramRepository,
 };
 
+const state = Symbol('network store');
+
+/** A store's table and the repositories made so far; its getters live on the prototype. */
+class LazyStore {
+  readonly [state]: {
+    doc: DynamoDBDocumentClient;
+    tableName: string;
+    made: Partial<Record<keyof NetworkStore, unknown>>;
+  };
+
+  constructor(doc: DynamoDBDocumentClient, tableName: string) {
+    this[state] = { doc, tableName, made: {} };
+  }
+}
+
+for (const key of Object.keys(REPOSITORIES) as (keyof NetworkStore)[]) {
+  Object.defineProperty(LazyStore.prototype, key, {
+    get(this: LazyStore) {
+      const { doc, tableName, made } = this[state];
+      made[key] ??= new REPOSITORIES[key](doc, tableName);
+      return made[key];
+    },
+  });
+}
+
 /**
- * A network's store over its table. Built per request, so each repository is made only when
- * first read (and then kept: the same instance every time).
+ * A network's store over its table. Built per request, so it costs one small object: each
+ * repository is made only when first read (and then kept: the same instance every time).
  *
  * @example
  * const store = createNetworkStore(doc, networkTableName('sisi', networkId));
  * const org = await store.organizations.get(organizationId);
  */
 export function createNetworkStore(doc: DynamoDBDocumentClient, tableName: string): NetworkStore {
-  const made: Partial<Record<keyof NetworkStore, unknown>> = {};
-  const store = {} as NetworkStore;
-  for (const key of Object.keys(REPOSITORIES) as (keyof NetworkStore)[]) {
-    Object.defineProperty(store, key, {
-      enumerable: true,
-      get: () => {
-        made[key] ??= new REPOSITORIES[key](doc, tableName);
-        return made[key];
-      },
-    });
-  }
-  return store;
+  return new LazyStore(doc, tableName) as unknown as NetworkStore;
 }
