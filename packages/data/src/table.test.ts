@@ -1,7 +1,7 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDynamo } from '../../../test/support/dynamo.ts';
+import { cancelled, scriptedDoc } from '../../../test/support/scripted-dynamo.ts';
 import { ConflictError, InvalidCursorError } from './errors.ts';
 import { Table } from './table.ts';
 import { createTableInput, networkTable, networkTableName } from './tables.ts';
@@ -134,24 +134,9 @@ describe('Table on DynamoDB Local', () => {
   });
 });
 
-/** A transaction DynamoDB cancelled, with one reason per op. */
-const cancelled = (...codes: string[]) =>
-  Object.assign(new Error('Transaction cancelled'), {
-    name: 'TransactionCanceledException',
-    CancellationReasons: codes.map((Code) => ({ Code })),
-  });
-
-/** A table whose client answers (or throws) from `script`, one entry per call. */
+/** The kernel over a client answering from `script`. */
 function scripted(script: (Error | undefined)[]) {
-  const calls: unknown[] = [];
-  const doc = {
-    send: async (command: unknown) => {
-      calls.push(command);
-      const next = script.shift();
-      if (next) throw next;
-      return {};
-    },
-  } as unknown as DynamoDBDocumentClient;
+  const { doc, calls } = scriptedDoc(script);
   return { table: new Table(doc, 'table'), calls };
 }
 
