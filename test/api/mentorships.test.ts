@@ -656,7 +656,7 @@ describe('POST …/stage', () => {
 });
 
 describe('concurrent changes: a stale write is a 409, never a lost update', () => {
-  type Repos = ReturnType<TestApi['local']['deps']['networkRepositories']>;
+  type Repos = ReturnType<TestApi['local']['deps']['store']>;
 
   /**
    * Runs `request` while another change (`meanwhile`) lands between the handler's read of
@@ -667,9 +667,9 @@ describe('concurrent changes: a stale write is a 409, never a lost update', () =
     request: () => Promise<Response>,
   ): Promise<Response> {
     const deps = api.local.deps;
-    const original = deps.networkRepositories;
+    const original = deps.store;
     let pending: (() => Promise<void>) | undefined = meanwhile;
-    deps.networkRepositories = (tenant) => {
+    deps.store = (tenant) => {
       const repos: Repos = original.call(deps, tenant);
       const get = repos.mentorships.get.bind(repos.mentorships);
       repos.mentorships.get = async (id) => {
@@ -686,7 +686,7 @@ describe('concurrent changes: a stale write is a 409, never a lost update', () =
       expect(pending, 'the change in between ran').toBeUndefined();
       return res;
     } finally {
-      deps.networkRepositories = original;
+      deps.store = original;
     }
   }
 

@@ -1,4 +1,3 @@
-import { ReviewRepository } from '@sisi/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { type MentorshipWorld, mentorshipWorld } from '../support/mentorship-world.ts';
@@ -104,9 +103,7 @@ async function seedMail(
   status: 'sent' | 'sending' = 'sent',
   recipientId = w.mentor.coordinatorId,
 ) {
-  const repo = ReviewRepository.beside(
-    api.local.deps.networkRepositories({ networkId: w.networkId }).mentorships,
-  );
+  const repo = api.local.deps.store({ networkId: w.networkId }).reviews;
   const key = { period: n, kind, recipientId };
   const now = api.local.clock.now().toISOString();
   expect(await repo.claimMail(m.id, key, now)).toBe('claimed');

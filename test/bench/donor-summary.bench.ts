@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '@sisi/api';
-import { networkTableName, platformTableName, RollupRepository } from '@sisi/data';
+import { platformTableName, RollupRepository } from '@sisi/data';
 import {
   addMonths,
   approachIds,
@@ -119,10 +119,10 @@ async function world(db: DynamoDbLocal, mentorships: number) {
     ).token;
   };
   const admin = await accept(`admin@${prefix}.org`, 'Admin');
-  const rollups = new RollupRepository(local.platform.doc, platformTableName(prefix));
+  const rollups = new RollupRepository(local.doc, platformTableName(prefix));
   const rollup = createRollupHandler({
     rollups,
-    mentorshipFacts: mentorshipFactsFrom(local.platform.doc, (n) => networkTableName(prefix, n)),
+    mentorshipFacts: mentorshipFactsFrom((networkId) => local.deps.store({ networkId })),
   });
   const now = local.clock.now();
   const today = now.toISOString().slice(0, 10);
@@ -251,7 +251,7 @@ export async function benchDonorSummary(): Promise<DonorSummaryResult> {
     const quarters = Object.keys(
       (
         await new RollupRepository(
-          large.world.local.platform.doc,
+          large.world.local.doc,
           platformTableName(`donor${worlds}`),
         ).getNetwork(large.world.networkId)
       ).quarters,

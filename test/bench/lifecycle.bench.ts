@@ -205,7 +205,7 @@ export async function benchQuarter(
     const template = await createMentorship(w, w.day(-60));
     // only its shape is wanted: its own chain is stopped so that exactly `mentorships` run
     await w.local.runner.stopMentorship(w.networkId, template.id);
-    const repo = w.local.deps.networkRepositories({ networkId: w.networkId }).mentorships;
+    const repo = w.local.deps.store({ networkId: w.networkId }).mentorships;
     const ids = Array.from({ length: mentorships }, (_, i) => `bench${i}`);
     await inParallel(mentorships, 16, async (i) => {
       const m: Mentorship = { ...template, id: ids[i]! };

@@ -1,4 +1,4 @@
-import { MentorshipRepository, networkTable, networkTableName, transact } from '@sisi/data';
+import { MentorshipRepository, networkTable, networkTableName, Table } from '@sisi/data';
 import { type Mentorship, reviewSchedule } from '@sisi/domain';
 import { ensureTable } from '@sisi/local';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ describe('MentorshipRepository on DynamoDB Local', () => {
     const read = mentorship();
     await repo.create(read);
     // the plan is saved after the stage move read the mentorship…
-    await transact(doc, [
+    await new Table(doc, table).transact([
       repo.approachesOp(read.id, ['twinning', 'telementoring'], '2026-01-02T00:00:00Z'),
     ]);
     // …and the stage move writes what it read, one version on

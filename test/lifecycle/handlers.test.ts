@@ -1,4 +1,4 @@
-import { MAIL_LEASE_MS, ReviewRepository } from '@sisi/data';
+import { MAIL_LEASE_MS } from '@sisi/data';
 import { executionInput, type LifecycleState, lifecycleReview, type Mailer } from '@sisi/domain';
 import {
   createLifecycleHandlers,
@@ -36,10 +36,7 @@ function stateOf(
 }
 
 const recipients = (mails: { to: string }[]) => mails.map((m) => m.to).sort();
-const reviews = () =>
-  ReviewRepository.beside(
-    api.local.deps.networkRepositories({ networkId: w.networkId }).mentorships,
-  );
+const reviews = () => api.local.deps.store({ networkId: w.networkId }).reviews;
 
 describe('requestReview', () => {
   it('asks the mentor organization’s coordinator, and only them, for the quarterly report', async () => {

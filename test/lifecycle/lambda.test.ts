@@ -35,7 +35,7 @@ const env = (task: LifecycleTask) => ({
   AWS_REGION: 'eu-west-1',
 });
 const lambda = (task: LifecycleTask) =>
-  createLifecycleLambda(env(task), { doc: api.local.platform.doc, ses, sfn });
+  createLifecycleLambda(env(task), { doc: api.local.doc, ses, sfn });
 /** The subject of SES call `i`, Simple or raw MIME alike. */
 async function subjectOf(i: number): Promise<string | undefined> {
   const content = sesMock.commandCalls(SendEmailCommand)[i]!.args[0].input.Content;

@@ -1,5 +1,5 @@
 import { createApp } from '@sisi/api';
-import { WorkflowCheckpointRepository } from '@sisi/data';
+import { platformTableName, WorkflowCheckpointRepository } from '@sisi/data';
 import { executionInput, lifecycleReview } from '@sisi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.ts';
@@ -15,8 +15,7 @@ import { type LifecycleWorld, lifecycleWorld } from './world.ts';
 
 let api: TestApi;
 let w: LifecycleWorld;
-const store = () =>
-  new WorkflowCheckpointRepository(api.local.platform.doc, api.local.platform.tableName);
+const store = () => new WorkflowCheckpointRepository(api.local.doc, platformTableName(api.prefix));
 const name = (mentorshipId: string, n: number) => `${w.networkId}-${mentorshipId}-p${n}`;
 
 beforeAll(async () => {

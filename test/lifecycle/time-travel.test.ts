@@ -1,4 +1,4 @@
-import { WorkflowCheckpointRepository } from '@sisi/data';
+import { platformTableName, WorkflowCheckpointRepository } from '@sisi/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { type Mentorship, mentorshipPath } from '../support/mentorships.ts';
@@ -25,7 +25,7 @@ import { type LifecycleWorld, lifecycleWorld } from './world.ts';
  */
 
 const checkpoints = (api: TestApi) =>
-  new WorkflowCheckpointRepository(api.local.platform.doc, api.local.platform.tableName);
+  new WorkflowCheckpointRepository(api.local.doc, platformTableName(api.prefix));
 
 /** Noon of the next virtual day: from then on each step of one day lands at noon. */
 async function alignToNoon(api: TestApi): Promise<void> {

@@ -1,10 +1,10 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { platformTableName } from '@sisi/data';
 import type { MailMessage } from '@sisi/domain';
 import {
   createLifecycleHandlers,
   type LifecycleDeps,
   type LifecycleHandlers,
-  lifecycleRepositories,
 } from '@sisi/lifecycle';
 import { BASE, type TestApi } from '../support/api.ts';
 import {
@@ -73,8 +73,7 @@ export async function lifecycleWorld(
 
   const started: LifecycleWorld['started'] = [];
   const deps: LifecycleDeps = {
-    networkRepositories: (id) =>
-      lifecycleRepositories(api.local.deps.networkRepositories({ networkId: id })),
+    store: (id) => api.local.deps.store({ networkId: id }),
     platform: api.local.platform,
     mailer: api.local.deps.mailer,
     clock: api.local.clock,
@@ -133,9 +132,9 @@ export async function lifecycleWorld(
 
 /** Sets a person's language in the directory (nothing in the API sets it yet). */
 export async function setLanguage(api: TestApi, userId: string, language: string): Promise<void> {
-  await api.local.platform.doc.send(
+  await api.local.doc.send(
     new UpdateCommand({
-      TableName: api.local.platform.tableName,
+      TableName: platformTableName(api.prefix),
       Key: { PK: `USER#${userId}`, SK: 'USER' },
       UpdateExpression: 'SET #l = :l',
       ExpressionAttributeNames: { '#l': 'language' },

@@ -74,7 +74,7 @@ describe('the stream poller and the rollup handler over DynamoDB Local', () => {
     await api.local.rollups.drain();
     const before = await aggregatesOf(api, w.networkId);
     // forget every shard position of this network's stream: the poller reads it all again
-    const doc = api.local.platform.doc;
+    const doc = api.local.doc;
     const { Table } = await api.local.dynamo.send(
       new DescribeTableCommand({ TableName: networkTableName(api.prefix, w.networkId) }),
     );
@@ -115,9 +115,7 @@ describe('the rollup handler', () => {
   const handler = () =>
     createRollupHandler({
       rollups: rollupsOf(api),
-      mentorshipFacts: mentorshipFactsFrom(api.local.platform.doc, (n) =>
-        networkTableName(api.prefix, n),
-      ),
+      mentorshipFacts: mentorshipFactsFrom((networkId) => api.local.deps.store({ networkId })),
     });
   const orgImage = (kpLed: boolean) => ({
     PK: 'ORG#handlerorg1',
@@ -195,7 +193,7 @@ describe('rebuild', () => {
     await api.local.rollups.drain();
     const good = await aggregatesOf(api, w.networkId);
     const table = platformTableName(api.prefix);
-    await api.local.platform.doc.send(
+    await api.local.doc.send(
       new UpdateCommand({
         TableName: table,
         Key: { PK: `ROLLUP#${w.networkId}`, SK: 'Q#2025-Q2' },
@@ -204,7 +202,7 @@ describe('rebuild', () => {
         ExpressionAttributeValues: { ':one': 1 },
       }),
     );
-    await api.local.platform.doc.send(
+    await api.local.doc.send(
       new UpdateCommand({
         TableName: table,
         Key: { PK: `ROLLUP#${w.networkId}`, SK: 'LABELS' },
@@ -402,7 +400,7 @@ describe('queries the rebuild relies on', () => {
     await api.local.rollups.drain();
     const listed = await rollupsOf(api).listContributions(w.networkId);
     expect([...listed.keys()].sort()).toEqual(w.orgs.map((o) => `ORG#${o.id}#ORG`).sort());
-    const out = await api.local.platform.doc.send(
+    const out = await api.local.doc.send(
       new QueryCommand({
         TableName: platformTableName(api.prefix),
         KeyConditionExpression: 'PK = :pk',

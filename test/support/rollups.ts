@@ -11,7 +11,7 @@ import type { TestApi } from './api.ts';
 
 /** The rollups of the test API's platform table. */
 export const rollupsOf = (api: TestApi): RollupRepository =>
-  new RollupRepository(api.local.platform.doc, platformTableName(api.prefix));
+  new RollupRepository(api.local.doc, platformTableName(api.prefix));
 
 /** A network's stored aggregates, with counters at 0 left out. */
 export async function aggregatesOf(api: TestApi, networkId: string): Promise<NetworkAggregates> {
@@ -24,7 +24,7 @@ export function rebuild(
   networkIds: string[],
   options: { fix: boolean } = { fix: false },
 ): Promise<RebuildResult> {
-  const doc = api.local.platform.doc;
+  const doc = api.local.doc;
   return rebuildRollups(
     {
       rollups: rollupsOf(api),

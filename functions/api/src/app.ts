@@ -52,7 +52,9 @@ function checkDeps(deps: ApiDeps): void {
   const missing = (
     [
       'platform',
-      'networkRepositories',
+      'store',
+      'rollups',
+      'donors',
       'clock',
       'mailer',
       'provisioner',

@@ -1,24 +1,14 @@
 import type {
-  CapacityRepository,
+  DonorRepository,
   FieldCipher,
-  MentorshipRepository,
-  OrganizationRepository,
-  PeopleRepository,
+  NetworkStore,
   PlatformRepository,
+  RollupRepository,
 } from '@sisi/data';
 import type { BlobStore, TenantContext } from '@sisi/domain';
 import type { WorkflowStarter } from '@sisi/workflows';
 import type { Clock, IdentityProvider, Mailer, Provisioner, TokenVerifier } from './ports.ts';
 import type { RateLimiter } from './rate-limit.ts';
-
-/** Repositories of one network, built per request from the verified tenant context. */
-export interface NetworkRepositories {
-  organizations: OrganizationRepository;
-  people: PeopleRepository;
-  mentorships: MentorshipRepository;
-  /** Organizations' capacity assessments and asset inventories. */
-  capacity: CapacityRepository;
-}
 
 /** Local-only tools (`/dev/*`); absent on AWS, and then the routes do not exist. */
 export interface DevTools {
@@ -33,8 +23,17 @@ export interface DevTools {
 /** Everything the API needs from the outside, chosen by a runtime's composition root. */
 export interface ApiDeps {
   platform: PlatformRepository;
-  /** The one way to reach a network's data: from the context, never a table name. */
-  networkRepositories(ctx: Pick<TenantContext, 'networkId'>): NetworkRepositories;
+  /**
+   * The one way to reach a network's data: its store, built per request from the verified
+   * tenant context, never from a table name. Throws when the context has no network.
+   *
+   * @example const org = await deps.store(tenant).organizations.get(id);
+   */
+  store(tenant: Pick<TenantContext, 'networkId'>): NetworkStore;
+  /** The donor rollups' aggregates (platform table). */
+  rollups: RollupRepository;
+  /** Donors, listed through their role markers (platform table). */
+  donors: DonorRepository;
   clock: Clock;
   mailer: Mailer;
   provisioner: Provisioner;

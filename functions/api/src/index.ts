@@ -9,7 +9,7 @@
 /** The mail templates live in `@sisi/domain` now; re-exported for existing importers. */
 export { invitationMail, mailT } from '@sisi/domain';
 export { API_BASE, type AppType, createApp } from './app.ts';
-export type { ApiDeps, AppEnv, DevTools, NetworkRepositories } from './deps.ts';
+export type { ApiDeps, AppEnv, DevTools } from './deps.ts';
 export {
   ApiError,
   ConflictProblem,

@@ -6,14 +6,13 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
-  CapacityRepository,
   createDocumentClient,
+  createNetworkStore,
+  DonorRepository,
   FieldCipher,
-  MentorshipRepository,
-  OrganizationRepository,
-  PeopleRepository,
   PlatformRepository,
   platformTableName,
+  RollupRepository,
   S3BlobStore,
   SesMailer,
 } from '@sisi/data';
@@ -57,21 +56,16 @@ export function apiLambdaDeps(
     roleArn: settings.networkAccessRoleArn,
   });
   const network = new NetworkClients({ tablePrefix: settings.tablePrefix, credentials });
-  const platform = new PlatformRepository(
-    clients.doc ?? createDocumentClient(),
-    platformTableName(settings.tablePrefix),
-  );
+  const platformDoc = clients.doc ?? createDocumentClient();
+  const platformTable = platformTableName(settings.tablePrefix);
   return {
-    platform,
-    networkRepositories({ networkId }) {
+    platform: new PlatformRepository(platformDoc, platformTable),
+    rollups: new RollupRepository(platformDoc, platformTable),
+    donors: new DonorRepository(platformDoc, platformTable),
+    store({ networkId }) {
       if (!networkId) throw new Error('no network in this context');
       const { doc, table } = network.table(networkId);
-      return {
-        organizations: new OrganizationRepository(doc, table),
-        people: new PeopleRepository(doc, table),
-        mentorships: new MentorshipRepository(doc, table),
-        capacity: new CapacityRepository(doc, table),
-      };
+      return createNetworkStore(doc, table);
     },
     clock: { now: () => new Date() },
     mailer: new SesMailer(clients.ses ?? new SESv2Client({}), {

@@ -1,11 +1,4 @@
-import type {
-  MentorshipRepository,
-  OrganizationRepository,
-  PeopleRepository,
-  PlatformRepository,
-  ReviewMailKey,
-} from '@sisi/data';
-import { ReviewRepository } from '@sisi/data';
+import type { NetworkStore, PlatformRepository, ReviewMailKey } from '@sisi/data';
 import {
   type Clock,
   executionInput,
@@ -21,19 +14,22 @@ import {
 } from '@sisi/domain';
 import { LifecycleInputError, LifecycleMailError, LifecycleMailInFlightError } from './errors.ts';
 
-/** What the handlers read of one network. */
-export interface LifecycleRepositories {
-  mentorships: Pick<MentorshipRepository, 'get'>;
-  organizations: Pick<OrganizationRepository, 'getMany'>;
-  people: Pick<PeopleRepository, 'get'>;
+/** What the handlers use of one network's store (a `NetworkStore` is one). */
+export interface LifecycleStore {
+  mentorships: Pick<NetworkStore['mentorships'], 'get'>;
+  organizations: Pick<NetworkStore['organizations'], 'getMany'>;
+  people: Pick<NetworkStore['people'], 'get'>;
   /** Quarterly reports and the record of every lifecycle mail. */
-  reports: ReviewRepository;
+  reviews: Pick<
+    NetworkStore['reviews'],
+    'getReport' | 'claimMail' | 'markMailSent' | 'releaseMail'
+  >;
 }
 
 /** Everything the handlers need from outside, chosen by a runtime's composition root. */
 export interface LifecycleDeps {
   /** The one way to a network's data (on AWS: credentials scoped to that network). */
-  networkRepositories(networkId: string): LifecycleRepositories;
+  store(networkId: string): LifecycleStore;
   platform: Pick<PlatformRepository, 'getUser' | 'getNetwork' | 'listNetworkAdmins'>;
   mailer: Mailer;
   clock: Clock;
@@ -96,7 +92,7 @@ const refOf = (r: Pick<ScheduledReview, 'kind' | 'period' | 'dueDate'>): ReviewR
 
 function checkDeps(deps: LifecycleDeps): void {
   const missing = (
-    ['networkRepositories', 'platform', 'mailer', 'clock', 'baseUrl', 'startExecution'] as const
+    ['store', 'platform', 'mailer', 'clock', 'baseUrl', 'startExecution'] as const
   ).filter((k) => !deps[k]);
   if (missing.length) throw new Error(`createLifecycleHandlers: missing ${missing.join(', ')}`);
 }
@@ -107,7 +103,7 @@ function checkDeps(deps: LifecycleDeps): void {
  * the network table before it is sent, marked sent after (docs/decisions/0007).
  *
  * @example
- * const handlers = createLifecycleHandlers({ networkRepositories, platform, mailer, clock,
+ * const handlers = createLifecycleHandlers({ store, platform, mailer, clock,
  *   baseUrl, startExecution: (name, input) => starter.start(name, input) });
  * await handlers.requestReview(executionInput(mentorship, 1)); // { ended: false }
  */
@@ -116,7 +112,7 @@ export function createLifecycleHandlers(deps: LifecycleDeps): LifecycleHandlers 
 
   async function load(state: LifecycleState) {
     checkState(state);
-    const repos = deps.networkRepositories(state.networkId);
+    const repos = deps.store(state.networkId);
     const mentorship = await repos.mentorships.get(state.mentorshipId);
     const scheduled = mentorship
       ? scheduledReviewFor(mentorship.reviews, state.period, state.review)
@@ -125,7 +121,7 @@ export function createLifecycleHandlers(deps: LifecycleDeps): LifecycleHandlers 
   }
 
   async function person(
-    repos: LifecycleRepositories,
+    repos: LifecycleStore,
     id: string | undefined,
   ): Promise<Recipient | undefined> {
     if (!id) return undefined;
@@ -145,7 +141,7 @@ export function createLifecycleHandlers(deps: LifecycleDeps): LifecycleHandlers 
     return rs.filter((r): r is Recipient => !!r && !seen.has(r.id) && !!seen.add(r.id));
   };
 
-  async function organizationsOf(repos: LifecycleRepositories, m: Mentorship) {
+  async function organizationsOf(repos: LifecycleStore, m: Mentorship) {
     const orgs = await repos.organizations.getMany([
       m.mentorOrganizationId,
       ...m.menteeOrganizationIds,
@@ -159,7 +155,7 @@ export function createLifecycleHandlers(deps: LifecycleDeps): LifecycleHandlers 
 
   /** Who is asked: see API.md "Scheduled mail". */
   async function recipients(
-    repos: LifecycleRepositories,
+    repos: LifecycleStore,
     m: Mentorship,
     orgs: Awaited<ReturnType<typeof organizationsOf>>,
     kind: ReviewMailKind,
@@ -188,7 +184,7 @@ export function createLifecycleHandlers(deps: LifecycleDeps): LifecycleHandlers 
 
   /** Sends `kind` of review `n` to each recipient once; failures are retried by the caller. */
   async function sendEach(
-    repos: LifecycleRepositories,
+    repos: LifecycleStore,
     m: Mentorship,
     n: number,
     kind: ReviewMailKind,
@@ -207,7 +203,7 @@ export function createLifecycleHandlers(deps: LifecycleDeps): LifecycleHandlers 
       const claimedAt = deps.clock.now().toISOString();
       let claimed = false;
       try {
-        const claim = await repos.reports.claimMail(m.id, key, claimedAt);
+        const claim = await repos.reviews.claimMail(m.id, key, claimedAt);
         if (claim === 'sent') continue;
         if (claim === 'in-flight') {
           // another run of this step is sending it now; a retry finds it sent (or takes over)
@@ -233,13 +229,13 @@ export function createLifecycleHandlers(deps: LifecycleDeps): LifecycleHandlers 
           }),
         );
         claimed = false;
-        await repos.reports.markMailSent(m.id, key, {
+        await repos.reviews.markMailSent(m.id, key, {
           at: deps.clock.now().toISOString(),
           messageId: sent.id,
         });
       } catch (error) {
         // the mailer failed: give the claim back so the retry need not wait out the lease
-        if (claimed) await repos.reports.releaseMail(m.id, key, claimedAt).catch(() => {});
+        if (claimed) await repos.reviews.releaseMail(m.id, key, claimedAt).catch(() => {});
         failed.push({ recipientId: r.id, error });
       }
     }
@@ -258,7 +254,7 @@ export function createLifecycleHandlers(deps: LifecycleDeps): LifecycleHandlers 
     }
     const period = scheduled?.period ?? state.review.period;
     const submitted =
-      !!m && period !== undefined && !!(await repos.reports.getReport(m.id, period));
+      !!m && period !== undefined && !!(await repos.reviews.getReport(m.id, period));
     if (hasEnded(m)) return { submitted, ended: true };
     // a review already past when the mentorship was recorded is never chased
     if (submitted || !scheduled || scheduled.state === 'past') return { submitted, ended: false };
@@ -282,7 +278,7 @@ export function createLifecycleHandlers(deps: LifecycleDeps): LifecycleHandlers 
       if (
         scheduled.kind === 'quarterly' &&
         scheduled.period !== undefined &&
-        (await repos.reports.getReport(m.id, scheduled.period))
+        (await repos.reviews.getReport(m.id, scheduled.period))
       ) {
         return { ended: false }; // the report came in early: nothing to ask for
       }
@@ -291,25 +287,5 @@ export function createLifecycleHandlers(deps: LifecycleDeps): LifecycleHandlers 
     },
     remindIfMissing: (state) => followUp(state, 'reminder'),
     escalateIfMissing: (state) => followUp(state, 'escalation'),
-  };
-}
-
-/**
- * A network's repositories as the handlers need them, from those the API already builds:
- * reports and mail records live beside the mentorships, in the same table.
- *
- * @example
- * networkRepositories: (networkId) => lifecycleRepositories(api.networkRepositories({ networkId }))
- */
-export function lifecycleRepositories(base: {
-  mentorships: MentorshipRepository;
-  organizations: LifecycleRepositories['organizations'];
-  people: LifecycleRepositories['people'];
-}): LifecycleRepositories {
-  return {
-    mentorships: base.mentorships,
-    organizations: base.organizations,
-    people: base.people,
-    reports: ReviewRepository.beside(base.mentorships),
   };
 }

@@ -18,8 +18,7 @@ export {
   type FollowUpResult,
   type LifecycleDeps,
   type LifecycleHandlers,
-  type LifecycleRepositories,
-  lifecycleRepositories,
+  type LifecycleStore,
   type RequestReviewResult,
 } from './handlers.ts';
 export {

@@ -3,22 +3,15 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   createDocumentClient,
-  MentorshipRepository,
+  createNetworkStore,
   networkTableName,
-  OrganizationRepository,
-  PeopleRepository,
   PlatformRepository,
   platformTableName,
   SesMailer,
 } from '@sisi/data';
 import type { LifecycleState } from '@sisi/domain';
 import { SfnWorkflowStarter } from '@sisi/workflows';
-import {
-  createLifecycleHandlers,
-  type LifecycleDeps,
-  type LifecycleHandlers,
-  lifecycleRepositories,
-} from './handlers.ts';
+import { createLifecycleHandlers, type LifecycleDeps, type LifecycleHandlers } from './handlers.ts';
 import { type LifecycleSettings, type LifecycleTask, readLifecycleSettings } from './settings.ts';
 
 /** AWS clients a test may replace; each defaults to one configured from the environment. */
@@ -47,14 +40,8 @@ export function lifecycleLambdaDeps(
     stateMachineArn: settings.stateMachineArn,
   });
   return {
-    networkRepositories(networkId) {
-      const table = networkTableName(settings.tablePrefix, networkId);
-      return lifecycleRepositories({
-        mentorships: new MentorshipRepository(doc, table),
-        organizations: new OrganizationRepository(doc, table),
-        people: new PeopleRepository(doc, table),
-      });
-    },
+    store: (networkId) =>
+      createNetworkStore(doc, networkTableName(settings.tablePrefix, networkId)),
     platform: new PlatformRepository(doc, platformTableName(settings.tablePrefix)),
     mailer: new SesMailer(clients.ses ?? new SESv2Client({}), {
       from: settings.mailFrom,

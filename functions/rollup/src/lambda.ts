@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   createDocumentClient,
+  createNetworkStore,
   networkIdOfTable,
   networkTableName,
   platformTableName,
@@ -71,7 +72,9 @@ export function createRollupLambda(
   const doc = clients.doc ?? createDocumentClient();
   const rollup: RollupHandler = createRollupHandler({
     rollups: new RollupRepository(doc, platformTableName(tablePrefix)),
-    mentorshipFacts: mentorshipFactsFrom(doc, (n) => networkTableName(tablePrefix, n)),
+    mentorshipFacts: mentorshipFactsFrom((n) =>
+      createNetworkStore(doc, networkTableName(tablePrefix, n)),
+    ),
   });
   return async (event) => {
     for (const raw of event.Records) {

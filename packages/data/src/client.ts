@@ -1,5 +1,5 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { InvalidCursorError } from './errors.ts';
 
 /**
@@ -47,40 +47,4 @@ export function decodeCursor(
     throw new InvalidCursorError('cursor is not valid');
   }
   return parsed as Key;
-}
-
-/**
- * One page of an index partition (`GSI1` or `GSI2`), the shape of every list on a request
- * path: the cursor is checked against this very partition before DynamoDB sees it.
- *
- * @example
- * const out = await queryIndexPage(doc, { tableName, index: 'GSI1', pk: 'MENTORSHIPS', limit: 20 });
- * encodeCursor(out.LastEvaluatedKey);
- */
-export function queryIndexPage(
-  doc: DynamoDBDocumentClient,
-  query: {
-    tableName: string;
-    index: 'GSI1' | 'GSI2';
-    pk: string;
-    limit: number;
-    cursor?: string | undefined;
-    /** Sort-key order; default descending (newest first for time-ordered keys). */
-    ascending?: boolean;
-  },
-) {
-  const pkName = `${query.index}PK`;
-  return doc.send(
-    new QueryCommand({
-      TableName: query.tableName,
-      IndexName: query.index,
-      KeyConditionExpression: `${pkName} = :pk`,
-      ExpressionAttributeValues: { ':pk': query.pk },
-      ScanIndexForward: query.ascending ?? false,
-      Limit: query.limit,
-      ExclusiveStartKey: decodeCursor(query.cursor, ['PK', 'SK', pkName, `${query.index}SK`], {
-        [pkName]: query.pk,
-      }),
-    }),
-  );
 }

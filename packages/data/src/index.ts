@@ -1,16 +1,29 @@
 /**
- * DynamoDB access for Sisi: table definitions (shared with `infra/`) and repositories.
+ * DynamoDB access for Sisi: table definitions (shared with `infra/`), the storage kernel
+ * (`Table`), the repositories over it, and a network's store (`createNetworkStore`).
  *
  * @example
- * import { createDocumentClient, PlatformRepository, platformTableName } from '@sisi/data';
- * const platform = new PlatformRepository(createDocumentClient(), platformTableName('sisi'));
+ * import { createDocumentClient, createNetworkStore, networkTableName } from '@sisi/data';
+ * const store = createNetworkStore(createDocumentClient(), networkTableName('sisi', networkId));
+ * const org = await store.organizations.get(organizationId);
  */
+
+export { createDocumentClient, decodeCursor, encodeCursor } from './client.ts';
+export { ConflictError, DataError, InvalidCursorError, ItemNotFoundError } from './errors.ts';
+export {
+  DecryptionError,
+  type EncryptedField,
+  FieldCipher,
+  type FieldCipherOptions,
+  type FieldScope,
+} from './field-cipher.ts';
+export { KmsKeyProvider, type KmsKeyProviderOptions } from './kms-key-provider.ts';
+export { createNetworkStore, type NetworkStore } from './network-store.ts';
 export {
   type AssetInventoryContent,
   type CapacityAssessmentRecord,
   CapacityRepository,
-} from './capacity-repository.ts';
-export { createDocumentClient, decodeCursor, encodeCursor } from './client.ts';
+} from './repositories/capacity-repository.ts';
 export {
   type CoachingGroupFilter,
   CoachingGroupRepository,
@@ -20,7 +33,7 @@ export {
   type StoredGroupSession,
   type StoredLearningLog,
   type StoredWorksheet,
-} from './coaching-group-repository.ts';
+} from './repositories/coaching-group-repository.ts';
 export {
   CoachingProgramRepository,
   type ProgramFigureItems,
@@ -31,7 +44,7 @@ export {
   type StoredPairSession,
   type StoredRound,
   type StoredSessionNote,
-} from './coaching-program-repository.ts';
+} from './repositories/coaching-program-repository.ts';
 export {
   type BestPracticeRecord,
   type CoachingFilter,
@@ -40,43 +53,34 @@ export {
   CoachingRepository,
   type CoachingSessionRecord,
   type CoachRecord,
-} from './coaching-repository.ts';
-export { DonorRepository } from './donor-repository.ts';
-export { ConflictError, DataError, InvalidCursorError, ItemNotFoundError } from './errors.ts';
-export { EvaluationRepository } from './evaluation-repository.ts';
-export {
-  DecryptionError,
-  type EncryptedField,
-  FieldCipher,
-  type FieldCipherOptions,
-  type FieldScope,
-} from './field-cipher.ts';
-export { KmsKeyProvider, type KmsKeyProviderOptions } from './kms-key-provider.ts';
+} from './repositories/coaching-repository.ts';
+export { DonorRepository } from './repositories/donor-repository.ts';
+export { EvaluationRepository } from './repositories/evaluation-repository.ts';
 export {
   type MentorshipFilter,
   MentorshipRepository,
   type VersionedDocument,
-} from './mentorship-repository.ts';
+} from './repositories/mentorship-repository.ts';
 export {
   OrganizationRepository,
   PeopleRepository,
   type PersonRecord,
-} from './network-repository.ts';
+} from './repositories/network-repository.ts';
 export {
   type IdempotencyRecord,
   type InvitationRecord,
   PlatformRepository,
   type UserRecord,
   type UserStatus,
-} from './platform-repository.ts';
-export { ProgressRepository } from './progress-repository.ts';
-export { ReflectionRepository } from './reflection-repository.ts';
+} from './repositories/platform-repository.ts';
+export { ProgressRepository } from './repositories/progress-repository.ts';
+export { ReflectionRepository } from './repositories/reflection-repository.ts';
 export {
   MAIL_LEASE_MS,
   type ReviewMailKey,
   type ReviewMailRecord,
   ReviewRepository,
-} from './review-repository.ts';
+} from './repositories/review-repository.ts';
 export {
   MAX_QUARTERS_PER_WRITE,
   type NetworkAggregates,
@@ -85,7 +89,13 @@ export {
   type ShardCheckpoint,
   type SourceKey,
   type StoredContribution,
-} from './rollup-repository.ts';
+} from './repositories/rollup-repository.ts';
+export { SummaryReportRepository } from './repositories/summary-report-repository.ts';
+export {
+  type FailedWorkflow,
+  type WorkflowCheckpoint,
+  WorkflowCheckpointRepository,
+} from './repositories/workflow-checkpoint-repository.ts';
 export { S3BlobStore, type S3BlobStoreOptions } from './s3-blob-store.ts';
 export {
   composeRawMessage,
@@ -93,7 +103,15 @@ export {
   SesMailer,
   type SesMailerOptions,
 } from './ses-mailer.ts';
-export { SummaryReportRepository } from './summary-report-repository.ts';
+export {
+  type Conflict,
+  changedMeanwhile,
+  isConditionFailure,
+  type Query,
+  stripKeys,
+  Table,
+  type WriteOp,
+} from './table.ts';
 export {
   createTableInput,
   networkIdOfTable,
@@ -103,9 +121,3 @@ export {
   platformTableName,
   type TableDefinition,
 } from './tables.ts';
-export { stripKeys, transact, type WriteOp } from './transact.ts';
-export {
-  type FailedWorkflow,
-  type WorkflowCheckpoint,
-  WorkflowCheckpointRepository,
-} from './workflow-checkpoint-repository.ts';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   type ApiDeps,
   createJwtVerifier,
@@ -10,13 +11,11 @@ import {
   ValidationError,
 } from '@sisi/api';
 import {
-  CapacityRepository,
   createDocumentClient,
+  createNetworkStore,
+  DonorRepository,
   FieldCipher,
-  MentorshipRepository,
   networkTableName,
-  OrganizationRepository,
-  PeopleRepository,
   PlatformRepository,
   platformTable,
   platformTableName,
@@ -24,7 +23,7 @@ import {
   WorkflowCheckpointRepository,
 } from '@sisi/data';
 import type { LifecycleState } from '@sisi/domain';
-import { createLifecycleHandlers, lifecycleRepositories } from '@sisi/lifecycle';
+import { createLifecycleHandlers } from '@sisi/lifecycle';
 import { createRollupHandler, mentorshipFactsFrom } from '@sisi/rollup';
 import {
   LocalWorkflowRunner,
@@ -72,6 +71,8 @@ export interface LocalDeps {
   outbox: OutboxMailer;
   platform: PlatformRepository;
   dynamo: DynamoDBClient;
+  /** The document client of every table here (tools and tests that read items directly). */
+  doc: DynamoDBDocumentClient;
   /**
    * Runs the mentorships' review lifecycles (`deps.workflows` starts and stops them); its
    * checkpoints live in the platform table. Moving `clock` runs what is due by then.
@@ -118,8 +119,7 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
   // The lifecycle: the same ASL as on AWS, its Task states run by the lifecycle handlers
   // in-process. A handler starts the next review's execution through the runner itself.
   const lifecycle = createLifecycleHandlers({
-    networkRepositories: (networkId) =>
-      lifecycleRepositories(deps.networkRepositories({ networkId })),
+    store: (networkId) => deps.store({ networkId }),
     platform,
     mailer,
     clock,
@@ -153,7 +153,7 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     checkpoints: rollupRepository,
     rollup: createRollupHandler({
       rollups: rollupRepository,
-      mentorshipFacts: mentorshipFactsFrom(doc, (n) => networkTableName(options.tablePrefix, n)),
+      mentorshipFacts: mentorshipFactsFrom((networkId) => deps.store({ networkId })),
     }),
     onError: (error) => console.error('donor rollups: stream poll failed:', error),
   });
@@ -165,16 +165,12 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
 
   const deps: ApiDeps = {
     platform,
-    networkRepositories({ networkId }) {
+    store({ networkId }) {
       if (!networkId) throw new Error('no network in this context');
-      const table = networkTableName(options.tablePrefix, networkId);
-      return {
-        organizations: new OrganizationRepository(doc, table),
-        people: new PeopleRepository(doc, table),
-        mentorships: new MentorshipRepository(doc, table),
-        capacity: new CapacityRepository(doc, table),
-      };
+      return createNetworkStore(doc, networkTableName(options.tablePrefix, networkId));
     },
+    rollups: rollupRepository,
+    donors: new DonorRepository(doc, platformTableName(options.tablePrefix)),
     clock,
     mailer,
     blobs: new FileBlobStore(join(options.dataDir, 'uploads')),
@@ -215,6 +211,7 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     outbox,
     platform,
     dynamo,
+    doc,
     runner,
     rollups,
     async close() {

@@ -55,7 +55,7 @@ async function main(): Promise<number> {
       return 2;
     }
     const platform = new PlatformRepository(doc, platformTableName(prefix));
-    const result = await rebuildLocalRollups({ platform }, prefix, { fix: values.fix });
+    const result = await rebuildLocalRollups({ platform, doc }, prefix, { fix: values.fix });
     for (const d of result.drift.slice(0, 200)) {
       const what = d.name ? `${d.where} ${d.name}` : d.where;
       console.log(

@@ -14,11 +14,11 @@ const INITIALIZED = 'rollups.initialized';
  * @example const { drift } = await rebuildLocalRollups(local, 'sisi', { fix: false });
  */
 export async function rebuildLocalRollups(
-  local: Pick<LocalDeps, 'platform'>,
+  local: Pick<LocalDeps, 'platform' | 'doc'>,
   tablePrefix: string,
   options: { fix: boolean },
 ): Promise<RebuildResult> {
-  const doc = local.platform.doc;
+  const { doc } = local;
   return rebuildRollups(
     {
       rollups: new RollupRepository(doc, platformTableName(tablePrefix)),

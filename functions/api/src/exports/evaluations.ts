@@ -1,4 +1,3 @@
-import { EvaluationRepository } from '@sisi/data';
 import {
   type CsvColumn,
   csvList,
@@ -88,10 +87,10 @@ export const evaluationsExport: FormExport<EvaluationRow> = {
     { header: 'Updated at', value: (r) => r.updatedAt },
   ],
   async rows(deps, tenant, m) {
-    const repos = deps.networkRepositories(tenant);
+    const repos = deps.store(tenant);
     const order = involvedOrganizations(m);
     const [records, orgs] = await Promise.all([
-      EvaluationRepository.beside(repos.mentorships).list(m.id),
+      repos.evaluations.list(m.id),
       repos.organizations.getMany(order),
     ]);
     const names = new Map(orgs.map((o) => [o.id, o.name]));

@@ -1,4 +1,3 @@
-import { SummaryReportRepository } from '@sisi/data';
 import { dayOf, type FollowUpAction, isOverdue } from '@sisi/domain';
 import type { FormExport } from './types.ts';
 
@@ -22,7 +21,7 @@ export const followUpActionsExport: FormExport<Row> = {
     { header: 'Updated by', value: (a) => a.updatedByName },
   ],
   async rows(deps, tenant, m) {
-    const repo = SummaryReportRepository.beside(deps.networkRepositories(tenant).mentorships);
+    const repo = deps.store(tenant).summaryReports;
     const today = dayOf(deps.clock.now());
     return (await repo.listAllActions(m.id)).map((a) => ({ ...a, overdue: isOverdue(a, today) }));
   },

@@ -1,4 +1,3 @@
-import { ReviewRepository } from '@sisi/data';
 import {
   csvList,
   type QuarterlyReport,
@@ -66,7 +65,7 @@ export const quarterlyReportsExport: FormExport<QuarterlyReport> = {
     { header: 'Submitted by', value: (r) => r.submittedByName },
   ],
   async rows(deps, tenant, m) {
-    const reviews = ReviewRepository.beside(deps.networkRepositories(tenant).mentorships);
+    const reviews = deps.store(tenant).reviews;
     const rows: QuarterlyReport[] = [];
     let cursor: string | undefined;
     do {

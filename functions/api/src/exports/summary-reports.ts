@@ -1,4 +1,3 @@
-import { SummaryReportRepository } from '@sisi/data';
 import {
   csvList,
   type SummaryReport,
@@ -49,8 +48,8 @@ export const summaryReportsExport: FormExport<Row> = {
     { header: 'Filed at', value: (r) => r.createdAt },
   ],
   async rows(deps, tenant, m) {
-    const repos = deps.networkRepositories(tenant);
-    const reports = await SummaryReportRepository.beside(repos.mentorships).listAll(m.id);
+    const repos = deps.store(tenant);
+    const reports = await repos.summaryReports.listAll(m.id);
     const orgs = await repos.organizations.getMany(reports.flatMap((r) => r.organizationIds));
     const names = new Map(orgs.map((o) => [o.id, o.name]));
     return reports.map((r) => ({

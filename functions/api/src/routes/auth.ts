@@ -123,11 +123,7 @@ export function authRoutes(deps: ApiDeps) {
         const now = deps.clock.now().toISOString();
         const ops = deps.platform.acceptInvitationOps(invitation, name, now);
         if (user.networkId && user.organizationId) {
-          ops.push(
-            deps
-              .networkRepositories({ networkId: user.networkId })
-              .people.activateOp(user.id, name),
-          );
+          ops.push(deps.store({ networkId: user.networkId }).people.activateOp(user.id, name));
         }
         try {
           await deps.platform.transact(ops);

@@ -65,7 +65,7 @@ const canWrite = (t: TenantContext, organizationId: string) =>
  * writes them; its people read them.
  */
 export function capacityRoutes(deps: ApiDeps) {
-  const repos = (t: NetworkTenant) => deps.networkRepositories(t);
+  const repos = (t: NetworkTenant) => deps.store(t);
 
   /** The organization if the caller may read it (404 otherwise), and may write (403). */
   async function load(tenant: NetworkTenant, organizationId: string, write: boolean) {

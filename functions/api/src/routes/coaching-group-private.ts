@@ -60,7 +60,7 @@ export function coachingGroupPrivateRoutes(deps: ApiDeps) {
     const field = (name: 'content' | 'evaluation' | 'actionPlan') =>
       cipher.decrypt(log[name], 'learning-log', log.sessionId, log.authorId, name);
     const facilitator = facilitatorFor(numberOf(group, session.id).number, planOf(group));
-    const people = deps.networkRepositories(tenant).people;
+    const people = deps.store(tenant).people;
     const ref = async (id: string) => {
       const p = await people.get(id);
       return p ? { id, name: p.name, organizationId: p.organizationId } : { id };

@@ -87,7 +87,7 @@ export function coachingGroupRoutes(deps: ApiDeps) {
       g,
       access,
       todayOf(deps),
-      deps.networkRepositories(tenant).people,
+      deps.store(tenant).people,
       groupCipher(deps, tenant, g.id),
     );
   };
@@ -131,7 +131,7 @@ export function coachingGroupRoutes(deps: ApiDeps) {
           throw new ForbiddenError('network admins and coordinators create coaching groups');
         }
         const input = c.req.valid('json');
-        const people = deps.networkRepositories(tenant).people;
+        const people = deps.store(tenant).people;
         const [members, facilitator] = await Promise.all([
           Promise.all(input.memberIds.map((id) => people.get(id))),
           people.get(input.facilitatorId),
@@ -321,7 +321,7 @@ export function coachingGroupRoutes(deps: ApiDeps) {
               fresh,
               groupAccess(tenant, fresh) ?? 'overview',
               todayOf(deps),
-              deps.networkRepositories(tenant).people,
+              deps.store(tenant).people,
               groupCipher(deps, tenant, groupId),
             ),
           ),

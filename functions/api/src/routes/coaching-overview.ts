@@ -77,7 +77,7 @@ export function coachingOverviewRoutes(deps: ApiDeps) {
           : coachings.listCoachingsFor('organization', org!, OVERVIEW_LIMIT),
       ]);
       const organizations = await deps
-        .networkRepositories(tenant)
+        .store(tenant)
         .organizations.getMany(programPage.items.map((p) => p.organizationId));
       const names = new Map(organizations.map((o) => [o.id, o.name]));
       const programRows = await Promise.all(

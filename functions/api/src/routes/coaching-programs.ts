@@ -108,7 +108,7 @@ export function coachingProgramRoutes(deps: ApiDeps) {
 
   /** People of this network by id; a missing one is a 400 naming `path`. */
   async function peopleOf(tenant: NetworkTenant, refs: { path: string; id: string }[]) {
-    const people = deps.networkRepositories(tenant).people;
+    const people = deps.store(tenant).people;
     const found = await Promise.all(refs.map((r) => people.get(r.id)));
     const errors = refs
       .filter((_, i) => !found[i])
@@ -172,7 +172,7 @@ export function coachingProgramRoutes(deps: ApiDeps) {
             'a network admin, or the coordinator of the organization, designs its coaching program',
           );
         }
-        const org = await deps.networkRepositories(tenant).organizations.get(input.organizationId);
+        const org = await deps.store(tenant).organizations.get(input.organizationId);
         if (!org) {
           throw new ValidationError([
             { path: 'organizationId', message: 'is not an organization of this network' },

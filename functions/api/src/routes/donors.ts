@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ConflictError, DonorRepository, RollupRepository, type UserRecord } from '@sisi/data';
+import { ConflictError, type UserRecord } from '@sisi/data';
 import {
   createDonorSchema,
   DEFAULT_DONOR_THRESHOLD,
@@ -42,8 +42,7 @@ const SUPPRESSION = `Every cell is \`{"value": n}\` or \`{"withheld": true}\`. A
  * summaries built from the platform table's aggregates only, small cells withheld.
  */
 export function donorRoutes(deps: ApiDeps) {
-  const rollups = new RollupRepository(deps.platform.doc, deps.platform.tableName);
-  const donors = new DonorRepository(deps.platform.doc, deps.platform.tableName);
+  const { rollups, donors } = deps;
   const threshold = deps.donorThreshold ?? DEFAULT_DONOR_THRESHOLD;
 
   /** The networks the caller may see: a donor's own, or every one for the operator. */

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ConflictError, EvaluationRepository } from '@sisi/data';
+import { ConflictError } from '@sisi/data';
 import {
   type EvaluationRecord,
   evaluationForm,
@@ -60,8 +60,7 @@ const FIELDS = evaluationForm.questions
  * saving as often as needed, until it is signed.
  */
 export function evaluationRoutes(deps: ApiDeps) {
-  const evaluations = (tenant: { networkId: string }) =>
-    EvaluationRepository.beside(deps.networkRepositories(tenant).mentorships);
+  const evaluations = (tenant: { networkId: string }) => deps.store(tenant).evaluations;
 
   return router()
     .openapi(

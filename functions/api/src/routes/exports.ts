@@ -86,7 +86,7 @@ export function exportRoutes(deps: ApiDeps) {
       })),
     ] as CsvColumn<{ front: InFront; row: unknown }>[];
     const rows: { front: InFront; row: unknown }[] = [];
-    const repo = deps.networkRepositories(tenant).mentorships;
+    const repo = deps.store(tenant).mentorships;
     for await (const page of visibleMentorships(repo, tenant)) {
       const names = await organizationNames(deps, tenant, page.flatMap(involvedOrganizations));
       for (const m of page as Mentorship[]) {

@@ -84,7 +84,7 @@ export function gatheringRoutes(deps: ApiDeps) {
           createdBy: tenant.userId,
         };
         await deps
-          .networkRepositories(tenant)
+          .store(tenant)
           .mentorships.putChild(m.id, `${PREFIX}${record.date}#${record.id}`, 'gathering', record);
         return c.json(record, 201);
       },
@@ -108,7 +108,7 @@ export function gatheringRoutes(deps: ApiDeps) {
         const { limit, cursor } = c.req.valid('query');
         const m = await loadVisibleMentorship(deps, tenant, mentorshipId);
         const page = await deps
-          .networkRepositories(tenant)
+          .store(tenant)
           .mentorships.listChildren<GatheringRecord>(m.id, PREFIX, limit, cursor);
         return c.json({ items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
       },

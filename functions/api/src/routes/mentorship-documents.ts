@@ -80,7 +80,7 @@ const CLOSURE_STAGES: Mentorship['stage'][] = ['monitor', 'end'];
  * Whoever sees the mentorship reads them; whoever runs it writes them.
  */
 export function mentorshipDocumentRoutes(deps: ApiDeps) {
-  const repos = (t: NetworkTenant) => deps.networkRepositories(t);
+  const repos = (t: NetworkTenant) => deps.store(t);
 
   async function read<T>(tenant: NetworkTenant, mentorshipId: string, name: string, what: string) {
     const m = await loadVisibleMentorship(deps, tenant, mentorshipId);

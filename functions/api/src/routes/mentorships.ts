@@ -52,7 +52,7 @@ const STAGE_RULES: Record<string, string> = {
 
 /** Mentorships: create, read, list, agreements, stage moves, ending, participants. */
 export function mentorshipRoutes(deps: ApiDeps) {
-  const repos = (t: NetworkTenant) => deps.networkRepositories(t);
+  const repos = (t: NetworkTenant) => deps.store(t);
 
   /** Organization ids in a body must be this network's: otherwise 400 naming the field. */
   async function checkOrganizations(tenant: NetworkTenant, refs: { path: string; id: string }[]) {

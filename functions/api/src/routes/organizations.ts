@@ -40,7 +40,7 @@ export function organizationRoutes(deps: ApiDeps) {
     organizationId: string,
   ) {
     if (!canRead(tenant, organizationId)) throw new NotFoundError('organization');
-    const org = await deps.networkRepositories(tenant).organizations.get(organizationId);
+    const org = await deps.store(tenant).organizations.get(organizationId);
     if (!org) throw new NotFoundError('organization');
     return org;
   }
@@ -82,7 +82,7 @@ export function organizationRoutes(deps: ApiDeps) {
       ...(network ? { networkName: network.name } : {}),
       organizationName: org.name,
     });
-    const repos = deps.networkRepositories(tenant);
+    const repos = deps.store(tenant);
     try {
       await deps.platform.transact([
         ...extraOps,
@@ -141,7 +141,7 @@ export function organizationRoutes(deps: ApiDeps) {
             roles: ['coordinator'],
           },
           'coordinatorEmail',
-          [deps.networkRepositories(tenant).organizations.createOp(org)],
+          [deps.store(tenant).organizations.createOp(org)],
         );
         return c.json(org, 201);
       },
@@ -164,11 +164,11 @@ export function organizationRoutes(deps: ApiDeps) {
         const { limit, cursor } = c.req.valid('query');
         if (!isAdmin(tenant)) {
           const own = tenant.organizationId
-            ? await deps.networkRepositories(tenant).organizations.get(tenant.organizationId)
+            ? await deps.store(tenant).organizations.get(tenant.organizationId)
             : undefined;
           return c.json({ items: own ? [own] : [] }, 200);
         }
-        const page = await deps.networkRepositories(tenant).organizations.list(limit, cursor);
+        const page = await deps.store(tenant).organizations.list(limit, cursor);
         return c.json({ items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
       },
     )
@@ -212,7 +212,7 @@ export function organizationRoutes(deps: ApiDeps) {
         const { version, ...changes } = c.req.valid('json');
         try {
           const org = await deps
-            .networkRepositories(tenant)
+            .store(tenant)
             .organizations.update(organizationId, version, changes, deps.clock.now().toISOString());
           return c.json(org, 200);
         } catch (error) {
@@ -266,7 +266,7 @@ export function organizationRoutes(deps: ApiDeps) {
         await loadReadable(tenant, organizationId);
         const { limit, cursor } = c.req.valid('query');
         const page = await deps
-          .networkRepositories(tenant)
+          .store(tenant)
           .people.listByOrganization(organizationId, limit, cursor);
         return c.json({ items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
       },

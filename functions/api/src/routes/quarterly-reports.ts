@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ConflictError, ReviewRepository } from '@sisi/data';
+import { ConflictError } from '@sisi/data';
 import {
   MAX_QUARTERLY_PERIOD,
   type Mentorship,
@@ -51,8 +51,7 @@ const canFile = (tenant: TenantContext, m: Mentorship) =>
  * report in stops that period's reminder and escalation (the lifecycle looks it up).
  */
 export function quarterlyReportRoutes(deps: ApiDeps) {
-  const reviews = (tenant: { networkId: string }) =>
-    ReviewRepository.beside(deps.networkRepositories(tenant).mentorships);
+  const reviews = (tenant: { networkId: string }) => deps.store(tenant).reviews;
 
   return router()
     .openapi(

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ConflictError, ReflectionRepository } from '@sisi/data';
+import { ConflictError } from '@sisi/data';
 import {
   REFLECTION_MIN_SHOWN,
   reflectionAnswerRecord,
@@ -82,9 +82,7 @@ export function reflectionRoutes(deps: ApiDeps) {
             'the coordinators and participants of the mentorship’s organizations answer the reflection questionnaire',
           );
         }
-        const reflection = ReflectionRepository.beside(
-          deps.networkRepositories(tenant).mentorships,
-        );
+        const reflection = deps.store(tenant).reflection;
         try {
           await reflection.answer(reflectionAnswerRecord(m.id, side, input), tenant.userId);
         } catch (error) {

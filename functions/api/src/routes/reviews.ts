@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { EvaluationRepository, ReflectionRepository, ReviewRepository } from '@sisi/data';
 import {
   allEvaluationsSigned,
   isDue,
@@ -146,18 +145,18 @@ async function mapLimited<T, R>(
  * the reviews waiting for the caller across their mentorships.
  */
 export function reviewRoutes(deps: ApiDeps) {
-  const repos = (t: NetworkTenant) => deps.networkRepositories(t);
-  const reviewsOf = (t: NetworkTenant) => ReviewRepository.beside(repos(t).mentorships);
+  const repos = (t: NetworkTenant) => deps.store(t);
+  const reviewsOf = (t: NetworkTenant) => repos(t).reviews;
 
   /** The mentorship's reviews with their states. */
   async function statesOf(tenant: NetworkTenant, m: Mentorship): Promise<ReviewWithState[]> {
     const reviews = reviewsOf(tenant);
-    const beside = repos(tenant).mentorships;
+    const store = repos(tenant);
     const [mail, reports, reflected, signed] = await Promise.all([
       reviews.listMail(m.id),
       reviews.listReportPeriods(m.id),
-      ReflectionRepository.beside(beside).countBySide(m.id),
-      EvaluationRepository.beside(beside).listSigned(m.id),
+      store.reflection.countBySide(m.id),
+      store.evaluations.listSigned(m.id),
     ]);
     return reviewStates(m.reviews, {
       mailsSent: new Set(
@@ -247,7 +246,7 @@ export function reviewRoutes(deps: ApiDeps) {
         const { mentorships, truncated } = await mentorshipsOf(tenant);
         const now = deps.clock.now().getTime();
         const candidates = mentorships.filter((m) => mayHaveDue(tenant, m, now));
-        const reflection = ReflectionRepository.beside(repos(tenant).mentorships);
+        const reflection = repos(tenant).reflection;
         const perMentorship = await mapLimited(candidates, PARALLEL, async (m) => {
           const due = (await statesOf(tenant, m)).filter(
             (r) => isDue(r.state) && concerns(tenant, m, r),

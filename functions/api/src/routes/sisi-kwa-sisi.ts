@@ -131,7 +131,7 @@ const NOT_A_PERSON = 'is not a person of this network';
  */
 export function sisiKwaSisiRoutes(deps: ApiDeps) {
   const coaching = (t: NetworkTenant) => coachingRepository(deps, t);
-  const people = (t: NetworkTenant) => deps.networkRepositories(t).people;
+  const people = (t: NetworkTenant) => deps.store(t).people;
   const now = () => deps.clock.now().toISOString();
   const today = () => now().slice(0, 10);
   const isAdmin = (t: TenantContext) => t.roles.includes('network-admin');

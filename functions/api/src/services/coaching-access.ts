@@ -1,13 +1,13 @@
-import { type CoachingRecord, CoachingRepository, type FieldScope } from '@sisi/data';
+import type { CoachingRecord, FieldScope } from '@sisi/data';
 import { averageQuality, type CoachingStatus, planStatus, type TenantContext } from '@sisi/domain';
 import type { ApiDeps } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
 
 type NetworkTenant = TenantContext & { networkId: string };
 
-/** The network's coaching repository, beside its mentorships (the same table). */
+/** The network's Sisi Kwa Sisi coaching, from its store. */
 export const coachingRepository = (deps: ApiDeps, tenant: { networkId: string }) =>
-  CoachingRepository.beside(deps.networkRepositories(tenant).mentorships);
+  deps.store(tenant).coaching;
 
 /** The reader's part in a coaching, if they take part in it. */
 export function pairRole(tenant: TenantContext, c: CoachingRecord): 'coach' | 'peer' | undefined {

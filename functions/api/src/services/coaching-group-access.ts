@@ -1,9 +1,4 @@
-import {
-  CoachingGroupRepository,
-  type EncryptedField,
-  type FieldScope,
-  type StoredCoachingGroup,
-} from '@sisi/data';
+import type { EncryptedField, FieldScope, StoredCoachingGroup } from '@sisi/data';
 import {
   type FacilitationPlan,
   type GroupAccess,
@@ -15,9 +10,9 @@ import { ForbiddenError, NotFoundError } from '../errors.ts';
 
 export type NetworkTenant = TenantContext & { networkId: string };
 
-/** The network's peer coaching groups, beside its people (the same table). */
+/** The network's peer coaching groups, from its store. */
 export const coachingGroupRepository = (deps: ApiDeps, tenant: { networkId: string }) =>
-  CoachingGroupRepository.beside(deps.networkRepositories(tenant).people);
+  deps.store(tenant).coachingGroups;
 
 /** The facts the domain's facilitation rules read from a stored group. */
 export function planOf(g: StoredCoachingGroup): FacilitationPlan {

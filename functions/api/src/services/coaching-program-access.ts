@@ -1,19 +1,13 @@
-import {
-  CoachingProgramRepository,
-  type FieldScope,
-  type ProgramRelation,
-  parsePairId,
-  type StoredPair,
-} from '@sisi/data';
+import { type FieldScope, type ProgramRelation, parsePairId, type StoredPair } from '@sisi/data';
 import type { CoachingProgram, TenantContext } from '@sisi/domain';
 import type { ApiDeps } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 
 export type NetworkTenant = TenantContext & { networkId: string };
 
-/** The network's coaching programs, beside its mentorships (the same table). */
+/** The network's coaching programs, from its store. */
 export const programRepository = (deps: ApiDeps, tenant: { networkId: string }) =>
-  CoachingProgramRepository.beside(deps.networkRepositories(tenant).mentorships);
+  deps.store(tenant).coachingPrograms;
 
 /** Who runs a program: the network's admins and the coordinator of its organization. */
 export function managesProgram(tenant: TenantContext, p: Pick<CoachingProgram, 'organizationId'>) {

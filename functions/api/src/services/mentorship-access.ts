@@ -26,7 +26,7 @@ export const canManage = (tenant: TenantContext, m: Mentorship) =>
 
 /** The mentorship if the caller may see it; 404 otherwise, exactly as for a missing one. */
 export async function loadVisibleMentorship(deps: ApiDeps, tenant: NetworkTenant, id: string) {
-  const m = await deps.networkRepositories(tenant).mentorships.get(id);
+  const m = await deps.store(tenant).mentorships.get(id);
   if (!m || !canSee(tenant, m)) throw new NotFoundError('mentorship');
   return m;
 }

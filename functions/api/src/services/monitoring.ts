@@ -1,9 +1,4 @@
-import {
-  type MentorshipRepository,
-  ProgressRepository,
-  ReviewRepository,
-  SummaryReportRepository,
-} from '@sisi/data';
+import type { MentorshipRepository } from '@sisi/data';
 import {
   dayOf,
   type Mentorship,
@@ -22,12 +17,12 @@ export type NetworkTenant = TenantContext & { networkId: string };
 
 /** The monitoring repositories of a network: all child items of its mentorships. */
 export function monitoringRepositories(deps: ApiDeps, tenant: NetworkTenant) {
-  const mentorships = deps.networkRepositories(tenant).mentorships;
+  const store = deps.store(tenant);
   return {
-    mentorships,
-    summaries: SummaryReportRepository.beside(mentorships),
-    progress: ProgressRepository.beside(mentorships),
-    reviews: ReviewRepository.beside(mentorships),
+    mentorships: store.mentorships,
+    summaries: store.summaryReports,
+    progress: store.progress,
+    reviews: store.reviews,
   };
 }
 
@@ -52,7 +47,7 @@ export async function mentorshipPeople(
   tenant: NetworkTenant,
   m: Mentorship,
 ): Promise<MentorshipPerson[]> {
-  const repos = deps.networkRepositories(tenant);
+  const repos = deps.store(tenant);
   const orgs = await repos.organizations.getMany(involvedOrganizations(m));
   const roles = new Map<string, MentorshipPerson['role']>();
   for (const id of m.participantIds) roles.set(id, 'participant');
@@ -149,6 +144,6 @@ export async function organizationNames(
   tenant: NetworkTenant,
   ids: readonly string[],
 ): Promise<Map<string, string>> {
-  const orgs = await deps.networkRepositories(tenant).organizations.getMany([...new Set(ids)]);
+  const orgs = await deps.store(tenant).organizations.getMany([...new Set(ids)]);
   return new Map(orgs.map((o) => [o.id, o.name]));
 }

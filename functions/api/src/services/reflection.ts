@@ -1,4 +1,3 @@
-import { ReflectionRepository } from '@sisi/data';
 import {
   anonymityNotice,
   compareSides,
@@ -31,7 +30,7 @@ export async function respondentsOf(
   tenant: NetworkTenant,
   m: Mentorship,
 ): Promise<Record<ReflectionSide, Set<string>>> {
-  const repos = deps.networkRepositories(tenant);
+  const repos = deps.store(tenant);
   const orgs = sideOrganizations(m);
   const sideOf = (organizationId: string | undefined): ReflectionSide | undefined =>
     organizationId === undefined
@@ -90,7 +89,7 @@ export async function reflectionResults(
   tenant: NetworkTenant,
   m: Mentorship,
 ): Promise<ReflectionResults> {
-  const reflection = ReflectionRepository.beside(deps.networkRepositories(tenant).mentorships);
+  const reflection = deps.store(tenant).reflection;
   const [respondents, answers] = await Promise.all([
     respondentsOf(deps, tenant, m),
     reflection.listAnswers(m.id),

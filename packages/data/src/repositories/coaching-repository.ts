@@ -1,11 +1,3 @@
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import type {
   BestPractice,
   Coach,
@@ -14,11 +6,16 @@ import type {
   Page,
   PlanStepDates,
 } from '@sisi/domain';
-import { decodeCursor, encodeCursor, queryIndexPage } from './client.ts';
-import { ConflictError } from './errors.ts';
-import type { EncryptedField } from './field-cipher.ts';
+import { ConflictError } from '../errors.ts';
+import type { EncryptedField } from '../field-cipher.ts';
+import {
+  changedMeanwhile,
+  isConditionFailure,
+  stripKeys,
+  TableRepository,
+  type WriteOp,
+} from '../table.ts';
 import type { VersionedDocument } from './mentorship-repository.ts';
-import { stripKeys, transact, type WriteOp } from './transact.ts';
 
 const coachKey = (personId: string) => ({ PK: `COACH#${personId}`, SK: 'COACH' });
 const coachingKey = (id: string) => ({ PK: `COACHING#${id}`, SK: 'COACHING' });
@@ -31,8 +28,6 @@ const practiceKey = (id: string) => ({ PK: `BEST_PRACTICE#${id}`, SK: 'BEST_PRAC
 /** Case- and accent-blind, so the pool lists "Éliane" with the e's. */
 const sortable = (name: string) =>
   name.toLocaleLowerCase('en').normalize('NFKD').replace(/\p{M}/gu, '');
-const isConditionFailure = (error: unknown) =>
-  (error as Error).name === 'ConditionalCheckFailedException';
 
 /** A coach of the pool as stored. */
 export type CoachRecord = Coach;
@@ -91,54 +86,31 @@ export type CoachingFilter = 'organization' | 'person';
  *   and, only while published, in the library on `GSI1` `BEST_PRACTICES`.
  *
  * @example
- * const coaching = CoachingRepository.beside(repos.mentorships);
+ * const coaching = createNetworkStore(doc, table).coaching;
  * const page = await coaching.listCoachingsFor('person', userId, 25);
  */
-export class CoachingRepository {
-  constructor(
-    readonly doc: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
-
-  /** The coaching of the network whose mentorships `repository` reads (the same table). */
-  static beside(repository: {
-    doc: DynamoDBDocumentClient;
-    tableName: string;
-  }): CoachingRepository {
-    return new CoachingRepository(repository.doc, repository.tableName);
-  }
-
+export class CoachingRepository extends TableRepository {
   // ---- the pool of coaches
 
-  async getCoach(personId: string): Promise<CoachRecord | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: coachKey(personId), ConsistentRead: true }),
-    );
-    return out.Item ? stripKeys<CoachRecord>(out.Item) : undefined;
+  getCoach(personId: string): Promise<CoachRecord | undefined> {
+    return this.table.get<CoachRecord>(coachKey(personId), { consistent: true });
   }
 
   /** Adds a coach; a person already in the pool is a `ConflictError` on `personId`. */
   async createCoach(coach: CoachRecord): Promise<void> {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...coachKey(coach.personId),
-            entity: 'coach',
-            GSI1PK: 'COACHES',
-            GSI1SK: `${sortable(coach.name)}#${coach.personId}`,
-            ...coach,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      throw new ConflictError('this person is already in the pool of coaches', 'personId', {
-        cause: error,
-      });
-    }
+    await this.table.put(
+      {
+        Item: {
+          ...coachKey(coach.personId),
+          entity: 'coach',
+          GSI1PK: 'COACHES',
+          GSI1SK: `${sortable(coach.name)}#${coach.personId}`,
+          ...coach,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+      { message: 'this person is already in the pool of coaches', field: 'personId' },
+    );
   }
 
   /**
@@ -162,18 +134,15 @@ export class CoachingRepository {
         sets.push(`#f${i} = :v${i}`);
       });
     try {
-      const out = await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: coachKey(personId),
-          UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
-          ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return stripKeys<CoachRecord>(out.Attributes ?? {});
+      const updated = await this.table.update({
+        Key: coachKey(personId),
+        UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
+        ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      });
+      return stripKeys<CoachRecord>(updated ?? {});
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const current = await this.getCoach(personId);
@@ -187,38 +156,16 @@ export class CoachingRepository {
   }
 
   /** The pool by name, a page at a time. */
-  async listCoaches(limit: number, cursor?: string): Promise<Page<CoachRecord>> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': 'COACHES' },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', 'GSI1PK', 'GSI1SK'], {
-          GSI1PK: 'COACHES',
-        }),
-      }),
-    );
-    return {
-      items: (out.Items ?? []).map((i) => stripKeys<CoachRecord>(i)),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
+  listCoaches(limit: number, cursor?: string): Promise<Page<CoachRecord>> {
+    return this.table.page<CoachRecord>({ index: 'GSI1', pk: 'COACHES' }, limit, cursor);
   }
 
   /**
    * The whole pool, for the matching (one Query per 1 MB page). A network's pool is its
    * trained coaches, tens to hundreds of people; `max` bounds the work if it ever is not.
    */
-  async allCoaches(max = 2000): Promise<CoachRecord[]> {
-    const coaches: CoachRecord[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.listCoaches(100, cursor);
-      coaches.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor && coaches.length < max);
-    return coaches;
+  allCoaches(max = 2000): Promise<CoachRecord[]> {
+    return this.table.all<CoachRecord>({ index: 'GSI1', pk: 'COACHES' }, { pageSize: 100, max });
   }
 
   // ---- coachings
@@ -228,9 +175,8 @@ export class CoachingRepository {
       ...new Set([c.coach.id, c.peer.id].map((id) => `PERSON#${id}`)),
       ...new Set([c.coach.organizationId, c.peer.organizationId].map((id) => `ORG#${id}`)),
     ];
-    return entries.map((sk) => ({
-      Put: {
-        TableName: this.tableName,
+    return entries.map((sk) =>
+      this.table.putOp({
         Item: {
           PK: `COACHING#${c.id}`,
           SK: sk,
@@ -239,8 +185,8 @@ export class CoachingRepository {
           GSI2PK: `${sk}#COACHINGS`,
           GSI2SK: `${c.createdAt}#${c.id}`,
         },
-      },
-    }));
+      }),
+    );
   }
 
   /**
@@ -249,76 +195,50 @@ export class CoachingRepository {
    * otherwise a `ConflictError` on `coachId` and nothing written.
    */
   async createCoaching(c: CoachingRecord): Promise<void> {
-    await transact(this.doc, [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...coachingKey(c.id),
-            entity: 'coaching',
-            GSI1PK: 'COACHINGS',
-            GSI1SK: `${c.createdAt}#${c.id}`,
-            ...c,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
+    await this.table.transact([
+      this.table.putOp({
+        Item: {
+          ...coachingKey(c.id),
+          entity: 'coaching',
+          GSI1PK: 'COACHINGS',
+          GSI1SK: `${c.createdAt}#${c.id}`,
+          ...c,
         },
-      },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
       ...this.indexOps(c),
-      {
-        Update: {
-          TableName: this.tableName,
+      this.table.updateOp(
+        {
           Key: coachKey(c.coach.id),
           UpdateExpression: 'ADD activeCoachings :one',
           ConditionExpression:
             'attribute_exists(PK) AND willing = :yes AND activeCoachings < maxPeers',
           ExpressionAttributeValues: { ':one': 1, ':yes': true },
         },
-        conflictField: 'coachId',
-        conflictMessage: 'the coach is no longer willing or has no free place; choose again',
-      },
+        {
+          message: 'the coach is no longer willing or has no free place; choose again',
+          field: 'coachId',
+        },
+      ),
     ]);
   }
 
-  async getCoaching(id: string): Promise<CoachingRecord | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: coachingKey(id), ConsistentRead: true }),
-    );
-    return out.Item ? stripKeys<CoachingRecord>(out.Item) : undefined;
+  getCoaching(id: string): Promise<CoachingRecord | undefined> {
+    return this.table.get<CoachingRecord>(coachingKey(id), { consistent: true });
   }
 
   /** In the order of `ids`; missing ones are left out. */
-  async getCoachings(ids: string[]): Promise<CoachingRecord[]> {
-    const found = new Map<string, CoachingRecord>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(coachingKey);
-      while (keys && keys.length > 0) {
-        const out = await this.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }),
-        );
-        for (const item of out.Responses?.[this.tableName] ?? []) {
-          const c = stripKeys<CoachingRecord>(item);
-          found.set(c.id, c);
-        }
-        keys = out.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
-      }
-    }
-    return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  getCoachings(ids: string[]): Promise<CoachingRecord[]> {
+    return this.table.getMany<CoachingRecord>(ids, coachingKey);
   }
 
   /** Every coaching of the network, newest first. */
-  async listCoachings(limit: number, cursor?: string): Promise<Page<CoachingRecord>> {
-    const out = await queryIndexPage(this.doc, {
-      tableName: this.tableName,
-      index: 'GSI1',
-      pk: 'COACHINGS',
+  listCoachings(limit: number, cursor?: string): Promise<Page<CoachingRecord>> {
+    return this.table.page<CoachingRecord>(
+      { index: 'GSI1', pk: 'COACHINGS', descending: true },
       limit,
       cursor,
-    });
-    return {
-      items: (out.Items ?? []).map((i) => stripKeys<CoachingRecord>(i)),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
+    );
   }
 
   /** Coachings a person (as coach or peer) or an organization takes part in, newest first. */
@@ -329,15 +249,15 @@ export class CoachingRepository {
     cursor?: string,
   ): Promise<Page<CoachingRecord>> {
     const pk = `${kind === 'organization' ? 'ORG' : 'PERSON'}#${id}#COACHINGS`;
-    const out = await queryIndexPage(this.doc, {
-      tableName: this.tableName,
-      index: 'GSI2',
-      pk: pk,
+    const page = await this.table.page<{ coachingId: string }>(
+      { index: 'GSI2', pk, descending: true },
       limit,
       cursor,
-    });
-    const ids = (out.Items ?? []).map((i) => i.coachingId as string);
-    return { items: await this.getCoachings(ids), cursor: encodeCursor(out.LastEvaluatedKey) };
+    );
+    return {
+      items: await this.getCoachings(page.items.map((i) => i.coachingId)),
+      cursor: page.cursor,
+    };
   }
 
   /**
@@ -348,10 +268,9 @@ export class CoachingRepository {
     c: CoachingRecord,
     closed: { at: string; by: string; reason?: string | undefined },
   ): Promise<void> {
-    await transact(this.doc, [
-      {
-        Update: {
-          TableName: this.tableName,
+    await this.table.transact([
+      this.table.updateOp(
+        {
           Key: coachingKey(c.id),
           UpdateExpression: `SET #s = :closed, closedAt = :at, closedBy = :by, updatedAt = :at${
             closed.reason ? ', closeReason = :reason' : ''
@@ -368,28 +287,21 @@ export class CoachingRepository {
             ...(closed.reason ? { ':reason': closed.reason } : {}),
           },
         },
-        conflictField: 'version',
-        conflictMessage: 'the coaching changed meanwhile; reload and try again',
-      },
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: coachKey(c.coach.id),
-          UpdateExpression: 'ADD activeCoachings :minus',
-          ConditionExpression: 'attribute_exists(PK) AND activeCoachings > :zero',
-          ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
-        },
-      },
+        changedMeanwhile('coaching'),
+      ),
+      this.table.updateOp({
+        Key: coachKey(c.coach.id),
+        UpdateExpression: 'ADD activeCoachings :minus',
+        ConditionExpression: 'attribute_exists(PK) AND activeCoachings > :zero',
+        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+      }),
     ]);
   }
 
   // ---- the plan
 
-  async getPlan<T>(coachingId: string): Promise<VersionedDocument<T> | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: planKey(coachingId), ConsistentRead: true }),
-    );
-    return out.Item ? stripKeys<VersionedDocument<T>>(out.Item) : undefined;
+  getPlan<T>(coachingId: string): Promise<VersionedDocument<T> | undefined> {
+    return this.table.get<VersionedDocument<T>>(planKey(coachingId), { consistent: true });
   }
 
   /**
@@ -403,25 +315,14 @@ export class CoachingRepository {
     doc: VersionedDocument<T>,
     summary: { steps: PlanStepDates[]; periodEnd: string },
   ): Promise<void> {
-    await transact(this.doc, [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...planKey(coachingId), entity: 'coaching-plan', coachingId, ...doc },
-          ...(expectedVersion === 0
-            ? { ConditionExpression: 'attribute_not_exists(PK)' }
-            : {
-                ConditionExpression: '#v = :v',
-                ExpressionAttributeNames: { '#v': 'version' },
-                ExpressionAttributeValues: { ':v': expectedVersion },
-              }),
-        },
-        conflictField: 'version',
-        conflictMessage: 'the plan changed meanwhile; reload and try again',
-      },
-      {
-        Update: {
-          TableName: this.tableName,
+    await this.table.transact([
+      this.table.versionedPutOp(
+        { ...planKey(coachingId), entity: 'coaching-plan', coachingId, ...doc },
+        expectedVersion,
+        'plan',
+      ),
+      this.table.updateOp(
+        {
           Key: coachingKey(coachingId),
           UpdateExpression: 'SET planSteps = :steps, planPeriodEnd = :end, updatedAt = :now',
           ConditionExpression: 'attribute_exists(PK)',
@@ -431,8 +332,8 @@ export class CoachingRepository {
             ':now': doc.updatedAt,
           },
         },
-        conflictMessage: 'the coaching no longer exists',
-      },
+        { message: 'the coaching no longer exists' },
+      ),
     ]);
   }
 
@@ -468,21 +369,17 @@ export class CoachingRepository {
         }
       }
       try {
-        await transact(this.doc, [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                ...sessionKey(session.coachingId, session.date, session.id),
-                entity: 'coaching-session',
-                ...session,
-              },
-              ConditionExpression: 'attribute_not_exists(PK)',
+        await this.table.transact([
+          this.table.putOp({
+            Item: {
+              ...sessionKey(session.coachingId, session.date, session.id),
+              entity: 'coaching-session',
+              ...session,
             },
-          },
-          {
-            Update: {
-              TableName: this.tableName,
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+          this.table.updateOp(
+            {
               Key: coachingKey(session.coachingId),
               UpdateExpression: `SET ${sets.join(', ')}${
                 removes.length ? ` REMOVE ${removes.join(', ')}` : ''
@@ -490,9 +387,11 @@ export class CoachingRepository {
               ConditionExpression: 'sessionsHeld = :seen',
               ExpressionAttributeValues: values,
             },
-            conflictField: 'coachingId',
-            conflictMessage: 'another session was recorded at the same time; try again',
-          },
+            {
+              message: 'another session was recorded at the same time; try again',
+              field: 'coachingId',
+            },
+          ),
         ]);
         return;
       } catch (error) {
@@ -502,25 +401,16 @@ export class CoachingRepository {
   }
 
   /** A coaching's sessions, oldest first. */
-  async listSessions(
+  listSessions(
     coachingId: string,
     limit = 100,
     cursor?: string,
   ): Promise<Page<CoachingSessionRecord>> {
-    const pk = `COACHING#${coachingId}`;
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': 'SESSION#' },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK'], { PK: pk }),
-      }),
+    return this.table.page<CoachingSessionRecord>(
+      { pk: `COACHING#${coachingId}`, prefix: 'SESSION#' },
+      limit,
+      cursor,
     );
-    return {
-      items: (out.Items ?? []).map((i) => stripKeys<CoachingSessionRecord>(i)),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
   }
 
   // ---- best practices
@@ -536,25 +426,19 @@ export class CoachingRepository {
   }
 
   async createBestPractice(p: BestPracticeRecord): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...practiceKey(p.id),
-          entity: 'best-practice',
-          ...this.practiceIndexKeys(p),
-          ...p,
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
+    await this.table.put({
+      Item: {
+        ...practiceKey(p.id),
+        entity: 'best-practice',
+        ...this.practiceIndexKeys(p),
+        ...p,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
   }
 
-  async getBestPractice(id: string): Promise<BestPracticeRecord | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: practiceKey(id), ConsistentRead: true }),
-    );
-    return out.Item ? stripKeys<BestPracticeRecord>(out.Item) : undefined;
+  getBestPractice(id: string): Promise<BestPracticeRecord | undefined> {
+    return this.table.get<BestPracticeRecord>(practiceKey(id), { consistent: true });
   }
 
   /**
@@ -565,66 +449,50 @@ export class CoachingRepository {
     id: string,
     change: { published: true; at: string } | { published: false; at: string },
   ): Promise<BestPracticeRecord> {
-    const out = await this.doc.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: practiceKey(id),
-        ...(change.published
-          ? {
-              UpdateExpression:
-                'SET #s = :published, publishedAt = :at, consentAt = :at, updatedAt = :at, GSI1PK = :lib, GSI1SK = :sk',
-              ExpressionAttributeValues: {
-                ':published': 'published',
-                ':at': change.at,
-                ':lib': 'BEST_PRACTICES',
-                ':sk': `${change.at}#${id}`,
-              },
-            }
-          : {
-              UpdateExpression:
-                'SET #s = :draft, updatedAt = :at REMOVE publishedAt, consentAt, GSI1PK, GSI1SK',
-              ExpressionAttributeValues: { ':draft': 'draft', ':at': change.at },
-            }),
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return stripKeys<BestPracticeRecord>(out.Attributes ?? {});
+    const updated = await this.table.update({
+      Key: practiceKey(id),
+      ...(change.published
+        ? {
+            UpdateExpression:
+              'SET #s = :published, publishedAt = :at, consentAt = :at, updatedAt = :at, GSI1PK = :lib, GSI1SK = :sk',
+            ExpressionAttributeValues: {
+              ':published': 'published',
+              ':at': change.at,
+              ':lib': 'BEST_PRACTICES',
+              ':sk': `${change.at}#${id}`,
+            },
+          }
+        : {
+            UpdateExpression:
+              'SET #s = :draft, updatedAt = :at REMOVE publishedAt, consentAt, GSI1PK, GSI1SK',
+            ExpressionAttributeValues: { ':draft': 'draft', ':at': change.at },
+          }),
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ReturnValues: 'ALL_NEW',
+    });
+    return stripKeys<BestPracticeRecord>(updated ?? {});
   }
 
   /** The library: published best practices, newest first. */
-  async listLibrary(limit: number, cursor?: string): Promise<Page<BestPracticeRecord>> {
-    const out = await queryIndexPage(this.doc, {
-      tableName: this.tableName,
-      index: 'GSI1',
-      pk: 'BEST_PRACTICES',
+  listLibrary(limit: number, cursor?: string): Promise<Page<BestPracticeRecord>> {
+    return this.table.page<BestPracticeRecord>(
+      { index: 'GSI1', pk: 'BEST_PRACTICES', descending: true },
       limit,
       cursor,
-    });
-    return {
-      items: (out.Items ?? []).map((i) => stripKeys<BestPracticeRecord>(i)),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
+    );
   }
 
   /** An author's own best practices, drafts too, newest first. */
-  async listByAuthor(
+  listByAuthor(
     authorId: string,
     limit: number,
     cursor?: string,
   ): Promise<Page<BestPracticeRecord>> {
-    const pk = `PERSON#${authorId}#BEST_PRACTICES`;
-    const out = await queryIndexPage(this.doc, {
-      tableName: this.tableName,
-      index: 'GSI2',
-      pk: pk,
+    return this.table.page<BestPracticeRecord>(
+      { index: 'GSI2', pk: `PERSON#${authorId}#BEST_PRACTICES`, descending: true },
       limit,
       cursor,
-    });
-    return {
-      items: (out.Items ?? []).map((i) => stripKeys<BestPracticeRecord>(i)),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
+    );
   }
 }

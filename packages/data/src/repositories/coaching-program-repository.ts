@@ -1,10 +1,3 @@
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import type {
   CoachingPair,
   CoachingProgram,
@@ -15,10 +8,15 @@ import type {
   SelfAssessment,
   SurveyResponse,
 } from '@sisi/domain';
-import { decodeCursor, encodeCursor } from './client.ts';
-import { ConflictError } from './errors.ts';
-import type { EncryptedField } from './field-cipher.ts';
-import { stripKeys, transact, type WriteOp } from './transact.ts';
+import { ConflictError } from '../errors.ts';
+import type { EncryptedField } from '../field-cipher.ts';
+import {
+  changedMeanwhile,
+  type Query,
+  stripKeys,
+  TableRepository,
+  type WriteOp,
+} from '../table.ts';
 
 const pk = (programId: string) => `CPROGRAM#${programId}`;
 const programKey = (id: string) => ({ PK: pk(id), SK: 'PROGRAM' });
@@ -93,9 +91,6 @@ export function parsePairId(id: string): { round: number; index: number } | unde
   return m ? { round: Number(m[1]), index: Number(m[2]) } : undefined;
 }
 
-const isConditionFailure = (error: unknown) =>
-  (error as Error).name === 'ConditionalCheckFailedException';
-
 /**
  * Peer coaching programs of one network (seed 002). A program is one partition
  * (`CPROGRAM#id`): the program, its nominations, participants, rounds of pairs, pair
@@ -105,49 +100,30 @@ const isConditionFailure = (error: unknown) =>
  * person and program whose `relations` say how they are tied to it).
  *
  * @example
- * const programs = CoachingProgramRepository.beside(repos.mentorships);
+ * const programs = createNetworkStore(doc, table).coachingPrograms;
  * const page = await programs.listByOrganization(orgId, 25);
  */
-export class CoachingProgramRepository {
-  constructor(
-    readonly doc: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
-
-  /** The programs of the network whose other repository `repository` is (the same table). */
-  static beside(repository: {
-    doc: DynamoDBDocumentClient;
-    tableName: string;
-  }): CoachingProgramRepository {
-    return new CoachingProgramRepository(repository.doc, repository.tableName);
-  }
-
+export class CoachingProgramRepository extends TableRepository {
   // --- programs -------------------------------------------------------------------------
 
-  async get(id: string): Promise<CoachingProgram | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key: programKey(id), ConsistentRead: true }),
-    );
-    return out.Item ? stripKeys<CoachingProgram>(out.Item) : undefined;
+  get(id: string): Promise<CoachingProgram | undefined> {
+    return this.table.get<CoachingProgram>(programKey(id), { consistent: true });
   }
 
   async create(program: CoachingProgram): Promise<void> {
-    await transact(this.doc, [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...programKey(program.id),
-            entity: 'coaching-program',
-            GSI1PK: 'CPROGRAMS',
-            GSI1SK: `${program.createdAt}#${program.id}`,
-            GSI2PK: `ORG#${program.organizationId}#CPROGRAMS`,
-            GSI2SK: `${program.createdAt}#${program.id}`,
-            ...program,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
+    await this.table.transact([
+      this.table.putOp({
+        Item: {
+          ...programKey(program.id),
+          entity: 'coaching-program',
+          GSI1PK: 'CPROGRAMS',
+          GSI1SK: `${program.createdAt}#${program.id}`,
+          GSI2PK: `ORG#${program.organizationId}#CPROGRAMS`,
+          GSI2SK: `${program.createdAt}#${program.id}`,
+          ...program,
         },
-      },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
     ]);
   }
 
@@ -175,79 +151,50 @@ export class CoachingProgramRepository {
         values[`:f${i}`] = v;
         sets.push(`#f${i} = :f${i}`);
       });
-    await transact(this.doc, [
-      {
-        Update: {
-          TableName: this.tableName,
+    await this.table.transact([
+      this.table.updateOp(
+        {
           Key: programKey(next.id),
           UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
           ConditionExpression: 'attribute_exists(PK) AND #v = :v',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
         },
-        conflictField: 'version',
-        conflictMessage: 'the program changed meanwhile; reload and try again',
-      },
+        changedMeanwhile('program'),
+      ),
     ]);
   }
 
   /** Opens survey round `expected + 1`; a `ConflictError` if another opened it first. */
   async openSurveyRound(programId: string, expected: number, now: string): Promise<number> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: programKey(programId),
-          UpdateExpression: 'SET surveyRound = :next, updatedAt = :now',
-          ConditionExpression: 'attribute_exists(PK) AND surveyRound = :expected',
-          ExpressionAttributeValues: { ':next': expected + 1, ':expected': expected, ':now': now },
-        }),
-      );
-      return expected + 1;
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      throw new ConflictError('another survey round was opened meanwhile', 'surveyRound', {
-        cause: error,
-      });
-    }
-  }
-
-  private async page(
-    index: 'GSI1' | 'GSI2',
-    partition: string,
-    limit: number,
-    cursor?: string,
-  ): Promise<{ items: Record<string, unknown>[]; cursor?: string }> {
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: index,
-        KeyConditionExpression: `${index}PK = :pk`,
-        ExpressionAttributeValues: { ':pk': partition },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, ['PK', 'SK', `${index}PK`, `${index}SK`], {
-          [`${index}PK`]: partition,
-        }),
-      }),
+    await this.table.update(
+      {
+        Key: programKey(programId),
+        UpdateExpression: 'SET surveyRound = :next, updatedAt = :now',
+        ConditionExpression: 'attribute_exists(PK) AND surveyRound = :expected',
+        ExpressionAttributeValues: { ':next': expected + 1, ':expected': expected, ':now': now },
+      },
+      { message: 'another survey round was opened meanwhile', field: 'surveyRound' },
     );
-    return { items: out.Items ?? [], cursor: encodeCursor(out.LastEvaluatedKey) };
+    return expected + 1;
   }
 
   /** Every program of the network, newest first. */
-  async list(limit: number, cursor?: string): Promise<Page<CoachingProgram>> {
-    const page = await this.page('GSI1', 'CPROGRAMS', limit, cursor);
-    return { items: page.items.map((i) => stripKeys<CoachingProgram>(i)), cursor: page.cursor };
+  list(limit: number, cursor?: string): Promise<Page<CoachingProgram>> {
+    return this.table.page<CoachingProgram>(newestFirst('GSI1', 'CPROGRAMS'), limit, cursor);
   }
 
   /** An organization's programs, newest first. */
-  async listByOrganization(
+  listByOrganization(
     organizationId: string,
     limit: number,
     cursor?: string,
   ): Promise<Page<CoachingProgram>> {
-    const page = await this.page('GSI2', `ORG#${organizationId}#CPROGRAMS`, limit, cursor);
-    return { items: page.items.map((i) => stripKeys<CoachingProgram>(i)), cursor: page.cursor };
+    return this.table.page<CoachingProgram>(
+      newestFirst('GSI2', `ORG#${organizationId}#CPROGRAMS`),
+      limit,
+      cursor,
+    );
   }
 
   /** The programs a person is tied to (nominee, referee, participant), newest first. */
@@ -256,84 +203,53 @@ export class CoachingProgramRepository {
     limit: number,
     cursor?: string,
   ): Promise<Page<CoachingProgram>> {
-    const page = await this.page('GSI2', `PERSON#${personId}#CPROGRAMS`, limit, cursor);
-    return {
-      items: await this.getMany(page.items.map((i) => i.programId as string)),
-      cursor: page.cursor,
-    };
+    const page = await this.table.page<{ programId: string }>(
+      newestFirst('GSI2', `PERSON#${personId}#CPROGRAMS`),
+      limit,
+      cursor,
+    );
+    return { items: await this.getMany(page.items.map((i) => i.programId)), cursor: page.cursor };
   }
 
   /** In the order of `ids`; missing ones left out. */
-  async getMany(ids: string[]): Promise<CoachingProgram[]> {
-    const unique = [...new Set(ids)];
-    const found = new Map<string, CoachingProgram>();
-    for (let i = 0; i < unique.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(programKey);
-      while (keys && keys.length > 0) {
-        const out = await this.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }),
-        );
-        for (const item of out.Responses?.[this.tableName] ?? []) {
-          const p = stripKeys<CoachingProgram>(item);
-          found.set(p.id, p);
-        }
-        keys = out.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
-      }
-    }
-    return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  getMany(ids: string[]): Promise<CoachingProgram[]> {
+    return this.table.getMany<CoachingProgram>(ids, programKey);
   }
 
   // --- people tied to a program ---------------------------------------------------------
 
   /** How `personId` is tied to the program (none: an empty list). */
   async relationsOf(programId: string, personId: string): Promise<ProgramRelation[]> {
-    const out = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { PK: pk(programId), SK: `PERSON#${personId}` },
-        ConsistentRead: true,
-      }),
+    const link = await this.table.get<{ relations?: Set<ProgramRelation> }>(
+      { PK: pk(programId), SK: `PERSON#${personId}` },
+      { consistent: true },
     );
-    const relations = out.Item?.relations as Set<ProgramRelation> | undefined;
-    return relations ? [...relations].sort() : [];
+    return link?.relations ? [...link.relations].sort() : [];
   }
 
   private linkOp(program: CoachingProgram, personId: string, relation: ProgramRelation): WriteOp {
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: { PK: pk(program.id), SK: `PERSON#${personId}` },
-        UpdateExpression:
-          'SET entity = :e, programId = :p, personId = :person, GSI2PK = :g, GSI2SK = :s ADD relations :r',
-        ExpressionAttributeValues: {
-          ':e': 'coaching-program-person',
-          ':p': program.id,
-          ':person': personId,
-          ':g': `PERSON#${personId}#CPROGRAMS`,
-          ':s': `${program.createdAt}#${program.id}`,
-          ':r': new Set([relation]),
-        },
+    return this.table.updateOp({
+      Key: { PK: pk(program.id), SK: `PERSON#${personId}` },
+      UpdateExpression:
+        'SET entity = :e, programId = :p, personId = :person, GSI2PK = :g, GSI2SK = :s ADD relations :r',
+      ExpressionAttributeValues: {
+        ':e': 'coaching-program-person',
+        ':p': program.id,
+        ':person': personId,
+        ':g': `PERSON#${personId}#CPROGRAMS`,
+        ':s': `${program.createdAt}#${program.id}`,
+        ':r': new Set([relation]),
       },
-    };
+    });
   }
 
-  private async queryAll<T>(programId: string, prefix: string): Promise<T[]> {
-    const items: T[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk(programId), ':prefix': prefix },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      items.push(...(out.Items ?? []).map((i) => stripKeys<T>(i)));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+  private queryAll<T>(programId: string, prefix: string): Promise<T[]> {
+    return this.table.all<T>({ pk: pk(programId), prefix, consistent: true });
+  }
+
+  /** An item of the program's partition, read consistently. */
+  private getChild<T>(programId: string, sk: string): Promise<T | undefined> {
+    return this.table.get<T>({ PK: pk(programId), SK: sk }, { consistent: true });
   }
 
   // --- nominations ----------------------------------------------------------------------
@@ -344,10 +260,9 @@ export class CoachingProgramRepository {
    * transaction.
    */
   async createNomination(program: CoachingProgram, nomination: Nomination): Promise<void> {
-    await transact(this.doc, [
-      {
-        Put: {
-          TableName: this.tableName,
+    await this.table.transact([
+      this.table.putOp(
+        {
           Item: {
             PK: pk(program.id),
             SK: `NOMINEE#${nomination.nomineeId}`,
@@ -356,35 +271,24 @@ export class CoachingProgramRepository {
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-        conflictField: 'nomineeId',
-        conflictMessage: 'this person is already nominated for the program',
-      },
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            PK: pk(program.id),
-            SK: `NOMINATION#${nomination.id}`,
-            entity: 'coaching-program-nomination',
-            ...nomination,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
+        { message: 'this person is already nominated for the program', field: 'nomineeId' },
+      ),
+      this.table.putOp({
+        Item: {
+          PK: pk(program.id),
+          SK: `NOMINATION#${nomination.id}`,
+          entity: 'coaching-program-nomination',
+          ...nomination,
         },
-      },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
       this.linkOp(program, nomination.nomineeId, 'nominee'),
       ...nomination.referees.map((r) => this.linkOp(program, r.personId, 'referee')),
     ]);
   }
 
-  async getNomination(programId: string, nominationId: string): Promise<Nomination | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { PK: pk(programId), SK: `NOMINATION#${nominationId}` },
-        ConsistentRead: true,
-      }),
-    );
-    return out.Item ? stripKeys<Nomination>(out.Item) : undefined;
+  getNomination(programId: string, nominationId: string): Promise<Nomination | undefined> {
+    return this.getChild<Nomination>(programId, `NOMINATION#${nominationId}`);
   }
 
   async listNominations(programId: string): Promise<Nomination[]> {
@@ -404,35 +308,29 @@ export class CoachingProgramRepository {
     at: string,
     statement?: string,
   ): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { PK: pk(programId), SK: `NOMINATION#${nominationId}` },
-          UpdateExpression: `SET referees[${index}].confirmedAt = :at${statement ? `, referees[${index}].#st = :st` : ''}`,
-          ConditionExpression: `referees[${index}].personId = :who AND attribute_not_exists(referees[${index}].confirmedAt)`,
-          ...(statement ? { ExpressionAttributeNames: { '#st': 'statement' } } : {}),
-          ExpressionAttributeValues: {
-            ':at': at,
-            ':who': refereeId,
-            ...(statement ? { ':st': statement } : {}),
-          },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      throw new ConflictError('this reference is already confirmed', 'refereeId', { cause: error });
-    }
+    await this.table.update(
+      {
+        Key: { PK: pk(programId), SK: `NOMINATION#${nominationId}` },
+        UpdateExpression: `SET referees[${index}].confirmedAt = :at${statement ? `, referees[${index}].#st = :st` : ''}`,
+        ConditionExpression: `referees[${index}].personId = :who AND attribute_not_exists(referees[${index}].confirmedAt)`,
+        ...(statement ? { ExpressionAttributeNames: { '#st': 'statement' } } : {}),
+        ExpressionAttributeValues: {
+          ':at': at,
+          ':who': refereeId,
+          ...(statement ? { ':st': statement } : {}),
+        },
+      },
+      { message: 'this reference is already confirmed', field: 'refereeId' },
+    );
   }
 
   // --- participants ---------------------------------------------------------------------
 
   /** The participant, the nomination marked accepted and the person's link, in one transaction. */
   async acceptParticipant(program: CoachingProgram, participant: Participant): Promise<void> {
-    await transact(this.doc, [
-      {
-        Put: {
-          TableName: this.tableName,
+    await this.table.transact([
+      this.table.putOp(
+        {
           Item: {
             PK: pk(program.id),
             SK: `PARTICIPANT#${participant.personId}`,
@@ -441,34 +339,24 @@ export class CoachingProgramRepository {
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-        conflictField: 'nominationId',
-        conflictMessage: 'this person is already a participant',
-      },
-      {
-        Update: {
-          TableName: this.tableName,
+        { message: 'this person is already a participant', field: 'nominationId' },
+      ),
+      this.table.updateOp(
+        {
           Key: { PK: pk(program.id), SK: `NOMINATION#${participant.nominationId}` },
           UpdateExpression: 'SET #s = :accepted',
           ConditionExpression: '#s = :open',
           ExpressionAttributeNames: { '#s': 'status' },
           ExpressionAttributeValues: { ':accepted': 'accepted', ':open': 'open' },
         },
-        conflictField: 'nominationId',
-        conflictMessage: 'this nomination was already accepted',
-      },
+        { message: 'this nomination was already accepted', field: 'nominationId' },
+      ),
       this.linkOp(program, participant.personId, 'participant'),
     ]);
   }
 
-  async getParticipant(programId: string, personId: string): Promise<Participant | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { PK: pk(programId), SK: `PARTICIPANT#${personId}` },
-        ConsistentRead: true,
-      }),
-    );
-    return out.Item ? stripKeys<Participant>(out.Item) : undefined;
+  getParticipant(programId: string, personId: string): Promise<Participant | undefined> {
+    return this.getChild<Participant>(programId, `PARTICIPANT#${personId}`);
   }
 
   async listParticipants(programId: string): Promise<Participant[]> {
@@ -480,22 +368,15 @@ export class CoachingProgramRepository {
 
   /** Stores a participant's consent; a second signature is a `ConflictError` on `textVersion`. */
   async signConsent(programId: string, personId: string, consent: Consent): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { PK: pk(programId), SK: `PARTICIPANT#${personId}` },
-          UpdateExpression: 'SET consent = :c',
-          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(consent)',
-          ExpressionAttributeValues: { ':c': consent },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      throw new ConflictError('you have already signed the consent form', 'textVersion', {
-        cause: error,
-      });
-    }
+    await this.table.update(
+      {
+        Key: { PK: pk(programId), SK: `PARTICIPANT#${personId}` },
+        UpdateExpression: 'SET consent = :c',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(consent)',
+        ExpressionAttributeValues: { ':c': consent },
+      },
+      { message: 'you have already signed the consent form', field: 'textVersion' },
+    );
   }
 
   // --- rounds and pairs -----------------------------------------------------------------
@@ -505,15 +386,8 @@ export class CoachingProgramRepository {
     return items.sort((a, b) => a.round - b.round);
   }
 
-  async getRound(programId: string, round: number): Promise<StoredRound | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: roundKey(programId, round),
-        ConsistentRead: true,
-      }),
-    );
-    return out.Item ? stripKeys<StoredRound>(out.Item) : undefined;
+  getRound(programId: string, round: number): Promise<StoredRound | undefined> {
+    return this.table.get<StoredRound>(roundKey(programId, round), { consistent: true });
   }
 
   /**
@@ -526,11 +400,11 @@ export class CoachingProgramRepository {
     seen: number | undefined,
     now: string,
   ): Promise<void> {
+    const conflict = changedMeanwhile('pairs', 'pairs');
     const op: WriteOp =
       seen === undefined
-        ? {
-            Put: {
-              TableName: this.tableName,
+        ? this.table.putOp(
+            {
               Item: {
                 ...roundKey(programId, 0),
                 entity: 'coaching-program-round',
@@ -541,36 +415,32 @@ export class CoachingProgramRepository {
               } satisfies Record<string, unknown> & StoredRound,
               ConditionExpression: 'attribute_not_exists(PK)',
             },
-            conflictField: 'pairs',
-            conflictMessage: 'the pairs changed meanwhile; reload and try again',
-          }
-        : {
-            Update: {
-              TableName: this.tableName,
+            conflict,
+          )
+        : this.table.updateOp(
+            {
               Key: roundKey(programId, 0),
               UpdateExpression: 'SET pairs = list_append(pairs, :new)',
               ConditionExpression: 'size(pairs) = :seen',
               ExpressionAttributeValues: { ':new': pairs, ':seen': seen },
             },
-            conflictField: 'pairs',
-            conflictMessage: 'the pairs changed meanwhile; reload and try again',
-          };
-    await transact(this.doc, [op]);
+            conflict,
+          );
+    await this.table.transact([op]);
   }
 
   /** New rotation rounds, all or none (a round that exists already: `ConflictError` on `rounds`). */
   async addRounds(rounds: StoredRound[]): Promise<void> {
-    await transact(
-      this.doc,
-      rounds.map((r) => ({
-        Put: {
-          TableName: this.tableName,
-          Item: { ...roundKey(r.programId, r.round), entity: 'coaching-program-round', ...r },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-        conflictField: 'rounds',
-        conflictMessage: 'rounds were added meanwhile; reload and try again',
-      })),
+    await this.table.transact(
+      rounds.map((r) =>
+        this.table.putOp(
+          {
+            Item: { ...roundKey(r.programId, r.round), entity: 'coaching-program-round', ...r },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+          { message: 'rounds were added meanwhile; reload and try again', field: 'rounds' },
+        ),
+      ),
     );
   }
 
@@ -597,10 +467,9 @@ export class CoachingProgramRepository {
   async addSession(session: StoredPairSession, lastSessionDate: string): Promise<void> {
     const at = parsePairId(session.pairId);
     if (!at) throw new ConflictError('not a pair of this program', 'pairId');
-    const ops: WriteOp[] = [
-      {
-        Put: {
-          TableName: this.tableName,
+    await this.table.transact(
+      [
+        this.table.putOp({
           Item: {
             PK: pk(session.programId),
             SK: `SESSION#${session.pairId}#${session.id}`,
@@ -608,48 +477,31 @@ export class CoachingProgramRepository {
             ...session,
           },
           ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: roundKey(session.programId, at.round),
-          UpdateExpression: `SET pairs[${at.index}].sessionsHeld = pairs[${at.index}].sessionsHeld + :one, pairs[${at.index}].lastSessionDate = :last`,
-          ConditionExpression: `pairs[${at.index}].id = :pair`,
-          ExpressionAttributeValues: {
-            ':one': 1,
-            ':pair': session.pairId,
-            ':last': lastSessionDate,
+        }),
+        this.table.updateOp(
+          {
+            Key: roundKey(session.programId, at.round),
+            UpdateExpression: `SET pairs[${at.index}].sessionsHeld = pairs[${at.index}].sessionsHeld + :one, pairs[${at.index}].lastSessionDate = :last`,
+            ConditionExpression: `pairs[${at.index}].id = :pair`,
+            ExpressionAttributeValues: {
+              ':one': 1,
+              ':pair': session.pairId,
+              ':last': lastSessionDate,
+            },
           },
-        },
-        conflictField: 'pairId',
-        conflictMessage: 'not a pair of this program',
-      },
-    ];
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await transact(this.doc, ops);
-        return;
-      } catch (error) {
-        if (!isTransactionConflict(error) || attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
-      }
-    }
+          { message: 'not a pair of this program', field: 'pairId' },
+        ),
+      ],
+      { retry: true },
+    );
   }
 
-  async getSession(
+  getSession(
     programId: string,
     pairId: string,
     sessionId: string,
   ): Promise<StoredPairSession | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { PK: pk(programId), SK: `SESSION#${pairId}#${sessionId}` },
-        ConsistentRead: true,
-      }),
-    );
-    return out.Item ? stripKeys<StoredPairSession>(out.Item) : undefined;
+    return this.getChild<StoredPairSession>(programId, `SESSION#${pairId}#${sessionId}`);
   }
 
   /** A pair's sessions, newest first. */
@@ -668,20 +520,15 @@ export class CoachingProgramRepository {
     note: StoredSessionNote,
     max: number,
   ): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { PK: pk(programId), SK: `SESSION#${pairId}#${sessionId}` },
-          UpdateExpression: 'SET notes = list_append(notes, :n)',
-          ConditionExpression: 'attribute_exists(PK) AND size(notes) < :max',
-          ExpressionAttributeValues: { ':n': [note], ':max': max },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      throw new ConflictError(`a session holds at most ${max} notes`, 'text', { cause: error });
-    }
+    await this.table.update(
+      {
+        Key: { PK: pk(programId), SK: `SESSION#${pairId}#${sessionId}` },
+        UpdateExpression: 'SET notes = list_append(notes, :n)',
+        ConditionExpression: 'attribute_exists(PK) AND size(notes) < :max',
+        ExpressionAttributeValues: { ':n': [note], ':max': max },
+      },
+      { message: `a session holds at most ${max} notes`, field: 'text' },
+    );
   }
 
   // --- self-assessments -----------------------------------------------------------------
@@ -695,26 +542,24 @@ export class CoachingProgramRepository {
       a.kind === 'baseline'
         ? `ASSESS#${a.personId}#B`
         : `ASSESS#${a.personId}#F#${a.submittedAt}#${a.id}`;
-    await transact(this.doc, [
-      {
-        Put: {
-          TableName: this.tableName,
+    await this.table.transact([
+      this.table.putOp(
+        {
           Item: { PK: pk(a.programId), SK, entity: 'coaching-program-self-assessment', ...a },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-        conflictField: 'kind',
-        conflictMessage: 'your baseline self-assessment is already in',
-      },
+        { message: 'your baseline self-assessment is already in', field: 'kind' },
+      ),
     ]);
   }
 
   /** One person's self-assessments (baseline first, then follow-ups oldest first). */
-  async listSelfAssessments(programId: string, personId: string): Promise<SelfAssessment[]> {
+  listSelfAssessments(programId: string, personId: string): Promise<SelfAssessment[]> {
     return this.queryAll<SelfAssessment>(programId, `ASSESS#${personId}#`);
   }
 
   /** Everyone's, for aggregates only. */
-  async listAllSelfAssessments(programId: string): Promise<SelfAssessment[]> {
+  listAllSelfAssessments(programId: string): Promise<SelfAssessment[]> {
     return this.queryAll<SelfAssessment>(programId, 'ASSESS#');
   }
 
@@ -732,10 +577,9 @@ export class CoachingProgramRepository {
     now: string,
   ): Promise<void> {
     const round = pad(response.round);
-    await transact(this.doc, [
-      {
-        Put: {
-          TableName: this.tableName,
+    await this.table.transact([
+      this.table.putOp(
+        {
           Item: {
             PK: pk(response.programId),
             SK: `SURVEY#${round}#M#${personId}`,
@@ -744,36 +588,26 @@ export class CoachingProgramRepository {
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-        conflictField: 'round',
-        conflictMessage: 'you have already answered this survey round',
-      },
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            PK: pk(response.programId),
-            SK: `SURVEY#${round}#R#${responseId}`,
-            entity: 'coaching-program-survey-response',
-            ...response,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
+        { message: 'you have already answered this survey round', field: 'round' },
+      ),
+      this.table.putOp({
+        Item: {
+          PK: pk(response.programId),
+          SK: `SURVEY#${round}#R#${responseId}`,
+          entity: 'coaching-program-survey-response',
+          ...response,
         },
-      },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
     ]);
   }
 
   async hasAnsweredSurvey(programId: string, round: number, personId: string): Promise<boolean> {
-    const out = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { PK: pk(programId), SK: `SURVEY#${pad(round)}#M#${personId}` },
-        ConsistentRead: true,
-      }),
-    );
-    return Boolean(out.Item);
+    const marker = await this.getChild(programId, `SURVEY#${pad(round)}#M#${personId}`);
+    return marker !== undefined;
   }
 
-  async listSurveyResponses(programId: string, round: number): Promise<SurveyResponse[]> {
+  listSurveyResponses(programId: string, round: number): Promise<SurveyResponse[]> {
     return this.queryAll<SurveyResponse>(programId, `SURVEY#${pad(round)}#R#`);
   }
 
@@ -784,24 +618,14 @@ export class CoachingProgramRepository {
    * projects away notes, survey answers and comments.
    */
   async figureItems(programId: string): Promise<ProgramFigureItems> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': pk(programId) },
-          ProjectionExpression:
-            'SK, personId, consent, #status, referees, #round, startDate, endDate, pairs, programId, createdAt, kind, ratings, submittedAt',
-          ExpressionAttributeNames: { '#status': 'status', '#round': 'round' },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await this.table.all<Record<string, unknown>>({
+      pk: pk(programId),
+      projection:
+        'SK, personId, consent, #status, referees, #round, startDate, endDate, pairs, programId, createdAt, kind, ratings, submittedAt',
+      names: { '#status': 'status', '#round': 'round' },
+      consistent: true,
+      keepKeys: true,
+    });
     return this.sortFigureItems(items);
   }
 
@@ -830,16 +654,9 @@ export class CoachingProgramRepository {
   }
 }
 
-/**
- * A transaction cancelled only because another one held an item (no condition failed),
- * whether `transact` passed DynamoDB's error on or wrapped it in a `ConflictError`.
- */
-function isTransactionConflict(error: unknown): boolean {
-  const raw = error instanceof ConflictError && error.cause ? error.cause : error;
-  const reasons = (raw as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-  return (
-    (raw as Error).name === 'TransactionCanceledException' &&
-    !!reasons?.some((r) => r.Code === 'TransactionConflict') &&
-    !reasons.some((r) => r.Code === 'ConditionalCheckFailed')
-  );
-}
+/** A partition of an index, newest first. */
+const newestFirst = (index: 'GSI1' | 'GSI2', pk: string): Query => ({
+  index,
+  pk,
+  descending: true,
+});

@@ -1,13 +1,6 @@
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
 import type { Contribution, Counters, Quarter } from '@sisi/domain';
-import { DataError } from './errors.ts';
-import { transact, type WriteOp } from './transact.ts';
+import { DataError } from '../errors.ts';
+import { TableRepository, type WriteOp } from '../table.ts';
 
 /** The stored item a contribution belongs to: its keys in the network's table. */
 export interface SourceKey {
@@ -57,6 +50,18 @@ const checkpointKey = (streamArn: string, shardId: string) => ({
   SK: `SHARD#${shardId}`,
 });
 
+/** A source item's stored contribution, listed by network on GSI1. */
+const sourceItem = (networkId: string, source: SourceKey, stored: StoredContribution) => ({
+  ...sourceKey(networkId, source),
+  entity: 'rollup-source',
+  GSI1PK: `ROLLUP-SOURCES#${networkId}`,
+  GSI1SK: `${source.PK}#${source.SK}`,
+  networkId,
+  source,
+  seq: stored.seq,
+  contribution: stored.contribution,
+});
+
 /** A transaction holds 100 items: the contribution, the labels and up to 98 quarters. */
 export const MAX_QUARTERS_PER_WRITE = 98;
 
@@ -70,25 +75,15 @@ export const MAX_QUARTERS_PER_WRITE = 98;
  * const rollups = new RollupRepository(doc, platformTableName('sisi'));
  * const { quarters } = await rollups.getNetwork('kp-alliance-x1');
  */
-export class RollupRepository {
-  constructor(
-    readonly doc: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
-
+export class RollupRepository extends TableRepository {
   async getContribution(
     networkId: string,
     source: SourceKey,
   ): Promise<StoredContribution | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: sourceKey(networkId, source),
-        ConsistentRead: true,
-      }),
-    );
-    if (!out.Item) return undefined;
-    return { seq: out.Item.seq as string, contribution: out.Item.contribution as Contribution };
+    const item = await this.table.get<StoredContribution>(sourceKey(networkId, source), {
+      consistent: true,
+    });
+    return item && { seq: item.seq, contribution: item.contribution };
   }
 
   /**
@@ -115,19 +110,9 @@ export class RollupRepository {
       );
     }
     const ops: WriteOp[] = [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...sourceKey(networkId, source),
-            entity: 'rollup-source',
-            GSI1PK: `ROLLUP-SOURCES#${networkId}`,
-            GSI1SK: `${source.PK}#${source.SK}`,
-            networkId,
-            source,
-            seq: next.seq,
-            contribution: next.contribution,
-          },
+      this.table.putOp(
+        {
+          Item: sourceItem(networkId, source, next),
           ...(previousSeq === undefined
             ? { ConditionExpression: 'attribute_not_exists(PK)' }
             : {
@@ -135,9 +120,8 @@ export class RollupRepository {
                 ExpressionAttributeValues: { ':prev': previousSeq },
               }),
         },
-        conflictField: 'seq',
-        conflictMessage: 'the contribution changed meanwhile',
-      },
+        { message: 'the contribution changed meanwhile', field: 'seq' },
+      ),
     ];
     for (const [quarter, counters] of quarters) {
       const names: Record<string, string> = { '#n': 'networkId', '#q': 'quarter', '#e': 'entity' };
@@ -151,15 +135,14 @@ export class RollupRepository {
         values[`:c${i}`] = v;
         return `#c${i} :c${i}`;
       });
-      ops.push({
-        Update: {
-          TableName: this.tableName,
+      ops.push(
+        this.table.updateOp({
           Key: quarterKey(networkId, quarter),
           UpdateExpression: `SET #n = :n, #q = :q, #e = :e ADD ${adds.join(', ')}`,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
-        },
-      });
+        }),
+      );
     }
     const sets = Object.entries(delta.setLabels);
     if (sets.length || delta.removeLabels.length) {
@@ -175,50 +158,41 @@ export class RollupRepository {
         names[`#r${i}`] = `${LABEL}${k}`;
         return `#r${i}`;
       });
-      ops.push({
-        Update: {
-          TableName: this.tableName,
+      ops.push(
+        this.table.updateOp({
           Key: labelsKey(networkId),
           UpdateExpression: `SET ${setParts.join(', ')}${removeParts.length ? ` REMOVE ${removeParts.join(', ')}` : ''}`,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
-        },
-      });
+        }),
+      );
     }
-    await transact(this.doc, ops);
+    await this.table.transact(ops);
   }
 
   /** Every quarter's counters and the labels of a network: one Query, whatever its size. */
   async getNetwork(networkId: string): Promise<NetworkAggregates> {
     const quarters: Record<Quarter, Counters> = {};
     const labels: Record<string, string> = {};
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': aggregatePk(networkId) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) {
-        if (item.SK === 'LABELS') {
-          for (const [k, v] of Object.entries(item)) {
-            if (k.startsWith(LABEL)) labels[k.slice(LABEL.length)] = String(v);
-          }
-        } else if (typeof item.quarter === 'string') {
-          const counters: Counters = {};
-          for (const [k, v] of Object.entries(item)) {
-            if (k.startsWith(COUNTER) && typeof v === 'number' && v !== 0) {
-              counters[k.slice(COUNTER.length)] = v;
-            }
-          }
-          quarters[item.quarter] = counters;
+    const items = await this.table.all<Record<string, unknown>>({
+      pk: aggregatePk(networkId),
+      keepKeys: true,
+    });
+    for (const item of items) {
+      if (item.SK === 'LABELS') {
+        for (const [k, v] of Object.entries(item)) {
+          if (k.startsWith(LABEL)) labels[k.slice(LABEL.length)] = String(v);
         }
+      } else if (typeof item.quarter === 'string') {
+        const counters: Counters = {};
+        for (const [k, v] of Object.entries(item)) {
+          if (k.startsWith(COUNTER) && typeof v === 'number' && v !== 0) {
+            counters[k.slice(COUNTER.length)] = v;
+          }
+        }
+        quarters[item.quarter] = counters;
       }
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
     return { quarters, labels };
   }
 
@@ -226,28 +200,17 @@ export class RollupRepository {
   async listContributions(
     networkId: string,
   ): Promise<Map<string, StoredContribution & { source: SourceKey }>> {
-    const out = new Map<string, StoredContribution & { source: SourceKey }>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': `ROLLUP-SOURCES#${networkId}` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        out.set(item.GSI1SK as string, {
-          source: item.source as SourceKey,
-          seq: item.seq as string,
-          contribution: item.contribution as Contribution,
-        });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await this.table.all<StoredContribution & { source: SourceKey; GSI1SK: string }>({
+      index: 'GSI1',
+      pk: `ROLLUP-SOURCES#${networkId}`,
+      keepKeys: true,
+    });
+    return new Map(
+      items.map((item) => [
+        item.GSI1SK,
+        { source: item.source, seq: item.seq, contribution: item.contribution },
+      ]),
+    );
   }
 
   /**
@@ -282,72 +245,31 @@ export class RollupRepository {
       ...Object.fromEntries(Object.entries(aggregates.labels).map(([k, v]) => [`${LABEL}${k}`, v])),
     });
     for (const { source, stored } of contributions) {
-      puts.push({
-        ...sourceKey(networkId, source),
-        entity: 'rollup-source',
-        GSI1PK: `ROLLUP-SOURCES#${networkId}`,
-        GSI1SK: `${source.PK}#${source.SK}`,
-        networkId,
-        source,
-        seq: stored.seq,
-        contribution: stored.contribution,
-      });
+      puts.push(sourceItem(networkId, source, stored));
     }
-    await this.batchPut(puts);
-  }
-
-  private async batchPut(items: Record<string, unknown>[]): Promise<void> {
-    for (let i = 0; i < items.length; i += 25) {
-      let requests: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = items
-        .slice(i, i + 25)
-        .map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; requests?.length; attempt++) {
-        if (attempt > 8) throw new DataError('the rollups could not be written (throttled)');
-        const out = await this.doc.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
-        );
-        requests = out.UnprocessedItems?.[this.tableName] as typeof requests;
-        if (requests?.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-      }
-    }
+    await this.table.batchPut(puts, 'the rollups');
   }
 
   async listCheckpoints(streamArn: string): Promise<ShardCheckpoint[]> {
-    const out: ShardCheckpoint[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': `STREAM#${streamArn}` },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        out.push({
-          shardId: item.shardId as string,
-          done: item.done === true,
-          ...(item.sequenceNumber ? { sequenceNumber: item.sequenceNumber as string } : {}),
-        });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await this.table.all<Partial<ShardCheckpoint>>({
+      pk: `STREAM#${streamArn}`,
+      consistent: true,
+    });
+    return items.map((item) => ({
+      shardId: item.shardId as string,
+      done: item.done === true,
+      ...(item.sequenceNumber ? { sequenceNumber: item.sequenceNumber } : {}),
+    }));
   }
 
   async putCheckpoint(streamArn: string, checkpoint: ShardCheckpoint): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...checkpointKey(streamArn, checkpoint.shardId),
-          entity: 'stream-checkpoint',
-          streamArn,
-          ...checkpoint,
-        },
-      }),
-    );
+    await this.table.put({
+      Item: {
+        ...checkpointKey(streamArn, checkpoint.shardId),
+        entity: 'stream-checkpoint',
+        streamArn,
+        ...checkpoint,
+      },
+    });
   }
 }

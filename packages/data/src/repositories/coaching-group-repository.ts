@@ -1,16 +1,6 @@
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
 import type { IssueStep, Page } from '@sisi/domain';
-import { encodeCursor, queryIndexPage } from './client.ts';
-import { ConflictError } from './errors.ts';
-import type { EncryptedField } from './field-cipher.ts';
-import { stripKeys, transact, type WriteOp } from './transact.ts';
+import type { EncryptedField } from '../field-cipher.ts';
+import { changedMeanwhile, TableRepository, type WriteOp } from '../table.ts';
 
 /**
  * A peer coaching group as stored. Besides who is in it, it keeps the small summaries a
@@ -138,9 +128,6 @@ const logKey = (groupId: string, sessionId: string, authorId: string) => ({
 const indexPartition = (kind: CoachingGroupFilter, id: string) =>
   `${kind === 'person' ? 'PERSON' : 'ORG'}#${id}#CGROUPS`;
 
-const isConditionFailure = (error: unknown) =>
-  (error as Error).name === 'ConditionalCheckFailedException';
-
 /**
  * Peer coaching groups of one network, each in a partition of its own in the network table:
  * the group (`CGROUP`), its sessions (`SESSION#…`, with a `SESSIONDATE#…` claim so a date
@@ -149,48 +136,17 @@ const isConditionFailure = (error: unknown) =>
  * person and per organization (`GSI2`) make "my groups" a Query; every group is on `GSI1`.
  *
  * @example
- * const groups = CoachingGroupRepository.beside(repos.people);
+ * const groups = createNetworkStore(doc, table).coachingGroups;
  * const mine = await groups.listFor('person', tenant.userId, 25);
  */
-export class CoachingGroupRepository {
-  constructor(
-    readonly doc: DynamoDBDocumentClient,
-    readonly tableName: string,
-  ) {}
-
-  /** The groups of the network whose people `repository` reads (the same table). */
-  static beside(repository: {
-    doc: DynamoDBDocumentClient;
-    tableName: string;
-  }): CoachingGroupRepository {
-    return new CoachingGroupRepository(repository.doc, repository.tableName);
-  }
-
-  private async getItem<T>(Key: Record<string, string>): Promise<T | undefined> {
-    const out = await this.doc.send(
-      new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }),
-    );
-    return out.Item ? stripKeys<T>(out.Item) : undefined;
+export class CoachingGroupRepository extends TableRepository {
+  private getItem<T>(key: Record<string, string>): Promise<T | undefined> {
+    return this.table.get<T>(key, { consistent: true });
   }
 
   /** Every item of a group under a sort-key prefix, all pages. */
-  private async children<T>(groupId: string, prefix: string): Promise<T[]> {
-    const items: T[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk(groupId), ':prefix': prefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []).map((i) => stripKeys<T>(i)));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
+  private children<T>(groupId: string, prefix: string): Promise<T[]> {
+    return this.table.all<T>({ pk: pk(groupId), prefix, consistent: true });
   }
 
   // ---- groups -------------------------------------------------------------
@@ -199,9 +155,8 @@ export class CoachingGroupRepository {
   async create(group: StoredCoachingGroup): Promise<void> {
     const people = [...new Set([...group.memberIds, group.facilitatorId])];
     const sk = `${group.createdAt}#${group.id}`;
-    const index = (kind: CoachingGroupFilter, id: string): WriteOp => ({
-      Put: {
-        TableName: this.tableName,
+    const index = (kind: CoachingGroupFilter, id: string): WriteOp =>
+      this.table.putOp({
         Item: {
           PK: pk(group.id),
           SK: `${kind === 'person' ? 'PERSON' : 'ORG'}#${id}`,
@@ -210,22 +165,18 @@ export class CoachingGroupRepository {
           GSI2PK: indexPartition(kind, id),
           GSI2SK: sk,
         },
-      },
-    });
-    await transact(this.doc, [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...groupKey(group.id),
-            entity: 'coaching-group',
-            GSI1PK: 'CGROUPS',
-            GSI1SK: sk,
-            ...group,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
+      });
+    await this.table.transact([
+      this.table.putOp({
+        Item: {
+          ...groupKey(group.id),
+          entity: 'coaching-group',
+          GSI1PK: 'CGROUPS',
+          GSI1SK: sk,
+          ...group,
         },
-      },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
       ...people.map((id) => index('person', id)),
       ...group.organizationIds.map((id) => index('organization', id)),
     ]);
@@ -236,18 +187,12 @@ export class CoachingGroupRepository {
   }
 
   /** Every group of the network, newest first. */
-  async list(limit: number, cursor?: string): Promise<Page<StoredCoachingGroup>> {
-    const out = await queryIndexPage(this.doc, {
-      tableName: this.tableName,
-      index: 'GSI1',
-      pk: 'CGROUPS',
+  list(limit: number, cursor?: string): Promise<Page<StoredCoachingGroup>> {
+    return this.table.page<StoredCoachingGroup>(
+      { index: 'GSI1', pk: 'CGROUPS', descending: true },
       limit,
       cursor,
-    });
-    return {
-      items: (out.Items ?? []).map((i) => stripKeys<StoredCoachingGroup>(i)),
-      cursor: encodeCursor(out.LastEvaluatedKey),
-    };
+    );
   }
 
   /** The groups a person is in (as member or facilitator), or with an organization's people. */
@@ -257,36 +202,17 @@ export class CoachingGroupRepository {
     limit: number,
     cursor?: string,
   ): Promise<Page<StoredCoachingGroup>> {
-    const partition = indexPartition(kind, id);
-    const out = await queryIndexPage(this.doc, {
-      tableName: this.tableName,
-      index: 'GSI2',
-      pk: partition,
+    const page = await this.table.page<{ groupId: string }>(
+      { index: 'GSI2', pk: indexPartition(kind, id), descending: true },
       limit,
       cursor,
-    });
-    const ids = (out.Items ?? []).map((i) => i.groupId as string);
-    return { items: await this.getMany(ids), cursor: encodeCursor(out.LastEvaluatedKey) };
+    );
+    return { items: await this.getMany(page.items.map((i) => i.groupId)), cursor: page.cursor };
   }
 
   /** In the order of `ids`; missing ones are left out. */
-  async getMany(ids: string[]): Promise<StoredCoachingGroup[]> {
-    const found = new Map<string, StoredCoachingGroup>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(groupKey);
-      while (keys && keys.length > 0) {
-        const out = await this.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys } } }),
-        );
-        for (const item of out.Responses?.[this.tableName] ?? []) {
-          const g = stripKeys<StoredCoachingGroup>(item);
-          found.set(g.id, g);
-        }
-        keys = out.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
-      }
-    }
-    return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  getMany(ids: string[]): Promise<StoredCoachingGroup[]> {
+    return this.table.getMany<StoredCoachingGroup>(ids, groupKey);
   }
 
   /**
@@ -298,60 +224,46 @@ export class CoachingGroupRepository {
     spirit: NonNullable<StoredCoachingGroup['spirit']>,
     expectedVersion: number,
   ): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: groupKey(groupId),
-          UpdateExpression: 'SET #spirit = :spirit, #agreements = :none',
-          ConditionExpression:
-            expectedVersion === 0
-              ? 'attribute_exists(PK) AND attribute_not_exists(#spirit)'
-              : 'attribute_exists(PK) AND #spirit.#v = :expected',
-          ExpressionAttributeNames: {
-            '#spirit': 'spirit',
-            '#agreements': 'agreements',
-            ...(expectedVersion === 0 ? {} : { '#v': 'version' }),
-          },
-          ExpressionAttributeValues: {
-            ':spirit': spirit,
-            ':none': {},
-            ...(expectedVersion === 0 ? {} : { ':expected': expectedVersion }),
-          },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      throw new ConflictError('the spirit changed meanwhile; reload and try again', 'version', {
-        cause: error,
-      });
-    }
+    await this.table.update(
+      {
+        Key: groupKey(groupId),
+        UpdateExpression: 'SET #spirit = :spirit, #agreements = :none',
+        ConditionExpression:
+          expectedVersion === 0
+            ? 'attribute_exists(PK) AND attribute_not_exists(#spirit)'
+            : 'attribute_exists(PK) AND #spirit.#v = :expected',
+        ExpressionAttributeNames: {
+          '#spirit': 'spirit',
+          '#agreements': 'agreements',
+          ...(expectedVersion === 0 ? {} : { '#v': 'version' }),
+        },
+        ExpressionAttributeValues: {
+          ':spirit': spirit,
+          ':none': {},
+          ...(expectedVersion === 0 ? {} : { ':expected': expectedVersion }),
+        },
+      },
+      changedMeanwhile('spirit'),
+    );
   }
 
   /** A person agrees to the spirit at `version`; another current version is a conflict. */
   async agree(groupId: string, personId: string, version: number, at: string): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: groupKey(groupId),
-          UpdateExpression: 'SET #agreements.#person = :agreement',
-          ConditionExpression: 'attribute_exists(PK) AND #spirit.#v = :version',
-          ExpressionAttributeNames: {
-            '#agreements': 'agreements',
-            '#person': personId,
-            '#spirit': 'spirit',
-            '#v': 'version',
-          },
-          ExpressionAttributeValues: { ':agreement': { version, at }, ':version': version },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      throw new ConflictError('the spirit is no longer at this version; read it again', 'version', {
-        cause: error,
-      });
-    }
+    await this.table.update(
+      {
+        Key: groupKey(groupId),
+        UpdateExpression: 'SET #agreements.#person = :agreement',
+        ConditionExpression: 'attribute_exists(PK) AND #spirit.#v = :version',
+        ExpressionAttributeNames: {
+          '#agreements': 'agreements',
+          '#person': personId,
+          '#spirit': 'spirit',
+          '#v': 'version',
+        },
+        ExpressionAttributeValues: { ':agreement': { version, at }, ':version': version },
+      },
+      { message: 'the spirit is no longer at this version; read it again', field: 'version' },
+    );
   }
 
   /** Records the review after the third session; once only (a second is a conflict). */
@@ -359,21 +271,16 @@ export class CoachingGroupRepository {
     groupId: string,
     review: NonNullable<StoredCoachingGroup['review']>,
   ): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: groupKey(groupId),
-          UpdateExpression: 'SET #review = :review',
-          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#review)',
-          ExpressionAttributeNames: { '#review': 'review' },
-          ExpressionAttributeValues: { ':review': review },
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      throw new ConflictError('the review was already recorded', 'mode', { cause: error });
-    }
+    await this.table.update(
+      {
+        Key: groupKey(groupId),
+        UpdateExpression: 'SET #review = :review',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#review)',
+        ExpressionAttributeNames: { '#review': 'review' },
+        ExpressionAttributeValues: { ':review': review },
+      },
+      { message: 'the review was already recorded', field: 'mode' },
+    );
   }
 
   // ---- sessions -----------------------------------------------------------
@@ -383,21 +290,17 @@ export class CoachingGroupRepository {
    * transaction: a second session on the same date is a `ConflictError` on `date`.
    */
   async createSession(session: StoredGroupSession): Promise<void> {
-    await transact(this.doc, [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...sessionKey(session.groupId, session.id),
-            entity: 'coaching-session',
-            ...session,
-          },
-          ConditionExpression: 'attribute_not_exists(PK)',
+    await this.table.transact([
+      this.table.putOp({
+        Item: {
+          ...sessionKey(session.groupId, session.id),
+          entity: 'coaching-session',
+          ...session,
         },
-      },
-      {
-        Put: {
-          TableName: this.tableName,
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+      this.table.putOp(
+        {
           Item: {
             PK: pk(session.groupId),
             SK: `SESSIONDATE#${session.date}`,
@@ -406,19 +309,15 @@ export class CoachingGroupRepository {
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-        conflictField: 'date',
-        conflictMessage: 'the group already meets on this date',
-      },
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: groupKey(session.groupId),
-          UpdateExpression: 'SET #sessions.#id = :summary',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#sessions': 'sessions', '#id': session.id },
-          ExpressionAttributeValues: { ':summary': { date: session.date, held: false } },
-        },
-      },
+        { message: 'the group already meets on this date', field: 'date' },
+      ),
+      this.table.updateOp({
+        Key: groupKey(session.groupId),
+        UpdateExpression: 'SET #sessions.#id = :summary',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#sessions': 'sessions', '#id': session.id },
+        ExpressionAttributeValues: { ':summary': { date: session.date, held: false } },
+      }),
     ]);
   }
 
@@ -445,10 +344,9 @@ export class CoachingGroupRepository {
       Object.assign(names, { '#heldAt': 'heldAt', '#heldBy': 'heldBy' });
       Object.assign(values, { ':at': changes.held.at, ':by': changes.held.by });
     }
-    await transact(this.doc, [
-      {
-        Update: {
-          TableName: this.tableName,
+    await this.table.transact([
+      this.table.updateOp(
+        {
           Key: sessionKey(groupId, sessionId),
           UpdateExpression: `SET ${sets.join(', ')}`,
           ConditionExpression: changes.held
@@ -457,25 +355,21 @@ export class CoachingGroupRepository {
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
         },
-        conflictField: 'held',
-        conflictMessage: 'the session was already marked held',
-      },
+        { message: 'the session was already marked held', field: 'held' },
+      ),
       ...(changes.held
         ? [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: groupKey(groupId),
-                UpdateExpression: 'SET #sessions.#id.#held = :true',
-                ConditionExpression: 'attribute_exists(PK)',
-                ExpressionAttributeNames: {
-                  '#sessions': 'sessions',
-                  '#id': sessionId,
-                  '#held': 'held',
-                },
-                ExpressionAttributeValues: { ':true': true },
+            this.table.updateOp({
+              Key: groupKey(groupId),
+              UpdateExpression: 'SET #sessions.#id.#held = :true',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeNames: {
+                '#sessions': 'sessions',
+                '#id': sessionId,
+                '#held': 'held',
               },
-            } satisfies WriteOp,
+              ExpressionAttributeValues: { ':true': true },
+            }),
           ]
         : []),
     ]);
@@ -484,17 +378,14 @@ export class CoachingGroupRepository {
   // ---- issues -------------------------------------------------------------
 
   async createIssue(issue: StoredGroupIssue): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...issueKey(issue.groupId, issue.sessionId, issue.id),
-          entity: 'coaching-issue',
-          ...issue,
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
+    await this.table.put({
+      Item: {
+        ...issueKey(issue.groupId, issue.sessionId, issue.id),
+        entity: 'coaching-issue',
+        ...issue,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
   }
 
   getIssue(
@@ -512,9 +403,8 @@ export class CoachingGroupRepository {
   }
 
   private replaceIssueOp(next: StoredGroupIssue, expectedVersion: number): WriteOp {
-    return {
-      Put: {
-        TableName: this.tableName,
+    return this.table.putOp(
+      {
         Item: {
           ...issueKey(next.groupId, next.sessionId, next.id),
           entity: 'coaching-issue',
@@ -524,14 +414,13 @@ export class CoachingGroupRepository {
         ExpressionAttributeNames: { '#v': 'version' },
         ExpressionAttributeValues: { ':expected': expectedVersion },
       },
-      conflictField: 'version',
-      conflictMessage: 'the issue changed meanwhile; reload and try again',
-    };
+      changedMeanwhile('issue'),
+    );
   }
 
   /** Replaces the issue if it is still at `expectedVersion`, else `ConflictError`. */
   async replaceIssue(next: StoredGroupIssue, expectedVersion: number): Promise<void> {
-    await transact(this.doc, [this.replaceIssueOp(next, expectedVersion)]);
+    await this.table.transact([this.replaceIssueOp(next, expectedVersion)]);
   }
 
   // ---- commitments --------------------------------------------------------
@@ -555,27 +444,21 @@ export class CoachingGroupRepository {
       values[`:d${i}`] = c.reportBackBy;
       return `#open.#c${i} = :d${i}`;
     });
-    await transact(this.doc, [
+    await this.table.transact([
       this.replaceIssueOp(issue, expectedVersion),
-      ...commitments.map(
-        (c): WriteOp => ({
-          Put: {
-            TableName: this.tableName,
-            Item: { ...commitmentKey(c.groupId, c.id), entity: 'coaching-commitment', ...c },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
+      ...commitments.map((c) =>
+        this.table.putOp({
+          Item: { ...commitmentKey(c.groupId, c.id), entity: 'coaching-commitment', ...c },
+          ConditionExpression: 'attribute_not_exists(PK)',
         }),
       ),
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: groupKey(issue.groupId),
-          UpdateExpression: `SET ${sets.join(', ')} ADD #made :n`,
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        },
-      },
+      this.table.updateOp({
+        Key: groupKey(issue.groupId),
+        UpdateExpression: `SET ${sets.join(', ')} ADD #made :n`,
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
     ]);
   }
 
@@ -601,28 +484,23 @@ export class CoachingGroupRepository {
    */
   async reportBack(next: StoredGroupCommitment, seenReportBacks: number): Promise<void> {
     const done = next.status === 'reported';
-    await transact(this.doc, [
-      {
-        Put: {
-          TableName: this.tableName,
+    await this.table.transact([
+      this.table.putOp(
+        {
           Item: { ...commitmentKey(next.groupId, next.id), entity: 'coaching-commitment', ...next },
           ConditionExpression: '#s = :open AND size(#rb) = :seen',
           ExpressionAttributeNames: { '#s': 'status', '#rb': 'reportBacks' },
           ExpressionAttributeValues: { ':open': 'open', ':seen': seenReportBacks },
         },
-        conflictField: 'sessionId',
-        conflictMessage: 'the commitment changed meanwhile; reload and try again',
-      },
-      {
-        Update: {
-          TableName: this.tableName,
-          Key: groupKey(next.groupId),
-          UpdateExpression: done ? 'REMOVE #open.#c' : 'SET #open.#c = :date',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#open': 'openCommitments', '#c': next.id },
-          ...(done ? {} : { ExpressionAttributeValues: { ':date': next.reportBackBy } }),
-        },
-      },
+        changedMeanwhile('commitment', 'sessionId'),
+      ),
+      this.table.updateOp({
+        Key: groupKey(next.groupId),
+        UpdateExpression: done ? 'REMOVE #open.#c' : 'SET #open.#c = :date',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#open': 'openCommitments', '#c': next.id },
+        ...(done ? {} : { ExpressionAttributeValues: { ':date': next.reportBackBy } }),
+      }),
     ]);
   }
 
@@ -633,16 +511,13 @@ export class CoachingGroupRepository {
   }
 
   async putWorksheet(worksheet: StoredWorksheet): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...worksheetKey(worksheet.groupId, worksheet.authorId),
-          entity: 'coaching-worksheet',
-          ...worksheet,
-        },
-      }),
-    );
+    await this.table.put({
+      Item: {
+        ...worksheetKey(worksheet.groupId, worksheet.authorId),
+        entity: 'coaching-worksheet',
+        ...worksheet,
+      },
+    });
   }
 
   getLearningLog(
@@ -654,15 +529,12 @@ export class CoachingGroupRepository {
   }
 
   async putLearningLog(log: StoredLearningLog): Promise<void> {
-    await this.doc.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...logKey(log.groupId, log.sessionId, log.authorId),
-          entity: 'coaching-learning-log',
-          ...log,
-        },
-      }),
-    );
+    await this.table.put({
+      Item: {
+        ...logKey(log.groupId, log.sessionId, log.authorId),
+        entity: 'coaching-learning-log',
+        ...log,
+      },
+    });
   }
 }

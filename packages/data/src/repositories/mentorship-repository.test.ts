@@ -1,26 +1,11 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { ConflictError } from './errors.ts';
+import { cancelled, scriptedDoc } from '../../../../test/support/scripted-dynamo.ts';
+import { ConflictError } from '../errors.ts';
 import { MentorshipRepository } from './mentorship-repository.ts';
 
-/** A transaction DynamoDB cancelled, with one reason per op. */
-const cancelled = (...codes: string[]) =>
-  Object.assign(new Error('Transaction cancelled'), {
-    name: 'TransactionCanceledException',
-    CancellationReasons: codes.map((Code) => ({ Code })),
-  });
-
-/** A document client whose `send` answers (or throws) from `script`, one entry per call. */
+/** The repository over a client answering from `script`. */
 function scripted(script: (Error | undefined)[]) {
-  const calls: unknown[] = [];
-  const doc = {
-    send: async (command: unknown) => {
-      calls.push(command);
-      const next = script.shift();
-      if (next) throw next;
-      return {};
-    },
-  } as unknown as DynamoDBDocumentClient;
+  const { doc, calls } = scriptedDoc(script);
   return { repo: new MentorshipRepository(doc, 'table'), calls };
 }
 

@@ -1,0 +1,147 @@
+import type { Member, Organization, Page } from '@sisi/domain';
+import { ConflictError, ItemNotFoundError } from '../errors.ts';
+import { isConditionFailure, stripKeys, TableRepository, type WriteOp } from '../table.ts';
+
+const orgKey = (id: string) => ({ PK: `ORG#${id}`, SK: 'ORG' });
+const personKey = (id: string) => ({ PK: `PERSON#${id}`, SK: 'PERSON' });
+/** Case- and accent-blind, so "Éclat" sorts with the e's, not after "Ezra". */
+const sortable = (name: string) =>
+  name.toLocaleLowerCase('en').normalize('NFKD').replace(/\p{M}/gu, '');
+
+/**
+ * Organizations of one network. Made per request from the tenant context: it can only
+ * ever address that network's table.
+ *
+ * @example
+ * const orgs = new OrganizationRepository(doc, networkTableName('sisi', ctx.networkId));
+ * const page = await orgs.list(25);
+ */
+export class OrganizationRepository extends TableRepository {
+  get(id: string): Promise<Organization | undefined> {
+    return this.table.get<Organization>(orgKey(id));
+  }
+
+  /** Several at once (in the order of `ids`; missing ones left out). */
+  getMany(ids: string[]): Promise<Organization[]> {
+    return this.table.getMany<Organization>(ids, orgKey);
+  }
+
+  createOp(org: Organization): WriteOp {
+    return this.table.putOp({
+      Item: {
+        ...orgKey(org.id),
+        entity: 'organization',
+        GSI1PK: 'ORGS',
+        GSI1SK: `${sortable(org.name)}#${org.id}`,
+        ...org,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
+  }
+
+  /** Alphabetical by name. */
+  list(limit: number, cursor?: string): Promise<Page<Organization>> {
+    return this.table.page<Organization>({ index: 'GSI1', pk: 'ORGS' }, limit, cursor);
+  }
+
+  /**
+   * Applies `changes` if the stored version is still `version`; returns the new state.
+   * Stale version → `ConflictError`, nothing written. Missing → `ItemNotFoundError`.
+   */
+  async update(
+    id: string,
+    version: number,
+    changes: Partial<Organization>,
+    now: string,
+  ): Promise<Organization> {
+    const fields = Object.entries(changes).filter(([, v]) => v !== undefined);
+    const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
+    const values: Record<string, unknown> = { ':expected': version, ':one': 1, ':now': now };
+    const sets = ['#updatedAt = :now'];
+    fields.forEach(([k, v], i) => {
+      names[`#f${i}`] = k;
+      values[`:v${i}`] = v;
+      sets.push(`#f${i} = :v${i}`);
+    });
+    if (changes.name) {
+      names['#gsi1sk'] = 'GSI1SK';
+      values[':gsi1sk'] = `${sortable(changes.name)}#${id}`;
+      sets.push('#gsi1sk = :gsi1sk');
+    }
+    try {
+      const updated = await this.table.update({
+        Key: orgKey(id),
+        UpdateExpression: `SET ${sets.join(', ')} ADD #version :one`,
+        ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      });
+      return stripKeys<Organization>(updated ?? {});
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const current = await this.get(id);
+      if (!current) throw new ItemNotFoundError('organization', id);
+      throw new ConflictError(
+        `organization ${id} is at version ${current.version}, not ${version}`,
+        'version',
+        { cause: error },
+      );
+    }
+  }
+}
+
+/** A person of the network as the network sees them (name, organization, status). */
+export type PersonRecord = Member;
+
+/**
+ * People of one network: coordinators and members of its organizations.
+ *
+ * @example
+ * const people = new PeopleRepository(doc, tableName);
+ * const { items } = await people.listByOrganization(orgId, 25);
+ */
+export class PeopleRepository extends TableRepository {
+  get(id: string): Promise<PersonRecord | undefined> {
+    return this.table.get<PersonRecord>(personKey(id));
+  }
+
+  createOp(person: PersonRecord): WriteOp {
+    return this.table.putOp({
+      Item: {
+        ...personKey(person.id),
+        entity: 'person',
+        GSI1PK: `ORG#${person.organizationId}#PEOPLE`,
+        GSI1SK: `${sortable(person.name)}#${person.id}`,
+        ...person,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
+  }
+
+  activateOp(id: string, name: string): WriteOp {
+    return this.table.updateOp({
+      Key: personKey(id),
+      UpdateExpression: 'SET #status = :active, #name = :name, GSI1SK = :sk',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#status': 'status', '#name': 'name' },
+      ExpressionAttributeValues: {
+        ':active': 'active',
+        ':name': name,
+        ':sk': `${sortable(name)}#${id}`,
+      },
+    });
+  }
+
+  listByOrganization(
+    organizationId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<PersonRecord>> {
+    return this.table.page<PersonRecord>(
+      { index: 'GSI1', pk: `ORG#${organizationId}#PEOPLE` },
+      limit,
+      cursor,
+    );
+  }
+}

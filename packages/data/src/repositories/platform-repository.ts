@@ -1,0 +1,257 @@
+import type { Network, NetworkStatus, Page, Role } from '@sisi/domain';
+import { isConditionFailure, TableRepository, type WriteOp } from '../table.ts';
+
+export type UserStatus = 'invited' | 'active';
+
+/** A person in the directory (the local identity store; Cognito mirrors it on AWS). */
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  networkId?: string;
+  organizationId?: string;
+  /** Donors: the networks whose summaries they may read. */
+  donorNetworkIds?: string[];
+  status: UserStatus;
+  language?: string;
+  createdAt: string;
+  activatedAt?: string;
+}
+
+export interface InvitationRecord {
+  /** sha256 of the token: the token itself is only ever in the mail. */
+  tokenHash: string;
+  userId: string;
+  email: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt?: string;
+}
+
+export interface IdempotencyRecord {
+  status: number;
+  body: unknown;
+  createdAt: string;
+}
+
+const userKey = (id: string) => ({ PK: `USER#${id}`, SK: 'USER' });
+const emailKey = (email: string) => ({ PK: `EMAIL#${email}`, SK: 'EMAIL' });
+const invitationKey = (hash: string) => ({ PK: `INVITATION#${hash}`, SK: 'INVITATION' });
+const networkKey = (id: string) => ({ PK: `NETWORK#${id}`, SK: 'NETWORK' });
+const credentialsKey = (id: string) => ({ PK: `USER#${id}`, SK: 'CREDENTIALS' });
+const networkAdminsKey = (networkId: string, userId: string) => ({
+  PK: `NETWORK#${networkId}#ADMINS`,
+  SK: `USER#${userId}`,
+});
+
+const DAY_SECONDS = 86_400;
+const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+/**
+ * The platform table: people, invitations, networks, idempotency records, settings.
+ *
+ * @example
+ * const platform = new PlatformRepository(doc, platformTableName('sisi'));
+ * const user = await platform.getUserByEmail('ama@example.org');
+ */
+export class PlatformRepository extends TableRepository {
+  transact(ops: WriteOp[]): Promise<void> {
+    return this.table.transact(ops);
+  }
+
+  private get<T>(key: Record<string, string>): Promise<T | undefined> {
+    return this.table.get<T>(key);
+  }
+
+  getUser(id: string): Promise<UserRecord | undefined> {
+    return this.get<UserRecord>(userKey(id));
+  }
+
+  async getUserByEmail(email: string): Promise<UserRecord | undefined> {
+    const link = await this.get<{ userId: string }>(emailKey(email));
+    return link ? this.getUser(link.userId) : undefined;
+  }
+
+  /** A new person and the claim on their email, which must be unused. */
+  createUserOps(user: UserRecord): WriteOp[] {
+    return [
+      this.table.putOp({
+        Item: { ...userKey(user.id), entity: 'user', ...user },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+      this.table.putOp(
+        {
+          Item: { ...emailKey(user.email), entity: 'email', userId: user.id },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+        { message: `${user.email} already belongs to someone`, field: 'email' },
+      ),
+      ...user.roles.map((role) => this.roleMarkerOp(role, user.id)),
+      ...(user.roles.includes('network-admin') && user.networkId
+        ? [this.networkAdminOp(user.networkId, user.id)]
+        : []),
+    ];
+  }
+
+  /**
+   * An item per admin under `NETWORK#<id>#ADMINS`, so a network's admins are one Query (the
+   * lifecycle tells them about overdue reports). Written with the person by `createUserOps`,
+   * so no path that creates an admin can forget it.
+   */
+  networkAdminOp(networkId: string, userId: string): WriteOp {
+    return this.table.putOp({
+      Item: { ...networkAdminsKey(networkId, userId), entity: 'network-admin', userId },
+    });
+  }
+
+  /** The admins of a network, in id order (a network has a handful). */
+  async listNetworkAdmins(networkId: string): Promise<UserRecord[]> {
+    const admins = await this.table.all<{ userId: string }>({
+      pk: networkAdminsKey(networkId, '').PK,
+    });
+    const users = await Promise.all(admins.map((a) => this.getUser(a.userId)));
+    // someone who is no longer an admin of this network keeps no say in its mail
+    return users.filter(
+      (u): u is UserRecord => !!u && u.roles.includes('network-admin') && u.networkId === networkId,
+    );
+  }
+
+  createInvitationOp(invitation: InvitationRecord): WriteOp {
+    return this.table.putOp({
+      Item: {
+        ...invitationKey(invitation.tokenHash),
+        entity: 'invitation',
+        ...invitation,
+        // kept 30 days past expiry so a late click still gets "expired", then purged
+        ttl: epochSeconds(invitation.expiresAt) + 30 * DAY_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
+  }
+
+  getInvitation(tokenHash: string): Promise<InvitationRecord | undefined> {
+    return this.get<InvitationRecord>(invitationKey(tokenHash));
+  }
+
+  /** Marks the invitation used (only once, only before expiry) and activates its person. */
+  acceptInvitationOps(invitation: InvitationRecord, name: string, now: string): WriteOp[] {
+    return [
+      this.table.updateOp(
+        {
+          Key: invitationKey(invitation.tokenHash),
+          UpdateExpression: 'SET usedAt = :now',
+          ConditionExpression:
+            'attribute_exists(PK) AND attribute_not_exists(usedAt) AND expiresAt > :now',
+          ExpressionAttributeValues: { ':now': now },
+        },
+        { message: 'the invitation was already used or has expired', field: 'token' },
+      ),
+      this.table.updateOp({
+        Key: userKey(invitation.userId),
+        UpdateExpression:
+          'SET #name = :name, #status = :active, activatedAt = if_not_exists(activatedAt, :now)',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#name': 'name', '#status': 'status' },
+        ExpressionAttributeValues: { ':name': name, ':active': 'active', ':now': now },
+      }),
+    ];
+  }
+
+  async getPasswordHash(userId: string): Promise<string | undefined> {
+    return (await this.get<{ passwordHash: string }>(credentialsKey(userId)))?.passwordHash;
+  }
+
+  setPasswordHashOp(userId: string, passwordHash: string): WriteOp {
+    return this.table.putOp({
+      Item: { ...credentialsKey(userId), entity: 'credentials', passwordHash },
+    });
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.transact([this.setPasswordHashOp(userId, passwordHash)]);
+  }
+
+  createNetworkOp(network: Network): WriteOp {
+    return this.table.putOp({
+      Item: {
+        ...networkKey(network.id),
+        entity: 'network',
+        GSI1PK: 'NETWORKS',
+        GSI1SK: `${network.createdAt}#${network.id}`,
+        ...network,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
+  }
+
+  getNetwork(id: string): Promise<Network | undefined> {
+    return this.get<Network>(networkKey(id));
+  }
+
+  async setNetworkStatus(id: string, status: NetworkStatus, reason?: string): Promise<void> {
+    await this.table.update({
+      Key: networkKey(id),
+      UpdateExpression: reason
+        ? 'SET #s = :s, statusReason = :r'
+        : 'SET #s = :s REMOVE statusReason',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: reason ? { ':s': status, ':r': reason } : { ':s': status },
+    });
+  }
+
+  /** Oldest first, so a page never shifts as new networks arrive. */
+  listNetworks(limit: number, cursor?: string): Promise<Page<Network>> {
+    return this.table.page<Network>({ index: 'GSI1', pk: 'NETWORKS' }, limit, cursor);
+  }
+
+  getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    return this.get<IdempotencyRecord>({ PK: `IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' });
+  }
+
+  /** First writer wins; the record lives 24 hours. */
+  async putIdempotency(scope: string, key: string, record: IdempotencyRecord): Promise<void> {
+    try {
+      await this.table.put({
+        Item: {
+          PK: `IDEMPOTENCY#${scope}#${key}`,
+          SK: 'IDEMPOTENCY',
+          entity: 'idempotency',
+          ...record,
+          ttl: epochSeconds(record.createdAt) + DAY_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      });
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  async getSetting<T>(name: string): Promise<T | undefined> {
+    return (await this.get<{ value: T }>({ PK: 'SETTING', SK: name }))?.value;
+  }
+
+  async putSetting(name: string, value: unknown): Promise<void> {
+    await this.table.put({ Item: { PK: 'SETTING', SK: name, entity: 'setting', value } });
+  }
+
+  /** Users holding a role, e.g. to know whether an operator exists yet. */
+  async anyUserWithRole(role: Role): Promise<boolean> {
+    const page = await this.table.page({ index: 'GSI1', pk: `ROLE#${role}` }, 1);
+    return page.items.length > 0;
+  }
+
+  /** A marker per (role, user) so `anyUserWithRole` is a Query, never a Scan. */
+  roleMarkerOp(role: Role, userId: string): WriteOp {
+    return this.table.putOp({
+      Item: {
+        PK: `USER#${userId}`,
+        SK: `ROLE#${role}`,
+        entity: 'role',
+        GSI1PK: `ROLE#${role}`,
+        GSI1SK: userId,
+      },
+    });
+  }
+}
