@@ -1,9 +1,9 @@
 import { Scalar } from '@scalar/hono-api-reference';
-import { InvalidCursorError } from '@sisi/data';
+import { ConflictError, InvalidCursorError, ItemNotFoundError } from '@sisi/data';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiDeps, AppEnv } from './deps.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { ConflictProblem, NotFoundError, ValidationError } from './errors.ts';
 import { authenticate } from './middleware/auth.ts';
 import { donorFence } from './middleware/donor-fence.ts';
 import { idempotent } from './middleware/idempotency.ts';
@@ -137,7 +137,15 @@ export function createApp(deps: ApiDeps) {
 
   const app = new Hono<AppEnv>().route(API_BASE, routes);
   app.notFound((c) => problemResponse(c, new NotFoundError('route')));
+  // The storage's errors become problems here, once: a handler lets them through unless it
+  // means something more precise (e.g. a used invitation is 410 Gone).
   app.onError((error, c) => {
+    if (error instanceof ConflictError) {
+      return problemResponse(c, new ConflictProblem(error.message, error.field, { cause: error }));
+    }
+    if (error instanceof ItemNotFoundError) {
+      return problemResponse(c, new NotFoundError(error.entity));
+    }
     if (error instanceof InvalidCursorError) {
       return problemResponse(
         c,

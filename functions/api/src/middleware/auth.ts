@@ -41,19 +41,19 @@ export function requireRole(c: Context<AppEnv>, ...roles: Role[]): TenantContext
   return tenant;
 }
 
+/** A caller inside a network: what `requireNetwork` returns, and what handlers pass on. */
+export type NetworkTenant = TenantContext & { networkId: string };
+
 const NETWORK_ROLES: Role[] = ['network-admin', 'coordinator', 'member'];
 
 /**
  * The path's network must be the caller's own: another network's data answers 404,
  * exactly like a network that does not exist, so ids cannot be probed.
  */
-export function requireNetwork(
-  c: Context<AppEnv>,
-  networkId: string,
-): TenantContext & { networkId: string } {
+export function requireNetwork(c: Context<AppEnv>, networkId: string): NetworkTenant {
   const tenant = c.get('tenant');
   if (tenant.networkId !== networkId || !NETWORK_ROLES.some((r) => tenant.roles.includes(r))) {
     throw new NotFoundError('network');
   }
-  return tenant as TenantContext & { networkId: string };
+  return tenant as NetworkTenant;
 }
