@@ -81,6 +81,10 @@ export function createApp(deps: ApiDeps) {
   checkDeps(deps);
   const api = router();
   api.use('*', async (c, next) => {
+    c.set('deps', deps);
+    return next();
+  });
+  api.use('*', async (c, next) => {
     const path = c.req.path.slice(API_BASE.length) || '/';
     if (PUBLIC.some((p) => p.test(path))) return next();
     return authenticate(deps.tokens)(c, next);
