@@ -1,7 +1,8 @@
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
-import type { NetworkStore } from '@sisi/data';
+import { ConflictError, type NetworkStore } from '@sisi/data';
 import type { Context } from 'hono';
 import type { ApiDeps, AppEnv } from './deps.ts';
+import { ConflictProblem } from './errors.ts';
 import { type NetworkTenant, requireNetwork } from './middleware/auth.ts';
 
 /**
@@ -39,3 +40,42 @@ export function network(c: Context<AppEnv>): NetworkScope {
   c.set('network', scope);
   return scope;
 }
+
+/**
+ * A loader whose answer is found once per request: the handler and the helpers it calls
+ * share one lookup (and one access check) instead of each making their own.
+ *
+ * @example
+ * export const visibleGroup = perRequest(async (c) => {
+ *   const { tenant, store } = network(c);
+ *   ...
+ * });
+ */
+export function perRequest<T>(
+  load: (c: Context<AppEnv>) => Promise<T>,
+): (c: Context<AppEnv>) => Promise<T> {
+  const found = new WeakMap<Context<AppEnv>, Promise<T>>();
+  return (c) => {
+    let answer = found.get(c);
+    if (!answer) {
+      answer = load(c);
+      found.set(c, answer);
+    }
+    return answer;
+  };
+}
+
+/**
+ * For a write whose storage conflict means `field` to this route's caller, whatever the
+ * storage named (`app.onError` names the storage's own field otherwise).
+ *
+ * @example await repo.addNote(programId, pairId, sessionId, note, max).catch(conflictAs('text'));
+ */
+export const conflictAs =
+  (field: string) =>
+  (error: unknown): never => {
+    if (error instanceof ConflictError) {
+      throw new ConflictProblem(error.message, field, { cause: error });
+    }
+    throw error;
+  };

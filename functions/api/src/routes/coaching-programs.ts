@@ -33,6 +33,7 @@ import {
 import { newId } from '../ids.ts';
 import { requireNetwork } from '../middleware/auth.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
+import { todayOf } from '../services/coaching-group-access.ts';
 import {
   loadManagedProgram,
   loadVisibleProgram,
@@ -343,7 +344,10 @@ export function coachingProgramRoutes(deps: ApiDeps) {
         const { networkId, programId } = c.req.valid('param');
         const tenant = requireNetwork(c, networkId);
         const { program } = await loadManagedProgram(deps, tenant, programId);
-        return c.json(await figuresOf(deps, tenant, program), 200);
+        return c.json(
+          await figuresOf(programRepository(deps, tenant), program, todayOf(deps)),
+          200,
+        );
       },
     )
     .openapi(
