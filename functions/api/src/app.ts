@@ -119,8 +119,8 @@ export function createApp(deps: ApiDeps) {
     .route('/', coachingProgramPairRoutes())
     .route('/', coachingProgramFeedbackRoutes())
     .route('/', coachingOverviewRoutes())
-    .route('/', sisiKwaSisiRoutes(deps))
-    .route('/', bestPracticeRoutes(deps))
+    .route('/', sisiKwaSisiRoutes())
+    .route('/', bestPracticeRoutes())
     .route('/', reflectionRoutes(deps))
     .route('/', evaluationRoutes(deps))
     .route('/', donorRoutes(deps));
