@@ -81,6 +81,10 @@ export function createApp(deps: ApiDeps) {
   checkDeps(deps);
   const api = router();
   api.use('*', async (c, next) => {
+    c.set('deps', deps);
+    return next();
+  });
+  api.use('*', async (c, next) => {
     const path = c.req.path.slice(API_BASE.length) || '/';
     if (PUBLIC.some((p) => p.test(path))) return next();
     return authenticate(deps.tokens)(c, next);
@@ -110,13 +114,13 @@ export function createApp(deps: ApiDeps) {
     .route('/', progressRoutes(deps))
     .route('/', tipsRoutes(deps))
     .route('/', exportRoutes(deps))
-    .route('/', coachingGroupRoutes(deps))
-    .route('/', coachingProgramRoutes(deps))
-    .route('/', coachingProgramPairRoutes(deps))
-    .route('/', coachingProgramFeedbackRoutes(deps))
-    .route('/', coachingOverviewRoutes(deps))
-    .route('/', sisiKwaSisiRoutes(deps))
-    .route('/', bestPracticeRoutes(deps))
+    .route('/', coachingGroupRoutes())
+    .route('/', coachingProgramRoutes())
+    .route('/', coachingProgramPairRoutes())
+    .route('/', coachingProgramFeedbackRoutes())
+    .route('/', coachingOverviewRoutes())
+    .route('/', sisiKwaSisiRoutes())
+    .route('/', bestPracticeRoutes())
     .route('/', reflectionRoutes(deps))
     .route('/', evaluationRoutes(deps))
     .route('/', donorRoutes(deps));

@@ -9,6 +9,7 @@ import type { BlobStore, TenantContext } from '@sisi/domain';
 import type { WorkflowStarter } from '@sisi/workflows';
 import type { Clock, IdentityProvider, Mailer, Provisioner, TokenVerifier } from './ports.ts';
 import type { RateLimiter } from './rate-limit.ts';
+import type { NetworkScope } from './route-kit.ts';
 
 /** Local-only tools (`/dev/*`); absent on AWS, and then the routes do not exist. */
 export interface DevTools {
@@ -68,5 +69,9 @@ export interface ApiDeps {
 export type AppEnv = {
   Variables: {
     tenant: TenantContext;
+    /** The API's dependencies, set once per request by `createApp` (`depsOf(c)`). */
+    deps: ApiDeps;
+    /** The caller's network and its store, once checked (`network(c)` in route-kit.ts). */
+    network?: NetworkScope;
   };
 };

@@ -1,49 +1,31 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   CoachingProgramRepository,
-  ConflictError,
+  type NetworkStore,
   pairId,
   type StoredPair,
-  type StoredPairSession,
   type StoredRound,
-  type StoredSessionNote,
 } from '@sisi/data';
 import {
   addMonths,
   consentComplete,
   fixedPairsSchema,
   MAX_ROTATION_ROUNDS,
-  noteInputSchema,
   pairSchema,
-  pairSessionSchema,
   rotationInputSchema,
   rotationSchedule,
-  sessionInputSchema,
-  sessionNoteSchema,
 } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
-import {
-  ConflictProblem,
-  DomainRuleError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-} from '../errors.ts';
-import { newId } from '../ids.ts';
-import { requireNetwork } from '../middleware/auth.ts';
+import type { Context } from 'hono';
+import type { AppEnv } from '../deps.ts';
+import { DomainRuleError, ForbiddenError, ValidationError } from '../errors.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
-import {
-  loadManagedProgram,
-  loadOwnPair,
-  loadVisibleProgram,
-  type NetworkTenant,
-  programRepository,
-  sessionNoteScope,
-} from '../services/coaching-program-access.ts';
+import { conflictAs, depsOf, type Handler } from '../route-kit.ts';
+import { todayOf } from '../services/coaching-group-access.ts';
+import { managedProgram, visibleProgram } from '../services/coaching-program-access.ts';
+
+import { coachingProgramSessionRoutes } from './coaching-program-sessions.ts';
 
 const programParam = z.object({ networkId: z.string().max(100), programId: z.string().max(100) });
-const pairParam = programParam.extend({ pairId: z.string().max(100) });
-const sessionParam = pairParam.extend({ sessionId: z.string().max(100) });
 
 const pairOut = named(pairSchema, 'CoachingProgramPair');
 const roundOut = named(
@@ -70,433 +52,215 @@ const scheduleOut = named(
   }),
   'CoachingProgramPairs',
 );
-const sessionOut = named(pairSessionSchema, 'CoachingProgramSession');
-/**
- * What a write answers: the session without its notes' text, so an `Idempotency-Key`
- * record (kept in the platform table to replay the answer) never holds confidential text.
- */
-const receiptOut = named(
-  pairSessionSchema.extend({ notes: z.array(sessionNoteSchema.omit({ text: true })) }),
-  'CoachingProgramSessionReceipt',
-);
-const receipt = (s: StoredPairSession) => ({
-  ...s,
-  notes: s.notes.map(({ text: _sealed, ...n }) => n),
-});
 
-/** At most this many notes in one session (both members together). */
-const MAX_NOTES_PER_SESSION = 50;
-/** A session may be recorded up to this many months ahead of the clock (planned ones). */
-const FUTURE_MONTHS = 3;
+type ProgramRepo = NetworkStore['coachingPrograms'];
+
+/** The program's rounds with names, consent per pair and each round's bye. */
+async function schedule(repo: ProgramRepo, programId: string) {
+  const [rounds, participants] = await Promise.all([
+    repo.listRounds(programId),
+    repo.listParticipants(programId),
+  ]);
+  const names = new Map(participants.map((p) => [p.personId, p.name]));
+  return rounds.map((round) => ({
+    programId: round.programId,
+    round: round.round,
+    ...(round.startDate ? { startDate: round.startDate } : {}),
+    ...(round.endDate ? { endDate: round.endDate } : {}),
+    ...(round.bye ? { bye: round.bye, byeName: names.get(round.bye) ?? '' } : {}),
+    createdAt: round.createdAt,
+    pairs: CoachingProgramRepository.pairsOf([round]).map((p) => ({
+      ...p,
+      consentComplete: consentComplete(participants, p.memberIds),
+    })),
+  }));
+}
+
+const now = (c: Context<AppEnv>) => depsOf(c).clock.now().toISOString();
+
+const getPairs = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/coaching-programs/{programId}/pairs',
+  tags: ['Coaching programs'],
+  summary: 'The pairs: fixed ones (round 0) and the rotation schedule',
+  description:
+    'For the program’s managers and participants. Each pair says whether both members signed the consent form and how many sessions it held (never what was said).',
+  security: bearer,
+  request: { params: programParam },
+  responses: {
+    200: jsonResponse(scheduleOut, 'The pairs by round'),
+    ...problems(400, 401, 403, 404),
+  },
+});
+const getPairsHandler: Handler<typeof getPairs> = async (c) => {
+  const { repo, program, manages, relations } = await visibleProgram(c);
+  if (!manages && !relations.includes('participant')) {
+    throw new ForbiddenError('the pairs are shown to the program’s managers and participants');
+  }
+  return c.json(
+    {
+      pairingMode: program.pairingMode,
+      ...(program.rotationWeeks ? { rotationWeeks: program.rotationWeeks } : {}),
+      rounds: await schedule(repo, program.id),
+    },
+    200,
+  );
+};
+
+const setFixedPairs = createRoute({
+  method: 'post',
+  path: '/networks/{networkId}/coaching-programs/{programId}/pairs',
+  tags: ['Coaching programs'],
+  summary: 'Form fixed pairs of participants',
+  description:
+    'By the program’s managers, for a program with fixed pairing (else 422). Each person must be a participant and in at most one fixed pair (400 naming `pairs.i.j`).',
+  security: bearer,
+  request: { params: programParam, body: jsonBody(fixedPairsSchema) },
+  responses: {
+    201: jsonResponse(scheduleOut, 'The pairs by round'),
+    ...problems(400, 401, 403, 404, 409, 422),
+  },
+});
+const setFixedPairsHandler: Handler<typeof setFixedPairs> = async (c) => {
+  const { pairs } = c.req.valid('json');
+  const { repo, program } = await managedProgram(c);
+  if (program.pairingMode !== 'fixed') {
+    throw new DomainRuleError(
+      'this program pairs by rotation: generate rounds instead',
+      'pairing-mode',
+      'pairs',
+    );
+  }
+  const [participants, existing] = await Promise.all([
+    repo.listParticipants(program.id),
+    repo.getRound(program.id, 0),
+  ]);
+  const byId = new Map(participants.map((p) => [p.personId, p]));
+  const paired = new Set(existing?.pairs.flatMap((p) => p.memberIds) ?? []);
+  const errors = pairs.flatMap((pair, i) =>
+    pair.flatMap((id, j) =>
+      !byId.has(id)
+        ? [{ path: `pairs.${i}.${j}`, message: 'is not a participant of this program' }]
+        : paired.has(id)
+          ? [{ path: `pairs.${i}.${j}`, message: 'is already in a fixed pair' }]
+          : [],
+    ),
+  );
+  if (errors.length) throw new ValidationError(errors);
+  const seen = existing?.pairs.length ?? 0;
+  const stored: StoredPair[] = pairs.map(([a, b], i) => ({
+    id: pairId(0, seen + i),
+    memberIds: [a, b],
+    memberNames: [byId.get(a)!.name, byId.get(b)!.name],
+    sessionsHeld: 0,
+  }));
+  await repo
+    .addFixedPairs(program.id, stored, existing ? seen : undefined, now(c))
+    .catch(conflictAs('pairs'));
+  return c.json(
+    {
+      pairingMode: program.pairingMode,
+      rounds: await schedule(repo, program.id),
+    },
+    201,
+  );
+};
+
+const addRotation = createRoute({
+  method: 'post',
+  path: '/networks/{networkId}/coaching-programs/{programId}/rotation',
+  tags: ['Coaching programs'],
+  summary: 'Schedule the next rotation rounds (no repeat pair before every pairing was used)',
+  description: `By the program’s managers, for rotational pairing (else 422), with at least two participants (else 422). A round every \`rotationWeeks\` weeks; the first round starts on \`startDate\` (required the first time), later calls continue after the last round. Rounds avoid a repeat pair while they can (the circle method; with an odd number, one person sits out each round, each in turn). At most ${MAX_ROTATION_ROUNDS} rounds per call.`,
+  security: bearer,
+  request: { params: programParam, body: jsonBody(rotationInputSchema) },
+  responses: {
+    201: jsonResponse(scheduleOut, 'The pairs by round'),
+    ...problems(400, 401, 403, 404, 409, 422),
+  },
+});
+const addRotationHandler: Handler<typeof addRotation> = async (c) => {
+  const input = c.req.valid('json');
+  const { repo, program } = await managedProgram(c);
+  if (program.pairingMode !== 'rotational' || !program.rotationWeeks) {
+    throw new DomainRuleError('this program has fixed pairs: form them instead', 'pairing-mode');
+  }
+  const [participants, rounds] = await Promise.all([
+    repo.listParticipants(program.id),
+    repo.listRounds(program.id),
+  ]);
+  if (participants.length < 2) {
+    throw new DomainRuleError('a rotation needs at least two participants', 'too-few-participants');
+  }
+  const last = rounds.at(-1);
+  const nextDay = last?.endDate
+    ? new Date(Date.parse(`${last.endDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+    : undefined;
+  if (!nextDay && !input.startDate) {
+    throw new ValidationError([{ path: 'startDate', message: 'is required for the first rounds' }]);
+  }
+  if (nextDay && input.startDate && input.startDate < nextDay) {
+    throw new ValidationError([
+      { path: 'startDate', message: `must be on or after ${nextDay}, after the last round` },
+    ]);
+  }
+  if ((last?.round ?? 0) + input.rounds > 999) {
+    throw new ValidationError([{ path: 'rounds', message: 'a program has at most 999 rounds' }]);
+  }
+  const startDate = input.startDate ?? nextDay!;
+  if (startDate > addMonths(todayOf(depsOf(c)), 24)) {
+    throw new ValidationError([
+      { path: 'startDate', message: 'must be within two years from today' },
+    ]);
+  }
+  const names = new Map(participants.map((p) => [p.personId, p.name]));
+  const made = rotationSchedule({
+    participantIds: participants.map((p) => p.personId),
+    startDate,
+    rotationWeeks: program.rotationWeeks,
+    rounds: input.rounds,
+    history: rounds
+      .filter((x) => x.round > 0)
+      .map((x) => ({ pairs: x.pairs.map((p) => p.memberIds), bye: x.bye })),
+  });
+  const at = now(c);
+  const offset = last?.round ?? 0;
+  const stored: StoredRound[] = made.map((m, k) => {
+    const round = offset + k + 1;
+    return {
+      programId: program.id,
+      round,
+      startDate: m.startDate,
+      endDate: m.endDate,
+      ...(m.bye ? { bye: m.bye } : {}),
+      pairs: m.pairs.map(([a, b], i) => ({
+        id: pairId(round, i),
+        memberIds: [a, b],
+        memberNames: [names.get(a) ?? '', names.get(b) ?? ''],
+        sessionsHeld: 0,
+      })),
+      createdAt: at,
+    };
+  });
+  await repo.addRounds(stored).catch(conflictAs('rounds'));
+  return c.json(
+    {
+      pairingMode: program.pairingMode,
+      rotationWeeks: program.rotationWeeks,
+      rounds: await schedule(repo, program.id),
+    },
+    201,
+  );
+};
 
 /**
  * Pairs of a program (fixed, or rotation rounds from the domain's `rotationSchedule`) and
  * each pair's sessions with their confidential notes, encrypted per field and readable by
  * the pair only.
  */
-export function coachingProgramPairRoutes(deps: ApiDeps) {
-  const repo = (t: { networkId: string }) => programRepository(deps, t);
-  const now = () => deps.clock.now().toISOString();
-
-  /** The program's rounds with names, consent per pair and each round's bye. */
-  async function schedule(tenant: NetworkTenant, programId: string) {
-    const r = repo(tenant);
-    const [rounds, participants] = await Promise.all([
-      r.listRounds(programId),
-      r.listParticipants(programId),
-    ]);
-    const names = new Map(participants.map((p) => [p.personId, p.name]));
-    return rounds.map((round) => ({
-      programId: round.programId,
-      round: round.round,
-      ...(round.startDate ? { startDate: round.startDate } : {}),
-      ...(round.endDate ? { endDate: round.endDate } : {}),
-      ...(round.bye ? { bye: round.bye, byeName: names.get(round.bye) ?? '' } : {}),
-      createdAt: round.createdAt,
-      pairs: CoachingProgramRepository.pairsOf([round]).map((p) => ({
-        ...p,
-        consentComplete: consentComplete(participants, p.memberIds),
-      })),
-    }));
-  }
-
-  /** A stored session as its pair reads it: each note decrypted in its own scope. */
-  async function readable(tenant: NetworkTenant, s: StoredPairSession) {
-    const notes = await Promise.all(
-      s.notes.map(async (n) => ({
-        id: n.id,
-        authorId: n.authorId,
-        authorName: n.authorName,
-        at: n.at,
-        text: await deps.cipher.decrypt(
-          n.text,
-          sessionNoteScope(tenant.networkId, {
-            programId: s.programId,
-            pairId: s.pairId,
-            sessionId: s.id,
-            noteId: n.id,
-          }),
-        ),
-      })),
-    );
-    return { ...s, notes };
-  }
-
-  async function sealedNote(
-    tenant: NetworkTenant,
-    ids: { programId: string; pairId: string; sessionId: string },
-    text: string,
-  ): Promise<StoredSessionNote> {
-    const id = newId(12);
-    return {
-      id,
-      authorId: tenant.userId,
-      authorName: tenant.name,
-      at: now(),
-      text: await deps.cipher.encrypt(
-        text,
-        sessionNoteScope(tenant.networkId, { ...ids, noteId: id }),
-      ),
-    };
-  }
-
-  /** Both members must have signed the consent form before anything is recorded. */
-  async function requireConsent(tenant: NetworkTenant, programId: string, pair: StoredPair) {
-    const participants = await repo(tenant).listParticipants(programId);
-    if (!consentComplete(participants, pair.memberIds)) {
-      throw new DomainRuleError(
-        'both members of the pair sign the informed consent form before their first session',
-        'consent-missing',
-      );
-    }
-  }
-
-  return router()
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/coaching-programs/{programId}/pairs',
-        tags: ['Coaching programs'],
-        summary: 'The pairs: fixed ones (round 0) and the rotation schedule',
-        description:
-          'For the program’s managers and participants. Each pair says whether both members signed the consent form and how many sessions it held (never what was said).',
-        security: bearer,
-        request: { params: programParam },
-        responses: {
-          200: jsonResponse(scheduleOut, 'The pairs by round'),
-          ...problems(400, 401, 403, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { program, manages, relations } = await loadVisibleProgram(deps, tenant, programId);
-        if (!manages && !relations.includes('participant')) {
-          throw new ForbiddenError(
-            'the pairs are shown to the program’s managers and participants',
-          );
-        }
-        return c.json(
-          {
-            pairingMode: program.pairingMode,
-            ...(program.rotationWeeks ? { rotationWeeks: program.rotationWeeks } : {}),
-            rounds: await schedule(tenant, program.id),
-          },
-          200,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks/{networkId}/coaching-programs/{programId}/pairs',
-        tags: ['Coaching programs'],
-        summary: 'Form fixed pairs of participants',
-        description:
-          'By the program’s managers, for a program with fixed pairing (else 422). Each person must be a participant and in at most one fixed pair (400 naming `pairs.i.j`).',
-        security: bearer,
-        request: { params: programParam, body: jsonBody(fixedPairsSchema) },
-        responses: {
-          201: jsonResponse(scheduleOut, 'The pairs by round'),
-          ...problems(400, 401, 403, 404, 409, 422),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { pairs } = c.req.valid('json');
-        const { program } = await loadManagedProgram(deps, tenant, programId);
-        if (program.pairingMode !== 'fixed') {
-          throw new DomainRuleError(
-            'this program pairs by rotation: generate rounds instead',
-            'pairing-mode',
-            'pairs',
-          );
-        }
-        const r = repo(tenant);
-        const [participants, existing] = await Promise.all([
-          r.listParticipants(program.id),
-          r.getRound(program.id, 0),
-        ]);
-        const byId = new Map(participants.map((p) => [p.personId, p]));
-        const paired = new Set(existing?.pairs.flatMap((p) => p.memberIds) ?? []);
-        const errors = pairs.flatMap((pair, i) =>
-          pair.flatMap((id, j) =>
-            !byId.has(id)
-              ? [{ path: `pairs.${i}.${j}`, message: 'is not a participant of this program' }]
-              : paired.has(id)
-                ? [{ path: `pairs.${i}.${j}`, message: 'is already in a fixed pair' }]
-                : [],
-          ),
-        );
-        if (errors.length) throw new ValidationError(errors);
-        const seen = existing?.pairs.length ?? 0;
-        const stored: StoredPair[] = pairs.map(([a, b], i) => ({
-          id: pairId(0, seen + i),
-          memberIds: [a, b],
-          memberNames: [byId.get(a)!.name, byId.get(b)!.name],
-          sessionsHeld: 0,
-        }));
-        try {
-          await r.addFixedPairs(program.id, stored, existing ? seen : undefined, now());
-        } catch (error) {
-          if (error instanceof ConflictError) {
-            throw new ConflictProblem(error.message, 'pairs', { cause: error });
-          }
-          throw error;
-        }
-        return c.json(
-          {
-            pairingMode: program.pairingMode,
-            rounds: await schedule(tenant, program.id),
-          },
-          201,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks/{networkId}/coaching-programs/{programId}/rotation',
-        tags: ['Coaching programs'],
-        summary: 'Schedule the next rotation rounds (no repeat pair before every pairing was used)',
-        description: `By the program’s managers, for rotational pairing (else 422), with at least two participants (else 422). A round every \`rotationWeeks\` weeks; the first round starts on \`startDate\` (required the first time), later calls continue after the last round. Rounds avoid a repeat pair while they can (the circle method; with an odd number, one person sits out each round, each in turn). At most ${MAX_ROTATION_ROUNDS} rounds per call.`,
-        security: bearer,
-        request: { params: programParam, body: jsonBody(rotationInputSchema) },
-        responses: {
-          201: jsonResponse(scheduleOut, 'The pairs by round'),
-          ...problems(400, 401, 403, 404, 409, 422),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const input = c.req.valid('json');
-        const { program } = await loadManagedProgram(deps, tenant, programId);
-        if (program.pairingMode !== 'rotational' || !program.rotationWeeks) {
-          throw new DomainRuleError(
-            'this program has fixed pairs: form them instead',
-            'pairing-mode',
-          );
-        }
-        const r = repo(tenant);
-        const [participants, rounds] = await Promise.all([
-          r.listParticipants(program.id),
-          r.listRounds(program.id),
-        ]);
-        if (participants.length < 2) {
-          throw new DomainRuleError(
-            'a rotation needs at least two participants',
-            'too-few-participants',
-          );
-        }
-        const last = rounds.at(-1);
-        const nextDay = last?.endDate
-          ? new Date(Date.parse(`${last.endDate}T00:00:00Z`) + 86_400_000)
-              .toISOString()
-              .slice(0, 10)
-          : undefined;
-        if (!nextDay && !input.startDate) {
-          throw new ValidationError([
-            { path: 'startDate', message: 'is required for the first rounds' },
-          ]);
-        }
-        if (nextDay && input.startDate && input.startDate < nextDay) {
-          throw new ValidationError([
-            { path: 'startDate', message: `must be on or after ${nextDay}, after the last round` },
-          ]);
-        }
-        if ((last?.round ?? 0) + input.rounds > 999) {
-          throw new ValidationError([
-            { path: 'rounds', message: 'a program has at most 999 rounds' },
-          ]);
-        }
-        const startDate = input.startDate ?? nextDay!;
-        if (startDate > addMonths(deps.clock.now().toISOString().slice(0, 10), 24)) {
-          throw new ValidationError([
-            { path: 'startDate', message: 'must be within two years from today' },
-          ]);
-        }
-        const names = new Map(participants.map((p) => [p.personId, p.name]));
-        const made = rotationSchedule({
-          participantIds: participants.map((p) => p.personId),
-          startDate,
-          rotationWeeks: program.rotationWeeks,
-          rounds: input.rounds,
-          history: rounds
-            .filter((x) => x.round > 0)
-            .map((x) => ({ pairs: x.pairs.map((p) => p.memberIds), bye: x.bye })),
-        });
-        const at = now();
-        const offset = last?.round ?? 0;
-        const stored: StoredRound[] = made.map((m, k) => {
-          const round = offset + k + 1;
-          return {
-            programId: program.id,
-            round,
-            startDate: m.startDate,
-            endDate: m.endDate,
-            ...(m.bye ? { bye: m.bye } : {}),
-            pairs: m.pairs.map(([a, b], i) => ({
-              id: pairId(round, i),
-              memberIds: [a, b],
-              memberNames: [names.get(a) ?? '', names.get(b) ?? ''],
-              sessionsHeld: 0,
-            })),
-            createdAt: at,
-          };
-        });
-        try {
-          await r.addRounds(stored);
-        } catch (error) {
-          if (error instanceof ConflictError) {
-            throw new ConflictProblem(error.message, 'rounds', { cause: error });
-          }
-          throw error;
-        }
-        return c.json(
-          {
-            pairingMode: program.pairingMode,
-            rotationWeeks: program.rotationWeeks,
-            rounds: await schedule(tenant, program.id),
-          },
-          201,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks/{networkId}/coaching-programs/{programId}/pairs/{pairId}/sessions',
-        tags: ['Coaching programs'],
-        summary: 'Record a session of your pair, with your confidential notes',
-        description:
-          'By one of the pair’s two members only (anyone else: 404). Both must have signed the consent form first (422). `notes` is encrypted and only the pair reads it.',
-        security: bearer,
-        request: { params: pairParam, body: jsonBody(sessionInputSchema) },
-        responses: {
-          201: jsonResponse(
-            receiptOut,
-            'The session; its notes without their text (read them with GET)',
-          ),
-          ...problems(400, 401, 404, 422),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId, pairId: id } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const input = c.req.valid('json');
-        const { program, pair } = await loadOwnPair(deps, tenant, programId, id);
-        const today = deps.clock.now().toISOString().slice(0, 10);
-        if (input.date > addMonths(today, FUTURE_MONTHS)) {
-          throw new ValidationError([
-            { path: 'date', message: `must be at most ${FUTURE_MONTHS} months from today` },
-          ]);
-        }
-        await requireConsent(tenant, program.id, pair);
-        const sessionId = newId();
-        const ids = { programId: program.id, pairId: pair.id, sessionId };
-        const session: StoredPairSession = {
-          id: sessionId,
-          programId: program.id,
-          pairId: pair.id,
-          date: input.date,
-          createdBy: tenant.userId,
-          createdAt: now(),
-          notes: input.notes ? [await sealedNote(tenant, ids, input.notes)] : [],
-        };
-        const last =
-          pair.lastSessionDate && pair.lastSessionDate > input.date
-            ? pair.lastSessionDate
-            : input.date;
-        await repo(tenant).addSession(session, last);
-        return c.json(receipt(session), 201);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/coaching-programs/{programId}/pairs/{pairId}/sessions',
-        tags: ['Coaching programs'],
-        summary: 'Your pair’s sessions and notes (the pair only)',
-        description:
-          'Only the pair’s two members read them; another participant, the coordinator, an admin, the operator or a donor is answered 404. Newest first.',
-        security: bearer,
-        request: { params: pairParam },
-        responses: {
-          200: jsonResponse(z.object({ items: z.array(sessionOut) }), 'The sessions'),
-          ...problems(400, 401, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId, pairId: id } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { program, pair } = await loadOwnPair(deps, tenant, programId, id);
-        const sessions = await repo(tenant).listSessions(program.id, pair.id);
-        return c.json({ items: await Promise.all(sessions.map((s) => readable(tenant, s))) }, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks/{networkId}/coaching-programs/{programId}/pairs/{pairId}/sessions/{sessionId}/notes',
-        tags: ['Coaching programs'],
-        summary: 'Add your confidential note to a session of your pair',
-        description:
-          'By one of the pair’s two members only (anyone else: 404). Encrypted; only the pair reads it.',
-        security: bearer,
-        request: { params: sessionParam, body: jsonBody(noteInputSchema) },
-        responses: {
-          201: jsonResponse(
-            receiptOut,
-            'The session; its notes without their text (read them with GET)',
-          ),
-          ...problems(400, 401, 404, 409, 422),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId, pairId: id, sessionId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { text } = c.req.valid('json');
-        const { program, pair } = await loadOwnPair(deps, tenant, programId, id);
-        const r = repo(tenant);
-        const session = await r.getSession(program.id, pair.id, sessionId);
-        if (!session) throw new NotFoundError('session');
-        await requireConsent(tenant, program.id, pair);
-        const note = await sealedNote(
-          tenant,
-          { programId: program.id, pairId: pair.id, sessionId },
-          text,
-        );
-        try {
-          await r.addNote(program.id, pair.id, sessionId, note, MAX_NOTES_PER_SESSION);
-        } catch (error) {
-          if (error instanceof ConflictError) {
-            throw new ConflictProblem(error.message, 'text', { cause: error });
-          }
-          throw error;
-        }
-        return c.json(receipt({ ...session, notes: [...session.notes, note] }), 201);
-      },
-    );
-}
+export const coachingProgramPairRoutes = () =>
+  router()
+    .openapi(getPairs, getPairsHandler)
+    .openapi(setFixedPairs, setFixedPairsHandler)
+    .openapi(addRotation, addRotationHandler)
+    .route('/', coachingProgramSessionRoutes());

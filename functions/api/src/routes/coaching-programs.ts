@@ -1,52 +1,32 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ConflictError } from '@sisi/data';
 import {
-  acceptParticipantSchema,
-  COACHING_CONSENT_VERSION,
   type CoachingProgram,
   coachingProgramSchema,
-  confirmReferenceSchema,
-  consentInputSchema,
   consentSchema,
   createCoachingProgramSchema,
   type Kpi,
   type KpiInput,
-  type Nomination,
-  nominationInputSchema,
-  nominationSchema,
-  nominationState,
-  type Participant,
-  participantSchema,
   programFiguresSchema,
-  selectionCriteria,
-  type TenantContext,
   updateCoachingProgramSchema,
 } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
-import {
-  ConflictProblem,
-  DomainRuleError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-} from '../errors.ts';
+import type { Context } from 'hono';
+import type { AppEnv } from '../deps.ts';
+import { ConflictProblem, DomainRuleError, ForbiddenError, ValidationError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { requireNetwork } from '../middleware/auth.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
+import { depsOf, type Handler, network } from '../route-kit.ts';
+import { todayOf } from '../services/coaching-group-access.ts';
 import {
-  loadManagedProgram,
-  loadVisibleProgram,
-  type NetworkTenant,
-  programRepository,
+  managedProgram,
+  type ProgramScope,
+  visibleProgram,
 } from '../services/coaching-program-access.ts';
 import { figuresOf } from '../services/coaching-program-views.ts';
 
+import { coachingProgramPeopleRoutes } from './coaching-program-people.ts';
+
 const networkParam = z.object({ networkId: z.string().max(100) });
 const programParam = networkParam.extend({ programId: z.string().max(100) });
-const referenceParam = programParam.extend({
-  nominationId: z.string().max(100),
-  refereeId: z.string().max(100),
-});
 
 const programOut = named(coachingProgramSchema, 'CoachingProgram');
 const viewerSchema = z.object({
@@ -63,28 +43,12 @@ const programWithViewer = named(
   'CoachingProgramView',
 );
 const programPage = z.object({ items: z.array(programOut), cursor: z.string().optional() });
-const nominationOut = named(nominationSchema, 'CoachingNomination');
-const participantOut = named(participantSchema, 'CoachingParticipant');
 const figuresOut = named(programFiguresSchema, 'CoachingProgramFigures');
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
   involvement: z.enum(['mine']).optional(),
 });
-
-/** A 409 from the repository, as the API's problem naming the same field. */
-async function orConflict<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (error instanceof ConflictError) {
-      throw new ConflictProblem(error.message, error.field, { cause: error });
-    }
-    throw error;
-  }
-}
-
-const withState = (n: Nomination) => ({ ...n, state: nominationState(n) });
 
 /** KPIs as stored: a new one gets an id; one sent with an id keeps it. */
 const toKpis = (input: KpiInput[]): Kpi[] =>
@@ -97,479 +61,223 @@ const toKpis = (input: KpiInput[]): Kpi[] =>
     ...(k.current === undefined ? {} : { current: k.current }),
   }));
 
+const now = (c: Context<AppEnv>) => depsOf(c).clock.now().toISOString();
+
+/** What the caller is and may do in the program, from what `visibleProgram` found. */
+async function viewerOf({ tenant, repo: r, program, manages, relations }: ProgramScope) {
+  const participant = relations.includes('participant')
+    ? await r.getParticipant(program.id, tenant.userId)
+    : undefined;
+  const [surveyAnswered, assessments] = participant
+    ? await Promise.all([
+        program.surveyRound > 0
+          ? r.hasAnsweredSurvey(program.id, program.surveyRound, tenant.userId)
+          : Promise.resolve(false),
+        r.listSelfAssessments(program.id, tenant.userId),
+      ])
+    : [false, []];
+  return {
+    manages,
+    relations: relations as ('nominee' | 'participant' | 'referee')[],
+    participant: Boolean(participant),
+    ...(participant?.consent ? { consent: participant.consent } : {}),
+    surveyAnswered,
+    baselineDone: assessments.some((a) => a.kind === 'baseline'),
+  };
+}
+
+const createProgram = createRoute({
+  method: 'post',
+  path: '/networks/{networkId}/coaching-programs',
+  tags: ['Coaching programs'],
+  summary: 'Design a peer coaching program for an organization (seed 002)',
+  description:
+    'By a network admin or the coordinator of `organizationId`. Objectives, KPIs (name, target, unit, direction, current value), a pilot flag, and pairing: `fixed`, or `rotational` with `rotationWeeks` (1-26).',
+  security: bearer,
+  request: { params: networkParam, body: jsonBody(createCoachingProgramSchema) },
+  responses: {
+    201: jsonResponse(programOut, 'The new program'),
+    ...problems(400, 401, 403, 404),
+  },
+});
+const createProgramHandler: Handler<typeof createProgram> = async (c) => {
+  const { tenant, store } = network(c);
+  const input = c.req.valid('json');
+  const isAdmin = tenant.roles.includes('network-admin');
+  const ownCoordinator =
+    tenant.roles.includes('coordinator') && tenant.organizationId === input.organizationId;
+  if (!isAdmin && !ownCoordinator) {
+    throw new ForbiddenError(
+      'a network admin, or the coordinator of the organization, designs its coaching program',
+    );
+  }
+  const org = await store.organizations.get(input.organizationId);
+  if (!org) {
+    throw new ValidationError([
+      { path: 'organizationId', message: 'is not an organization of this network' },
+    ]);
+  }
+  const at = now(c);
+  const program: CoachingProgram = {
+    id: newId(),
+    networkId: tenant.networkId,
+    organizationId: input.organizationId,
+    version: 1,
+    name: input.name,
+    ...(input.description ? { description: input.description } : {}),
+    objectives: input.objectives,
+    kpis: toKpis(input.kpis),
+    pilot: input.pilot,
+    pairingMode: input.pairingMode,
+    ...(input.rotationWeeks === undefined ? {} : { rotationWeeks: input.rotationWeeks }),
+    surveyRound: 0,
+    createdAt: at,
+    createdBy: tenant.userId,
+    updatedAt: at,
+  };
+  await store.coachingPrograms.create(program);
+  return c.json(program, 201);
+};
+
+const listPrograms = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/coaching-programs',
+  tags: ['Coaching programs'],
+  summary:
+    'Coaching programs: the network’s (admins) or the organization’s; `involvement=mine`: those you are tied to',
+  description:
+    'Newest first. Admins get every program of the network; coordinators and members their organization’s. With `involvement=mine`, the programs the caller is nominated for, a referee in, or a participant of.',
+  security: bearer,
+  request: { params: networkParam, query: listQuery },
+  responses: {
+    200: jsonResponse(programPage, 'A page of programs'),
+    ...problems(400, 401, 404),
+  },
+});
+const listProgramsHandler: Handler<typeof listPrograms> = async (c) => {
+  const { tenant, store } = network(c);
+  const { limit, cursor, involvement } = c.req.valid('query');
+  const r = store.coachingPrograms;
+  const page =
+    involvement === 'mine'
+      ? await r.listForPerson(tenant.userId, limit, cursor)
+      : tenant.roles.includes('network-admin')
+        ? await r.list(limit, cursor)
+        : tenant.organizationId
+          ? await r.listByOrganization(tenant.organizationId, limit, cursor)
+          : { items: [] };
+  return c.json({ items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
+};
+
+const getProgram = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/coaching-programs/{programId}',
+  tags: ['Coaching programs'],
+  summary: 'A coaching program, with what the caller may do in it',
+  description:
+    'For its managers, the people of its organization and anyone tied to it; 404 for everyone else. `viewer` says whether the caller manages it, how they are tied to it, and (for a participant) their consent, survey and baseline.',
+  security: bearer,
+  request: { params: programParam },
+  responses: {
+    200: jsonResponse(programWithViewer, 'The program'),
+    ...problems(400, 401, 404),
+  },
+});
+const getProgramHandler: Handler<typeof getProgram> = async (c) => {
+  const scope = await visibleProgram(c);
+  return c.json({ ...scope.program, viewer: await viewerOf(scope) }, 200);
+};
+
+const updateProgram = createRoute({
+  method: 'patch',
+  path: '/networks/{networkId}/coaching-programs/{programId}',
+  tags: ['Coaching programs'],
+  summary: 'Change a program’s design: objectives, KPIs and their current values, pilot, pairing',
+  description:
+    'By its managers. `version` must be the one read (else 409). The pairing mode cannot change once pairs exist (422).',
+  security: bearer,
+  request: { params: programParam, body: jsonBody(updateCoachingProgramSchema) },
+  responses: {
+    200: jsonResponse(programOut, 'The program as changed'),
+    ...problems(400, 401, 403, 404, 409, 422),
+  },
+});
+const updateProgramHandler: Handler<typeof updateProgram> = async (c) => {
+  const input = c.req.valid('json');
+  const { repo, program } = await managedProgram(c);
+  const pairingMode = input.pairingMode ?? program.pairingMode;
+  const rotationWeeks =
+    pairingMode === 'fixed' ? undefined : (input.rotationWeeks ?? program.rotationWeeks);
+  if (pairingMode === 'rotational' && rotationWeeks === undefined) {
+    throw new ValidationError([
+      { path: 'rotationWeeks', message: 'is required for rotational pairing' },
+    ]);
+  }
+  if (pairingMode === 'fixed' && input.rotationWeeks !== undefined) {
+    throw new ValidationError([
+      { path: 'rotationWeeks', message: 'is only for rotational pairing' },
+    ]);
+  }
+  if (input.version !== program.version) {
+    throw new ConflictProblem(
+      `the program is at version ${program.version}, not ${input.version}; reload and try again`,
+      'version',
+    );
+  }
+  if (pairingMode !== program.pairingMode && (await repo.listRounds(program.id)).length) {
+    throw new DomainRuleError(
+      'the pairing mode cannot change once pairs are formed',
+      'pairing-fixed-once-paired',
+      'pairingMode',
+    );
+  }
+  const { rotationWeeks: _w, ...rest } = program;
+  const next: CoachingProgram = {
+    ...rest,
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    ...(input.objectives !== undefined ? { objectives: input.objectives } : {}),
+    ...(input.kpis !== undefined ? { kpis: toKpis(input.kpis) } : {}),
+    ...(input.pilot !== undefined ? { pilot: input.pilot } : {}),
+    pairingMode,
+    ...(rotationWeeks === undefined ? {} : { rotationWeeks }),
+    version: program.version + 1,
+    updatedAt: now(c),
+  };
+  if (next.description === '') delete next.description;
+  await repo.replace(next, program.version);
+  return c.json(next, 200);
+};
+
+const getSummary = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/coaching-programs/{programId}/summary',
+  tags: ['Coaching programs'],
+  summary: 'Where a program stands: status figures for its managers, never content',
+  description:
+    'Participants, nominations, consent signed, pairs and rounds, sessions held, self-assessment change (the mean only from 3 people), survey response rate, KPIs reached.',
+  security: bearer,
+  request: { params: programParam },
+  responses: {
+    200: jsonResponse(figuresOut, 'The program’s figures'),
+    ...problems(400, 401, 403, 404),
+  },
+});
+const getSummaryHandler: Handler<typeof getSummary> = async (c) => {
+  const { repo, program } = await managedProgram(c);
+  return c.json(await figuresOf(repo, program, todayOf(depsOf(c))), 200);
+};
+
 /**
  * Peer coaching programs (seed 002): an organization's program with its objectives, KPIs,
  * pilot flag and pairing mode; peer nominations confirmed by references; participants
  * accepted from them; the informed consent each participant signs.
  */
-export function coachingProgramRoutes(deps: ApiDeps) {
-  const repo = (t: { networkId: string }) => programRepository(deps, t);
-  const now = () => deps.clock.now().toISOString();
-
-  /** People of this network by id; a missing one is a 400 naming `path`. */
-  async function peopleOf(tenant: NetworkTenant, refs: { path: string; id: string }[]) {
-    const people = deps.store(tenant).people;
-    const found = await Promise.all(refs.map((r) => people.get(r.id)));
-    const errors = refs
-      .filter((_, i) => !found[i])
-      .map((r) => ({ path: r.path, message: 'is not a person of this network' }));
-    if (errors.length) throw new ValidationError(errors);
-    return found.map((p) => p!);
-  }
-
-  async function viewerOf(
-    tenant: TenantContext,
-    program: CoachingProgram,
-    manages: boolean,
-    relations: string[],
-  ) {
-    const r = repo(tenant as NetworkTenant);
-    const participant = relations.includes('participant')
-      ? await r.getParticipant(program.id, tenant.userId)
-      : undefined;
-    const [surveyAnswered, assessments] = participant
-      ? await Promise.all([
-          program.surveyRound > 0
-            ? r.hasAnsweredSurvey(program.id, program.surveyRound, tenant.userId)
-            : Promise.resolve(false),
-          r.listSelfAssessments(program.id, tenant.userId),
-        ])
-      : [false, []];
-    return {
-      manages,
-      relations: relations as ('nominee' | 'participant' | 'referee')[],
-      participant: Boolean(participant),
-      ...(participant?.consent ? { consent: participant.consent } : {}),
-      surveyAnswered,
-      baselineDone: assessments.some((a) => a.kind === 'baseline'),
-    };
-  }
-
-  return router()
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks/{networkId}/coaching-programs',
-        tags: ['Coaching programs'],
-        summary: 'Design a peer coaching program for an organization (seed 002)',
-        description:
-          'By a network admin or the coordinator of `organizationId`. Objectives, KPIs (name, target, unit, direction, current value), a pilot flag, and pairing: `fixed`, or `rotational` with `rotationWeeks` (1-26).',
-        security: bearer,
-        request: { params: networkParam, body: jsonBody(createCoachingProgramSchema) },
-        responses: {
-          201: jsonResponse(programOut, 'The new program'),
-          ...problems(400, 401, 403, 404),
-        },
-      }),
-      async (c) => {
-        const tenant = requireNetwork(c, c.req.valid('param').networkId);
-        const input = c.req.valid('json');
-        const isAdmin = tenant.roles.includes('network-admin');
-        const ownCoordinator =
-          tenant.roles.includes('coordinator') && tenant.organizationId === input.organizationId;
-        if (!isAdmin && !ownCoordinator) {
-          throw new ForbiddenError(
-            'a network admin, or the coordinator of the organization, designs its coaching program',
-          );
-        }
-        const org = await deps.store(tenant).organizations.get(input.organizationId);
-        if (!org) {
-          throw new ValidationError([
-            { path: 'organizationId', message: 'is not an organization of this network' },
-          ]);
-        }
-        const at = now();
-        const program: CoachingProgram = {
-          id: newId(),
-          networkId: tenant.networkId,
-          organizationId: input.organizationId,
-          version: 1,
-          name: input.name,
-          ...(input.description ? { description: input.description } : {}),
-          objectives: input.objectives,
-          kpis: toKpis(input.kpis),
-          pilot: input.pilot,
-          pairingMode: input.pairingMode,
-          ...(input.rotationWeeks === undefined ? {} : { rotationWeeks: input.rotationWeeks }),
-          surveyRound: 0,
-          createdAt: at,
-          createdBy: tenant.userId,
-          updatedAt: at,
-        };
-        await repo(tenant).create(program);
-        return c.json(program, 201);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/coaching-programs',
-        tags: ['Coaching programs'],
-        summary:
-          'Coaching programs: the network’s (admins) or the organization’s; `involvement=mine`: those you are tied to',
-        description:
-          'Newest first. Admins get every program of the network; coordinators and members their organization’s. With `involvement=mine`, the programs the caller is nominated for, a referee in, or a participant of.',
-        security: bearer,
-        request: { params: networkParam, query: listQuery },
-        responses: {
-          200: jsonResponse(programPage, 'A page of programs'),
-          ...problems(400, 401, 404),
-        },
-      }),
-      async (c) => {
-        const tenant = requireNetwork(c, c.req.valid('param').networkId);
-        const { limit, cursor, involvement } = c.req.valid('query');
-        const r = repo(tenant);
-        const page =
-          involvement === 'mine'
-            ? await r.listForPerson(tenant.userId, limit, cursor)
-            : tenant.roles.includes('network-admin')
-              ? await r.list(limit, cursor)
-              : tenant.organizationId
-                ? await r.listByOrganization(tenant.organizationId, limit, cursor)
-                : { items: [] };
-        return c.json({ items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/coaching-programs/{programId}',
-        tags: ['Coaching programs'],
-        summary: 'A coaching program, with what the caller may do in it',
-        description:
-          'For its managers, the people of its organization and anyone tied to it; 404 for everyone else. `viewer` says whether the caller manages it, how they are tied to it, and (for a participant) their consent, survey and baseline.',
-        security: bearer,
-        request: { params: programParam },
-        responses: {
-          200: jsonResponse(programWithViewer, 'The program'),
-          ...problems(400, 401, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { program, manages, relations } = await loadVisibleProgram(deps, tenant, programId);
-        return c.json(
-          { ...program, viewer: await viewerOf(tenant, program, manages, relations) },
-          200,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/networks/{networkId}/coaching-programs/{programId}',
-        tags: ['Coaching programs'],
-        summary:
-          'Change a program’s design: objectives, KPIs and their current values, pilot, pairing',
-        description:
-          'By its managers. `version` must be the one read (else 409). The pairing mode cannot change once pairs exist (422).',
-        security: bearer,
-        request: { params: programParam, body: jsonBody(updateCoachingProgramSchema) },
-        responses: {
-          200: jsonResponse(programOut, 'The program as changed'),
-          ...problems(400, 401, 403, 404, 409, 422),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const input = c.req.valid('json');
-        const { program } = await loadManagedProgram(deps, tenant, programId);
-        const pairingMode = input.pairingMode ?? program.pairingMode;
-        const rotationWeeks =
-          pairingMode === 'fixed' ? undefined : (input.rotationWeeks ?? program.rotationWeeks);
-        if (pairingMode === 'rotational' && rotationWeeks === undefined) {
-          throw new ValidationError([
-            { path: 'rotationWeeks', message: 'is required for rotational pairing' },
-          ]);
-        }
-        if (pairingMode === 'fixed' && input.rotationWeeks !== undefined) {
-          throw new ValidationError([
-            { path: 'rotationWeeks', message: 'is only for rotational pairing' },
-          ]);
-        }
-        if (input.version !== program.version) {
-          throw new ConflictProblem(
-            `the program is at version ${program.version}, not ${input.version}; reload and try again`,
-            'version',
-          );
-        }
-        if (
-          pairingMode !== program.pairingMode &&
-          (await repo(tenant).listRounds(program.id)).length
-        ) {
-          throw new DomainRuleError(
-            'the pairing mode cannot change once pairs are formed',
-            'pairing-fixed-once-paired',
-            'pairingMode',
-          );
-        }
-        const { rotationWeeks: _w, ...rest } = program;
-        const next: CoachingProgram = {
-          ...rest,
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.description !== undefined ? { description: input.description } : {}),
-          ...(input.objectives !== undefined ? { objectives: input.objectives } : {}),
-          ...(input.kpis !== undefined ? { kpis: toKpis(input.kpis) } : {}),
-          ...(input.pilot !== undefined ? { pilot: input.pilot } : {}),
-          pairingMode,
-          ...(rotationWeeks === undefined ? {} : { rotationWeeks }),
-          version: program.version + 1,
-          updatedAt: now(),
-        };
-        if (next.description === '') delete next.description;
-        await orConflict(() => repo(tenant).replace(next, program.version));
-        return c.json(next, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/coaching-programs/{programId}/summary',
-        tags: ['Coaching programs'],
-        summary: 'Where a program stands: status figures for its managers, never content',
-        description:
-          'Participants, nominations, consent signed, pairs and rounds, sessions held, self-assessment change (the mean only from 3 people), survey response rate, KPIs reached.',
-        security: bearer,
-        request: { params: programParam },
-        responses: {
-          200: jsonResponse(figuresOut, 'The program’s figures'),
-          ...problems(400, 401, 403, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { program } = await loadManagedProgram(deps, tenant, programId);
-        return c.json(await figuresOf(deps, tenant, program), 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks/{networkId}/coaching-programs/{programId}/nominations',
-        tags: ['Coaching programs'],
-        summary: 'Nominate a peer, with one to three referees who confirm',
-        description: `Peer nomination (seed 002): anyone who sees the program nominates a person of the network and names referees (not the nominee). Each referee confirms in the app. One nomination per person and program (409 naming \`nomineeId\`). The selection criteria: ${selectionCriteria.map((s) => `“${s.text}”`).join(' ')}`,
-        security: bearer,
-        request: { params: programParam, body: jsonBody(nominationInputSchema) },
-        responses: {
-          201: jsonResponse(nominationOut, 'The nomination, awaiting its references'),
-          ...problems(400, 401, 404, 409),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const input = c.req.valid('json');
-        const { program } = await loadVisibleProgram(deps, tenant, programId);
-        const [nominee, ...referees] = await peopleOf(tenant, [
-          { path: 'nomineeId', id: input.nomineeId },
-          ...input.refereeIds.map((id, i) => ({ path: `refereeIds.${i}`, id })),
-        ]);
-        const nomination: Nomination = {
-          id: newId(),
-          programId: program.id,
-          nomineeId: nominee!.id,
-          nomineeName: nominee!.name,
-          nomineeOrganizationId: nominee!.organizationId,
-          nominatedBy: tenant.userId,
-          nominatedByName: tenant.name,
-          ...(input.reason ? { reason: input.reason } : {}),
-          referees: referees.map((r) => ({ personId: r.id, name: r.name })),
-          status: 'open',
-          createdAt: now(),
-        };
-        await orConflict(() => repo(tenant).createNomination(program, nomination));
-        return c.json(withState(nomination), 201);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/coaching-programs/{programId}/nominations',
-        tags: ['Coaching programs'],
-        summary: 'Nominations and their references',
-        description:
-          'Managers see every nomination; anyone else the ones they made, are nominated in, or are a referee of. Oldest first.',
-        security: bearer,
-        request: { params: programParam },
-        responses: {
-          200: jsonResponse(z.object({ items: z.array(nominationOut) }), 'The nominations'),
-          ...problems(400, 401, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { program, manages } = await loadVisibleProgram(deps, tenant, programId);
-        const all = await repo(tenant).listNominations(program.id);
-        const mine = (n: Nomination) =>
-          n.nomineeId === tenant.userId ||
-          n.nominatedBy === tenant.userId ||
-          n.referees.some((r) => r.personId === tenant.userId);
-        return c.json({ items: all.filter((n) => manages || mine(n)).map(withState) }, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks/{networkId}/coaching-programs/{programId}/nominations/{nominationId}/references/{refereeId}/confirm',
-        tags: ['Coaching programs'],
-        summary: 'A referee confirms their reference (by that referee only)',
-        description:
-          'Only the person named as `refereeId` confirms (anyone else who sees the nomination: 403). Once confirmed it stays so (a second confirmation: 409).',
-        security: bearer,
-        request: { params: referenceParam, body: jsonBody(confirmReferenceSchema) },
-        responses: {
-          200: jsonResponse(nominationOut, 'The nomination with the confirmation'),
-          ...problems(400, 401, 403, 404, 409),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId, nominationId, refereeId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { statement } = c.req.valid('json');
-        const { program, manages } = await loadVisibleProgram(deps, tenant, programId);
-        const nomination = await repo(tenant).getNomination(program.id, nominationId);
-        const involved =
-          nomination &&
-          (manages ||
-            nomination.nomineeId === tenant.userId ||
-            nomination.nominatedBy === tenant.userId ||
-            nomination.referees.some((r) => r.personId === tenant.userId));
-        if (!nomination || !involved) throw new NotFoundError('nomination');
-        const index = nomination.referees.findIndex((r) => r.personId === refereeId);
-        if (index < 0) throw new NotFoundError('referee');
-        if (refereeId !== tenant.userId) {
-          throw new ForbiddenError('only the referee confirms their own reference');
-        }
-        const at = now();
-        await orConflict(() =>
-          repo(tenant).confirmReference(program.id, nomination.id, index, refereeId, at, statement),
-        );
-        const referees = nomination.referees.map((r, i) =>
-          i === index ? { ...r, confirmedAt: at, ...(statement ? { statement } : {}) } : r,
-        );
-        return c.json(withState({ ...nomination, referees }), 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks/{networkId}/coaching-programs/{programId}/participants',
-        tags: ['Coaching programs'],
-        summary: 'Accept a nominee as a participant (from a nomination with a confirmed reference)',
-        description:
-          'By the program’s managers. The nomination needs at least one confirmed reference (else 422); a nominee accepted twice is a 409.',
-        security: bearer,
-        request: { params: programParam, body: jsonBody(acceptParticipantSchema) },
-        responses: {
-          201: jsonResponse(participantOut, 'The participant'),
-          ...problems(400, 401, 403, 404, 409, 422),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { nominationId } = c.req.valid('json');
-        const { program } = await loadManagedProgram(deps, tenant, programId);
-        const nomination = await repo(tenant).getNomination(program.id, nominationId);
-        if (!nomination) {
-          throw new ValidationError([
-            { path: 'nominationId', message: 'is not a nomination of this program' },
-          ]);
-        }
-        const state = nominationState(nomination);
-        if (state === 'accepted') {
-          throw new ConflictProblem('this nomination was already accepted', 'nominationId');
-        }
-        if (state === 'awaiting-reference') {
-          throw new DomainRuleError(
-            'a nominee is accepted once a referee has confirmed the nomination',
-            'reference-missing',
-            'nominationId',
-          );
-        }
-        const participant: Participant = {
-          programId: program.id,
-          personId: nomination.nomineeId,
-          name: nomination.nomineeName,
-          organizationId: nomination.nomineeOrganizationId,
-          nominationId: nomination.id,
-          acceptedAt: now(),
-          acceptedBy: tenant.userId,
-        };
-        await orConflict(() => repo(tenant).acceptParticipant(program, participant));
-        return c.json(participant, 201);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/coaching-programs/{programId}/participants',
-        tags: ['Coaching programs'],
-        summary: 'The participants, and whether each signed the consent form',
-        description: 'For the program’s managers and its participants (others who see it: 403).',
-        security: bearer,
-        request: { params: programParam },
-        responses: {
-          200: jsonResponse(z.object({ items: z.array(participantOut) }), 'The participants'),
-          ...problems(400, 401, 403, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { program, manages, relations } = await loadVisibleProgram(deps, tenant, programId);
-        if (!manages && !relations.includes('participant')) {
-          throw new ForbiddenError(
-            'the participants are listed to the program’s managers and participants',
-          );
-        }
-        return c.json({ items: await repo(tenant).listParticipants(program.id) }, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks/{networkId}/coaching-programs/{programId}/consent',
-        tags: ['Coaching programs'],
-        summary: 'Sign the coaching informed consent form (the participant themself)',
-        description: `Each participant signs before their first session: no session (nor its notes) is recorded for a pair until both have signed (422). \`textVersion\` must be the form’s current version, \`${COACHING_CONSENT_VERSION}\`; \`signature\` is the name typed; \`agree\` must be true. Signing twice: 409.`,
-        security: bearer,
-        request: { params: programParam, body: jsonBody(consentInputSchema) },
-        responses: {
-          201: jsonResponse(participantOut, 'The participant with their consent'),
-          ...problems(400, 401, 403, 404, 409),
-        },
-      }),
-      async (c) => {
-        const { networkId, programId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const input = c.req.valid('json');
-        const { program } = await loadVisibleProgram(deps, tenant, programId);
-        const participant = await repo(tenant).getParticipant(program.id, tenant.userId);
-        if (!participant) {
-          throw new ForbiddenError('only a participant signs, for themself');
-        }
-        if (input.textVersion !== COACHING_CONSENT_VERSION) {
-          throw new ValidationError([
-            {
-              path: 'textVersion',
-              message: `must be the current form, ${COACHING_CONSENT_VERSION}`,
-            },
-          ]);
-        }
-        const consent = {
-          textVersion: input.textVersion,
-          signature: input.signature,
-          signedAt: now(),
-        };
-        await orConflict(() => repo(tenant).signConsent(program.id, tenant.userId, consent));
-        return c.json({ ...participant, consent }, 201);
-      },
-    );
-}
+export const coachingProgramRoutes = () =>
+  router()
+    .openapi(createProgram, createProgramHandler)
+    .openapi(listPrograms, listProgramsHandler)
+    .openapi(getProgram, getProgramHandler)
+    .openapi(updateProgram, updateProgramHandler)
+    .openapi(getSummary, getSummaryHandler)
+    .route('/', coachingProgramPeopleRoutes());

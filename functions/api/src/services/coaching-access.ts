@@ -1,13 +1,9 @@
-import type { CoachingRecord, FieldScope } from '@sisi/data';
+import type { CoachingRecord, FieldScope, NetworkStore } from '@sisi/data';
 import { averageQuality, type CoachingStatus, planStatus, type TenantContext } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
-import { NotFoundError } from '../errors.ts';
-
-type NetworkTenant = TenantContext & { networkId: string };
-
-/** The network's Sisi Kwa Sisi coaching, from its store. */
-export const coachingRepository = (deps: ApiDeps, tenant: { networkId: string }) =>
-  deps.store(tenant).coaching;
+import type { Context } from 'hono';
+import type { AppEnv } from '../deps.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { type NetworkScope, network, perRequest } from '../route-kit.ts';
 
 /** The reader's part in a coaching, if they take part in it. */
 export function pairRole(tenant: TenantContext, c: CoachingRecord): 'coach' | 'peer' | undefined {
@@ -30,24 +26,59 @@ export function managesCoaching(tenant: TenantContext, c: CoachingRecord): boole
   );
 }
 
-/** The coaching if the caller takes part in it or manages it; 404 otherwise. */
-export async function loadVisibleCoaching(deps: ApiDeps, tenant: NetworkTenant, id: string) {
-  const c = await coachingRepository(deps, tenant).getCoaching(id);
-  if (!c || (!pairRole(tenant, c) && !managesCoaching(tenant, c))) {
+/** A coaching the caller may see, found once per request, with the network's coaching. */
+export interface CoachingScope extends NetworkScope {
+  repo: NetworkStore['coaching'];
+  record: CoachingRecord;
+}
+
+/** The path's coaching as stored, if any: read once per request. */
+const pathCoaching = perRequest(async (c) => {
+  const scope = network(c);
+  const repo = scope.store.coaching;
+  const record = await repo.getCoaching(c.req.param('coachingId') ?? '');
+  return { ...scope, repo, record };
+});
+
+/** The path's coaching if the caller takes part in it or manages it; 404 otherwise. */
+export async function visibleCoaching(c: Context<AppEnv>): Promise<CoachingScope> {
+  const { record, ...scope } = await pathCoaching(c);
+  if (!record || (!pairRole(scope.tenant, record) && !managesCoaching(scope.tenant, record))) {
     throw new NotFoundError('coaching');
   }
-  return c;
+  return { ...scope, record };
 }
 
 /**
- * The coaching if the caller is its coach or its peer: its content (plan, sessions and
- * their notes) belongs to them. Anyone else — another member, a coordinator, an admin —
+ * The path's coaching if the caller is its coach or its peer: its content (plan, sessions
+ * and their notes) belongs to them. Anyone else — another member, a coordinator, an admin —
  * is told it does not exist (404), exactly as for a missing one.
  */
-export async function loadPairCoaching(deps: ApiDeps, tenant: NetworkTenant, id: string) {
-  const c = await coachingRepository(deps, tenant).getCoaching(id);
-  if (!c || !pairRole(tenant, c)) throw new NotFoundError('coaching');
-  return c;
+export async function pairCoaching(c: Context<AppEnv>): Promise<CoachingScope> {
+  const { record, ...scope } = await pathCoaching(c);
+  if (!record || !pairRole(scope.tenant, record)) throw new NotFoundError('coaching');
+  return { ...scope, record };
+}
+
+/** A person of the network named in a body; 400 naming `path` otherwise. */
+export async function personIn(store: NetworkStore, id: string, path: string) {
+  const p = await store.people.get(id);
+  if (!p) throw new ValidationError([{ path, message: 'is not a person of this network' }]);
+  return p;
+}
+
+/** The network's admins, and the coordinator of `organizationId`. */
+export const runsOrganization = (t: TenantContext, organizationId: string) =>
+  t.roles.includes('network-admin') ||
+  (t.roles.includes('coordinator') && t.organizationId === organizationId);
+
+/** Admins link any peer; a coordinator the peers of their own organization. */
+export function mayLink(tenant: TenantContext, peerOrganizationId: string) {
+  if (!runsOrganization(tenant, peerOrganizationId)) {
+    throw new ForbiddenError(
+      "a network admin, or the coordinator of the peer's organization, links a peer to a coach",
+    );
+  }
 }
 
 /**

@@ -1,18 +1,21 @@
-import type { EncryptedField, FieldScope, StoredCoachingGroup } from '@sisi/data';
+import type {
+  EncryptedField,
+  FieldCipher,
+  FieldScope,
+  NetworkStore,
+  StoredCoachingGroup,
+} from '@sisi/data';
 import {
   type FacilitationPlan,
   type GroupAccess,
   groupRole,
   type TenantContext,
 } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
+import type { Context } from 'hono';
+import type { AppEnv } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-
-export type NetworkTenant = TenantContext & { networkId: string };
-
-/** The network's peer coaching groups, from its store. */
-export const coachingGroupRepository = (deps: ApiDeps, tenant: { networkId: string }) =>
-  deps.store(tenant).coachingGroups;
+import type { Clock } from '../ports.ts';
+import { type NetworkScope, network, perRequest } from '../route-kit.ts';
 
 /** The facts the domain's facilitation rules read from a stored group. */
 export function planOf(g: StoredCoachingGroup): FacilitationPlan {
@@ -50,22 +53,37 @@ export function groupAccess(
   return undefined;
 }
 
-/** The group if the caller may see it at all; 404 otherwise, as for a missing one. */
-export async function loadVisibleGroup(deps: ApiDeps, tenant: NetworkTenant, groupId: string) {
-  const repo = coachingGroupRepository(deps, tenant);
-  const group = await repo.get(groupId);
-  const access = group ? groupAccess(tenant, group) : undefined;
-  if (!group || !access) throw new NotFoundError('coaching group');
-  return { group, access, repo };
+/** A group the caller may see, with what they are to it, found once per request. */
+export interface GroupScope extends NetworkScope {
+  group: StoredCoachingGroup;
+  access: GroupAccess;
+  /** The network's peer coaching groups. */
+  repo: NetworkStore['coachingGroups'];
+  /** The group's confidential fields. */
+  cipher: GroupCipher;
 }
+
+/**
+ * The path's group if the caller may see it at all; 404 otherwise, as for a missing one.
+ * Looked up and checked once per request.
+ */
+export const visibleGroup = perRequest(async (c): Promise<GroupScope> => {
+  const scope = network(c);
+  const repo = scope.store.coachingGroups;
+  const group = await repo.get(c.req.param('groupId') ?? '');
+  const access = group ? groupAccess(scope.tenant, group) : undefined;
+  if (!group || !access) throw new NotFoundError('coaching group');
+  const cipher = groupCipher(c.var.deps.cipher, scope.tenant, group.id);
+  return { ...scope, group, access, repo, cipher };
+});
 
 /**
  * The group for reading its content (issues, commitments, the session runner): its members
  * and its facilitator only. Anyone else — a coordinator or admin who oversees it too — is
  * told it does not exist (404): confidential content is not admitted to exist.
  */
-export async function loadGroupForReading(deps: ApiDeps, tenant: NetworkTenant, groupId: string) {
-  const loaded = await loadVisibleGroup(deps, tenant, groupId);
+export async function readableGroup(c: Context<AppEnv>): Promise<GroupScope> {
+  const loaded = await visibleGroup(c);
   if (loaded.access === 'overview') throw new NotFoundError('coaching group');
   return loaded;
 }
@@ -74,8 +92,8 @@ export async function loadGroupForReading(deps: ApiDeps, tenant: NetworkTenant, 
  * The group for writing its content: its members and facilitator. A coordinator or admin
  * who sees the group is refused (403): they know it exists, and it is not theirs to write.
  */
-export async function loadGroupForWriting(deps: ApiDeps, tenant: NetworkTenant, groupId: string) {
-  const loaded = await loadVisibleGroup(deps, tenant, groupId);
+export async function writableGroup(c: Context<AppEnv>): Promise<GroupScope> {
+  const loaded = await visibleGroup(c);
   if (loaded.access === 'overview') {
     throw new ForbiddenError("only the group's members and facilitator work on its content");
   }
@@ -83,7 +101,7 @@ export async function loadGroupForWriting(deps: ApiDeps, tenant: NetworkTenant, 
 }
 
 /** Today on the API's clock, as `YYYY-MM-DD`. */
-export const todayOf = (deps: ApiDeps) => deps.clock.now().toISOString().slice(0, 10);
+export const todayOf = (deps: { clock: Clock }) => deps.clock.now().toISOString().slice(0, 10);
 
 /**
  * The one place a group's encryption subjects are built: every confidential field is bound
@@ -106,14 +124,14 @@ export function groupFieldScope(
 }
 
 /** Encrypts and decrypts the confidential fields of one group. */
-export function groupCipher(deps: ApiDeps, tenant: { networkId: string }, groupId: string) {
+export function groupCipher(cipher: FieldCipher, tenant: { networkId: string }, groupId: string) {
   const scope = (parts: (string | number)[]) =>
     groupFieldScope(tenant.networkId, groupId, ...parts);
   return {
     encrypt: (text: string, ...parts: (string | number)[]): Promise<EncryptedField> =>
-      deps.cipher.encrypt(text, scope(parts)),
+      cipher.encrypt(text, scope(parts)),
     decrypt: (field: EncryptedField, ...parts: (string | number)[]): Promise<string> =>
-      deps.cipher.decrypt(field, scope(parts)),
+      cipher.decrypt(field, scope(parts)),
   };
 }
 export type GroupCipher = ReturnType<typeof groupCipher>;

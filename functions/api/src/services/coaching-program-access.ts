@@ -1,13 +1,15 @@
-import { type FieldScope, type ProgramRelation, parsePairId, type StoredPair } from '@sisi/data';
+import {
+  type FieldScope,
+  type NetworkStore,
+  type ProgramRelation,
+  parsePairId,
+  type StoredPair,
+} from '@sisi/data';
 import type { CoachingProgram, TenantContext } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
+import type { Context } from 'hono';
+import type { AppEnv } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-
-export type NetworkTenant = TenantContext & { networkId: string };
-
-/** The network's coaching programs, from its store. */
-export const programRepository = (deps: ApiDeps, tenant: { networkId: string }) =>
-  deps.store(tenant).coachingPrograms;
+import { type NetworkScope, network, perRequest } from '../route-kit.ts';
 
 /** Who runs a program: the network's admins and the coordinator of its organization. */
 export function managesProgram(tenant: TenantContext, p: Pick<CoachingProgram, 'organizationId'>) {
@@ -22,17 +24,21 @@ export interface ProgramAccess {
   relations: ProgramRelation[];
 }
 
+/** A program the caller may see, found once per request, with the network's programs. */
+export interface ProgramScope extends NetworkScope, ProgramAccess {
+  repo: NetworkStore['coachingPrograms'];
+}
+
 /**
- * The program if the caller may see it: its managers, the people of its organization (a
- * program is announced to them, and they nominate peers), and anyone tied to it. Anyone else
- * is told it does not exist (404), exactly as for a missing one.
+ * The path's program if the caller may see it: its managers, the people of its organization
+ * (a program is announced to them, and they nominate peers), and anyone tied to it. Anyone
+ * else is told it does not exist (404), exactly as for a missing one.
  */
-export async function loadVisibleProgram(
-  deps: ApiDeps,
-  tenant: NetworkTenant,
-  id: string,
-): Promise<ProgramAccess> {
-  const repo = programRepository(deps, tenant);
+export const visibleProgram = perRequest(async (c): Promise<ProgramScope> => {
+  const scope = network(c);
+  const { tenant } = scope;
+  const repo = scope.store.coachingPrograms;
+  const id = c.req.param('programId') ?? '';
   const program = await repo.get(id);
   if (!program) throw new NotFoundError('coaching program');
   const manages = managesProgram(tenant, program);
@@ -40,12 +46,12 @@ export async function loadVisibleProgram(
   if (!manages && tenant.organizationId !== program.organizationId && relations.length === 0) {
     throw new NotFoundError('coaching program');
   }
-  return { program, manages, relations };
-}
+  return { ...scope, repo, program, manages, relations };
+});
 
-/** As `loadVisibleProgram`, and the caller must run it (else 403). */
-export async function loadManagedProgram(deps: ApiDeps, tenant: NetworkTenant, id: string) {
-  const access = await loadVisibleProgram(deps, tenant, id);
+/** As `visibleProgram`, and the caller must run it (else 403). */
+export async function managedProgram(c: Context<AppEnv>): Promise<ProgramScope> {
+  const access = await visibleProgram(c);
   if (!access.manages) {
     throw new ForbiddenError(
       'only a network admin or the coordinator of the program’s organization can do this',
@@ -54,28 +60,34 @@ export async function loadManagedProgram(deps: ApiDeps, tenant: NetworkTenant, i
   return access;
 }
 
+/** A pair of a program, found for one of its two members. */
+export interface PairScope extends NetworkScope {
+  repo: NetworkStore['coachingPrograms'];
+  program: CoachingProgram;
+  pair: StoredPair;
+  round: number;
+}
+
 /**
- * A pair of the program if the caller is one of its two members: its sessions and notes
- * belong to them. Anyone else — the other participants, the coordinator, an admin — is told
- * it does not exist (404), as for a missing one.
+ * The path's pair of the program if the caller is one of its two members: its sessions and
+ * notes belong to them. Anyone else — the other participants, the coordinator, an admin — is
+ * told it does not exist (404), as for a missing one.
  */
-export async function loadOwnPair(
-  deps: ApiDeps,
-  tenant: NetworkTenant,
-  programId: string,
-  pairId: string,
-): Promise<{ program: CoachingProgram; pair: StoredPair; round: number }> {
+export const ownPair = perRequest(async (c): Promise<PairScope> => {
+  const scope = network(c);
+  const programId = c.req.param('programId') ?? '';
+  const pairId = c.req.param('pairId') ?? '';
   const at = parsePairId(pairId);
-  const repo = programRepository(deps, tenant);
+  const repo = scope.store.coachingPrograms;
   const [program, round] = at
     ? await Promise.all([repo.get(programId), repo.getRound(programId, at.round)])
     : [undefined, undefined];
   const pair = round?.pairs[at!.index];
-  if (!program || !pair || pair.id !== pairId || !pair.memberIds.includes(tenant.userId)) {
+  if (!program || !pair || pair.id !== pairId || !pair.memberIds.includes(scope.tenant.userId)) {
     throw new NotFoundError('pair');
   }
-  return { program, pair, round: at!.round };
-}
+  return { ...scope, repo, program, pair, round: at!.round };
+});
 
 /**
  * The one place the encryption scope of a session note is built: bound to its network, to

@@ -1,18 +1,16 @@
-import { CoachingProgramRepository } from '@sisi/data';
+import { CoachingProgramRepository, type NetworkStore } from '@sisi/data';
 import { type CoachingProgram, type ProgramFigures, programFigures } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
-import { programRepository } from './coaching-program-access.ts';
 
 /**
- * A program's status figures on the runtime's today: counts and averages from one Query of
- * its partition that never reads a note, an answer or a comment.
+ * A program's status figures on `today`: counts and averages from one Query of its
+ * partition that never reads a note, an answer or a comment.
  */
 export async function figuresOf(
-  deps: ApiDeps,
-  tenant: { networkId: string },
+  programs: NetworkStore['coachingPrograms'],
   program: CoachingProgram,
+  today: string,
 ): Promise<ProgramFigures> {
-  const items = await programRepository(deps, tenant).figureItems(program.id);
+  const items = await programs.figureItems(program.id);
   return programFigures({
     program,
     participants: items.participants,
@@ -25,6 +23,6 @@ export async function figuresOf(
     ),
     assessments: items.assessments,
     surveyResponses: items.surveyAnswered.get(program.surveyRound) ?? 0,
-    today: deps.clock.now().toISOString().slice(0, 10),
+    today,
   });
 }

@@ -1,0 +1,81 @@
+import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import { ConflictError, type NetworkStore } from '@sisi/data';
+import type { Context } from 'hono';
+import type { ApiDeps, AppEnv } from './deps.ts';
+import { ConflictProblem } from './errors.ts';
+import { type NetworkTenant, requireNetwork } from './middleware/auth.ts';
+
+/**
+ * What a route module is made of: one `createRoute` definition and one named handler per
+ * route, reading what it needs from the context, never from a closure.
+ *
+ * @example
+ * const getGroup = createRoute({ method: 'get', path: '/networks/{networkId}/coaching-groups/{groupId}', ... });
+ * const getGroupHandler: Handler<typeof getGroup> = async (c) => {
+ *   const { store } = network(c);
+ *   return c.json(await store.coachingGroups.get(c.req.valid('param').groupId), 200);
+ * };
+ * export const groupRoutes = () => router().openapi(getGroup, getGroupHandler);
+ */
+export type Handler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
+
+/** The API's dependencies, put on every request's context by `createApp`. */
+export const depsOf = (c: Context<AppEnv>): ApiDeps => c.var.deps;
+
+/** The caller inside the path's network, and that network's storage. */
+export interface NetworkScope {
+  tenant: NetworkTenant;
+  store: NetworkStore;
+}
+
+/**
+ * The path's network checked against the caller's (another network's answers 404, exactly
+ * like a missing one), and its store: once per request, memoized on the context.
+ */
+export function network(c: Context<AppEnv>): NetworkScope {
+  const known = c.var.network;
+  if (known) return known;
+  const tenant = requireNetwork(c, c.req.param('networkId') ?? '');
+  const scope = { tenant, store: c.var.deps.store(tenant) };
+  c.set('network', scope);
+  return scope;
+}
+
+/**
+ * A loader whose answer is found once per request: the handler and the helpers it calls
+ * share one lookup (and one access check) instead of each making their own.
+ *
+ * @example
+ * export const visibleGroup = perRequest(async (c) => {
+ *   const { tenant, store } = network(c);
+ *   ...
+ * });
+ */
+export function perRequest<T>(
+  load: (c: Context<AppEnv>) => Promise<T>,
+): (c: Context<AppEnv>) => Promise<T> {
+  const found = new WeakMap<Context<AppEnv>, Promise<T>>();
+  return (c) => {
+    let answer = found.get(c);
+    if (!answer) {
+      answer = load(c);
+      found.set(c, answer);
+    }
+    return answer;
+  };
+}
+
+/**
+ * For a write whose storage conflict means `field` to this route's caller, whatever the
+ * storage named (`app.onError` names the storage's own field otherwise).
+ *
+ * @example await repo.addNote(programId, pairId, sessionId, note, max).catch(conflictAs('text'));
+ */
+export const conflictAs =
+  (field: string) =>
+  (error: unknown): never => {
+    if (error instanceof ConflictError) {
+      throw new ConflictProblem(error.message, field, { cause: error });
+    }
+    throw error;
+  };
