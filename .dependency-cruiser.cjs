@@ -13,7 +13,7 @@ module.exports = {
       severity: 'error',
       from: { path: pkg('packages/domain') },
       to: {
-        path: '^(packages/(data|workflows|local)|functions|infra|web)/|(^|/)node_modules/@aws-sdk/',
+        path: '^(apps|packages/(data|workflows)|functions|infra|web)/|(^|/)node_modules/@aws-sdk/',
       },
     },
     {
@@ -33,26 +33,26 @@ module.exports = {
       name: 'data-and-workflows-see-domain-only',
       severity: 'error',
       from: { path: pkg('packages/(data|workflows)') },
-      to: { path: '^(packages/local|functions|infra|web)/' },
+      to: { path: '^(apps/local|functions|infra|web)/' },
     },
     {
       name: 'functions-never-local',
       severity: 'error',
       from: { path: pkg('functions'), pathNot: '\\.test\\.ts$' },
-      to: { path: '^(packages/local|infra|web)/' },
+      to: { path: '^(apps/local|infra|web)/' },
     },
     {
       name: 'infra-sees-data-and-workflows-only',
       severity: 'error',
       from: { path: pkg('infra') },
-      to: { path: '^(packages/local|functions|web)/' },
+      to: { path: '^(apps/local|functions|web)/' },
     },
     {
       name: 'web-sees-domain-and-api-types-only',
       comment: 'the SPA may import @sisi/domain, and the API only for its types',
       severity: 'error',
       from: { path: pkg('web/src') },
-      to: { path: '^(packages/(data|workflows|local)|infra)/' },
+      to: { path: '^(apps|packages/(data|workflows)|infra)/' },
     },
     {
       name: 'web-imports-api-types-only',
