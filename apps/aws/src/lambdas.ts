@@ -1,31 +1,41 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SFNClient } from '@aws-sdk/client-sfn';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import {
-  createDocumentClient,
-  MentorshipRepository,
-  networkTableName,
-  OrganizationRepository,
-  PeopleRepository,
-  PlatformRepository,
-  platformTableName,
-  SesMailer,
-} from '@sisi/data';
+import { type BuildStateChangeEvent, createApp, recordBuildOutcome } from '@sisi/api';
+import { type DynamoDbStreamRecord, toRollupRecord } from '@sisi/data';
 import type { LifecycleState } from '@sisi/domain';
-import { SfnWorkflowStarter } from '@sisi/workflows';
+import { createLifecycleHandlers, type LifecycleHandlers } from '@sisi/lifecycle';
+import { createRollupHandler } from '@sisi/rollup';
+import { handle } from 'hono/aws-lambda';
+import { type AwsClients, buildAwsDeps } from './deps.ts';
 import {
-  createLifecycleHandlers,
-  type LifecycleDeps,
-  type LifecycleHandlers,
-  lifecycleRepositories,
-} from './handlers.ts';
-import { type LifecycleSettings, type LifecycleTask, readLifecycleSettings } from './settings.ts';
+  type LifecycleTask,
+  readApiSettings,
+  readLifecycleSettings,
+  readTableSettings,
+} from './settings.ts';
 
-/** AWS clients a test may replace; each defaults to one configured from the environment. */
-export interface LifecycleClients {
-  doc?: DynamoDBDocumentClient;
-  ses?: SESv2Client;
-  sfn?: SFNClient;
+type Env = Record<string, string | undefined>;
+
+/**
+ * A Lambda handler that builds its real handler at its first event and keeps it for the
+ * life of the instance: settings are read, and clients made, once per cold start.
+ *
+ * @example export const handler = perInstance(() => createRollupLambda(process.env));
+ */
+export function perInstance<F extends (...args: never[]) => unknown>(create: () => F): F {
+  let built: F | undefined;
+  return ((...args: Parameters<F>) => {
+    built ??= create();
+    return built(...args);
+  }) as F;
+}
+
+/**
+ * The API behind API Gateway's HTTP API (payload 2.0): Hono's Lambda adapter over
+ * `createApp` with the AWS deps.
+ *
+ * @example export const handler = perInstance(() => createApiLambda(process.env));
+ */
+export function createApiLambda(env: Env, clients: AwsClients = {}): ReturnType<typeof handle> {
+  return handle(createApp(buildAwsDeps(readApiSettings(env), clients).api));
 }
 
 const dispatch: Record<LifecycleTask, keyof LifecycleHandlers> = {
@@ -33,40 +43,6 @@ const dispatch: Record<LifecycleTask, keyof LifecycleHandlers> = {
   RemindIfMissing: 'remindIfMissing',
   EscalateIfMissing: 'escalateIfMissing',
 };
-
-/**
- * The AWS composition root of the lifecycle handlers: DynamoDB tables named from the
- * prefix, SES for mail, Step Functions to start the next review's execution, real time.
- */
-export function lifecycleLambdaDeps(
-  settings: LifecycleSettings,
-  clients: LifecycleClients = {},
-): LifecycleDeps {
-  const doc = clients.doc ?? createDocumentClient();
-  const starter = new SfnWorkflowStarter(clients.sfn ?? new SFNClient({}), {
-    stateMachineArn: settings.stateMachineArn,
-  });
-  return {
-    networkRepositories(networkId) {
-      const table = networkTableName(settings.tablePrefix, networkId);
-      return lifecycleRepositories({
-        mentorships: new MentorshipRepository(doc, table),
-        organizations: new OrganizationRepository(doc, table),
-        people: new PeopleRepository(doc, table),
-      });
-    },
-    platform: new PlatformRepository(doc, platformTableName(settings.tablePrefix)),
-    mailer: new SesMailer(clients.ses ?? new SESv2Client({}), {
-      from: settings.mailFrom,
-      ...(settings.configurationSetName
-        ? { configurationSetName: settings.configurationSetName }
-        : {}),
-    }),
-    clock: { now: () => new Date() },
-    baseUrl: settings.baseUrl,
-    startExecution: (name, input) => starter.start(name, input),
-  };
-}
 
 /**
  * One Lambda handler for the three Task states: `SISI_LIFECYCLE_TASK` says which one this
@@ -79,19 +55,70 @@ export function lifecycleLambdaDeps(
  * await handle(executionInput(mentorship, 1)); // { ended: false }
  */
 export function createLifecycleLambda(
-  env: Record<string, string | undefined>,
-  clients: LifecycleClients = {},
+  env: Env,
+  clients: AwsClients = {},
 ): (event: unknown) => Promise<unknown> {
   const settings = readLifecycleSettings(env);
-  const handlers = createLifecycleHandlers(lifecycleLambdaDeps(settings, clients));
+  const handlers = createLifecycleHandlers(buildAwsDeps(settings, clients).lifecycle);
   const handle = handlers[dispatch[settings.task]];
   return (event) => handle(event as LifecycleState);
 }
 
-let handle: ((event: unknown) => Promise<unknown>) | undefined;
+/** The part of a DynamoDB Streams event the rollup reads (`NEW_AND_OLD_IMAGES`). */
+export interface DynamoDbStreamEvent {
+  Records: DynamoDbStreamRecord[];
+}
 
-/** The Lambda entry (`functions/lifecycle/src/lambda.ts`, export `handler`). */
-export const handler = (event: unknown): Promise<unknown> => {
-  handle ??= createLifecycleLambda(process.env);
-  return handle(event);
-};
+/** Lambda's partial batch answer (`ReportBatchItemFailures`). */
+export interface BatchResponse {
+  batchItemFailures: { itemIdentifier: string }[];
+}
+
+/**
+ * The stream handler for a batch, subscribed to every network table's stream: records in
+ * order; at the first failure, that record is reported failed, and with it (Lambda's rule
+ * for streams) every later one, so Lambda retries them in order.
+ *
+ * @example
+ * const handle = createRollupLambda(process.env);
+ * await handle(event); // { batchItemFailures: [] }
+ */
+export function createRollupLambda(
+  env: Env,
+  clients: AwsClients = {},
+): (event: DynamoDbStreamEvent) => Promise<BatchResponse> {
+  const settings = readTableSettings(env, 'rollup settings');
+  const rollup = createRollupHandler(buildAwsDeps(settings, clients).rollup);
+  return async (event) => {
+    for (const raw of event.Records) {
+      const record = toRollupRecord(settings.tablePrefix, raw);
+      if (!record) continue;
+      try {
+        await rollup.apply(record);
+      } catch (error) {
+        console.error('rollup failed', record.networkId, record.keys, error);
+        return { batchItemFailures: [{ itemIdentifier: record.sequenceNumber }] };
+      }
+    }
+    return { batchItemFailures: [] };
+  };
+}
+
+/**
+ * Run by the EventBridge rule on the provisioning project's final build states: moves the
+ * network to `active` or `failed`. An event rather than the buildspec's last step: CodeBuild
+ * emits it also when the build times out, is stopped or its container dies, when no step of
+ * the build runs any more.
+ *
+ * @example await createProvisioningLambda(process.env)(event);
+ */
+export function createProvisioningLambda(
+  env: Env,
+  clients: AwsClients = {},
+): (event: BuildStateChangeEvent) => Promise<void> {
+  const { platform } = buildAwsDeps(readTableSettings(env, 'provisioning settings'), clients);
+  return async (event) => {
+    const outcome = await recordBuildOutcome(event, platform);
+    console.log(JSON.stringify({ message: 'provisioning build ended', outcome: outcome ?? null }));
+  };
+}

@@ -22,14 +22,3 @@ export {
   lifecycleRepositories,
   type RequestReviewResult,
 } from './handlers.ts';
-export {
-  createLifecycleLambda,
-  type LifecycleClients,
-  lifecycleLambdaDeps,
-} from './lambda.ts';
-export {
-  LIFECYCLE_TASKS,
-  type LifecycleSettings,
-  type LifecycleTask,
-  readLifecycleSettings,
-} from './settings.ts';

@@ -51,7 +51,6 @@ export {
   type FieldCipherOptions,
   type FieldScope,
 } from './field-cipher.ts';
-export { KmsKeyProvider, type KmsKeyProviderOptions } from './kms-key-provider.ts';
 export {
   type MentorshipFilter,
   MentorshipRepository,
@@ -86,13 +85,11 @@ export {
   type SourceKey,
   type StoredContribution,
 } from './rollup-repository.ts';
-export { S3BlobStore, type S3BlobStoreOptions } from './s3-blob-store.ts';
 export {
-  composeRawMessage,
-  MailSendError,
-  SesMailer,
-  type SesMailerOptions,
-} from './ses-mailer.ts';
+  type DynamoDbStreamRecord,
+  type NetworkTableWrite,
+  toRollupRecord,
+} from './stream-records.ts';
 export { SummaryReportRepository } from './summary-report-repository.ts';
 export {
   createTableInput,
