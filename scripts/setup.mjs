@@ -5,7 +5,7 @@
 //
 // Plain Node on purpose (no TypeScript, no dependencies): it runs before anything else
 // is known to work. The version, the pins and the vendor path are repeated in
-// packages/local/src/vendor.ts; a test there checks both files agree.
+// apps/local/src/vendor.ts; a test there checks both files agree.
 //
 // Usage: node scripts/setup.mjs [--browser]
 

@@ -10,12 +10,15 @@ import type { Construct } from 'constructs';
 /** The repository's root: Lambda entries and the lockfile are found from it. */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The Lambda entries, by path only (infra imports no function code: DESIGN.md). */
+/**
+ * The Lambda entries of the AWS runtime (`apps/aws`), by path only (infra imports no
+ * function code: DESIGN.md).
+ */
 export const ENTRIES = {
-  api: 'functions/api/src/lambda.ts',
-  provisioningEvents: 'functions/api/src/aws/provisioning-lambda.ts',
-  lifecycle: 'functions/lifecycle/src/lambda.ts',
-  rollup: 'functions/rollup/src/lambda.ts',
+  api: 'apps/aws/src/entries/api.ts',
+  provisioningEvents: 'apps/aws/src/entries/provisioning.ts',
+  lifecycle: 'apps/aws/src/entries/lifecycle.ts',
+  rollup: 'apps/aws/src/entries/rollup.ts',
 } as const;
 
 /**

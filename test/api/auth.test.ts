@@ -11,7 +11,7 @@ import {
 import { decodeJwt, issuerKey, otherEs256Key, signJwt } from '../support/jwt.ts';
 import { expectJson, expectProblem, type Problem } from '../support/problem.ts';
 
-/** `loginLimiter` in packages/local/src/local-deps.ts: 10 attempts per 900 s. */
+/** `loginLimiter` in apps/local/src/local-deps.ts: 10 attempts per 900 s. */
 const LOGIN_LIMIT = 10;
 const LOGIN_WINDOW_SECONDS = 900;
 const USER_FIELDS = ['id', 'email', 'name', 'roles', 'networkId', 'organizationId'];

@@ -29,22 +29,18 @@ export async function benchGetOrganization(): Promise<GetOrganizationResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'sisi-bench-'));
   const port = 3700 + Math.floor(Math.random() * 200);
   const password = 'bench-operator-password';
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'packages/local/src/main.ts')],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        SISI_DATA_DIR: dataDir,
-        SISI_DEMO: '0',
-        SISI_ADMIN_EMAIL: 'bench@example.org',
-        SISI_ADMIN_PASSWORD: password,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/local/src/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SISI_DATA_DIR: dataDir,
+      SISI_DEMO: '0',
+      SISI_ADMIN_EMAIL: 'bench@example.org',
+      SISI_ADMIN_PASSWORD: password,
     },
-  );
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
       let out = '';

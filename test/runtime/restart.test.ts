@@ -28,22 +28,18 @@ const javaFor = (dataDir: string): number[] => {
 };
 
 async function start(dataDir: string, port: number) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(root, 'packages/local/src/main.ts')],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        SISI_DATA_DIR: dataDir,
-        SISI_DEMO: '0',
-        SISI_ADMIN_EMAIL: 'operator@restart.test',
-        SISI_ADMIN_PASSWORD: 'restart-operator-password',
-      },
-      stdio: 'pipe',
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/local/src/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      SISI_DATA_DIR: dataDir,
+      SISI_DEMO: '0',
+      SISI_ADMIN_EMAIL: 'operator@restart.test',
+      SISI_ADMIN_PASSWORD: 'restart-operator-password',
     },
-  ) as ChildProcessWithoutNullStreams;
+    stdio: 'pipe',
+  }) as ChildProcessWithoutNullStreams;
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const onData = (chunk: Buffer) => {

@@ -69,7 +69,7 @@ export interface TestApi {
 }
 
 let counter = 0;
-/** Where `VirtualClock` keeps its offset (packages/local/src/clock.ts). */
+/** Where `VirtualClock` keeps its offset (apps/local/src/clock.ts). */
 const CLOCK_OFFSET_SETTING = 'clock.offsetMs';
 
 /**

@@ -9,7 +9,6 @@ import type { BlobStore, TenantContext } from '@sisi/domain';
 import type { WorkflowStarter } from '@sisi/workflows';
 import type { Clock, IdentityProvider, Mailer, Provisioner, TokenVerifier } from './ports.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import type { NetworkScope } from './route-kit.ts';
 
 /** Local-only tools (`/dev/*`); absent on AWS, and then the routes do not exist. */
 export interface DevTools {
@@ -64,6 +63,15 @@ export interface ApiDeps {
    */
   donorThreshold?: number;
   dev?: DevTools;
+}
+
+/** A caller inside a network: what `requireNetwork` returns, and what handlers pass on. */
+export type NetworkTenant = TenantContext & { networkId: string };
+
+/** The caller inside the path's network, and that network's storage (`network(c)`). */
+export interface NetworkScope {
+  tenant: NetworkTenant;
+  store: NetworkStore;
 }
 
 export type AppEnv = {

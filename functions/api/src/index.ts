@@ -32,4 +32,10 @@ export type {
   TokenClaims,
   TokenVerifier,
 } from './ports.ts';
+export {
+  type BuildOutcome,
+  type BuildStateChangeEvent,
+  buildOutcome,
+  recordBuildOutcome,
+} from './provisioning-events.ts';
 export { createRateLimiter, type RateLimiter } from './rate-limit.ts';

@@ -1,7 +1,7 @@
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import { ConflictError, type NetworkStore } from '@sisi/data';
 import type { Context } from 'hono';
-import type { ApiDeps, AppEnv } from './deps.ts';
+import type { ApiDeps, AppEnv, NetworkScope } from './deps.ts';
 import { ConflictProblem } from './errors.ts';
 import { type NetworkTenant, requireNetwork } from './middleware/auth.ts';
 
@@ -21,12 +21,6 @@ export type Handler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
 
 /** The API's dependencies, put on every request's context by `createApp`. */
 export const depsOf = (c: Context<AppEnv>): ApiDeps => c.var.deps;
-
-/** The caller inside the path's network, and that network's storage. */
-export interface NetworkScope {
-  tenant: NetworkTenant;
-  store: NetworkStore;
-}
 
 /**
  * The path's network checked against the caller's (another network's answers 404, exactly
@@ -79,3 +73,5 @@ export const conflictAs =
     }
     throw error;
   };
+
+export type { NetworkScope };

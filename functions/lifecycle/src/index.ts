@@ -21,14 +21,3 @@ export {
   type LifecycleStore,
   type RequestReviewResult,
 } from './handlers.ts';
-export {
-  createLifecycleLambda,
-  type LifecycleClients,
-  lifecycleLambdaDeps,
-} from './lambda.ts';
-export {
-  LIFECYCLE_TASKS,
-  type LifecycleSettings,
-  type LifecycleTask,
-  readLifecycleSettings,
-} from './settings.ts';

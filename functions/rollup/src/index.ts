@@ -18,16 +18,9 @@ export {
   type RollupRecord,
 } from './handler.ts';
 export {
-  type BatchResponse,
-  createRollupLambda,
-  type DynamoDbStreamEvent,
-  toRollupRecord,
-} from './lambda.ts';
-export {
   compareAggregates,
   type Drift,
   type RebuildDeps,
   type RebuildResult,
   rebuildRollups,
 } from './rebuild.ts';
-export { type RollupSettings, readRollupSettings } from './settings.ts';

@@ -17,7 +17,6 @@ export {
   type FieldCipherOptions,
   type FieldScope,
 } from './field-cipher.ts';
-export { KmsKeyProvider, type KmsKeyProviderOptions } from './kms-key-provider.ts';
 export { createNetworkStore, type NetworkStore } from './network-store.ts';
 export {
   type AssetInventoryContent,
@@ -96,13 +95,11 @@ export {
   type WorkflowCheckpoint,
   WorkflowCheckpointRepository,
 } from './repositories/workflow-checkpoint-repository.ts';
-export { S3BlobStore, type S3BlobStoreOptions } from './s3-blob-store.ts';
 export {
-  composeRawMessage,
-  MailSendError,
-  SesMailer,
-  type SesMailerOptions,
-} from './ses-mailer.ts';
+  type DynamoDbStreamRecord,
+  type NetworkTableWrite,
+  toRollupRecord,
+} from './stream-records.ts';
 export {
   type Conflict,
   changedMeanwhile,

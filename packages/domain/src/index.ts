@@ -118,6 +118,7 @@ export {
 } from './common.ts';
 export { type CsvColumn, type CsvValue, csvCell, csvList, toCsv } from './csv.ts';
 export * from './donor/index.ts';
+export { readEnv } from './env.ts';
 export {
   acceptInvitationSchema,
   INVITATION_TTL_DAYS,

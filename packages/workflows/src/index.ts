@@ -45,4 +45,3 @@ export {
   type RunReport,
   type TaskHandler,
 } from './local-runner.ts';
-export { SfnWorkflowStarter, type SfnWorkflowStarterOptions } from './sfn-starter.ts';

@@ -51,9 +51,9 @@ export function lifecycleInput(
 }
 
 /**
- * Starts and stops lifecycle executions: `SfnWorkflowStarter` on AWS, the local runner in the
- * embedded runtime. The API starts a mentorship's first execution and stops its chain when it
- * ends; the `RequestReview` handler starts each next one.
+ * Starts and stops lifecycle executions: `SfnWorkflowStarter` on AWS (`apps/aws`), the local
+ * runner in the embedded runtime. The API starts a mentorship's first execution and stops its
+ * chain when it ends; the `RequestReview` handler starts each next one.
  */
 export interface WorkflowStarter {
   /** Starts `name` unless an execution of that name was started before (then a no-op). */

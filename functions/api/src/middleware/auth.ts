@@ -1,6 +1,6 @@
 import type { Role, TenantContext } from '@sisi/domain';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../deps.ts';
+import type { AppEnv, NetworkTenant } from '../deps.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors.ts';
 import type { TokenVerifier } from '../ports.ts';
 
@@ -41,9 +41,6 @@ export function requireRole(c: Context<AppEnv>, ...roles: Role[]): TenantContext
   return tenant;
 }
 
-/** A caller inside a network: what `requireNetwork` returns, and what handlers pass on. */
-export type NetworkTenant = TenantContext & { networkId: string };
-
 const NETWORK_ROLES: Role[] = ['network-admin', 'coordinator', 'member'];
 
 /**
@@ -57,3 +54,5 @@ export function requireNetwork(c: Context<AppEnv>, networkId: string): NetworkTe
   }
   return tenant as NetworkTenant;
 }
+
+export type { NetworkTenant };

@@ -1,6 +1,6 @@
 import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { DataError } from '@sisi/data';
 import type { KeyContext, KeyProvider } from '@sisi/domain';
-import { DataError } from './errors.ts';
 
 export interface KmsKeyProviderOptions {
   client: KMSClient;

@@ -3,9 +3,9 @@ import {
   SendEmailCommand,
   type SendEmailCommandOutput,
 } from '@aws-sdk/client-sesv2';
+import { DataError } from '@sisi/data';
 import type { Mailer, MailMessage } from '@sisi/domain';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { DataError } from './errors.ts';
 
 export interface SesMailerOptions {
   /** The verified sender, e.g. `Sisi <no-reply@sisi.example.org>`. */

@@ -4,8 +4,8 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { DataError } from '@sisi/data';
 import { type Blob, type BlobStore, isBlobKey } from '@sisi/domain';
-import { DataError } from './errors.ts';
 
 export interface S3BlobStoreOptions {
   /** The uploads bucket (`SISI_UPLOADS_BUCKET` in the API Lambda). */

@@ -1,6 +1,6 @@
+import type { TokenClaims, TokenVerifier } from '@sisi/api';
+import { createJwtVerifier } from '@sisi/api';
 import type { JSONWebKeySet } from 'jose';
-import { createJwtVerifier } from '../jwt-verifier.ts';
-import type { TokenClaims, TokenVerifier } from '../ports.ts';
 
 /**
  * Verifies Cognito ID tokens (signature against the pool's JWKS, `iss`, `aud` = the app

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { readEnv } from '@sisi/domain';
 import { z } from 'zod';
 
 /** The local runtime's settings (API.md, "Local runtime settings"), checked at start. */
@@ -41,14 +42,7 @@ export interface LocalSettings {
  * @example const settings = readSettings(process.env);
  */
 export function readSettings(env: Record<string, string | undefined>): LocalSettings {
-  const parsed = envSchema.safeParse(
-    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')),
-  );
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`invalid settings:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = readEnv(envSchema, env, 'settings');
   if (!!e.SISI_ADMIN_EMAIL !== !!e.SISI_ADMIN_PASSWORD) {
     throw new Error(
       'invalid settings: set both SISI_ADMIN_EMAIL and SISI_ADMIN_PASSWORD, or neither',

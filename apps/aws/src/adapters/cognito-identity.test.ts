@@ -8,9 +8,9 @@ import {
   AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import type { IdentityUser } from '@sisi/api';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IdentityUser } from '../ports.ts';
 import { CognitoIdentity } from './cognito-identity.ts';
 
 const cognito = mockClient(CognitoIdentityProviderClient);

@@ -1,6 +1,5 @@
 import { type SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
-import { executionName } from './definition.ts';
-import type { LifecycleInput, WorkflowStarter } from './input.ts';
+import { executionName, type LifecycleInput, type WorkflowStarter } from '@sisi/workflows';
 
 export interface SfnWorkflowStarterOptions {
   /** The lifecycle state machine (unqualified), e.g. `arn:aws:states:eu-west-1:123456789012:stateMachine:sisi-lifecycle`. */

@@ -1,5 +1,6 @@
 import type { SFNClient } from '@aws-sdk/client-sfn';
-import { type LifecycleInput, SfnWorkflowStarter, type WorkflowStarter } from '@sisi/workflows';
+import type { LifecycleInput, WorkflowStarter } from '@sisi/workflows';
+import { SfnWorkflowStarter } from './sfn-starter.ts';
 
 /**
  * The `WorkflowStarter` port when every network has its own lifecycle state machine (its

@@ -1,16 +1,16 @@
 import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { createApp } from '@sisi/api';
 import { executionInput } from '@sisi/domain';
 import { mockClient } from 'aws-sdk-client-mock';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../app.ts';
-import { apiLambdaDeps } from '../lambda.ts';
-import { createCognitoTokenVerifier } from './cognito-tokens.ts';
-import { NetworkClients } from './network-clients.ts';
-import { NetworkCredentials } from './network-credentials.ts';
-import { NetworkWorkflowStarter } from './network-workflows.ts';
+import { createCognitoTokenVerifier } from './adapters/cognito-tokens.ts';
+import { NetworkClients } from './adapters/network-clients.ts';
+import { NetworkCredentials } from './adapters/network-credentials.ts';
+import { NetworkWorkflowStarter } from './adapters/network-workflows.ts';
+import { buildAwsDeps } from './deps.ts';
 import { readApiSettings } from './settings.ts';
 
 const sts = mockClient(STSClient);
@@ -73,11 +73,18 @@ describe('readApiSettings', () => {
   });
 });
 
-describe('apiLambdaDeps', () => {
+describe('buildAwsDeps', () => {
   it('builds a complete API (no dev routes) from the settings', async () => {
-    const app = createApp(apiLambdaDeps(readApiSettings(ENV)));
+    const app = createApp(buildAwsDeps(readApiSettings(ENV)).api);
     expect((await app.request('/api/v1/me')).status).toBe(401);
     expect((await app.request('/api/v1/dev/outbox')).status).not.toBe(200);
+  });
+
+  it('builds each part at its first use and keeps it, sharing the platform table', () => {
+    const deps = buildAwsDeps(readApiSettings(ENV));
+    expect(deps.api).toBe(deps.api);
+    expect(deps.api.platform).toBe(deps.platform);
+    expect(deps.rollup).toBe(deps.rollup);
   });
 });
 

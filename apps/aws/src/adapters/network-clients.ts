@@ -1,8 +1,9 @@
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient, KmsKeyProvider, networkTableName } from '@sisi/data';
+import { createDocumentClient, networkTableName } from '@sisi/data';
 import type { KeyContext, KeyProvider } from '@sisi/domain';
+import { KmsKeyProvider } from './kms-key-provider.ts';
 import type { NetworkCredentials } from './network-credentials.ts';
 
 export interface NetworkClientsOptions {

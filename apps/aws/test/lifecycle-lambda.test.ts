@@ -6,16 +6,17 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { executionInput } from '@sisi/domain';
-import { createLifecycleLambda, type LifecycleTask, readLifecycleSettings } from '@sisi/lifecycle';
 import { mockClient } from 'aws-sdk-client-mock';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE, createTestApi, type TestApi } from '../support/api.ts';
-import { type LifecycleWorld, lifecycleWorld } from './world.ts';
+import { type LifecycleWorld, lifecycleWorld } from '../../../test/lifecycle/world.ts';
+import { BASE, createTestApi, type TestApi } from '../../../test/support/api.ts';
+import { createLifecycleLambda } from '../src/lambdas.ts';
+import { type LifecycleTask, readLifecycleSettings } from '../src/settings.ts';
 
 /**
- * The lifecycle Lambda entry (`functions/lifecycle/src/lambda.ts`) over DynamoDB Local, with
- * SES and Step Functions mocked: the AWS composition root, called as Step Functions calls it.
+ * The lifecycle Lambda (`apps/aws/src/entries/lifecycle.ts`) over DynamoDB Local, with SES
+ * and Step Functions mocked: the AWS composition root, called as Step Functions calls it.
  */
 
 const STATE_MACHINE = 'arn:aws:states:eu-west-1:123456789012:stateMachine:sisi-lifecycle';

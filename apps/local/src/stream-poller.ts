@@ -12,8 +12,13 @@ import {
   type Shard,
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { RollupRepository, ShardCheckpoint } from '@sisi/data';
-import { type DynamoDbStreamEvent, type RollupHandler, toRollupRecord } from '@sisi/rollup';
+import {
+  type DynamoDbStreamRecord,
+  type RollupRepository,
+  type ShardCheckpoint,
+  toRollupRecord,
+} from '@sisi/data';
+import type { RollupHandler } from '@sisi/rollup';
 
 export interface StreamPollerOptions {
   dynamo: DynamoDBClient;
@@ -27,8 +32,6 @@ export interface StreamPollerOptions {
   batchSize?: number;
   onError?: (error: unknown) => void;
 }
-
-type StreamRecord = DynamoDbStreamEvent['Records'][number];
 
 /**
  * The embedded runtime's stand-in for DynamoDB Streams → Lambda: reads every network
@@ -175,7 +178,7 @@ export class StreamPoller {
     }
     let handled = 0;
     while (iterator) {
-      let out: { Records?: StreamRecord[]; NextShardIterator?: string };
+      let out: { Records?: DynamoDbStreamRecord[]; NextShardIterator?: string };
       try {
         // the streams client's AttributeValue is the same wire shape as DynamoDB's
         out = (await this.options.streams.send(

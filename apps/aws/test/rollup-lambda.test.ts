@@ -1,8 +1,9 @@
-import { platformTable, platformTableName, RollupRepository } from '@sisi/data';
-import { ensureTable } from '@sisi/local';
-import { createRollupLambda, type DynamoDbStreamEvent, readRollupSettings } from '@sisi/rollup';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { createTableInput, platformTable, platformTableName, RollupRepository } from '@sisi/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDynamo } from '../support/dynamo.ts';
+import { testDynamo } from '../../../test/support/dynamo.ts';
+import { createRollupLambda, type DynamoDbStreamEvent } from '../src/lambdas.ts';
+import { readTableSettings } from '../src/settings.ts';
 
 const dynamo = testDynamo();
 const networkId = 'lambda-net-1';
@@ -28,7 +29,10 @@ const record = (seq: string, kpLed: boolean): DynamoDbStreamEvent['Records'][num
 });
 
 beforeAll(async () => {
-  await ensureTable(dynamo.client, platformTable, platformTableName(dynamo.prefix));
+  // DynamoDB Local makes a table ACTIVE at once: no wait needed
+  await dynamo.client.send(
+    new CreateTableCommand(createTableInput(platformTable, platformTableName(dynamo.prefix))),
+  );
 });
 afterAll(() => {
   dynamo.client.destroy();
@@ -60,8 +64,10 @@ describe('the rollup Lambda entry', () => {
   });
 
   it('refuses to start without a valid table prefix, naming the variable', () => {
-    expect(() => readRollupSettings({})).toThrow(/SISI_TABLE_PREFIX/);
-    expect(() => readRollupSettings({ SISI_TABLE_PREFIX: 'Not A Prefix' })).toThrow(
+    expect(() => createRollupLambda({})).toThrow(
+      /^invalid rollup settings:[\s\S]*SISI_TABLE_PREFIX/,
+    );
+    expect(() => readTableSettings({ SISI_TABLE_PREFIX: 'Not A Prefix' })).toThrow(
       /SISI_TABLE_PREFIX: must be a table prefix/,
     );
   });

@@ -1,11 +1,11 @@
 import { type CodeBuildClient, StartBuildCommand } from '@aws-sdk/client-codebuild';
-import type { Provisioner } from '../ports.ts';
+import type { Provisioner } from '@sisi/api';
 
 /**
  * The `Provisioner` port on AWS: starts the CodeBuild project that deploys the network's
  * stack (`cdk deploy <prefix>-network-<id>`), and answers `provisioning`. The network turns
  * `active` (or `failed`, with the reason) when the build ends: the EventBridge rule on the
- * build's state change runs `provisioning-lambda.ts`.
+ * build's state change runs the provisioning entry (`apps/aws/src/entries/provisioning.ts`).
  *
  * @example
  * const provisioner = new CodeBuildProvisioner(new CodeBuildClient({}), 'sisi-provision-network');

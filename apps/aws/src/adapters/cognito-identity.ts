@@ -9,8 +9,8 @@ import {
   type AttributeType,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import type { IdentityProvider, IdentityUser } from '@sisi/api';
 import type { Role } from '@sisi/domain';
-import type { IdentityProvider, IdentityUser } from '../ports.ts';
 
 export interface CognitoIdentityOptions {
   userPoolId: string;
