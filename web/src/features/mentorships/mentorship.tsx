@@ -3,9 +3,9 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
-import { ApiProblem, api, call } from '../api/client.ts';
-import { allMembersQuery, keys, mentorshipQuery } from '../api/queries.ts';
-import { mentorshipReviewsQuery } from '../api/review-queries.ts';
+import { ApiProblem, api, call } from '../../api/client.ts';
+import { allMembersQuery, keys, mentorshipQuery } from '../../api/queries.ts';
+import { mentorshipReviewsQuery } from '../../api/review-queries.ts';
 import {
   Form,
   type FormErrors,
@@ -16,12 +16,12 @@ import {
   SubmitButton,
   TextField,
   text,
-} from '../components/form.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { type MentorshipTranslate, tData, useMT } from '../i18n/en-mentorships.ts';
-import { useReflectionT } from '../i18n/en-reflection.ts';
-import { useReviewT } from '../i18n/en-reviews.ts';
-import { formatDate } from '../i18n/index.ts';
+} from '../../components/form.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { type MentorshipTranslate, tData, useMT } from '../../i18n/en-mentorships.ts';
+import { useReflectionT } from '../../i18n/en-reflection.ts';
+import { useReviewT } from '../../i18n/en-reviews.ts';
+import { formatDate } from '../../i18n/index.ts';
 import {
   type EndKind,
   endKinds,
@@ -29,7 +29,10 @@ import {
   rightsAndResponsibilities,
   type Stage,
   stages,
-} from '../mentorship-domain.ts';
+} from '../../mentorship-domain.ts';
+import { MonitoringSection } from '../../pages/monitoring-parts.tsx';
+import type { FlashState } from '../../pages/organization.tsx';
+import { ReviewStateBadge, reviewStateHint } from '../../pages/review-parts.tsx';
 import {
   Fact,
   involved,
@@ -39,9 +42,6 @@ import {
   useOrganizations,
   useViewer,
 } from './mentorship-parts.tsx';
-import { MonitoringSection } from './monitoring-parts.tsx';
-import type { FlashState } from './organization.tsx';
-import { ReviewStateBadge, reviewStateHint } from './review-parts.tsx';
 
 type Viewer = ReturnType<typeof useViewer>;
 type NameOf = (id: string) => string;
