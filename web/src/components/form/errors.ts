@@ -57,7 +57,7 @@ export function fieldErrorsOf(
   return fields;
 }
 
-interface ProblemOptions {
+export interface ProblemOptions {
   /** The value that was sent, to turn row indices in error paths into row keys. */
   submitted?: unknown;
   /**

@@ -34,6 +34,7 @@ import {
   fieldSentence,
   hasErrors,
   noErrors,
+  type ProblemOptions,
   problemToErrors,
   type SafeParser,
   schemaProblems,
@@ -57,8 +58,11 @@ export interface FormState<V> extends FormModel<V> {
   dirty: boolean;
   /** The draft of this form, if it has one. */
   draft: DraftSync;
-  /** After a failed submit: the API's problem as errors next to their fields. */
-  fail: (error: unknown, options?: { fields?: readonly string[] }) => void;
+  /**
+   * After a failed submit: the API's problem as errors next to their fields (paths of rows
+   * read in `submitted`, by default the value now).
+   */
+  fail: (error: unknown, options?: ProblemOptions) => void;
   /** After a successful submit: no errors, and the draft is dropped. */
   succeed: () => void;
 }
@@ -67,20 +71,27 @@ interface UseFormOptions<V> {
   initial: V | (() => V);
   /** Keep the unsent value on this device (loaded on mount, saved on change, cleared on success). */
   draft?: Draft<V> | undefined;
+  /** Called when the user changes the value (not on `reset`), e.g. to hide a "saved" message. */
+  onEdit?: (() => void) | undefined;
 }
 
 /**
  * A form's state: its value, errors and draft.
  * @example const form = useForm({ initial: { email: '' }, draft: storedDraft('invite', localStorage) });
  */
-export function useForm<V>({ initial, draft }: UseFormOptions<V>): FormState<V> {
+export function useForm<V>({ initial, draft, onEdit }: UseFormOptions<V>): FormState<V> {
   const [value, setValue] = useState<V>(initial);
   const [clean, setClean] = useState<string>(() => JSON.stringify(value));
   const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const update = useCallback((change: (v: V) => V) => setValue(change), []);
+  const edited = useRef(onEdit);
+  edited.current = onEdit;
+  const update = useCallback((change: (v: V) => V) => {
+    setValue(change);
+    edited.current?.();
+  }, []);
   const set = useCallback(
-    (path: string, next: unknown) => setValue((v) => setAt(v, path, next)),
-    [],
+    (path: string, next: unknown) => update((v) => setAt(v, path, next)),
+    [update],
   );
   const dirty = useMemo(() => JSON.stringify(value) !== clean, [value, clean]);
   const sync = useDraftSync(draft, value, dirty, setValue);

@@ -9,9 +9,8 @@ import {
   type OrientationQuestion,
   orientationGuide,
   orientationSchema,
-  technicalAreas,
 } from '@sisi/domain';
-import { useMemo } from 'react';
+import { useTechnicalAreaOptions } from '../../components/choices.ts';
 import {
   CheckboxGroup,
   type ChoiceOption,
@@ -27,7 +26,6 @@ import {
 import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { useVersionedDoc } from '../../components/versioned-doc.tsx';
 import { usePlanT } from '../../i18n/en-plan.ts';
-import { useT } from '../../i18n/index.ts';
 import { MentorshipDocPage, useMentorshipRoute } from './mentorship-doc.tsx';
 import {
   type OrientationContent,
@@ -181,13 +179,9 @@ function OrientationFields({ organizations }: { organizations: readonly ChoiceOp
 
 /** One question of the guide, answered in the shape `orientationSchema` keeps it. */
 function GuideQuestion({ question }: { question: OrientationQuestion }) {
-  const t = useT();
   const tp = usePlanT();
   const form = useFormContext();
-  const areaOptions = useMemo(
-    () => technicalAreas.map((a) => ({ value: a, label: t(`technicalAreas.${a}`) })),
-    [t],
-  );
+  const areaOptions = useTechnicalAreaOptions();
   const path = question.answer.join('.');
   switch (question.answer[0]) {
     case 'technicalAreas': {

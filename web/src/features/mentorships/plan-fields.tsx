@@ -12,10 +12,9 @@ import {
   planningChecklist,
   planServices,
   planTypeOptions,
-  technicalAreas,
 } from '@sisi/domain';
-import { useMemo } from 'react';
 import { Link } from 'wouter';
+import { useTechnicalAreaOptions } from '../../components/choices.ts';
 import {
   CheckboxField,
   CheckboxGroup,
@@ -30,7 +29,6 @@ import {
 } from '../../components/form/index.ts';
 import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { usePlanT } from '../../i18n/en-plan.ts';
-import { useT } from '../../i18n/index.ts';
 import { type Channel, type Person, person, question } from './plan-draft.ts';
 import { MilestonesSection, ObjectivesSection } from './plan-objectives.tsx';
 
@@ -228,12 +226,8 @@ function ServicesSection({ mentorship }: { mentorship: Mentorship | undefined })
 
 /** The technical areas and what the mentoring is for. */
 function FocusSection() {
-  const t = useT();
   const tp = usePlanT();
-  const areaOptions = useMemo(
-    () => technicalAreas.map((a) => ({ value: a, label: t(`technicalAreas.${a}`) })),
-    [t],
-  );
+  const areaOptions = useTechnicalAreaOptions();
   return (
     <section>
       <h2 id="plan-focus">{tp('s2s.plan.sections.focus')}</h2>
