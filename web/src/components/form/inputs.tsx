@@ -25,8 +25,10 @@ interface TextFieldProps {
   id?: string;
   /** The `name` attribute, for the browser's autofill. */
   name?: string;
-  /** The class of the field's wrapper, besides `field` (e.g. `short`). */
+  /** The class of the field's wrapper, besides `field`. */
   className?: string;
+  /** A narrow input (dates, numbers). */
+  short?: boolean;
 }
 
 /** A labelled input or textarea bound to a string (or number) of the value. */
@@ -46,6 +48,7 @@ export function TextField({
   id: fixedId,
   name,
   className,
+  short,
 }: TextFieldProps) {
   const { form, id, value, set, invalid, describedBy, hintEl, errorEl } = useField<string | number>(
     path,
@@ -73,6 +76,7 @@ export function TextField({
         <input
           {...common}
           type={type}
+          className={short ? 'short' : undefined}
           min={min}
           max={max}
           step={step}
@@ -99,6 +103,8 @@ export interface ChoiceOption {
   label: ReactNode;
   /** Plain text of the label (for the read-only view and the summary). */
   text?: string;
+  /** A hint under the option (radio buttons). */
+  hint?: string;
 }
 
 const optionText = (o: ChoiceOption) => o.text ?? (typeof o.label === 'string' ? o.label : o.value);
@@ -198,6 +204,8 @@ interface GroupProps {
   name?: string;
   /** The class of the fieldset, besides `field` (default `checkboxes`). */
   className?: string;
+  /** The class of each option's row (default `checkbox`). */
+  itemClassName?: string;
 }
 
 /** The chosen options of a read-only group, as a list. */
@@ -266,7 +274,7 @@ function Choices({
   );
 }
 
-/** Checkboxes bound to a list of strings (kept in the options' order). */
+/** Checkboxes bound to a list of strings, in the options' order or in the order chosen. */
 export function CheckboxGroup({
   path,
   legend,
@@ -275,7 +283,9 @@ export function CheckboxGroup({
   id: fixedId,
   name,
   className,
-}: GroupProps) {
+  itemClassName = 'checkbox',
+  order = 'options',
+}: GroupProps & { order?: 'options' | 'chosen' }) {
   const field = useField<string[]>(path, { label: legend, hint, id: fixedId });
   const { form, id, value, set, invalid } = field;
   const chosen = Array.isArray(value) ? value : [];
@@ -292,14 +302,14 @@ export function CheckboxGroup({
   }
   const toggle = (option: string, on: boolean) => {
     const next = on ? [...chosen, option] : chosen.filter((v) => v !== option);
-    set(options.map((o) => o.value).filter((v) => next.includes(v)));
+    set(order === 'chosen' ? next : options.map((o) => o.value).filter((v) => next.includes(v)));
   };
   return (
     <Choices legend={legend} className={className} {...field}>
       {options.map((o) => {
         const optionId = `${id}-${o.value}`;
         return (
-          <div className="checkbox" key={o.value}>
+          <div className={itemClassName} key={o.value}>
             <input
               type="checkbox"
               id={optionId}
@@ -326,6 +336,7 @@ export function RadioGroup({
   id: fixedId,
   name,
   className,
+  itemClassName = 'checkbox',
 }: GroupProps) {
   const field = useField<string>(path, { label: legend, hint, id: fixedId });
   const { form, id, set, invalid } = field;
@@ -346,17 +357,23 @@ export function RadioGroup({
       {options.map((o) => {
         const optionId = `${id}-${o.value}`;
         return (
-          <div className="checkbox" key={o.value}>
+          <div className={itemClassName} key={o.value}>
             <input
               type="radio"
               id={optionId}
               name={name ?? id}
               value={o.value}
               checked={value === o.value}
+              aria-describedby={o.hint ? `${optionId}-hint` : undefined}
               aria-invalid={invalid}
               onChange={() => set(o.value)}
             />
             <label htmlFor={optionId}>{o.label}</label>
+            {o.hint ? (
+              <p className="hint" id={`${optionId}-hint`}>
+                {o.hint}
+              </p>
+            ) : null}
           </div>
         );
       })}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { ApiProblem, api, call } from '../../api/client.ts';
 import {
@@ -10,12 +10,16 @@ import {
   putMentorshipPlan,
 } from '../../api/queries.ts';
 import {
+  CheckboxGroup,
   Form,
-  type FormErrors,
+  type FormModel,
   noErrors,
   problemToErrors,
+  RadioGroup,
   SubmitButton,
-} from '../../components/form.tsx';
+  TextField,
+  useForm,
+} from '../../components/form/index.ts';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { type MentorshipKey, tData, useMT } from '../../i18n/en-mentorships.ts';
 import {
@@ -27,7 +31,7 @@ import {
   matrixQuestions,
   type RankedApproach,
 } from '../../mentorship-domain.ts';
-import { CheckboxList, RadioGroup, useOrganizations, useViewer } from './mentorship-parts.tsx';
+import { useOrganizations, useViewer } from './mentorship-parts.tsx';
 
 const questions = Object.keys(matrixQuestions) as MatrixQuestion[];
 /** The catalog key of an answer's words, e.g. `mentorships.matrix.answers.term.long`. */
@@ -44,9 +48,9 @@ export function DecisionMatrixPage() {
   const { networkId, mentorshipId } = useParams<{ networkId?: string; mentorshipId?: string }>();
   const t = useMT();
   const [step, setStep] = useState(0);
-  const [answers, setAnswers] = useState<Answers>({});
+  const form = useForm<Answers>({ initial: {} });
+  const answers = form.value;
   const [ranking, setRanking] = useState<RankedApproach[]>();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
@@ -64,18 +68,17 @@ export function DecisionMatrixPage() {
       moved.current = true;
       setRanking(ranking);
     },
-    onError: (error) => setErrors(problemToErrors(error, [], t)),
+    onError: (error) => form.fail(error, { fields: [] }),
   });
 
   const question = questions[step]!;
   const last = step === questions.length - 1;
-  const next = (event?: FormEvent) => {
-    event?.preventDefault();
+  const next = () => {
     if (rank.isPending) return;
     if (!answers[question]) {
-      return setErrors({ fields: { [question]: t('mentorships.matrix.chooseAnswer') }, other: [] });
+      return form.setErrors({ fields: { [question]: t('mentorships.matrix.chooseAnswer') } });
     }
-    setErrors(noErrors);
+    form.setErrors(noErrors);
     moved.current = true;
     if (last) rank.mutate(answers as MatrixAnswers);
     else setStep(step + 1);
@@ -105,21 +108,14 @@ export function DecisionMatrixPage() {
           <h2 id="matrix-step" ref={stepHeading} tabIndex={-1}>
             {t('mentorships.matrix.progress', { number: step + 1, total: questions.length })}
           </h2>
-          <Form
-            id="matrix"
-            labelledBy="matrix-step"
-            errors={errors}
-            labels={{ [question]: t(`mentorships.matrix.questions.${question}`) }}
-            onSubmit={() => next()}
-          >
+          <Form form={form} id="matrix" ids="name" labelledBy="matrix-step" onSubmit={next}>
             <RadioGroup
               key={question}
-              formId="matrix"
-              errors={errors}
+              path={question}
               name={question}
-              label={t(`mentorships.matrix.questions.${question}`)}
-              value={answers[question] ?? ''}
-              onChange={(value) => setAnswers({ ...answers, [question]: value })}
+              className="radios"
+              itemClassName="radio"
+              legend={t(`mentorships.matrix.questions.${question}`)}
               options={matrixQuestions[question].map((a) => ({
                 value: a,
                 label: t(answerKey(question, a)),
@@ -130,7 +126,7 @@ export function DecisionMatrixPage() {
                 <button
                   type="button"
                   onClick={() => {
-                    setErrors(noErrors);
+                    form.setErrors(noErrors);
                     moved.current = true;
                     setStep(step - 1);
                   }}
@@ -317,11 +313,25 @@ function SaveToPlan({
   const plan = useQuery(mentorshipPlanQuery(networkId, mentorshipId));
   const [formats, setFormats] = useState<ApproachId[]>();
   const [whySelected, setWhySelected] = useState<string>();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [errors, setErrors] = useState(noErrors);
   const [saved, setSaved] = useState(false);
   // what the plan says already, until the reader changes it
   const shownFormats = formats ?? (plan.data?.content.formats as ApproachId[] | undefined) ?? [];
   const shownWhy = whySelected ?? plan.data?.content.whySelected ?? '';
+  const value = useMemo(
+    () => ({ formats: shownFormats, whySelected: shownWhy }),
+    [shownFormats, shownWhy],
+  );
+  // a change pins only the field changed; the other still follows the plan
+  const form: FormModel<typeof value> = {
+    value,
+    errors,
+    update: (change) => {
+      const next = change(value);
+      if (next.formats !== value.formats) setFormats(next.formats);
+      if (next.whySelected !== value.whySelected) setWhySelected(next.whySelected);
+    },
+  };
 
   const save = useMutation({
     mutationFn: async () => {
@@ -349,7 +359,7 @@ function SaveToPlan({
         });
         return setErrors({ ...noErrors, message: t('mentorships.matrix.planConflict') });
       }
-      setErrors(problemToErrors(error, SAVE_FIELDS, t));
+      setErrors(problemToErrors(error, t, { fields: SAVE_FIELDS }));
     },
   });
 
@@ -373,10 +383,10 @@ function SaveToPlan({
       ) : null}
       <div className="narrow">
         <Form
+          form={form}
           id="matrix-save"
+          ids="name"
           labelledBy="matrix-choose"
-          errors={errors}
-          labels={labels}
           onSubmit={() => {
             if (save.isPending) return;
             setErrors(noErrors);
@@ -384,36 +394,21 @@ function SaveToPlan({
             save.mutate();
           }}
         >
-          <CheckboxList
-            formId="matrix-save"
-            errors={errors}
+          <CheckboxGroup
+            path="formats"
             name="formats"
-            label={labels.formats}
+            order="chosen"
+            legend={labels.formats}
             hint={t('mentorships.matrix.formatsHint')}
             options={ranking.map((r) => ({ value: r.approach, label: name(r.approach) }))}
-            values={shownFormats}
-            onChange={(v) => setFormats(v as ApproachId[])}
           />
-          <div className={errors.fields.whySelected ? 'field invalid' : 'field'}>
-            <label htmlFor="matrix-save-whySelected">{labels.whySelected}</label>
-            {errors.fields.whySelected ? (
-              <p className="field-error" id="matrix-save-whySelected-error">
-                {labels.whySelected}: {errors.fields.whySelected}
-              </p>
-            ) : null}
-            <textarea
-              id="matrix-save-whySelected"
-              name="whySelected"
-              rows={4}
-              maxLength={4000}
-              value={shownWhy}
-              onChange={(e) => setWhySelected(e.target.value)}
-              aria-invalid={errors.fields.whySelected ? true : undefined}
-              aria-describedby={
-                errors.fields.whySelected ? 'matrix-save-whySelected-error' : undefined
-              }
-            />
-          </div>
+          <TextField
+            path="whySelected"
+            name="whySelected"
+            label={labels.whySelected}
+            rows={4}
+            maxLength={4000}
+          />
           <SubmitButton
             label={t('mentorships.matrix.save')}
             busy={save.isPending}

@@ -2,6 +2,7 @@
  * A versioned document of one mentorship (its plan, orientation meeting, closure answers):
  * the page with the mentorship's header above the document's form.
  */
+import type { ReactNode } from 'react';
 import { useParams } from 'wouter';
 import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
 import { Page } from '../../components/page.tsx';
@@ -19,7 +20,29 @@ export function useMentorshipRoute() {
   return { networkId, mentorshipId, ctx: useMentorshipContext(networkId, mentorshipId) };
 }
 
-type MentorshipContext = ReturnType<typeof useMentorshipContext>;
+type MentorshipRoute = ReturnType<typeof useMentorshipRoute>;
+
+/** A page of one mentorship: its title, then the mentorship's header. */
+export function MentorshipPage({
+  title,
+  route: { networkId, mentorshipId, ctx },
+  children,
+}: {
+  title: string;
+  route: MentorshipRoute;
+  children: ReactNode;
+}) {
+  return (
+    <Page title={title}>
+      <MentorshipHeader
+        networkId={networkId}
+        mentorshipId={mentorshipId}
+        organizationOptions={ctx.organizationOptions}
+      />
+      {children}
+    </Page>
+  );
+}
 
 /**
  * @example
@@ -33,21 +56,16 @@ export function MentorshipDocPage<C, D>({
   ...shell
 }: {
   title: string;
-  route: { networkId: string; mentorshipId: string; ctx: MentorshipContext };
+  route: MentorshipRoute;
 } & Omit<VersionedDocPageProps<C, D>, 'failed' | 'retry'>) {
-  const { networkId, mentorshipId, ctx } = route;
+  const { mentorship } = route.ctx;
   return (
-    <Page title={title}>
-      <MentorshipHeader
-        networkId={networkId}
-        mentorshipId={mentorshipId}
-        organizationOptions={ctx.organizationOptions}
-      />
+    <MentorshipPage title={title} route={route}>
       <VersionedDocPage
         {...shell}
-        failed={ctx.mentorship.isError ? ctx.mentorship.error : null}
-        retry={() => void ctx.mentorship.refetch()}
+        failed={mentorship.isError ? mentorship.error : null}
+        retry={() => void mentorship.refetch()}
       />
-    </Page>
+    </MentorshipPage>
   );
 }
