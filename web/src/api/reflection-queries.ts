@@ -14,7 +14,7 @@ import type {
 } from '@sisi/domain';
 import { queryOptions } from '@tanstack/react-query';
 import { ApiProblem, api, call } from './client.ts';
-import type { StoredDoc } from './plan-queries.ts';
+import type { StoredDoc } from './queries.ts';
 
 /** One organization's entry in `GET …/evaluations`. */
 export interface EvaluationEntry {

@@ -22,10 +22,10 @@ import {
 import { problemMessage, SubmitButton } from '../components/form.tsx';
 import { MentorshipHeader, useMentorshipContext } from '../components/mentorship-context.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
+import { stageLabel } from '../features/mentorships/mentorship-parts.tsx';
 import { useMT } from '../i18n/en-mentorships.ts';
 import { useMonitorT } from '../i18n/en-monitoring.ts';
 import { formatDate } from '../i18n/index.ts';
-import { stageLabel } from './mentorship-parts.tsx';
 import { Photo } from './monitoring-parts.tsx';
 import '../components/doc-form.css';
 import './monitoring.css';

@@ -20,7 +20,6 @@ import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem, idempotencyKey } from '../api/client.ts';
-import { type PlanContent, planQuery } from '../api/plan-queries.ts';
 import { postQuarterlyReport, quarterlyReportQuery, reviewKeys } from '../api/review-queries.ts';
 import {
   CheckboxGroup,
@@ -41,6 +40,7 @@ import { problemMessage } from '../components/form.tsx';
 import { MentorshipHeader, useMentorshipContext } from '../components/mentorship-context.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { RepeatableList } from '../components/repeatable-list.tsx';
+import { type PlanContent, planQuery } from '../features/mentorships/queries.ts';
 import { tReportText, useReviewT } from '../i18n/en-reviews.ts';
 import { formatDate, useT } from '../i18n/index.ts';
 import type { FlashState } from './organization.tsx';

@@ -15,37 +15,33 @@ import {
   safetyChecklist,
 } from '@sisi/domain';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
-import { useParams } from 'wouter';
-import { ApiProblem, idempotencyKey } from '../api/client.ts';
-import {
-  type GatheringRecord,
-  gatheringsQuery,
-  planKeys,
-  postGathering,
-} from '../api/plan-queries.ts';
+import { useState } from 'react';
+import { ApiProblem, idempotencyKey } from '../../api/client.ts';
 import {
   CheckboxField,
-  type DocErrors,
-  DocForm,
+  Form,
   fieldErrorsOf,
   GroupError,
-  noDocErrors,
+  hasErrors,
+  noErrors,
   optional,
   present,
+  problemMessage,
   Scope,
   SelectField,
   TextField,
-  useDocForm,
   useDomId,
+  useForm,
+  useFormContext,
   validate,
-} from '../components/doc-form.tsx';
-import { problemMessage } from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { MentorshipHeader, useMentorshipContext } from '../components/mentorship-context.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { usePlanT } from '../i18n/en-plan.ts';
-import { formatDate, useT } from '../i18n/index.ts';
+} from '../../components/form/index.ts';
+import '../../components/doc-form.css';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
+import { usePlanT } from '../../i18n/en-plan.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
+import { MentorshipPage, useMentorshipRoute } from './mentorship-doc.tsx';
+import { type GatheringRecord, gatheringsQuery, planKeys, postGathering } from './queries.ts';
 
 type SafetyDraft = Record<SafetyChecklistId, { done: boolean; note: string }>;
 type GatheringDraft = {
@@ -88,22 +84,14 @@ function toBody(d: GatheringDraft): Gathering {
 
 /** `/networks/:networkId/mentorships/:mentorshipId/gatherings` */
 export function GatheringsPage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
   const tp = usePlanT();
-  const ctx = useMentorshipContext(networkId, mentorshipId);
+  const route = useMentorshipRoute();
+  const { networkId, mentorshipId, ctx } = route;
   const list = useInfiniteQuery(gatheringsQuery(networkId, mentorshipId));
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <Page title={tp('s2s.gatherings.title')}>
-      <MentorshipHeader
-        networkId={networkId}
-        mentorshipId={mentorshipId}
-        organizationOptions={ctx.organizationOptions}
-      />
+    <MentorshipPage title={tp('s2s.gatherings.title')} route={route}>
       <p>{tp('s2s.gatherings.intro')}</p>
       <h2>{tp('s2s.gatherings.listHeading')}</h2>
       {list.isError ? (
@@ -135,7 +123,7 @@ export function GatheringsPage() {
           <p>{tp('s2s.gatherings.readOnly')}</p>
         </div>
       )}
-    </Page>
+    </MentorshipPage>
   );
 }
 
@@ -167,14 +155,9 @@ function ScheduleForm({ networkId, mentorshipId }: { networkId: string; mentorsh
   const t = useT();
   const tp = usePlanT();
   const queryClient = useQueryClient();
-  const [draft, setDraftState] = useState<GatheringDraft>(emptyDraft);
-  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
   const [done, setDone] = useState<string>();
+  const form = useForm({ initial: emptyDraft, onEdit: () => setDone(undefined) });
   const [key, setKey] = useState(idempotencyKey);
-  const setDraft = useCallback((update: (d: GatheringDraft) => GatheringDraft) => {
-    setDraftState(update);
-    setDone(undefined);
-  }, []);
 
   const schedule = useMutation({
     mutationFn: (body: Gathering) => postGathering(networkId, mentorshipId, body, key),
@@ -183,30 +166,30 @@ function ScheduleForm({ networkId, mentorshipId }: { networkId: string; mentorsh
         queryKey: planKeys.gatherings(networkId, mentorshipId),
       });
       setDone(tp('s2s.gatherings.scheduled', { title: g.title, date: formatDate(g.date) }));
-      setDraftState(emptyDraft());
-      setErrors(noDocErrors);
+      form.reset(emptyDraft());
+      form.succeed();
       setKey(idempotencyKey());
     },
     onError: (error) => {
       if (error instanceof ApiProblem && error.errors.length > 0) {
         const safety =
           error.status === 422 && error.errors.some((e) => e.path.startsWith('safety.'));
-        setErrors({
+        form.setErrors({
           message: safety ? tp('s2s.gatherings.missing') : undefined,
-          fields: fieldErrorsOf(error.errors, draft),
+          fields: fieldErrorsOf(error.errors, form.value),
         });
       } else {
-        setErrors({ message: problemMessage(error, t), fields: {} });
+        form.setErrors({ message: problemMessage(error, t), fields: {} });
       }
     },
   });
 
-  const submit = () => {
+  const submit = (draft: GatheringDraft) => {
     if (schedule.isPending) return;
     const body = toBody(draft);
-    const problems = validate(gatheringSchema, body);
-    if (problems.length) return setErrors({ fields: fieldErrorsOf(problems, draft) });
-    setErrors(noDocErrors);
+    const found = validate(gatheringSchema, body, draft);
+    if (hasErrors(found)) return form.setErrors(found);
+    form.setErrors(noErrors);
     schedule.mutate(body);
   };
 
@@ -214,13 +197,13 @@ function ScheduleForm({ networkId, mentorshipId }: { networkId: string; mentorsh
     <section aria-labelledby="gathering-form-heading">
       <h2 id="gathering-form-heading">{tp('s2s.gatherings.formHeading')}</h2>
       <StatusMessage message={done} />
-      <DocForm
+      <Form
+        form={form}
         id="gathering"
         labelledBy="gathering-form-heading"
-        draft={draft}
-        onChange={setDraft}
-        errors={errors}
         onSubmit={submit}
+        className="doc-form"
+        autoComplete="off"
         submit={{
           label: tp('s2s.gatherings.submit'),
           busy: schedule.isPending,
@@ -242,7 +225,7 @@ function ScheduleForm({ networkId, mentorshipId }: { networkId: string; mentorsh
           maxLength={200}
         />
         <SafetyChecklist />
-      </DocForm>
+      </Form>
     </section>
   );
 }
@@ -250,8 +233,7 @@ function ScheduleForm({ networkId, mentorshipId }: { networkId: string; mentorsh
 /** The checklist, shown once the approach is a face-to-face gathering. */
 function SafetyChecklist() {
   const tp = usePlanT();
-  const form = useDocForm();
-  const draft = form.draft as GatheringDraft;
+  const draft = useFormContext().value as GatheringDraft;
   if (!draft.approach) return null;
   if (!needsSafety(draft.approach)) {
     return <p className="hint">{tp('s2s.gatherings.safetyNotNeeded')}</p>;
@@ -281,7 +263,7 @@ function SafetyItem({
   source: string;
 }) {
   const tp = usePlanT();
-  const form = useDocForm();
+  const form = useFormContext();
   const path = `safety.${id}`;
   const domId = useDomId(path);
   const invalid = Boolean(form.errors[path]);

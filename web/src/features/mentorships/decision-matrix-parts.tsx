@@ -1,23 +1,29 @@
+/**
+ * The decision matrix's results: the answers given, the approaches ranked with their reasons
+ * and descriptions, and (from a mentorship) saving the chosen approaches into its plan.
+ */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'wouter';
-import { ApiProblem, api, call } from '../api/client.ts';
+import { type RefObject, useMemo, useState } from 'react';
+import { Link } from 'wouter';
+import { ApiProblem } from '../../api/client.ts';
 import {
   approachesQuery,
   keys,
   mentorshipPlanQuery,
   mentorshipQuery,
   putMentorshipPlan,
-} from '../api/queries.ts';
+} from '../../api/queries.ts';
 import {
+  CheckboxGroup,
   Form,
-  type FormErrors,
+  type FormModel,
   noErrors,
   problemToErrors,
   SubmitButton,
-} from '../components/form.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { type MentorshipKey, tData, useMT } from '../i18n/en-mentorships.ts';
+  TextField,
+} from '../../components/form/index.ts';
+import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
+import { type MentorshipKey, tData, useMT } from '../../i18n/en-mentorships.ts';
 import {
   type Approach,
   type ApproachId,
@@ -26,161 +32,14 @@ import {
   type MatrixQuestion,
   matrixQuestions,
   type RankedApproach,
-} from '../mentorship-domain.ts';
-import { CheckboxList, RadioGroup, useOrganizations, useViewer } from './mentorship-parts.tsx';
+} from '../../mentorship-domain.ts';
+import { useViewer } from './mentorship-parts.tsx';
 
-const questions = Object.keys(matrixQuestions) as MatrixQuestion[];
+export const questions = Object.keys(matrixQuestions) as MatrixQuestion[];
 /** The catalog key of an answer's words, e.g. `mentorships.matrix.answers.term.long`. */
-const answerKey = (q: MatrixQuestion, a: string | undefined) =>
+export const answerKey = (q: MatrixQuestion, a: string | undefined) =>
   `mentorships.matrix.answers.${q}.${a}` as MentorshipKey;
-type Answers = Partial<Record<MatrixQuestion, string>>;
-
-/**
- * The approach decision-making matrix (001 p.40) as a wizard: six questions one at a
- * time, then the ranking with its reasons and each approach's description; from a
- * mentorship, the chosen approaches and why are saved into its mentoring plan.
- */
-export function DecisionMatrixPage() {
-  const { networkId, mentorshipId } = useParams<{ networkId?: string; mentorshipId?: string }>();
-  const t = useMT();
-  const [step, setStep] = useState(0);
-  const [answers, setAnswers] = useState<Answers>({});
-  const [ranking, setRanking] = useState<RankedApproach[]>();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const stepHeading = useRef<HTMLHeadingElement>(null);
-  const resultsHeading = useRef<HTMLHeadingElement>(null);
-  const moved = useRef(false);
-
-  // after each move, start reading from the new question (or the ranking)
-  const view = ranking ? 'ranking' : step;
-  useEffect(() => {
-    if (!moved.current) return;
-    (view === 'ranking' ? resultsHeading : stepHeading).current?.focus();
-  }, [view]);
-
-  const rank = useMutation({
-    mutationFn: (a: MatrixAnswers) => call(api['decision-matrix'].$post({ json: { answers: a } })),
-    onSuccess: ({ ranking }) => {
-      moved.current = true;
-      setRanking(ranking);
-    },
-    onError: (error) => setErrors(problemToErrors(error, [], t)),
-  });
-
-  const question = questions[step]!;
-  const last = step === questions.length - 1;
-  const next = (event?: FormEvent) => {
-    event?.preventDefault();
-    if (rank.isPending) return;
-    if (!answers[question]) {
-      return setErrors({ fields: { [question]: t('mentorships.matrix.chooseAnswer') }, other: [] });
-    }
-    setErrors(noErrors);
-    moved.current = true;
-    if (last) rank.mutate(answers as MatrixAnswers);
-    else setStep(step + 1);
-  };
-
-  return (
-    <Page title={t('mentorships.matrix.title')}>
-      <p>{t('mentorships.matrix.intro')}</p>
-      {networkId && mentorshipId ? (
-        <ForMentorship networkId={networkId} mentorshipId={mentorshipId} />
-      ) : null}
-      {ranking ? (
-        <Results
-          answers={answers as MatrixAnswers}
-          ranking={ranking}
-          headingRef={resultsHeading}
-          networkId={networkId}
-          mentorshipId={mentorshipId}
-          onChange={() => {
-            moved.current = true;
-            setRanking(undefined);
-            setStep(0);
-          }}
-        />
-      ) : (
-        <section aria-labelledby="matrix-step">
-          <h2 id="matrix-step" ref={stepHeading} tabIndex={-1}>
-            {t('mentorships.matrix.progress', { number: step + 1, total: questions.length })}
-          </h2>
-          <Form
-            id="matrix"
-            labelledBy="matrix-step"
-            errors={errors}
-            labels={{ [question]: t(`mentorships.matrix.questions.${question}`) }}
-            onSubmit={() => next()}
-          >
-            <RadioGroup
-              key={question}
-              formId="matrix"
-              errors={errors}
-              name={question}
-              label={t(`mentorships.matrix.questions.${question}`)}
-              value={answers[question] ?? ''}
-              onChange={(value) => setAnswers({ ...answers, [question]: value })}
-              options={matrixQuestions[question].map((a) => ({
-                value: a,
-                label: t(answerKey(question, a)),
-              }))}
-            />
-            <div className="actions">
-              {step > 0 ? (
-                <button
-                  type="button"
-                  onClick={() => {
-                    setErrors(noErrors);
-                    moved.current = true;
-                    setStep(step - 1);
-                  }}
-                >
-                  {t('mentorships.matrix.back')}
-                </button>
-              ) : null}
-              <button type="submit" className="primary" aria-disabled={rank.isPending || undefined}>
-                {t(last ? 'mentorships.matrix.seeRanking' : 'mentorships.matrix.next')}
-              </button>
-              <span className="busy" role="status">
-                {rank.isPending ? t('mentorships.matrix.ranking') : ''}
-              </span>
-            </div>
-          </Form>
-        </section>
-      )}
-    </Page>
-  );
-}
-
-/** Which mentorship the choice is for, and the way back to it. */
-function ForMentorship({ networkId, mentorshipId }: { networkId: string; mentorshipId: string }) {
-  const t = useMT();
-  const viewer = useViewer(networkId);
-  const orgs = useOrganizations(networkId, viewer.isAdmin, viewer.user?.organizationId);
-  const mentorship = useQuery(mentorshipQuery(networkId, mentorshipId));
-  const m = mentorship.data;
-  return (
-    <>
-      {m ? (
-        <p>
-          {t('mentorships.matrix.forMentorship', {
-            name: t('mentorships.detail.heading', {
-              mentor: orgs.name(m.mentorOrganizationId),
-              mentees: m.menteeOrganizationIds.map(orgs.name).join(', '),
-            }),
-          })}
-        </p>
-      ) : mentorship.isError ? (
-        <LoadError error={mentorship.error} />
-      ) : null}
-      <p>
-        <Link href={`/networks/${networkId}/mentorships/${mentorshipId}`}>
-          {t('mentorships.matrix.backToMentorship')}
-        </Link>
-      </p>
-    </>
-  );
-}
+export type Answers = Partial<Record<MatrixQuestion, string>>;
 
 /** The approaches' texts: from the API, else the toolkit copy the app carries. */
 function useApproaches(): { byId: Map<ApproachId, Approach>; fallback: boolean } {
@@ -189,7 +48,8 @@ function useApproaches(): { byId: Map<ApproachId, Approach>; fallback: boolean }
   return { byId: new Map(list.map((a) => [a.id, a])), fallback: fetched.isError };
 }
 
-function Results({
+/** The answers, the ranking with its reasons, and saving the choice into the plan. */
+export function Results({
   answers,
   ranking,
   headingRef,
@@ -317,11 +177,25 @@ function SaveToPlan({
   const plan = useQuery(mentorshipPlanQuery(networkId, mentorshipId));
   const [formats, setFormats] = useState<ApproachId[]>();
   const [whySelected, setWhySelected] = useState<string>();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [errors, setErrors] = useState(noErrors);
   const [saved, setSaved] = useState(false);
   // what the plan says already, until the reader changes it
   const shownFormats = formats ?? (plan.data?.content.formats as ApproachId[] | undefined) ?? [];
   const shownWhy = whySelected ?? plan.data?.content.whySelected ?? '';
+  const value = useMemo(
+    () => ({ formats: shownFormats, whySelected: shownWhy }),
+    [shownFormats, shownWhy],
+  );
+  // a change pins only the field changed; the other still follows the plan
+  const form: FormModel<typeof value> = {
+    value,
+    errors,
+    update: (change) => {
+      const next = change(value);
+      if (next.formats !== value.formats) setFormats(next.formats);
+      if (next.whySelected !== value.whySelected) setWhySelected(next.whySelected);
+    },
+  };
 
   const save = useMutation({
     mutationFn: async () => {
@@ -349,7 +223,7 @@ function SaveToPlan({
         });
         return setErrors({ ...noErrors, message: t('mentorships.matrix.planConflict') });
       }
-      setErrors(problemToErrors(error, SAVE_FIELDS, t));
+      setErrors(problemToErrors(error, t, { fields: SAVE_FIELDS }));
     },
   });
 
@@ -373,10 +247,10 @@ function SaveToPlan({
       ) : null}
       <div className="narrow">
         <Form
+          form={form}
           id="matrix-save"
+          ids="name"
           labelledBy="matrix-choose"
-          errors={errors}
-          labels={labels}
           onSubmit={() => {
             if (save.isPending) return;
             setErrors(noErrors);
@@ -384,36 +258,21 @@ function SaveToPlan({
             save.mutate();
           }}
         >
-          <CheckboxList
-            formId="matrix-save"
-            errors={errors}
+          <CheckboxGroup
+            path="formats"
             name="formats"
-            label={labels.formats}
+            order="chosen"
+            legend={labels.formats}
             hint={t('mentorships.matrix.formatsHint')}
             options={ranking.map((r) => ({ value: r.approach, label: name(r.approach) }))}
-            values={shownFormats}
-            onChange={(v) => setFormats(v as ApproachId[])}
           />
-          <div className={errors.fields.whySelected ? 'field invalid' : 'field'}>
-            <label htmlFor="matrix-save-whySelected">{labels.whySelected}</label>
-            {errors.fields.whySelected ? (
-              <p className="field-error" id="matrix-save-whySelected-error">
-                {labels.whySelected}: {errors.fields.whySelected}
-              </p>
-            ) : null}
-            <textarea
-              id="matrix-save-whySelected"
-              name="whySelected"
-              rows={4}
-              maxLength={4000}
-              value={shownWhy}
-              onChange={(e) => setWhySelected(e.target.value)}
-              aria-invalid={errors.fields.whySelected ? true : undefined}
-              aria-describedby={
-                errors.fields.whySelected ? 'matrix-save-whySelected-error' : undefined
-              }
-            />
-          </div>
+          <TextField
+            path="whySelected"
+            name="whySelected"
+            label={labels.whySelected}
+            rows={4}
+            maxLength={4000}
+          />
           <SubmitButton
             label={t('mentorships.matrix.save')}
             busy={save.isPending}

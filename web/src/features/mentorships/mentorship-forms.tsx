@@ -1,0 +1,263 @@
+/**
+ * The forms of a mentorship's page for who runs it: change its stage, choose its
+ * participants, end it. Each write answers the mentorship; a stale one (409) reloads it.
+ */
+import type { Member, Mentorship } from '@sisi/domain';
+import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiProblem, api, call } from '../../api/client.ts';
+import { allMembersQuery, keys } from '../../api/queries.ts';
+import {
+  Form,
+  hasErrors,
+  noErrors,
+  RadioGroup,
+  requireValues,
+  SubmitButton,
+  TextField,
+  useForm,
+} from '../../components/form/index.ts';
+import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
+import { useMT } from '../../i18n/en-mentorships.ts';
+import { type Stage, stages } from '../../mentorship-domain.ts';
+import { involved, stageLabel } from './mentorship-parts.tsx';
+
+type NameOf = (id: string) => string;
+
+/** Keeps a mentorship answered by a write, and refreshes the lists it appears in. */
+export function useSaveMentorship(networkId: string) {
+  const queryClient = useQueryClient();
+  return async (m: Mentorship) => {
+    queryClient.setQueryData(keys.mentorship(networkId, m.id), m);
+    await queryClient.invalidateQueries({ queryKey: [...keys.mentorships(networkId), 'list'] });
+  };
+}
+
+/** A stale write (409): reload the mentorship and say so. */
+export function useConflict(networkId: string, mentorshipId: string) {
+  const queryClient = useQueryClient();
+  const t = useMT();
+  return (error: unknown): string | undefined => {
+    if (!(error instanceof ApiProblem) || error.status !== 409) return undefined;
+    void queryClient.invalidateQueries({ queryKey: keys.mentorship(networkId, mentorshipId) });
+    return t('mentorships.detail.conflict');
+  };
+}
+
+const everyoneAgreed = (m: Mentorship) =>
+  involved(m).every((id) => m.agreements.some((a) => a.organizationId === id));
+
+const STAGE_FIELDS = ['stage', 'reason'] as const;
+const emptyStageChange = () => ({ stage: '', reason: '' });
+
+/** Forward one stage, or back to any earlier one, with a reason. */
+export function StageForm({
+  networkId,
+  mentorship: m,
+}: {
+  networkId: string;
+  mentorship: Mentorship;
+}) {
+  const t = useMT();
+  const save = useSaveMentorship(networkId);
+  const conflict = useConflict(networkId, m.id);
+  const form = useForm({ initial: emptyStageChange });
+  const [done, setDone] = useState<string>();
+  const index = stages.indexOf(m.stage);
+  // the end has its own form, with how and why
+  const targets: { stage: Stage; note: string }[] = [
+    ...stages.slice(0, index).map((s) => ({ stage: s, note: t('mentorships.stageForm.back') })),
+    ...(index + 1 < stages.length - 1
+      ? [{ stage: stages[index + 1]!, note: t('mentorships.stageForm.forward') }]
+      : []),
+  ];
+  const change = useMutation({
+    mutationFn: (json: { stage: Stage; reason: string }) =>
+      call(
+        api.networks[':networkId'].mentorships[':mentorshipId'].stage.$post({
+          param: { networkId, mentorshipId: m.id },
+          json,
+        }),
+      ),
+    onSuccess: async (next) => {
+      form.reset(emptyStageChange());
+      setDone(t('mentorships.stageForm.changed', { stage: stageLabel(t, next.stage) }));
+      await save(next);
+    },
+    onError: (error) => {
+      const message = conflict(error);
+      if (message) form.setErrors({ ...noErrors, message });
+      else form.fail(error, { fields: STAGE_FIELDS });
+    },
+  });
+  const labels = {
+    stage: t('mentorships.stageForm.target'),
+    reason: t('mentorships.stageForm.reason'),
+  };
+  const submit = (value: { stage: string; reason: string }) => {
+    if (change.isPending) return;
+    const stage = value.stage as Stage;
+    const reason = value.reason.trim();
+    const found = requireValues({ stage, reason }, STAGE_FIELDS, t('errors.isRequired'));
+    if (hasErrors(found)) return form.setErrors(found);
+    form.setErrors(noErrors);
+    setDone(undefined);
+    change.mutate({ stage, reason });
+  };
+  return (
+    <section aria-labelledby="stage-form" className="panel">
+      <h2 id="stage-form">{t('mentorships.stageForm.heading')}</h2>
+      <p>{t('mentorships.stageForm.intro')}</p>
+      <StatusMessage message={done} />
+      {targets.length === 0 ? (
+        <p>{t('mentorships.stageForm.nothing')}</p>
+      ) : (
+        <div className="narrow">
+          <Form form={form} id="stage-change" ids="name" labelledBy="stage-form" onSubmit={submit}>
+            <RadioGroup
+              path="stage"
+              name="stage"
+              className="radios"
+              itemClassName="radio"
+              legend={labels.stage}
+              hint={
+                m.stage === 'build-relationship' && !everyoneAgreed(m)
+                  ? t('mentorships.stageForm.agreementsMissing')
+                  : undefined
+              }
+              options={targets.map((o) => ({
+                value: o.stage,
+                label: `${stageLabel(t, o.stage)} ${o.note}`,
+              }))}
+            />
+            <TextField
+              path="reason"
+              name="reason"
+              label={labels.reason}
+              rows={3}
+              maxLength={2000}
+              required
+            />
+            <SubmitButton
+              label={t('mentorships.stageForm.submit')}
+              busy={change.isPending}
+              busyLabel={t('mentorships.stageForm.submitting')}
+            />
+          </Form>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Who takes part, from the people of the organizations involved. */
+export function Participants({
+  networkId,
+  mentorship: m,
+  name,
+}: {
+  networkId: string;
+  mentorship: Mentorship;
+  name: NameOf;
+}) {
+  const t = useMT();
+  const save = useSaveMentorship(networkId);
+  const conflict = useConflict(networkId, m.id);
+  const orgIds = involved(m);
+  const people = useQueries({
+    queries: orgIds.map((o) => ({ ...allMembersQuery(networkId, o), retry: false })),
+  });
+  const form = useForm({ initial: () => ({ personIds: m.participantIds }) });
+  const chosen = form.value.personIds;
+  const setChosen = (personIds: string[]) => form.set('personIds', personIds);
+  const [done, setDone] = useState<string>();
+  const visible = new Set(people.flatMap((q) => (q.data ?? []).map((p: Member) => p.id)));
+  const put = useMutation({
+    mutationFn: (personIds: string[]) =>
+      call(
+        api.networks[':networkId'].mentorships[':mentorshipId'].participants.$put({
+          param: { networkId, mentorshipId: m.id },
+          json: { personIds },
+        }),
+      ),
+    onSuccess: async (next) => {
+      form.reset({ personIds: next.participantIds });
+      setDone(t('mentorships.participants.saved'));
+      await save(next);
+    },
+    onError: (error) => {
+      const message = conflict(error);
+      if (message) form.setErrors({ ...noErrors, message });
+      else form.fail(error, { fields: ['personIds'] });
+    },
+  });
+  const submit = () => {
+    if (put.isPending) return;
+    form.setErrors(noErrors);
+    setDone(undefined);
+    // people the reader cannot see (another organization's) stay as they are
+    const hidden = m.participantIds.filter((id) => !visible.has(id));
+    put.mutate([...new Set([...hidden, ...chosen.filter((id) => visible.has(id))])]);
+  };
+  return (
+    <section aria-labelledby="participants" className="panel">
+      <h2 id="participants">{t('mentorships.participants.heading')}</h2>
+      <p>{t('mentorships.participants.intro')}</p>
+      <p>{t('mentorships.participants.count', { count: m.participantIds.length })}</p>
+      <StatusMessage message={done} />
+      <Form
+        form={form}
+        id="participants-form"
+        ids="name"
+        labelledBy="participants"
+        labels={{ personIds: t('mentorships.participants.heading') }}
+        onSubmit={submit}
+      >
+        {orgIds.map((orgId, i) => {
+          const q = people[i]!;
+          return (
+            <fieldset className="field checkboxes" key={orgId}>
+              <legend>{name(orgId)}</legend>
+              {q.isPending ? (
+                <Loading />
+              ) : q.isError ? (
+                q.error instanceof ApiProblem && [403, 404].includes(q.error.status) ? (
+                  <p className="hint">{t('mentorships.participants.hidden')}</p>
+                ) : (
+                  <LoadError error={q.error} retry={() => void q.refetch()} />
+                )
+              ) : q.data.length === 0 ? (
+                <p>{t('mentorships.participants.noPeople')}</p>
+              ) : (
+                q.data.map((p) => {
+                  const id = `participant-${p.id}`;
+                  const checked = chosen.includes(p.id);
+                  return (
+                    <div className="checkbox" key={p.id}>
+                      <input
+                        type="checkbox"
+                        id={id}
+                        name="personIds"
+                        value={p.id}
+                        checked={checked}
+                        onChange={() =>
+                          setChosen(checked ? chosen.filter((x) => x !== p.id) : [...chosen, p.id])
+                        }
+                      />
+                      <label htmlFor={id}>{p.name}</label>
+                    </div>
+                  );
+                })
+              )}
+            </fieldset>
+          );
+        })}
+        <SubmitButton
+          label={t('mentorships.participants.submit')}
+          busy={put.isPending}
+          busyLabel={t('mentorships.participants.submitting')}
+        />
+      </Form>
+    </section>
+  );
+}
