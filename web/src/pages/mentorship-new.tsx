@@ -15,6 +15,7 @@ import {
 } from '../components/form.tsx';
 import { LoadError, Loading, Page } from '../components/page.tsx';
 import { technicalAreas } from '../constants.ts';
+import type { FlashState } from '../features/organizations/organization.tsx';
 import { type MentorshipTranslate, useMT } from '../i18n/en-mentorships.ts';
 import { formatDate } from '../i18n/index.ts';
 import {
@@ -31,7 +32,6 @@ import {
   useOrganizations,
   useViewer,
 } from './mentorship-parts.tsx';
-import type { FlashState } from './organization.tsx';
 
 const FORM_ID = 'new-mentorship';
 const FIELDS = [

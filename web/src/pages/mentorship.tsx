@@ -5,7 +5,6 @@ import { Link, useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { ApiProblem, api, call } from '../api/client.ts';
 import { allMembersQuery, keys, mentorshipQuery } from '../api/queries.ts';
-import { mentorshipReviewsQuery } from '../api/review-queries.ts';
 import {
   Form,
   type FormErrors,
@@ -18,6 +17,10 @@ import {
   text,
 } from '../components/form.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
+import { MonitoringSection } from '../features/monitoring/monitoring-parts.tsx';
+import type { FlashState } from '../features/organizations/organization.tsx';
+import { ReviewStateBadge, reviewStateHint } from '../features/reviews/review-parts.tsx';
+import { mentorshipReviewsQuery } from '../features/reviews/review-queries.ts';
 import { type MentorshipTranslate, tData, useMT } from '../i18n/en-mentorships.ts';
 import { useReflectionT } from '../i18n/en-reflection.ts';
 import { useReviewT } from '../i18n/en-reviews.ts';
@@ -39,9 +42,6 @@ import {
   useOrganizations,
   useViewer,
 } from './mentorship-parts.tsx';
-import { MonitoringSection } from './monitoring-parts.tsx';
-import type { FlashState } from './organization.tsx';
-import { ReviewStateBadge, reviewStateHint } from './review-parts.tsx';
 
 type Viewer = ReturnType<typeof useViewer>;
 type NameOf = (id: string) => string;

@@ -17,14 +17,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
-import { ApiProblem, idempotencyKey } from '../api/client.ts';
-import {
-  type MentorshipPerson,
-  milestonesQuery,
-  monitoringKeys,
-  peopleQuery,
-  postSummaryReport,
-} from '../api/monitoring-queries.ts';
+import { ApiProblem, idempotencyKey } from '../../api/client.ts';
 import {
   CheckboxGroup,
   type ChoiceOption,
@@ -40,14 +33,21 @@ import {
   SelectField,
   TextField,
   validate,
-} from '../components/doc-form.tsx';
-import { problemMessage } from '../components/form.tsx';
-import { MentorshipHeader, useMentorshipContext } from '../components/mentorship-context.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { RepeatableList } from '../components/repeatable-list.tsx';
-import { tSheetText, useMonitorT } from '../i18n/en-monitoring.ts';
-import { formatDate, useT } from '../i18n/index.ts';
-import type { FlashState } from './organization.tsx';
+} from '../../components/doc-form.tsx';
+import { problemMessage } from '../../components/form.tsx';
+import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { RepeatableList } from '../../components/repeatable-list.tsx';
+import { tSheetText, useMonitorT } from '../../i18n/en-monitoring.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
+import type { FlashState } from '../organizations/organization.tsx';
+import {
+  type MentorshipPerson,
+  milestonesQuery,
+  monitoringKeys,
+  peopleQuery,
+  postSummaryReport,
+} from './monitoring-queries.ts';
 import './monitoring.css';
 
 type NameRow = Row & { name: string };

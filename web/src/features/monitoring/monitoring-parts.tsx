@@ -9,7 +9,12 @@ import { practicalChallenges } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'wouter';
-import { ApiProblem } from '../api/client.ts';
+import { ApiProblem } from '../../api/client.ts';
+import { problemMessage } from '../../components/form.tsx';
+import { Loading, StatusMessage } from '../../components/page.tsx';
+import { type MonitorTranslate, tTipText, useMonitorT } from '../../i18n/en-monitoring.ts';
+import { formatDate } from '../../i18n/index.ts';
+import { mentorshipReviewsQuery } from '../reviews/review-queries.ts';
 import {
   downloadCsv,
   exportUrl,
@@ -21,12 +26,7 @@ import {
   summaryReportsQuery,
   type TrackedAction,
   tipsQuery,
-} from '../api/monitoring-queries.ts';
-import { mentorshipReviewsQuery } from '../api/review-queries.ts';
-import { problemMessage } from '../components/form.tsx';
-import { Loading, StatusMessage } from '../components/page.tsx';
-import { type MonitorTranslate, tTipText, useMonitorT } from '../i18n/en-monitoring.ts';
-import { formatDate } from '../i18n/index.ts';
+} from './monitoring-queries.ts';
 import './monitoring.css';
 
 /** The forms the API exports, in the order it lists them. */

@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Redirect, useSearch } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
-import { ApiProblem, api, call } from '../api/client.ts';
-import { keys } from '../api/queries.ts';
+import { ApiProblem, api, call } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import {
   Form,
   type FormErrors,
@@ -16,11 +16,11 @@ import {
   SubmitButton,
   TextField,
   text,
-} from '../components/form.tsx';
-import { Page } from '../components/page.tsx';
-import { homePath, safeNext } from '../home.ts';
-import { type Translate, useT } from '../i18n/index.ts';
-import { getToken, setToken } from '../session.ts';
+} from '../../components/form.tsx';
+import { Page } from '../../components/page.tsx';
+import { homePath, safeNext } from '../../home.ts';
+import { type Translate, useT } from '../../i18n/index.ts';
+import { getToken, setToken } from '../../session.ts';
 
 const FIELDS = ['email', 'password'] as const;
 

@@ -23,13 +23,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useState } from 'react';
 import { useParams, useSearch } from 'wouter';
-import { ApiProblem } from '../api/client.ts';
-import {
-  postReflectionAnswers,
-  reflectionKeys,
-  reflectionQuery,
-} from '../api/reflection-queries.ts';
-import { reviewKeys } from '../api/review-queries.ts';
+import { ApiProblem } from '../../api/client.ts';
 import {
   type DocErrors,
   DocForm,
@@ -37,13 +31,15 @@ import {
   noDocErrors,
   RadioGroup,
   TextField,
-} from '../components/doc-form.tsx';
-import { problemMessage } from '../components/form.tsx';
-import { MentorshipHeader, useMentorshipContext } from '../components/mentorship-context.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { type ReflectionTranslate, tPaper, useReflectionT } from '../i18n/en-reflection.ts';
-import { useT } from '../i18n/index.ts';
+} from '../../components/doc-form.tsx';
+import { problemMessage } from '../../components/form.tsx';
+import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { type ReflectionTranslate, tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
+import { useT } from '../../i18n/index.ts';
 import { PaperBox, PaperLines, PrintBar } from './reflection-parts.tsx';
+import { postReflectionAnswers, reflectionKeys, reflectionQuery } from './reflection-queries.ts';
+import { reviewKeys } from './review-queries.ts';
 
 type Results = ReflectionResults;
 type Draft = { answers: Record<string, string>; comments: Record<string, string> };

@@ -2,8 +2,8 @@ import type { CreateNetwork, Network } from '@sisi/domain';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { api, call, idempotencyKey } from '../api/client.ts';
-import { keys, networksQuery } from '../api/queries.ts';
+import { api, call, idempotencyKey } from '../../api/client.ts';
+import { keys, networksQuery } from '../../api/queries.ts';
 import {
   Form,
   type FormErrors,
@@ -15,10 +15,10 @@ import {
   SubmitButton,
   TextField,
   text,
-} from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { formatDate, useT } from '../i18n/index.ts';
+} from '../../components/form.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { formatDate, useT } from '../../i18n/index.ts';
 
 const FIELDS = ['name', 'region', 'adminEmail', 'adminName'] as const;
 

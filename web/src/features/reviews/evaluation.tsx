@@ -24,16 +24,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
-import {
-  type EvaluationEntry,
-  evaluationQuery,
-  evaluationsQuery,
-  isSigned,
-  putEvaluation,
-  reflectionKeys,
-} from '../api/reflection-queries.ts';
-import { reviewKeys } from '../api/review-queries.ts';
-import type { ChoiceOption } from '../components/doc-form.tsx';
+import type { ChoiceOption } from '../../components/doc-form.tsx';
 import {
   CheckboxGroup,
   DocForm,
@@ -41,13 +32,22 @@ import {
   RadioGroup,
   TextField,
   useDocForm,
-} from '../components/doc-form.tsx';
-import { MentorshipHeader, useMentorshipContext } from '../components/mentorship-context.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { DocNotices, useVersionedDoc } from '../components/versioned-doc.tsx';
-import { type ReflectionTranslate, tPaper, useReflectionT } from '../i18n/en-reflection.ts';
-import { formatDate } from '../i18n/index.ts';
+} from '../../components/doc-form.tsx';
+import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { DocNotices, useVersionedDoc } from '../../components/versioned-doc.tsx';
+import { type ReflectionTranslate, tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
+import { formatDate } from '../../i18n/index.ts';
 import { PaperBox, PaperLines, PrintBar } from './reflection-parts.tsx';
+import {
+  type EvaluationEntry,
+  evaluationQuery,
+  evaluationsQuery,
+  isSigned,
+  putEvaluation,
+  reflectionKeys,
+} from './reflection-queries.ts';
+import { reviewKeys } from './review-queries.ts';
 
 const F = evaluationForm;
 type QuestionId = (typeof F.questions)[number]['id'];

@@ -3,8 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
-import { ApiProblem, api, call } from '../api/client.ts';
-import { keys } from '../api/queries.ts';
+import { ApiProblem, api, call } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import {
   Form,
   type FormErrors,
@@ -16,11 +16,11 @@ import {
   SubmitButton,
   TextField,
   text,
-} from '../components/form.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { homePath } from '../home.ts';
-import { formatDate, type Translate, useT } from '../i18n/index.ts';
-import { setToken } from '../session.ts';
+} from '../../components/form.tsx';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { homePath } from '../../home.ts';
+import { formatDate, type Translate, useT } from '../../i18n/index.ts';
+import { setToken } from '../../session.ts';
 
 const FIELDS = ['name', 'password', 'confirm'] as const;
 const MIN_PASSWORD = 12;

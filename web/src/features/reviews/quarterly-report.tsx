@@ -19,9 +19,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
-import { ApiProblem, idempotencyKey } from '../api/client.ts';
-import { type PlanContent, planQuery } from '../api/plan-queries.ts';
-import { postQuarterlyReport, quarterlyReportQuery, reviewKeys } from '../api/review-queries.ts';
+import { ApiProblem, idempotencyKey } from '../../api/client.ts';
+import { type PlanContent, planQuery } from '../../api/plan-queries.ts';
 import {
   CheckboxGroup,
   type DocErrors,
@@ -36,14 +35,15 @@ import {
   TextField,
   useDocForm,
   validate,
-} from '../components/doc-form.tsx';
-import { problemMessage } from '../components/form.tsx';
-import { MentorshipHeader, useMentorshipContext } from '../components/mentorship-context.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { RepeatableList } from '../components/repeatable-list.tsx';
-import { tReportText, useReviewT } from '../i18n/en-reviews.ts';
-import { formatDate, useT } from '../i18n/index.ts';
-import type { FlashState } from './organization.tsx';
+} from '../../components/doc-form.tsx';
+import { problemMessage } from '../../components/form.tsx';
+import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { RepeatableList } from '../../components/repeatable-list.tsx';
+import { tReportText, useReviewT } from '../../i18n/en-reviews.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
+import type { FlashState } from '../organizations/organization.tsx';
+import { postQuarterlyReport, quarterlyReportQuery, reviewKeys } from './review-queries.ts';
 import './reviews.css';
 
 type NameRow = Row & { name: string };

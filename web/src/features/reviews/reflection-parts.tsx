@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { Link } from 'wouter';
-import { type ReflectionMessageKey, useReflectionT } from '../i18n/en-reflection.ts';
+import { type ReflectionMessageKey, useReflectionT } from '../../i18n/en-reflection.ts';
 import './reflection.css';
 
 /** Opens the page's folded parts when it is printed, and folds them back after. */

@@ -17,13 +17,13 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'wouter';
-import { summaryReportQuery } from '../api/monitoring-queries.ts';
-import { quarterlyReportQuery } from '../api/review-queries.ts';
-import { useMentorshipContext } from '../components/mentorship-context.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { tSheetText, useMonitorT } from '../i18n/en-monitoring.ts';
-import { tReportText } from '../i18n/en-reviews.ts';
-import { formatDate } from '../i18n/index.ts';
+import { useMentorshipContext } from '../../components/mentorship-context.tsx';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { tSheetText, useMonitorT } from '../../i18n/en-monitoring.ts';
+import { tReportText } from '../../i18n/en-reviews.ts';
+import { formatDate } from '../../i18n/index.ts';
+import { quarterlyReportQuery } from '../reviews/review-queries.ts';
+import { summaryReportQuery } from './monitoring-queries.ts';
 import './monitoring.css';
 
 const A4 = summaryReportForm;

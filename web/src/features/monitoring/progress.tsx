@@ -10,6 +10,14 @@ import type { MilestoneState, SummaryReport, TimelineEntry } from '@sisi/domain'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'wouter';
+import { problemMessage, SubmitButton } from '../../components/form.tsx';
+import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { useMT } from '../../i18n/en-mentorships.ts';
+import { useMonitorT } from '../../i18n/en-monitoring.ts';
+import { formatDate } from '../../i18n/index.ts';
+import { stageLabel } from '../../pages/mentorship-parts.tsx';
+import { Photo } from './monitoring-parts.tsx';
 import {
   deletePhoto,
   markMilestoneReached,
@@ -18,16 +26,8 @@ import {
   summaryReportsQuery,
   timelineQuery,
   uploadPhoto,
-} from '../api/monitoring-queries.ts';
-import { problemMessage, SubmitButton } from '../components/form.tsx';
-import { MentorshipHeader, useMentorshipContext } from '../components/mentorship-context.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { useMT } from '../i18n/en-mentorships.ts';
-import { useMonitorT } from '../i18n/en-monitoring.ts';
-import { formatDate } from '../i18n/index.ts';
-import { stageLabel } from './mentorship-parts.tsx';
-import { Photo } from './monitoring-parts.tsx';
-import '../components/doc-form.css';
+} from './monitoring-queries.ts';
+import '../../components/doc-form.css';
 import './monitoring.css';
 
 const MAX_BYTES = 5 * 1024 * 1024;

@@ -8,8 +8,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
-import { ApiProblem, api, call, idempotencyKey } from '../api/client.ts';
-import { keys, organizationQuery } from '../api/queries.ts';
+import { ApiProblem, api, call, idempotencyKey } from '../../api/client.ts';
+import { keys, organizationQuery } from '../../api/queries.ts';
 import {
   Checkbox,
   CheckboxGroup,
@@ -25,10 +25,10 @@ import {
   TextField,
   text,
   values,
-} from '../components/form.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { commonLanguages, countryCodes, keyPopulations, technicalAreas } from '../constants.ts';
-import { countryName, languageName, type Translate, useT } from '../i18n/index.ts';
+} from '../../components/form.tsx';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { commonLanguages, countryCodes, keyPopulations, technicalAreas } from '../../constants.ts';
+import { countryName, languageName, type Translate, useT } from '../../i18n/index.ts';
 import type { FlashState } from './organization.tsx';
 
 type Profile = Omit<CreateOrganizationInput, 'coordinatorEmail' | 'coordinatorName'>;

@@ -3,8 +3,8 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
-import { api, call, idempotencyKey } from '../api/client.ts';
-import { keys, membersQuery, meQuery, organizationQuery } from '../api/queries.ts';
+import { api, call, idempotencyKey } from '../../api/client.ts';
+import { keys, membersQuery, meQuery, organizationQuery } from '../../api/queries.ts';
 import {
   Form,
   type FormErrors,
@@ -16,10 +16,10 @@ import {
   SubmitButton,
   TextField,
   text,
-} from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { countryName, formatDate, languageName, useT } from '../i18n/index.ts';
+} from '../../components/form.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { countryName, formatDate, languageName, useT } from '../../i18n/index.ts';
 
 /** History state a page may pass on navigation: a message to show once arrived. */
 export interface FlashState {
