@@ -12,7 +12,7 @@ import { meQuery } from '../../api/queries.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useMonitorT } from '../../i18n/en-monitoring.ts';
 import { formatDate } from '../../i18n/index.ts';
-import { FollowUpList } from './monitoring-parts.tsx';
+import { FollowUpList } from './follow-up-list.tsx';
 import { type MyAction, myFollowUpsQuery } from './monitoring-queries.ts';
 
 export function MyFollowUpsPage() {
