@@ -5,7 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ApiProblem } from '../../api/client.ts';
-import { problemMessage } from '../../components/form.tsx';
+import { problemMessage } from '../../components/form/index.ts';
 import { StatusMessage } from '../../components/page.tsx';
 import { useMonitorT } from '../../i18n/en-monitoring.ts';
 import { formatDate } from '../../i18n/index.ts';

@@ -9,7 +9,7 @@ import { practicalChallenges } from '@sisi/domain/static';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { problemMessage } from '../../components/form.tsx';
+import { problemMessage } from '../../components/form/index.ts';
 import { Loading } from '../../components/page.tsx';
 import { type MonitorTranslate, tTipText, useMonitorT } from '../../i18n/en-monitoring.ts';
 import { formatDate } from '../../i18n/index.ts';

@@ -6,7 +6,7 @@ import type { MilestoneState, SummaryReport, TimelineEntry } from '@sisi/domain'
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { problemMessage, SubmitButton } from '../../components/form.tsx';
+import { problemMessage, SubmitButton } from '../../components/form/index.ts';
 import { StatusMessage } from '../../components/page.tsx';
 import { useMT } from '../../i18n/en-mentorships.ts';
 import { useMonitorT } from '../../i18n/en-monitoring.ts';

@@ -30,7 +30,7 @@ import {
   TextField,
   validate,
 } from '../../components/doc-form.tsx';
-import { problemMessage } from '../../components/form.tsx';
+import { problemMessage } from '../../components/form/index.ts';
 import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { tSheetText, useMonitorT } from '../../i18n/en-monitoring.ts';
 import { formatDate, useT } from '../../i18n/index.ts';

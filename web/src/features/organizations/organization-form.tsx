@@ -11,27 +11,41 @@ import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem, api, call, idempotencyKey } from '../../api/client.ts';
 import { keys, organizationQuery } from '../../api/queries.ts';
 import {
-  Checkbox,
+  CheckboxField,
   CheckboxGroup,
   Form,
   type FormErrors,
   hasErrors,
-  labelsOf,
   noErrors,
   problemToErrors,
-  requireFields,
+  requireValues,
   SelectField,
   SubmitButton,
   TextField,
-  text,
-  values,
-} from '../../components/form.tsx';
+  useForm,
+} from '../../components/form/index.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { commonLanguages, countryCodes, keyPopulations, technicalAreas } from '../../constants.ts';
 import { countryName, languageName, type Translate, useT } from '../../i18n/index.ts';
 import type { FlashState } from './organization.tsx';
 
 type Profile = Omit<CreateOrganizationInput, 'coordinatorEmail' | 'coordinatorName'>;
+
+/** The profile as the form holds it: lists of strengths and needs as lines of text. */
+type ProfileValue = {
+  name: string;
+  country: string;
+  languages: string[];
+  keyPopulations: string[];
+  kpLed: boolean;
+  technicalAreas: string[];
+  otherTechnicalArea: string;
+  strengthsOffered: string;
+  priorityNeeds: string;
+  highSpeedInternet: boolean;
+  nameVisibleToDonors: boolean;
+};
+type CreateValue = ProfileValue & { coordinatorEmail: string; coordinatorName: string };
 
 const PROFILE_FIELDS = [
   'name',
@@ -54,56 +68,57 @@ const lines = (value: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-function profileFrom(data: FormData): Profile {
+/** The languages offered: the common ones, then any other the organization has. */
+const languageCodes = (initial?: Organization) => [
+  ...new Set([...commonLanguages, ...(initial?.languages ?? [])]),
+];
+
+/** `chosen` in the order of `options` (the order the checkboxes list them). */
+const inOrder = (options: readonly string[], chosen: readonly string[] = []) =>
+  options.filter((o) => chosen.includes(o));
+
+/** The form's value for a new organization, or for editing `initial`. */
+function profileValue(initial?: Organization): ProfileValue {
   return {
-    name: text(data, 'name'),
-    country: text(data, 'country'),
-    languages: values(data, 'languages'),
-    keyPopulations: values(data, 'keyPopulations') as KeyPopulation[],
-    kpLed: data.has('kpLed'),
-    technicalAreas: values(data, 'technicalAreas') as TechnicalArea[],
-    otherTechnicalArea: text(data, 'otherTechnicalArea'),
-    strengthsOffered: lines(text(data, 'strengthsOffered')),
-    priorityNeeds: lines(text(data, 'priorityNeeds')),
-    highSpeedInternet: data.has('highSpeedInternet'),
-    nameVisibleToDonors: data.has('nameVisibleToDonors'),
+    name: initial?.name ?? '',
+    country: initial?.country ?? '',
+    languages: inOrder(languageCodes(initial), initial?.languages),
+    keyPopulations: inOrder(keyPopulations, initial?.keyPopulations),
+    kpLed: initial?.kpLed ?? false,
+    technicalAreas: inOrder(technicalAreas, initial?.technicalAreas),
+    otherTechnicalArea: initial?.otherTechnicalArea ?? '',
+    strengthsOffered: initial?.strengthsOffered.join('\n') ?? '',
+    priorityNeeds: initial?.priorityNeeds.join('\n') ?? '',
+    highSpeedInternet: initial?.highSpeedInternet ?? false,
+    nameVisibleToDonors: initial?.nameVisibleToDonors ?? false,
+  };
+}
+
+function profileFrom(v: ProfileValue): Profile {
+  return {
+    name: v.name.trim(),
+    country: v.country.trim(),
+    languages: v.languages,
+    keyPopulations: v.keyPopulations as KeyPopulation[],
+    kpLed: v.kpLed,
+    technicalAreas: v.technicalAreas as TechnicalArea[],
+    otherTechnicalArea: v.otherTechnicalArea.trim(),
+    strengthsOffered: lines(v.strengthsOffered),
+    priorityNeeds: lines(v.priorityNeeds),
+    highSpeedInternet: v.highSpeedInternet,
+    nameVisibleToDonors: v.nameVisibleToDonors,
   };
 }
 
 /** What the browser can check before asking the API (which checks everything again). */
-function checkProfile(data: FormData, required: readonly string[], t: Translate): FormErrors {
-  const found = requireFields(data, required, t);
-  if (values(data, 'keyPopulations').length === 0)
-    found.fields.keyPopulations = t('errors.chooseOne');
+function checkProfile(v: ProfileValue, required: readonly string[], t: Translate): FormErrors {
+  const found = requireValues(v, required, t('errors.isRequired'));
+  if (v.keyPopulations.length === 0) found.fields.keyPopulations = t('errors.chooseOne');
   return found;
 }
 
-function labelsFor(t: Translate) {
-  return labelsOf(t, {
-    name: 'organizations.name',
-    country: 'organizations.country',
-    languages: 'organizations.languages',
-    keyPopulations: 'organizations.keyPopulations',
-    kpLed: 'organizations.kpLed',
-    technicalAreas: 'organizations.technicalAreas',
-    otherTechnicalArea: 'organizations.otherTechnicalArea',
-    strengthsOffered: 'organizations.strengthsOffered',
-    priorityNeeds: 'organizations.priorityNeeds',
-    highSpeedInternet: 'organizations.highSpeedInternet',
-    nameVisibleToDonors: 'organizations.nameVisibleToDonors',
-    coordinatorEmail: 'organizations.coordinatorEmail',
-    coordinatorName: 'organizations.coordinatorName',
-  });
-}
-
-/** The profile fields, shared by create and edit; `initial` fills them for an edit. */
-function ProfileFields({
-  initial,
-  labels,
-}: {
-  initial?: Organization;
-  labels: Record<string, string>;
-}) {
+/** The profile fields, shared by create and edit; `initial` is the organization edited. */
+function ProfileFields({ initial }: { initial?: Organization }) {
   const t = useT();
   const countries = useMemo(
     () =>
@@ -112,86 +127,86 @@ function ProfileFields({
         .sort((a, b) => a.label.localeCompare(b.label)),
     [],
   );
-  const languages = useMemo(() => {
-    const codes = [...commonLanguages, ...(initial?.languages ?? [])];
-    return [...new Set(codes)].map((code) => ({ value: code, label: languageName(code) }));
-  }, [initial]);
+  const languages = useMemo(
+    () => languageCodes(initial).map((code) => ({ value: code, label: languageName(code) })),
+    [initial],
+  );
   return (
     <>
       <TextField
+        path="name"
         name="name"
-        label={labels.name!}
+        label={t('organizations.name')}
         autoComplete="organization"
-        defaultValue={initial?.name}
         maxLength={160}
         required
       />
       <SelectField
+        path="country"
         name="country"
-        label={labels.country!}
+        label={t('organizations.country')}
         placeholder={t('organizations.chooseCountry')}
         options={countries}
-        defaultValue={initial?.country}
         required
       />
       <CheckboxGroup
+        path="languages"
         name="languages"
-        legend={labels.languages!}
+        legend={t('organizations.languages')}
         hint={t('organizations.languagesHint')}
         options={languages}
-        defaultValue={initial?.languages}
       />
       <CheckboxGroup
+        path="keyPopulations"
         name="keyPopulations"
-        legend={labels.keyPopulations!}
+        legend={t('organizations.keyPopulations')}
         hint={t('organizations.keyPopulationsHint')}
         options={keyPopulations.map((k) => ({ value: k, label: t(`keyPopulations.${k}`) }))}
-        defaultValue={initial?.keyPopulations}
       />
-      <Checkbox
+      <CheckboxField
+        path="kpLed"
         name="kpLed"
-        label={labels.kpLed!}
+        label={t('organizations.kpLed')}
         hint={t('organizations.kpLedHint')}
-        defaultChecked={initial?.kpLed}
       />
       <CheckboxGroup
+        path="technicalAreas"
         name="technicalAreas"
-        legend={labels.technicalAreas!}
+        legend={t('organizations.technicalAreas')}
         options={technicalAreas.map((a) => ({ value: a, label: t(`technicalAreas.${a}`) }))}
-        defaultValue={initial?.technicalAreas}
       />
       <TextField
+        path="otherTechnicalArea"
         name="otherTechnicalArea"
-        label={labels.otherTechnicalArea!}
-        defaultValue={initial?.otherTechnicalArea}
+        label={t('organizations.otherTechnicalArea')}
         maxLength={200}
       />
       <TextField
+        path="strengthsOffered"
         name="strengthsOffered"
-        label={labels.strengthsOffered!}
+        label={t('organizations.strengthsOffered')}
         hint={t('organizations.strengthsHint')}
         rows={4}
-        defaultValue={initial?.strengthsOffered.join('\n')}
       />
       <TextField
+        path="priorityNeeds"
         name="priorityNeeds"
-        label={labels.priorityNeeds!}
+        label={t('organizations.priorityNeeds')}
         hint={t('organizations.priorityNeedsHint')}
         rows={4}
-        defaultValue={initial?.priorityNeeds.join('\n')}
       />
       <fieldset className="group">
         <legend>{t('organizations.connectivity')}</legend>
-        <Checkbox
+        <CheckboxField
+          path="highSpeedInternet"
           name="highSpeedInternet"
-          label={labels.highSpeedInternet!}
-          defaultChecked={initial?.highSpeedInternet}
+          label={t('organizations.highSpeedInternet')}
         />
-        <Checkbox
+        <CheckboxField
+          path="nameVisibleToDonors"
           name="nameVisibleToDonors"
-          label={labels.nameVisibleToDonors!}
+          label={t('organizations.nameVisibleToDonors')}
           hint={t('organizations.nameVisibleHint')}
-          defaultChecked={initial?.nameVisibleToDonors}
         />
       </fieldset>
     </>
@@ -203,7 +218,9 @@ export function OrganizationCreatePage() {
   const { networkId = '' } = useParams<{ networkId: string }>();
   const t = useT();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useForm<CreateValue>({
+    initial: () => ({ ...profileValue(), coordinatorEmail: '', coordinatorName: '' }),
+  });
   const [key] = useState(idempotencyKey);
   const create = useMutation({
     mutationFn: (body: CreateOrganizationInput): Promise<Organization> =>
@@ -221,42 +238,47 @@ export function OrganizationCreatePage() {
       };
       navigate(`/networks/${networkId}/organizations/${org.id}`, { state });
     },
-    onError: (error) => setErrors(problemToErrors(error, CREATE_FIELDS, t)),
+    onError: (error) => form.fail(error, { fields: CREATE_FIELDS }),
   });
 
-  const labels = labelsFor(t);
-  const submit = (data: FormData) => {
+  const submit = (value: CreateValue) => {
     if (create.isPending) return;
-    const found = checkProfile(data, ['name', 'country', 'coordinatorEmail', 'coordinatorName'], t);
-    if (hasErrors(found)) return setErrors(found);
-    setErrors(noErrors);
-    const { otherTechnicalArea, ...profile } = profileFrom(data);
+    const found = checkProfile(
+      value,
+      ['name', 'country', 'coordinatorEmail', 'coordinatorName'],
+      t,
+    );
+    if (hasErrors(found)) return form.setErrors(found);
+    form.setErrors(noErrors);
+    const { otherTechnicalArea, ...profile } = profileFrom(value);
     create.mutate({
       ...profile,
       ...(otherTechnicalArea ? { otherTechnicalArea } : {}),
-      coordinatorEmail: text(data, 'coordinatorEmail'),
-      coordinatorName: text(data, 'coordinatorName'),
+      coordinatorEmail: value.coordinatorEmail.trim(),
+      coordinatorName: value.coordinatorName.trim(),
     });
   };
 
   return (
     <Page title={t('organizations.createTitle')}>
       <div className="narrow">
-        <Form id="organization" errors={errors} labels={labels} onSubmit={submit}>
-          <ProfileFields labels={labels} />
+        <Form form={form} id="organization" ids="name" onSubmit={submit}>
+          <ProfileFields />
           <fieldset className="group">
             <legend>{t('organizations.coordinatorHeading')}</legend>
             <p className="hint">{t('organizations.coordinatorHint')}</p>
             <TextField
+              path="coordinatorEmail"
               name="coordinatorEmail"
-              label={labels.coordinatorEmail!}
+              label={t('organizations.coordinatorEmail')}
               type="email"
               autoComplete="off"
               required
             />
             <TextField
+              path="coordinatorName"
               name="coordinatorName"
-              label={labels.coordinatorName!}
+              label={t('organizations.coordinatorName')}
               autoComplete="off"
               required
             />
@@ -285,19 +307,52 @@ export function OrganizationEditPage() {
     organizationId: string;
   }>();
   const t = useT();
-  const queryClient = useQueryClient();
-  const query = organizationQuery(networkId, organizationId);
-  const organization = useQuery(query);
+  const organization = useQuery(organizationQuery(networkId, organizationId));
   // the version being edited: a background refetch must not swap the form under the user
   const [base, setBase] = useState<{ org: Organization; loads: number }>();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [conflict, setConflict] = useState(false);
-  const [reloading, setReloading] = useState(false);
   // pin the version the admin starts from, once any refetch on arrival has finished
   if (!base && organization.data && !organization.isFetching) {
     setBase({ org: organization.data, loads: 0 });
   }
   const current = base?.org;
+
+  return (
+    <Page title={current ? t('organizations.editTitle', { name: current.name }) : t('app.loading')}>
+      {current ? (
+        <EditForm
+          // a reloaded version starts the form afresh
+          key={`${current.version}-${base?.loads ?? 0}`}
+          networkId={networkId}
+          organizationId={organizationId}
+          current={current}
+          onReloaded={(org) => setBase((b) => ({ org, loads: (b?.loads ?? 0) + 1 }))}
+        />
+      ) : organization.isError ? (
+        <LoadError error={organization.error} retry={() => void organization.refetch()} />
+      ) : (
+        <Loading />
+      )}
+    </Page>
+  );
+}
+
+function EditForm({
+  networkId,
+  organizationId,
+  current,
+  onReloaded,
+}: {
+  networkId: string;
+  organizationId: string;
+  current: Organization;
+  onReloaded: (org: Organization) => void;
+}) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const query = organizationQuery(networkId, organizationId);
+  const form = useForm({ initial: () => profileValue(current) });
+  const [conflict, setConflict] = useState(false);
+  const [reloading, setReloading] = useState(false);
   const detailPath = `/networks/${networkId}/organizations/${organizationId}`;
 
   const save = useMutation({
@@ -316,69 +371,50 @@ export function OrganizationEditPage() {
     },
     onError: (error) => {
       if (error instanceof ApiProblem && error.status === 409) setConflict(true);
-      else setErrors(problemToErrors(error, PROFILE_FIELDS, t));
+      else form.fail(error, { fields: PROFILE_FIELDS });
     },
   });
 
   const reload = async () => {
     setReloading(true);
     try {
-      const org = await queryClient.fetchQuery({ ...query, staleTime: 0 });
-      setBase((b) => ({ org, loads: (b?.loads ?? 0) + 1 }));
-      setConflict(false);
-      setErrors(noErrors);
+      onReloaded(await queryClient.fetchQuery({ ...query, staleTime: 0 }));
     } catch (error) {
-      setErrors(problemToErrors(error, PROFILE_FIELDS, t));
-    } finally {
+      form.setErrors(problemToErrors(error, t, { fields: PROFILE_FIELDS }));
       setReloading(false);
     }
   };
 
-  const labels = labelsFor(t);
-  const submit = (data: FormData) => {
-    if (save.isPending || !current) return;
-    const found = checkProfile(data, ['name', 'country'], t);
-    if (hasErrors(found)) return setErrors(found);
-    setErrors(noErrors);
+  const submit = (value: ProfileValue) => {
+    if (save.isPending) return;
+    const found = checkProfile(value, ['name', 'country'], t);
+    if (hasErrors(found)) return form.setErrors(found);
+    form.setErrors(noErrors);
     setConflict(false);
-    save.mutate({ ...profileFrom(data), version: current.version });
+    save.mutate({ ...profileFrom(value), version: current.version });
   };
 
   return (
-    <Page title={current ? t('organizations.editTitle', { name: current.name }) : t('app.loading')}>
-      {current ? (
-        <div className="narrow">
-          {conflict ? (
-            <div className="notice warning" role="alert">
-              <p>{t('organizations.conflict')}</p>
-              <button type="button" onClick={() => void reload()} aria-disabled={reloading}>
-                {t('organizations.reload')}
-              </button>
-            </div>
-          ) : null}
-          <Form
-            key={`${current.version}-${base?.loads ?? 0}`}
-            id="organization"
-            errors={errors}
-            labels={labels}
-            onSubmit={submit}
-          >
-            <ProfileFields initial={current} labels={labels} />
-            <SubmitButton
-              label={t('organizations.save')}
-              busy={save.isPending}
-              busyLabel={t('organizations.saving')}
-            />
-          </Form>
-          <p>
-            <Link href={detailPath}>{t('organizations.cancel')}</Link>
-          </p>
+    <div className="narrow">
+      {conflict ? (
+        <div className="notice warning" role="alert">
+          <p>{t('organizations.conflict')}</p>
+          <button type="button" onClick={() => void reload()} aria-disabled={reloading}>
+            {t('organizations.reload')}
+          </button>
         </div>
-      ) : organization.isError ? (
-        <LoadError error={organization.error} retry={() => void organization.refetch()} />
-      ) : (
-        <Loading />
-      )}
-    </Page>
+      ) : null}
+      <Form form={form} id="organization" ids="name" onSubmit={submit}>
+        <ProfileFields initial={current} />
+        <SubmitButton
+          label={t('organizations.save')}
+          busy={save.isPending}
+          busyLabel={t('organizations.saving')}
+        />
+      </Form>
+      <p>
+        <Link href={detailPath}>{t('organizations.cancel')}</Link>
+      </p>
+    </div>
   );
 }

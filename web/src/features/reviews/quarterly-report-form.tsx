@@ -25,7 +25,7 @@ import {
   useDocForm,
   validate,
 } from '../../components/doc-form.tsx';
-import { problemMessage } from '../../components/form.tsx';
+import { problemMessage } from '../../components/form/index.ts';
 import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { tReportText, useReviewT } from '../../i18n/en-reviews.ts';
 import { formatDate, useT } from '../../i18n/index.ts';

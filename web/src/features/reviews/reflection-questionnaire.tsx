@@ -14,7 +14,7 @@ import {
   RadioGroup,
   TextField,
 } from '../../components/doc-form.tsx';
-import { problemMessage } from '../../components/form.tsx';
+import { problemMessage } from '../../components/form/index.ts';
 import { tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
 import { useT } from '../../i18n/index.ts';
 import {
