@@ -47,22 +47,40 @@ const OrganizationPage = screen(
   () => import('./features/organizations/organization.tsx'),
   'OrganizationPage',
 );
-const MentorshipsPage = screen(() => import('./pages/mentorships.tsx'), 'MentorshipsPage');
-const MentorshipNewPage = screen(() => import('./pages/mentorship-new.tsx'), 'MentorshipNewPage');
-const MentorshipPage = screen(() => import('./pages/mentorship.tsx'), 'MentorshipPage');
+const MentorshipsPage = screen(
+  () => import('./features/mentorships/mentorships.tsx'),
+  'MentorshipsPage',
+);
+const MentorshipNewPage = screen(
+  () => import('./features/mentorships/mentorship-new.tsx'),
+  'MentorshipNewPage',
+);
+const MentorshipPage = screen(
+  () => import('./features/mentorships/mentorship.tsx'),
+  'MentorshipPage',
+);
 const DecisionMatrixPage = screen(
-  () => import('./pages/decision-matrix.tsx'),
+  () => import('./features/mentorships/decision-matrix.tsx'),
   'DecisionMatrixPage',
 );
-const MentoringPlanPage = screen(() => import('./pages/mentoring-plan.tsx'), 'MentoringPlanPage');
-const OrientationPage = screen(() => import('./pages/orientation.tsx'), 'OrientationPage');
-const GatheringsPage = screen(() => import('./pages/gatherings.tsx'), 'GatheringsPage');
-const ClosurePage = screen(() => import('./pages/closure.tsx'), 'ClosurePage');
+const MentoringPlanPage = screen(
+  () => import('./features/mentorships/mentoring-plan.tsx'),
+  'MentoringPlanPage',
+);
+const OrientationPage = screen(
+  () => import('./features/mentorships/orientation.tsx'),
+  'OrientationPage',
+);
+const GatheringsPage = screen(
+  () => import('./features/mentorships/gatherings.tsx'),
+  'GatheringsPage',
+);
+const ClosurePage = screen(() => import('./features/mentorships/closure.tsx'), 'ClosurePage');
 const QuarterlyReportPage = screen(
   () => import('./features/reviews/quarterly-report.tsx'),
   'QuarterlyReportPage',
 );
-const CapacityPage = screen(() => import('./pages/capacity.tsx'), 'CapacityPage');
+const CapacityPage = screen(() => import('./features/organizations/capacity.tsx'), 'CapacityPage');
 const SummaryReportPage = screen(
   () => import('./features/monitoring/summary-report.tsx'),
   'SummaryReportPage',

@@ -43,3 +43,11 @@ export type MentorshipListsMatchDomain = [
   ? true
   : never;
 export const mentorshipListsMatchDomain: MentorshipListsMatchDomain = true;
+
+/**
+ * Whether the closure questions can be answered in this stage (001 "Closure", Step 5): while
+ * the relationship is monitored or once it has ended. The API refuses a save otherwise (422
+ * `closure-too-early`).
+ */
+export const closureOpen = (stage: Mentorship['stage'] | undefined): boolean =>
+  stage === 'monitor' || stage === 'end';

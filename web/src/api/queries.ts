@@ -34,10 +34,29 @@ export const keys = {
   approaches: ['approaches'] as const,
 };
 
-const pages = {
+/** The paging options of a list read page by page (`cursor` of the last page). */
+export const pages = {
   initialPageParam: undefined as string | undefined,
   getNextPageParam: (last: { cursor?: string | undefined }) => last.cursor,
 };
+
+/** A document saved whole with a version (optimistic locking). */
+export interface StoredDoc<C> {
+  version: number;
+  content: C;
+  updatedAt: string;
+  updatedBy?: unknown;
+}
+
+/** A 404 means "none yet" for a document that is created by its first save. */
+export async function orNull<T>(request: Promise<T>): Promise<T | null> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 404) return null;
+    throw error;
+  }
+}
 
 /** The signed-in person (`GET /me`). */
 export const meQuery = () =>

@@ -2,10 +2,10 @@ import type { Mentorship, User } from '@sisi/domain';
 import { canManageMentorship as canManage } from '@sisi/domain/static';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'wouter';
-import { closureOpen, mentorshipQuery } from '../api/plan-queries.ts';
-import { meQuery, organizationQuery } from '../api/queries.ts';
+import { mentorshipQuery, meQuery, organizationQuery } from '../api/queries.ts';
 import { usePlanT } from '../i18n/en-plan.ts';
-import type { ChoiceOption } from './doc-form.tsx';
+import { closureOpen } from '../mentorship-domain.ts';
+import type { ChoiceOption } from './form/index.ts';
 
 /** Network admins, and coordinators of one of its organizations, run a mentorship. */
 export function canManageMentorship(user: User | undefined, m: Mentorship | undefined): boolean {

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { usePlanT } from '../i18n/en-plan.ts';
-import { GroupError, getAt, type Row, Scope, useDocForm, useDomId } from './doc-form.tsx';
+import { GroupError, getAt, type Row, Scope, useDomId, useFormContext } from './form/index.ts';
 
 interface RepeatableListProps<R extends Row> {
   /** Field path of the list in the draft. */
@@ -44,9 +44,9 @@ export function RepeatableList<R extends Row>({
   children,
 }: RepeatableListProps<R>) {
   const tp = usePlanT();
-  const form = useDocForm();
+  const form = useFormContext();
   const id = useDomId(path);
-  const raw = getAt(form.draft, path);
+  const raw = getAt(form.value, path);
   const rows = (Array.isArray(raw) ? raw : []) as R[];
   const [status, setStatus] = useState('');
   // where the focus goes once the list has re-rendered: a new row's key, or 'add'

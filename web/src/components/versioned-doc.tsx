@@ -14,8 +14,7 @@ import {
 } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiProblem } from '../api/client.ts';
-import type { StoredDoc } from '../api/plan-queries.ts';
-import { meQuery } from '../api/queries.ts';
+import { meQuery, type StoredDoc } from '../api/queries.ts';
 import { type PlanTranslate, usePlanT } from '../i18n/en-plan.ts';
 import { i18n, useT } from '../i18n/index.ts';
 import {

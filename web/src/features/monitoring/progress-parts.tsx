@@ -11,7 +11,7 @@ import { StatusMessage } from '../../components/page.tsx';
 import { useMT } from '../../i18n/en-mentorships.ts';
 import { useMonitorT } from '../../i18n/en-monitoring.ts';
 import { formatDate } from '../../i18n/index.ts';
-import { stageLabel } from '../../pages/mentorship-parts.tsx';
+import { stageLabel } from '../mentorships/mentorship-parts.tsx';
 import { Photo } from './monitoring-parts.tsx';
 import {
   deletePhoto,

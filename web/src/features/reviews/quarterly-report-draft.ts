@@ -3,9 +3,9 @@
  * draft a new report starts from, and the body sent from it.
  */
 import { type QuarterlyReportInput, quarterlyReportForm } from '@sisi/domain';
-import type { PlanContent } from '../../api/plan-queries.ts';
 import { newKey, optional, present, type Row } from '../../components/doc-form.tsx';
 import { tReportText } from '../../i18n/en-reviews.ts';
+import type { PlanContent } from '../mentorships/queries.ts';
 
 export type NameRow = Row & { name: string };
 export type ObjectiveRow = Row & { planObjectiveId?: string; objective: string; progress: string };

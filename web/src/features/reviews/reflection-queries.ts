@@ -14,7 +14,7 @@ import type {
 } from '@sisi/domain';
 import { queryOptions } from '@tanstack/react-query';
 import { ApiProblem, api, call } from '../../api/client.ts';
-import type { StoredDoc } from '../../api/plan-queries.ts';
+import type { StoredDoc } from '../../api/queries.ts';
 
 /** One organization's entry in `GET …/evaluations`. */
 export interface EvaluationEntry {

@@ -6,21 +6,14 @@
  */
 import { closureAnswersSchema, closureQuestions } from '@sisi/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { useParams } from 'wouter';
-import { ApiProblem } from '../api/client.ts';
-import {
-  type ClosureContent,
-  type ClosureInput,
-  closureOpen,
-  closureQuery,
-  planKeys,
-  putClosure,
-} from '../api/plan-queries.ts';
-import { DocForm, GroupError, TextField, useDocForm, useDomId } from '../components/doc-form.tsx';
-import { MentorshipHeader, useMentorshipContext } from '../components/mentorship-context.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { DocNotices, useVersionedDoc } from '../components/versioned-doc.tsx';
-import { tp as planT, usePlanT } from '../i18n/en-plan.ts';
+import { ApiProblem } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
+import { GroupError, TextField, useDomId, useFormContext } from '../../components/form/index.ts';
+import { useVersionedDoc } from '../../components/versioned-doc.tsx';
+import { tp as planT, usePlanT } from '../../i18n/en-plan.ts';
+import { closureOpen } from '../../mentorship-domain.ts';
+import { MentorshipDocPage, useMentorshipRoute } from './mentorship-doc.tsx';
+import { type ClosureContent, type ClosureInput, closureQuery, putClosure } from './queries.ts';
 
 type ClosureDraft = { answers: Record<string, string> };
 
@@ -59,13 +52,10 @@ const schema = {
 
 /** `/networks/:networkId/mentorships/:mentorshipId/closure` */
 export function ClosurePage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
   const tp = usePlanT();
   const queryClient = useQueryClient();
-  const ctx = useMentorshipContext(networkId, mentorshipId);
+  const route = useMentorshipRoute();
+  const { networkId, mentorshipId, ctx } = route;
   const open = closureOpen(ctx.mentorship.data?.stage);
   const doc = useVersionedDoc({
     query: closureQuery(networkId, mentorshipId),
@@ -81,7 +71,7 @@ export function ClosurePage() {
         // as it is now, and say why nothing was saved.
         if (error instanceof ApiProblem && error.status === 422) {
           void queryClient.invalidateQueries({
-            queryKey: planKeys.mentorship(networkId, mentorshipId),
+            queryKey: keys.mentorship(networkId, mentorshipId),
             exact: true,
           });
           throw new ApiProblem(422, error.title, tp('s2s.closure.tooEarlySave'));
@@ -91,68 +81,32 @@ export function ClosurePage() {
     },
     canEdit: ctx.canManage && open,
   });
-  const failed = ctx.mentorship.isError
-    ? ctx.mentorship.error
-    : doc.status === 'error'
-      ? doc.loadError
-      : null;
-
-  const form = doc.draft ? (
-    <DocForm
-      id="closure"
-      draft={doc.draft}
-      onChange={doc.setDraft}
-      errors={doc.errors}
-      readOnly={doc.readOnly}
-      onSubmit={doc.save}
-      submit={{
-        label: tp('s2s.form.save'),
-        busy: doc.saving,
-        busyLabel: tp('s2s.form.saving'),
-        note: doc.dirty ? tp('s2s.form.unsaved') : undefined,
-      }}
-    >
-      <ClosureFields />
-    </DocForm>
-  ) : null;
+  const savedEarlier = Boolean(doc.base || doc.dirty);
 
   return (
-    <Page title={tp('s2s.closure.title')}>
-      <MentorshipHeader
-        networkId={networkId}
-        mentorshipId={mentorshipId}
-        organizationOptions={ctx.organizationOptions}
-      />
-      {failed ? (
-        <LoadError
-          error={failed}
-          retry={() => {
-            void ctx.mentorship.refetch();
-            doc.retry();
-          }}
-        />
-      ) : doc.status !== 'ready' || !doc.draft ? (
-        <Loading />
-      ) : !open ? (
-        <>
-          <div className="notice info">
-            <p>{tp('s2s.closure.tooEarly')}</p>
-            {doc.base || doc.dirty ? <p>{tp('s2s.closure.savedEarlier')}</p> : null}
-          </div>
-          {doc.base || doc.dirty ? form : null}
-        </>
-      ) : (
-        <>
-          <p>{tp('s2s.closure.intro')}</p>
-          <DocNotices
-            doc={doc}
-            conflictText={tp('s2s.closure.conflict')}
-            savedText={tp('s2s.closure.saved')}
-          />
-          {form}
-        </>
-      )}
-    </Page>
+    <MentorshipDocPage
+      title={tp('s2s.closure.title')}
+      route={route}
+      doc={doc}
+      id="closure"
+      conflictText={tp('s2s.closure.conflict')}
+      savedText={tp('s2s.closure.saved')}
+      {...(open
+        ? { intro: <p>{tp('s2s.closure.intro')}</p> }
+        : {
+            // earlier than closure: say so, and show answers saved before the stage moved back
+            intro: (
+              <div className="notice info">
+                <p>{tp('s2s.closure.tooEarly')}</p>
+                {savedEarlier ? <p>{tp('s2s.closure.savedEarlier')}</p> : null}
+              </div>
+            ),
+            notices: null,
+            showForm: savedEarlier,
+          })}
+    >
+      <ClosureFields />
+    </MentorshipDocPage>
   );
 }
 
@@ -160,7 +114,7 @@ export function ClosurePage() {
 function ClosureFields() {
   const tp = usePlanT();
   const id = useDomId('answers');
-  const invalid = !!useDocForm().errors.answers;
+  const invalid = !!useFormContext().errors.answers;
   const legend = tp('s2s.closure.questions');
   return (
     <fieldset

@@ -17,13 +17,7 @@ import {
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useParams } from 'wouter';
-import { ApiProblem, idempotencyKey } from '../api/client.ts';
-import {
-  type GatheringRecord,
-  gatheringsQuery,
-  planKeys,
-  postGathering,
-} from '../api/plan-queries.ts';
+import { ApiProblem, idempotencyKey } from '../../api/client.ts';
 import {
   CheckboxField,
   type DocErrors,
@@ -39,13 +33,14 @@ import {
   useDocForm,
   useDomId,
   validate,
-} from '../components/doc-form.tsx';
-import { problemMessage } from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { MentorshipHeader, useMentorshipContext } from '../components/mentorship-context.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { usePlanT } from '../i18n/en-plan.ts';
-import { formatDate, useT } from '../i18n/index.ts';
+} from '../../components/doc-form.tsx';
+import { problemMessage } from '../../components/form.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
+import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { usePlanT } from '../../i18n/en-plan.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
+import { type GatheringRecord, gatheringsQuery, planKeys, postGathering } from './queries.ts';
 
 type SafetyDraft = Record<SafetyChecklistId, { done: boolean; note: string }>;
 type GatheringDraft = {

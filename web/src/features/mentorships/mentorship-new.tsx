@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
-import { api, call, idempotencyKey } from '../api/client.ts';
-import { keys } from '../api/queries.ts';
+import { api, call, idempotencyKey } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import {
   Form,
   type FormErrors,
@@ -12,18 +12,18 @@ import {
   noErrors,
   problemToErrors,
   SubmitButton,
-} from '../components/form.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { technicalAreas } from '../constants.ts';
-import type { FlashState } from '../features/organizations/organization.tsx';
-import { type MentorshipTranslate, useMT } from '../i18n/en-mentorships.ts';
-import { formatDate } from '../i18n/index.ts';
+} from '../../components/form.tsx';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { technicalAreas } from '../../constants.ts';
+import { type MentorshipTranslate, useMT } from '../../i18n/en-mentorships.ts';
+import { formatDate } from '../../i18n/index.ts';
 import {
   MAX_DURATION_MONTHS,
   MIN_DURATION_MONTHS,
   type ReviewSchedule,
   reviewSchedule,
-} from '../mentorship-domain.ts';
+} from '../../mentorship-domain.ts';
+import type { FlashState } from '../organizations/organization.tsx';
 import {
   CheckboxList,
   InputField,

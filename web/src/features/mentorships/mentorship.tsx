@@ -3,8 +3,8 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
-import { ApiProblem, api, call } from '../api/client.ts';
-import { allMembersQuery, keys, mentorshipQuery } from '../api/queries.ts';
+import { ApiProblem, api, call } from '../../api/client.ts';
+import { allMembersQuery, keys, mentorshipQuery } from '../../api/queries.ts';
 import {
   Form,
   type FormErrors,
@@ -15,16 +15,12 @@ import {
   SubmitButton,
   TextField,
   text,
-} from '../components/form.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { MonitoringSection } from '../features/monitoring/monitoring-parts.tsx';
-import type { FlashState } from '../features/organizations/organization.tsx';
-import { ReviewStateBadge, reviewStateHint } from '../features/reviews/review-parts.tsx';
-import { mentorshipReviewsQuery } from '../features/reviews/review-queries.ts';
-import { type MentorshipTranslate, tData, useMT } from '../i18n/en-mentorships.ts';
-import { useReflectionT } from '../i18n/en-reflection.ts';
-import { useReviewT } from '../i18n/en-reviews.ts';
-import { formatDate } from '../i18n/index.ts';
+} from '../../components/form.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { type MentorshipTranslate, tData, useMT } from '../../i18n/en-mentorships.ts';
+import { useReflectionT } from '../../i18n/en-reflection.ts';
+import { useReviewT } from '../../i18n/en-reviews.ts';
+import { formatDate } from '../../i18n/index.ts';
 import {
   type EndKind,
   endKinds,
@@ -32,7 +28,11 @@ import {
   rightsAndResponsibilities,
   type Stage,
   stages,
-} from '../mentorship-domain.ts';
+} from '../../mentorship-domain.ts';
+import { MonitoringSection } from '../monitoring/monitoring-parts.tsx';
+import type { FlashState } from '../organizations/organization.tsx';
+import { ReviewStateBadge, reviewStateHint } from '../reviews/review-parts.tsx';
+import { mentorshipReviewsQuery } from '../reviews/review-queries.ts';
 import {
   Fact,
   involved,

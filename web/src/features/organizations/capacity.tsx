@@ -21,18 +21,8 @@ import {
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { ApiProblem, idempotencyKey } from '../api/client.ts';
-import {
-  type AssetInventoryContent,
-  type AssetInventoryInput,
-  assetInventoryQuery,
-  type CapacityAssessmentRecord,
-  capacityAssessmentsQuery,
-  planKeys,
-  postCapacityAssessment,
-  putAssetInventory,
-} from '../api/plan-queries.ts';
-import { meQuery, organizationQuery } from '../api/queries.ts';
+import { ApiProblem, idempotencyKey } from '../../api/client.ts';
+import { meQuery, organizationQuery } from '../../api/queries.ts';
 import {
   CheckboxGroup,
   type ChoiceOption,
@@ -50,15 +40,25 @@ import {
   TextField,
   useDocForm,
   validate,
-} from '../components/doc-form.tsx';
-import { problemMessage } from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { RepeatableList } from '../components/repeatable-list.tsx';
-import { DocNotices, useVersionedDoc } from '../components/versioned-doc.tsx';
-import { commonLanguages } from '../constants.ts';
-import { type PlanTranslate, usePlanT } from '../i18n/en-plan.ts';
-import { formatDate, languageName, type Translate, useT } from '../i18n/index.ts';
+} from '../../components/doc-form.tsx';
+import { problemMessage } from '../../components/form.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { RepeatableList } from '../../components/repeatable-list.tsx';
+import { DocNotices, useVersionedDoc } from '../../components/versioned-doc.tsx';
+import { commonLanguages } from '../../constants.ts';
+import { type PlanTranslate, usePlanT } from '../../i18n/en-plan.ts';
+import { formatDate, languageName, type Translate, useT } from '../../i18n/index.ts';
+import {
+  type AssetInventoryContent,
+  type AssetInventoryInput,
+  assetInventoryQuery,
+  type CapacityAssessmentRecord,
+  capacityAssessmentsQuery,
+  capacityKeys,
+  postCapacityAssessment,
+  putAssetInventory,
+} from './capacity-queries.ts';
 
 /** A network admin, or the organization's own coordinator. */
 const canWrite = (user: User | undefined, organizationId: string) =>
@@ -258,7 +258,7 @@ function AssessmentForm({
       postCapacityAssessment(networkId, organizationId, body, key),
     onSuccess: () => {
       void queryClient.invalidateQueries({
-        queryKey: planKeys.capacityAssessments(networkId, organizationId),
+        queryKey: capacityKeys.capacityAssessments(networkId, organizationId),
       });
       setDone(tp('s2s.capacity.recorded'));
       setDraftState(emptyAssessment());

@@ -2,14 +2,14 @@ import type { Mentorship } from '@sisi/domain';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useParams, useSearch } from 'wouter';
-import { type MentorshipFilters, mentorshipsQuery } from '../api/queries.ts';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { ExportLinks } from '../features/monitoring/monitoring-parts.tsx';
-import { DueReviews } from '../features/reviews/review-parts.tsx';
-import { useMT } from '../i18n/en-mentorships.ts';
-import { formatDate } from '../i18n/index.ts';
-import { type ApproachId, approachIds, type Stage, stages } from '../mentorship-domain.ts';
+import { type MentorshipFilters, mentorshipsQuery } from '../../api/queries.ts';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { useMT } from '../../i18n/en-mentorships.ts';
+import { formatDate } from '../../i18n/index.ts';
+import { type ApproachId, approachIds, type Stage, stages } from '../../mentorship-domain.ts';
+import { ExportLinks } from '../monitoring/monitoring-parts.tsx';
+import { DueReviews } from '../reviews/review-parts.tsx';
 import { stageLabel, useOrganizations, useViewer } from './mentorship-parts.tsx';
 
 /** The filters in the URL's query; unknown values are ignored. */

@@ -1,23 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { ApiProblem, api, call } from '../api/client.ts';
+import { ApiProblem, api, call } from '../../api/client.ts';
 import {
   approachesQuery,
   keys,
   mentorshipPlanQuery,
   mentorshipQuery,
   putMentorshipPlan,
-} from '../api/queries.ts';
+} from '../../api/queries.ts';
 import {
   Form,
   type FormErrors,
   noErrors,
   problemToErrors,
   SubmitButton,
-} from '../components/form.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { type MentorshipKey, tData, useMT } from '../i18n/en-mentorships.ts';
+} from '../../components/form.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { type MentorshipKey, tData, useMT } from '../../i18n/en-mentorships.ts';
 import {
   type Approach,
   type ApproachId,
@@ -26,7 +26,7 @@ import {
   type MatrixQuestion,
   matrixQuestions,
   type RankedApproach,
-} from '../mentorship-domain.ts';
+} from '../../mentorship-domain.ts';
 import { CheckboxList, RadioGroup, useOrganizations, useViewer } from './mentorship-parts.tsx';
 
 const questions = Object.keys(matrixQuestions) as MatrixQuestion[];

@@ -6,10 +6,10 @@
 import type { Mentorship, Organization, User } from '@sisi/domain';
 import { useQuery } from '@tanstack/react-query';
 import type { ChangeEvent, ReactNode } from 'react';
-import { allOrganizationsQuery, meQuery, organizationQuery } from '../api/queries.ts';
-import { type FormErrors, fieldSentence } from '../components/form.tsx';
-import { type MentorshipTranslate, useMT } from '../i18n/en-mentorships.ts';
-import './mentorships.css';
+import { allOrganizationsQuery, meQuery, organizationQuery } from '../../api/queries.ts';
+import { type FormErrors, fieldSentence } from '../../components/form.tsx';
+import { type MentorshipTranslate, useMT } from '../../i18n/en-mentorships.ts';
+import '../../pages/mentorships.css';
 
 /** The signed-in person and what they may do in a network. */
 export function useViewer(networkId: string) {

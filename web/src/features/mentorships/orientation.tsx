@@ -12,17 +12,9 @@ import {
   technicalAreas,
 } from '@sisi/domain';
 import { useMemo } from 'react';
-import { useParams } from 'wouter';
-import {
-  type OrientationContent,
-  type OrientationInput,
-  orientationQuery,
-  putOrientation,
-} from '../api/plan-queries.ts';
 import {
   CheckboxGroup,
   type ChoiceOption,
-  DocForm,
   getAt,
   newKey,
   optional,
@@ -30,14 +22,19 @@ import {
   type Row,
   SelectField,
   TextField,
-  useDocForm,
-} from '../components/doc-form.tsx';
-import { MentorshipHeader, useMentorshipContext } from '../components/mentorship-context.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { RepeatableList } from '../components/repeatable-list.tsx';
-import { DocNotices, useVersionedDoc } from '../components/versioned-doc.tsx';
-import { usePlanT } from '../i18n/en-plan.ts';
-import { useT } from '../i18n/index.ts';
+  useFormContext,
+} from '../../components/form/index.ts';
+import { RepeatableList } from '../../components/repeatable-list.tsx';
+import { useVersionedDoc } from '../../components/versioned-doc.tsx';
+import { usePlanT } from '../../i18n/en-plan.ts';
+import { useT } from '../../i18n/index.ts';
+import { MentorshipDocPage, useMentorshipRoute } from './mentorship-doc.tsx';
+import {
+  type OrientationContent,
+  type OrientationInput,
+  orientationQuery,
+  putOrientation,
+} from './queries.ts';
 
 type Attendee = Row & { name: string; organizationId: string; roles: string[] };
 type NextMeeting = Row & { date: string; time: string; place: string };
@@ -105,12 +102,9 @@ function toBody(d: OrientationDraft): OrientationInput {
 
 /** `/networks/:networkId/mentorships/:mentorshipId/orientation` */
 export function OrientationPage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
   const tp = usePlanT();
-  const ctx = useMentorshipContext(networkId, mentorshipId);
+  const route = useMentorshipRoute();
+  const { networkId, mentorshipId, ctx } = route;
   const doc = useVersionedDoc({
     query: orientationQuery(networkId, mentorshipId),
     ready: ctx.ready,
@@ -120,56 +114,18 @@ export function OrientationPage() {
     put: (body) => putOrientation(networkId, mentorshipId, body),
     canEdit: ctx.canManage,
   });
-  const failed = ctx.mentorship.isError
-    ? ctx.mentorship.error
-    : doc.status === 'error'
-      ? doc.loadError
-      : null;
-
   return (
-    <Page title={tp('s2s.orientation.title')}>
-      <MentorshipHeader
-        networkId={networkId}
-        mentorshipId={mentorshipId}
-        organizationOptions={ctx.organizationOptions}
-      />
-      {failed ? (
-        <LoadError
-          error={failed}
-          retry={() => {
-            void ctx.mentorship.refetch();
-            doc.retry();
-          }}
-        />
-      ) : doc.status !== 'ready' || !doc.draft ? (
-        <Loading />
-      ) : (
-        <>
-          <p>{tp('s2s.orientation.intro')}</p>
-          <DocNotices
-            doc={doc}
-            conflictText={tp('s2s.orientation.conflict')}
-            savedText={tp('s2s.orientation.saved')}
-          />
-          <DocForm
-            id="orientation"
-            draft={doc.draft}
-            onChange={doc.setDraft}
-            errors={doc.errors}
-            readOnly={doc.readOnly}
-            onSubmit={doc.save}
-            submit={{
-              label: tp('s2s.form.save'),
-              busy: doc.saving,
-              busyLabel: tp('s2s.form.saving'),
-              note: doc.dirty ? tp('s2s.form.unsaved') : undefined,
-            }}
-          >
-            <OrientationFields organizations={ctx.organizationOptions} />
-          </DocForm>
-        </>
-      )}
-    </Page>
+    <MentorshipDocPage
+      title={tp('s2s.orientation.title')}
+      route={route}
+      doc={doc}
+      id="orientation"
+      intro={<p>{tp('s2s.orientation.intro')}</p>}
+      conflictText={tp('s2s.orientation.conflict')}
+      savedText={tp('s2s.orientation.saved')}
+    >
+      <OrientationFields organizations={ctx.organizationOptions} />
+    </MentorshipDocPage>
   );
 }
 
@@ -227,7 +183,7 @@ function OrientationFields({ organizations }: { organizations: readonly ChoiceOp
 function GuideQuestion({ question }: { question: OrientationQuestion }) {
   const t = useT();
   const tp = usePlanT();
-  const form = useDocForm();
+  const form = useFormContext();
   const areaOptions = useMemo(
     () => technicalAreas.map((a) => ({ value: a, label: t(`technicalAreas.${a}`) })),
     [t],
@@ -235,7 +191,7 @@ function GuideQuestion({ question }: { question: OrientationQuestion }) {
   const path = question.answer.join('.');
   switch (question.answer[0]) {
     case 'technicalAreas': {
-      const chosen = getAt(form.draft, 'technicalAreas');
+      const chosen = getAt(form.value, 'technicalAreas');
       return (
         <>
           <CheckboxGroup path="technicalAreas" legend={question.text} options={areaOptions} />
