@@ -11,31 +11,32 @@ import {
   type User,
 } from '@sisi/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem, idempotencyKey } from '../../api/client.ts';
 import {
   CheckboxGroup,
   type ChoiceOption,
-  type DocErrors,
-  DocForm,
+  Form,
   fieldErrorsOf,
   newKey,
-  noDocErrors,
+  noErrors,
   optional,
   present,
+  problemMessage,
   RadioGroup,
   type Row,
   SelectField,
+  schemaProblems,
   TextField,
-  validate,
-} from '../../components/doc-form.tsx';
-import { problemMessage } from '../../components/form/index.ts';
+  useForm,
+} from '../../components/form/index.ts';
 import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { tSheetText, useMonitorT } from '../../i18n/en-monitoring.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
 import type { FlashState } from '../organizations/organization.tsx';
 import { type MentorshipPerson, monitoringKeys, postSummaryReport } from './monitoring-queries.ts';
+import '../../components/doc-form.css';
 
 type NameRow = Row & { name: string };
 type ActionRow = Row & { what: string; ownerId: string; dueDate: string };
@@ -137,11 +138,10 @@ export function SummaryForm({
   const t = useT();
   const tm = useMonitorT();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(initial);
-  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
+  const form = useForm<Draft>({ initial: initial });
+  const { value: draft, setErrors } = form;
   const [key] = useState(idempotencyKey);
   const sent = useRef(draft);
-  const onChange = useCallback((update: (d: Draft) => Draft) => setDraft(update), []);
   const base = `/networks/${networkId}/mentorships/${m.id}`;
 
   const submit = useMutation({
@@ -176,9 +176,9 @@ export function SummaryForm({
   const send = () => {
     if (submit.isPending) return;
     const body = toBody(draft);
-    const problems = validate(summaryReportSchema, body);
+    const problems = schemaProblems(summaryReportSchema, body, t('errors.isRequired'));
     if (problems.length) return setErrors({ fields: fieldErrorsOf(problems, draft) });
-    setErrors(noDocErrors);
+    setErrors(noErrors);
     sent.current = draft;
     submit.mutate(body);
   };
@@ -198,11 +198,11 @@ export function SummaryForm({
         <summary>{tSheetText('instructionsHeading', FORM.instructionsHeading)}</summary>
         <p>{tSheetText('instructions', FORM.instructions)}</p>
       </details>
-      <DocForm
+      <Form
+        form={form}
         id="summary-report"
-        draft={draft}
-        onChange={onChange}
-        errors={errors}
+        className="doc-form"
+        autoComplete="off"
         onSubmit={send}
         submit={{
           label: tm('monitor.form.submit'),
@@ -332,7 +332,7 @@ export function SummaryForm({
           }))}
         />
         <TextField path="date" type="date" label={boxLabel('date')} />
-      </DocForm>
+      </Form>
     </>
   );
 }

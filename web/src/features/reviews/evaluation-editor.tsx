@@ -4,17 +4,16 @@
  */
 import type { Mentorship } from '@sisi/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChoiceOption } from '../../components/doc-form.tsx';
 import {
   CheckboxGroup,
-  DocForm,
+  type ChoiceOption,
   Group,
   RadioGroup,
   TextField,
-  useDocForm,
-} from '../../components/doc-form.tsx';
-import { LoadError, Loading } from '../../components/page.tsx';
-import { DocNotices, useVersionedDoc } from '../../components/versioned-doc.tsx';
+  useFormContext,
+} from '../../components/form/index.ts';
+import { useVersionedDoc } from '../../components/versioned-doc.tsx';
+import { VersionedDocPage } from '../../components/versioned-doc-page.tsx';
 import { type ReflectionTranslate, tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
 import {
   activityLabel,
@@ -92,38 +91,26 @@ export function EvaluationEditor({
     },
     canEdit: !signed,
   });
-  if (doc.status === 'error') return <LoadError error={doc.loadError} retry={doc.retry} />;
-  if (doc.status !== 'ready' || !doc.draft) return <Loading />;
   return (
-    <>
-      {signed ? (
-        <div className="notice info">
-          <p>{tr('evaluation.fill.signedFinal')}</p>
-        </div>
-      ) : (
-        <DocNotices
-          doc={doc}
-          conflictText={tr('evaluation.fill.conflict')}
-          savedText={tr('evaluation.fill.saved')}
-        />
-      )}
-      <DocForm
-        id="evaluation"
-        draft={doc.draft}
-        onChange={doc.setDraft}
-        errors={doc.errors}
-        readOnly={doc.readOnly}
-        onSubmit={doc.save}
-        submit={{
-          label: tr('evaluation.fill.save'),
-          busy: doc.saving,
-          busyLabel: tr('evaluation.fill.saving'),
-        }}
-      >
-        <p>{tPaper('evaluation.instructions', F.instructions)}</p>
-        <EvaluationFields role={role} />
-      </DocForm>
-    </>
+    <VersionedDocPage
+      doc={doc}
+      id="evaluation"
+      conflictText={tr('evaluation.fill.conflict')}
+      savedText={tr('evaluation.fill.saved')}
+      saveLabel={tr('evaluation.fill.save')}
+      savingLabel={tr('evaluation.fill.saving')}
+      unsavedNote={false}
+      notices={
+        signed ? (
+          <div className="notice info">
+            <p>{tr('evaluation.fill.signedFinal')}</p>
+          </div>
+        ) : undefined
+      }
+    >
+      <p>{tPaper('evaluation.instructions', F.instructions)}</p>
+      <EvaluationFields role={role} />
+    </VersionedDocPage>
   );
 }
 
@@ -135,7 +122,7 @@ const yesNoOptions = (tr: ReflectionTranslate): ChoiceOption[] => [
 /** Every field of the form, in the paper's order. */
 function EvaluationFields({ role }: { role: 'mentor' | 'mentee' }) {
   const tr = useReflectionT();
-  const draft = useDocForm().draft as Draft;
+  const draft = useFormContext().value as Draft;
   const long = (id: QuestionId, path: keyof Draft) => (
     <TextField path={path} label={numbered(id)} rows={4} maxLength={4000} />
   );

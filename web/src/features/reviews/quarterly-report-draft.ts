@@ -3,7 +3,7 @@
  * draft a new report starts from, and the body sent from it.
  */
 import { type QuarterlyReportInput, quarterlyReportForm } from '@sisi/domain';
-import { newKey, optional, present, type Row } from '../../components/doc-form.tsx';
+import { newKey, optional, present, type Row } from '../../components/form/index.ts';
 import { tReportText } from '../../i18n/en-reviews.ts';
 import type { PlanContent } from '../mentorships/queries.ts';
 

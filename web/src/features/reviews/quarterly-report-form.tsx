@@ -10,22 +10,22 @@ import {
   totalHours,
 } from '@sisi/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem, idempotencyKey } from '../../api/client.ts';
 import {
   CheckboxGroup,
-  type DocErrors,
-  DocForm,
+  Form,
   fieldErrorsOf,
   Group,
   newKey,
-  noDocErrors,
+  noErrors,
+  problemMessage,
+  schemaProblems,
   TextField,
-  useDocForm,
-  validate,
-} from '../../components/doc-form.tsx';
-import { problemMessage } from '../../components/form/index.ts';
+  useForm,
+  useFormContext,
+} from '../../components/form/index.ts';
 import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { tReportText, useReviewT } from '../../i18n/en-reviews.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
@@ -46,6 +46,7 @@ import {
   toBody,
 } from './quarterly-report-draft.ts';
 import { postQuarterlyReport, reviewKeys } from './review-queries.ts';
+import '../../components/doc-form.css';
 
 /** The report of one period, filled from `initial`; on success, back to the mentorship. */
 export function ReportForm({
@@ -66,12 +67,11 @@ export function ReportForm({
   const t = useT();
   const tr = useReviewT();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<ReportDraft>(initial);
-  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
+  const form = useForm<ReportDraft>({ initial: initial });
+  const { value: draft, setErrors } = form;
   const [key] = useState(idempotencyKey);
   // the draft that was sent: the API's error paths index its rows
   const sent = useRef(draft);
-  const onChange = useCallback((update: (d: ReportDraft) => ReportDraft) => setDraft(update), []);
   const base = `/networks/${networkId}/mentorships/${m.id}`;
 
   const submit = useMutation({
@@ -100,7 +100,7 @@ export function ReportForm({
   const send = () => {
     if (submit.isPending) return;
     const body = toBody(draft, period);
-    const problems = validate(quarterlyReportSchema, body);
+    const problems = schemaProblems(quarterlyReportSchema, body, t('errors.isRequired'));
     // hours that are not a number: say so, rather than the schema's "expected number"
     draft.interactions.forEach((row, i) => {
       const hours = hoursOf(row.hours);
@@ -113,7 +113,7 @@ export function ReportForm({
       }
     });
     if (problems.length) return setErrors({ fields: fieldErrorsOf(problems, draft) });
-    setErrors(noDocErrors);
+    setErrors(noErrors);
     sent.current = draft;
     submit.mutate(body);
   };
@@ -122,11 +122,11 @@ export function ReportForm({
   return (
     <>
       <p>{tr('monitoring.report.intro')}</p>
-      <DocForm
+      <Form
+        form={form}
         id="quarterly-report"
-        draft={draft}
-        onChange={onChange}
-        errors={errors}
+        className="doc-form"
+        autoComplete="off"
         onSubmit={send}
         submit={{
           label: tr('monitoring.report.submit'),
@@ -266,7 +266,7 @@ export function ReportForm({
           <TextField path="signature.date" type="date" label={signature('signature-date')} />
         </Group>
         <p className="report-closing">{tReportText('closing', FORM.closing)}</p>
-      </DocForm>
+      </Form>
     </>
   );
 }
@@ -274,8 +274,7 @@ export function ReportForm({
 /** "Other" asks what it is. */
 function OtherArea() {
   const tr = useReviewT();
-  const form = useDocForm();
-  const draft = form.draft as ReportDraft;
+  const draft = useFormContext().value as ReportDraft;
   if (!draft.technicalAreas.includes('other')) return null;
   return (
     <TextField
@@ -289,8 +288,7 @@ function OtherArea() {
 /** The interaction log: DATE, TIME INVOLVED, ACTIVITY per row, and the total hours. */
 function Interactions() {
   const tr = useReviewT();
-  const form = useDocForm();
-  const draft = form.draft as ReportDraft;
+  const draft = useFormContext().value as ReportDraft;
   const counted = draft.interactions
     .map((i) => hoursOf(i.hours))
     .filter((h): h is number => h !== undefined && Number.isFinite(h) && h > 0);

@@ -4,17 +4,16 @@
  */
 import { reflectionScales } from '@sisi/domain/static';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
 import { ApiProblem } from '../../api/client.ts';
 import {
-  type DocErrors,
-  DocForm,
+  Form,
   fieldErrorsOf,
-  noDocErrors,
+  noErrors,
+  problemMessage,
   RadioGroup,
   TextField,
-} from '../../components/doc-form.tsx';
-import { problemMessage } from '../../components/form/index.ts';
+  useForm,
+} from '../../components/form/index.ts';
 import { tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
 import { useT } from '../../i18n/index.ts';
 import {
@@ -28,6 +27,7 @@ import {
 } from './reflection-labels.ts';
 import { postReflectionAnswers, reflectionKeys } from './reflection-queries.ts';
 import { reviewKeys } from './review-queries.ts';
+import '../../components/doc-form.css';
 
 type Draft = { answers: Record<string, string>; comments: Record<string, string> };
 
@@ -74,9 +74,8 @@ export function Questionnaire({
   const t = useT();
   const tr = useReflectionT();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
-  const onChange = useCallback((update: (d: Draft) => Draft) => setDraft(update), []);
+  const form = useForm<Draft>({ initial: emptyDraft });
+  const { value: draft, setErrors } = form;
 
   const refresh = () =>
     Promise.all([
@@ -116,7 +115,7 @@ export function Questionnaire({
       .filter((item) => !draft.answers[item.id])
       .map((item) => ({ path: `answers.${item.id}`, message: t('errors.isRequired') }));
     if (missing.length) return setErrors({ fields: fieldErrorsOf(missing, draft) });
-    setErrors(noDocErrors);
+    setErrors(noErrors);
     const comments = Object.fromEntries(
       Object.entries(draft.comments)
         .map(([k, v]) => [k, v.trim()] as const)
@@ -126,11 +125,11 @@ export function Questionnaire({
   };
 
   return (
-    <DocForm
+    <Form
+      form={form}
       id="reflection"
-      draft={draft}
-      onChange={onChange}
-      errors={errors}
+      className="doc-form"
+      autoComplete="off"
       onSubmit={send}
       submit={{
         label: tr('reflection.form.submit'),
@@ -187,6 +186,6 @@ export function Questionnaire({
           maxLength={4000}
         />
       </section>
-    </DocForm>
+    </Form>
   );
 }
