@@ -57,6 +57,50 @@ const blankRows = (rows: number, columns: number) =>
     </tr>
   ));
 
+/**
+ * A table of a sheet: its column heads, then the report's rows, or on a blank form `blank`
+ * empty rows to write in.
+ */
+function SheetTable({
+  label,
+  labelledBy,
+  columns,
+  rows,
+  blank,
+}: {
+  label?: string;
+  labelledBy?: string;
+  columns: readonly string[];
+  rows: { key: string | number; cells: ReactNode[] }[] | undefined;
+  blank: number;
+}) {
+  return (
+    <table aria-label={label} aria-labelledby={labelledBy}>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows
+          ? rows.map((row) => (
+              <tr key={row.key}>
+                {row.cells.map((cell, c) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are its columns, in order
+                  <td key={c}>{cell}</td>
+                ))}
+              </tr>
+            ))
+          : blankRows(blank, columns.length)}
+      </tbody>
+    </table>
+  );
+}
+
 /** Annex 4, filled in from `report` or blank. */
 export function SummarySheet({
   report,
@@ -104,55 +148,29 @@ export function SummarySheet({
         <p className="box-label" id="sheet-actions">
           {box('follow-up-actions')}
         </p>
-        <table aria-labelledby="sheet-actions">
-          <thead>
-            <tr>
-              {A4.followUpColumns.map((c) => (
-                <th key={c.id} scope="col">
-                  {tSheetText(c.id, c.text)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {r
-              ? r.followUpActions.map((a) => (
-                  <tr key={a.id}>
-                    <td>{a.what}</td>
-                    <td>{a.ownerName}</td>
-                    <td>{formatDate(a.dueDate)}</td>
-                  </tr>
-                ))
-              : blankRows(4, 3)}
-          </tbody>
-        </table>
+        <SheetTable
+          labelledBy="sheet-actions"
+          columns={A4.followUpColumns.map((c) => tSheetText(c.id, c.text))}
+          rows={r?.followUpActions.map((a) => ({
+            key: a.id,
+            cells: [a.what, a.ownerName, formatDate(a.dueDate)],
+          }))}
+          blank={4}
+        />
       </div>
       <div className="box">
         <p className="box-label" id="sheet-issues">
           {box('issues')}
         </p>
-        <table aria-labelledby="sheet-issues">
-          <thead>
-            <tr>
-              {A4.issueColumns.map((c) => (
-                <th key={c.id} scope="col">
-                  {tSheetText(c.id, c.text)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {r
-              ? r.issues.map((i) => (
-                  <tr key={`${i.raised}-${i.solutions ?? ''}`}>
-                    <td>{i.raised}</td>
-                    <td>{i.solutions}</td>
-                    <td>{i.pending}</td>
-                  </tr>
-                ))
-              : blankRows(3, 3)}
-          </tbody>
-        </table>
+        <SheetTable
+          labelledBy="sheet-issues"
+          columns={A4.issueColumns.map((c) => tSheetText(c.id, c.text))}
+          rows={r?.issues.map((i) => ({
+            key: `${i.raised}-${i.solutions ?? ''}`,
+            cells: [i.raised, i.solutions, i.pending],
+          }))}
+          blank={3}
+        />
       </div>
       <Box label={box('next-meeting-date')}>
         {r?.nextMeetingDate ? formatDate(r.nextMeetingDate) : undefined}
@@ -252,29 +270,16 @@ export function QuarterlySheet({
       {question('trends', r?.trends)}
       {question('relationship', r?.relationship)}
       {question('interaction-frequency', r?.interactionFrequency, false)}
-      <table aria-label={a5(A5.questions, 'interaction-frequency')}>
-        <thead>
-          <tr>
-            {A5.interactionLog.columns.map((c) => (
-              <th key={c.id} scope="col">
-                {tReportText(c.id, c.text)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {r
-            ? r.interactions.map((i, n) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows may repeat; the log's order is theirs
-                <tr key={n}>
-                  <td>{formatDate(i.date)}</td>
-                  <td>{i.hours}</td>
-                  <td>{i.activity}</td>
-                </tr>
-              ))
-            : blankRows(6, 3)}
-        </tbody>
-      </table>
+      <SheetTable
+        label={a5(A5.questions, 'interaction-frequency')}
+        columns={A5.interactionLog.columns.map((c) => tReportText(c.id, c.text))}
+        // rows may repeat; the log's order is theirs
+        rows={r?.interactions.map((i, n) => ({
+          key: n,
+          cells: [formatDate(i.date), i.hours, i.activity],
+        }))}
+        blank={6}
+      />
       <p className="line">
         <span className="box-label">{tReportText('total', A5.interactionLog.total.text)}</span>
         <span className="fill">{r ? String(r.totalHours) : undefined}</span>

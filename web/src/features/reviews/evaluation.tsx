@@ -12,14 +12,14 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams, useSearch } from 'wouter';
-import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
-import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { useMentorshipContext } from '../../components/mentorship-context.tsx';
+import { LoadError, Loading } from '../../components/page.tsx';
 import { tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
 import { EvaluationEditor } from './evaluation-editor.tsx';
 import { editableOrganizations, F } from './evaluation-model.ts';
 import { PaperEvaluation } from './evaluation-paper.tsx';
 import { SideBySide, StatusList } from './evaluation-views.tsx';
-import { PrintBar } from './reflection-parts.tsx';
+import { PaperFormPage } from './reflection-parts.tsx';
 import { evaluationsQuery } from './reflection-queries.ts';
 
 export function EvaluationPage() {
@@ -106,26 +106,19 @@ export function EvaluationPage() {
   }
 
   return (
-    <Page title={tr('evaluation.title')}>
-      <div className="printable">
-        <p className="lead">
-          {tr('reflection.annex', { annex: F.annex, title: tPaper('evaluation.title', F.title) })}
-        </p>
-        <MentorshipHeader
-          networkId={networkId}
-          mentorshipId={mentorshipId}
-          organizationOptions={ctx.organizationOptions}
-        />
-        <PrintBar
-          blank={view === 'blank' || view === 'paper'}
-          blankHref={`${path}?view=blank`}
-          backHref={path}
-          blankLabel="reflection.blankEvaluation"
-          backLabel="reflection.backFromBlankEvaluation"
-        />
-        {view ? null : <p className="no-print">{tr('evaluation.intro')}</p>}
-        {body}
-      </div>
-    </Page>
+    <PaperFormPage
+      title={tr('evaluation.title')}
+      lead={tr('reflection.annex', { annex: F.annex, title: tPaper('evaluation.title', F.title) })}
+      networkId={networkId}
+      mentorshipId={mentorshipId}
+      organizationOptions={ctx.organizationOptions}
+      path={path}
+      blank={view === 'blank' || view === 'paper'}
+      blankLabel="reflection.blankEvaluation"
+      backLabel="reflection.backFromBlankEvaluation"
+    >
+      {view ? null : <p className="no-print">{tr('evaluation.intro')}</p>}
+      {body}
+    </PaperFormPage>
   );
 }

@@ -12,12 +12,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useParams, useSearch } from 'wouter';
-import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { useMentorshipContext } from '../../components/mentorship-context.tsx';
+import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
 import { tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
 import { F } from './reflection-labels.ts';
 import { PaperReflection } from './reflection-paper.tsx';
-import { PrintBar } from './reflection-parts.tsx';
+import { PaperFormPage } from './reflection-parts.tsx';
 import { reflectionQuery } from './reflection-queries.ts';
 import { AnonymityNotice, Questionnaire } from './reflection-questionnaire.tsx';
 import { ResultsView } from './reflection-results.tsx';
@@ -78,27 +78,20 @@ export function ReflectionPage() {
   }
 
   return (
-    <Page title={tr('reflection.title')}>
-      <div className="printable">
-        <p className="lead">
-          {tr('reflection.annex', { annex: F.annex, title: tPaper('reflection.title', F.title) })}
-        </p>
-        <MentorshipHeader
-          networkId={networkId}
-          mentorshipId={mentorshipId}
-          organizationOptions={ctx.organizationOptions}
-        />
-        <PrintBar
-          blank={blank}
-          blankHref={`${path}?view=blank`}
-          backHref={path}
-          blankLabel="reflection.blank"
-          backLabel="reflection.backFromBlank"
-        />
-        <StatusMessage message={sent} />
-        {blank ? null : <p className="no-print">{tr('reflection.intro')}</p>}
-        {body}
-      </div>
-    </Page>
+    <PaperFormPage
+      title={tr('reflection.title')}
+      lead={tr('reflection.annex', { annex: F.annex, title: tPaper('reflection.title', F.title) })}
+      networkId={networkId}
+      mentorshipId={mentorshipId}
+      organizationOptions={ctx.organizationOptions}
+      path={path}
+      blank={blank}
+      blankLabel="reflection.blank"
+      backLabel="reflection.backFromBlank"
+    >
+      <StatusMessage message={sent} />
+      {blank ? null : <p className="no-print">{tr('reflection.intro')}</p>}
+      {body}
+    </PaperFormPage>
   );
 }
