@@ -1,9 +1,4 @@
-import type {
-  CreateOrganizationInput,
-  KeyPopulation,
-  Organization,
-  TechnicalArea,
-} from '@sisi/domain';
+import type { CreateOrganizationInput, Organization } from '@sisi/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'wouter';
@@ -14,108 +9,29 @@ import {
   CheckboxField,
   CheckboxGroup,
   Form,
-  type FormErrors,
   hasErrors,
   noErrors,
   problemToErrors,
-  requireValues,
   SelectField,
   SubmitButton,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
-import { commonLanguages, countryCodes, keyPopulations, technicalAreas } from '../../constants.ts';
-import { countryName, languageName, type Translate, useT } from '../../i18n/index.ts';
+import { countryCodes, keyPopulations, technicalAreas } from '../../constants.ts';
+import { countryName, languageName, useT } from '../../i18n/index.ts';
 import type { FlashState } from './organization.tsx';
-
-type Profile = Omit<CreateOrganizationInput, 'coordinatorEmail' | 'coordinatorName'>;
-
-/** The profile as the form holds it: lists of strengths and needs as lines of text. */
-type ProfileValue = {
-  name: string;
-  country: string;
-  languages: string[];
-  keyPopulations: string[];
-  kpLed: boolean;
-  technicalAreas: string[];
-  otherTechnicalArea: string;
-  strengthsOffered: string;
-  priorityNeeds: string;
-  highSpeedInternet: boolean;
-  nameVisibleToDonors: boolean;
-};
-type CreateValue = ProfileValue & { coordinatorEmail: string; coordinatorName: string };
-
-const PROFILE_FIELDS = [
-  'name',
-  'country',
-  'languages',
-  'keyPopulations',
-  'kpLed',
-  'technicalAreas',
-  'otherTechnicalArea',
-  'strengthsOffered',
-  'priorityNeeds',
-  'highSpeedInternet',
-  'nameVisibleToDonors',
-] as const;
-const CREATE_FIELDS = [...PROFILE_FIELDS, 'coordinatorEmail', 'coordinatorName'] as const;
-
-const lines = (value: string) =>
-  value
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-
-/** The languages offered: the common ones, then any other the organization has. */
-const languageCodes = (initial?: Organization) => [
-  ...new Set([...commonLanguages, ...(initial?.languages ?? [])]),
-];
-
-/** `chosen` in the order of `options` (the order the checkboxes list them). */
-const inOrder = (options: readonly string[], chosen: readonly string[] = []) =>
-  options.filter((o) => chosen.includes(o));
-
-/** The form's value for a new organization, or for editing `initial`. */
-function profileValue(initial?: Organization): ProfileValue {
-  return {
-    name: initial?.name ?? '',
-    country: initial?.country ?? '',
-    languages: inOrder(languageCodes(initial), initial?.languages),
-    keyPopulations: inOrder(keyPopulations, initial?.keyPopulations),
-    kpLed: initial?.kpLed ?? false,
-    technicalAreas: inOrder(technicalAreas, initial?.technicalAreas),
-    otherTechnicalArea: initial?.otherTechnicalArea ?? '',
-    strengthsOffered: initial?.strengthsOffered.join('\n') ?? '',
-    priorityNeeds: initial?.priorityNeeds.join('\n') ?? '',
-    highSpeedInternet: initial?.highSpeedInternet ?? false,
-    nameVisibleToDonors: initial?.nameVisibleToDonors ?? false,
-  };
-}
-
-function profileFrom(v: ProfileValue): Profile {
-  return {
-    name: v.name.trim(),
-    country: v.country.trim(),
-    languages: v.languages,
-    keyPopulations: v.keyPopulations as KeyPopulation[],
-    kpLed: v.kpLed,
-    technicalAreas: v.technicalAreas as TechnicalArea[],
-    otherTechnicalArea: v.otherTechnicalArea.trim(),
-    strengthsOffered: lines(v.strengthsOffered),
-    priorityNeeds: lines(v.priorityNeeds),
-    highSpeedInternet: v.highSpeedInternet,
-    nameVisibleToDonors: v.nameVisibleToDonors,
-  };
-}
-
-/** What the browser can check before asking the API (which checks everything again). */
-function checkProfile(v: ProfileValue, required: readonly string[], t: Translate): FormErrors {
-  const found = requireValues(v, required, t('errors.isRequired'));
-  if (v.keyPopulations.length === 0) found.fields.keyPopulations = t('errors.chooseOne');
-  return found;
-}
+import {
+  CREATE_FIELDS,
+  type CreateValue,
+  checkProfile,
+  languageCodes,
+  PROFILE_FIELDS,
+  type Profile,
+  type ProfileValue,
+  profileFrom,
+  profileValue,
+} from './profile.ts';
 
 /** The profile fields, shared by create and edit; `initial` is the organization edited. */
 function ProfileFields({ initial }: { initial?: Organization }) {
