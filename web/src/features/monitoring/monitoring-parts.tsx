@@ -1,8 +1,8 @@
 /**
  * Pieces of the monitoring screens (001 Step 4) shared by the mentorship page, the network's
- * mentorships list and the monitoring pages: follow-up actions with their status (overdue in
- * words, not colour alone), the summary reports, the practical tips for who coordinates, and
- * CSV exports.
+ * mentorships list and the monitoring pages: the monitoring section of a mentorship, the
+ * summary reports, the practical tips for who coordinates, and CSV exports. Follow-up
+ * actions are in `follow-up-list.tsx`.
  */
 import type { Mentorship } from '@sisi/domain';
 import { practicalChallenges } from '@sisi/domain/static';
