@@ -13,9 +13,9 @@ import { ApiProblem } from './api/client.ts';
 import { meQuery } from './api/queries.ts';
 import { LoadError, Loading, noteLocation, Page } from './components/page.tsx';
 import { ScreenBoundary } from './components/screen-boundary.tsx';
+import { LoginPage } from './features/auth/login.tsx';
 import { homePath } from './home.ts';
 import { useT } from './i18n/index.ts';
-import { LoginPage } from './pages/login.tsx';
 import { getToken, setToken, useToken } from './session.ts';
 
 /** Every screen but sign-in is its own chunk, so the sign-in page loads only what it needs. */
@@ -23,21 +23,30 @@ const screen = <K extends string>(load: () => Promise<Record<K, ComponentType>>,
   lazy<ComponentType>(() => load().then((m) => ({ default: m[name] })));
 
 const AcceptInvitationPage = screen(
-  () => import('./pages/accept-invitation.tsx'),
+  () => import('./features/auth/accept-invitation.tsx'),
   'AcceptInvitationPage',
 );
-const NetworksPage = screen(() => import('./pages/networks.tsx'), 'NetworksPage');
-const DonorSummaryPage = screen(() => import('./pages/donor-summary.tsx'), 'DonorSummaryPage');
-const OrganizationsPage = screen(() => import('./pages/organizations.tsx'), 'OrganizationsPage');
+const NetworksPage = screen(() => import('./features/networks/networks.tsx'), 'NetworksPage');
+const DonorSummaryPage = screen(
+  () => import('./features/donor/donor-summary.tsx'),
+  'DonorSummaryPage',
+);
+const OrganizationsPage = screen(
+  () => import('./features/organizations/organizations.tsx'),
+  'OrganizationsPage',
+);
 const OrganizationCreatePage = screen(
-  () => import('./pages/organization-form.tsx'),
+  () => import('./features/organizations/organization-form.tsx'),
   'OrganizationCreatePage',
 );
 const OrganizationEditPage = screen(
-  () => import('./pages/organization-form.tsx'),
+  () => import('./features/organizations/organization-form.tsx'),
   'OrganizationEditPage',
 );
-const OrganizationPage = screen(() => import('./pages/organization.tsx'), 'OrganizationPage');
+const OrganizationPage = screen(
+  () => import('./features/organizations/organization.tsx'),
+  'OrganizationPage',
+);
 const MentorshipsPage = screen(
   () => import('./features/mentorships/mentorships.tsx'),
   'MentorshipsPage',
@@ -68,27 +77,33 @@ const GatheringsPage = screen(
 );
 const ClosurePage = screen(() => import('./features/mentorships/closure.tsx'), 'ClosurePage');
 const QuarterlyReportPage = screen(
-  () => import('./pages/quarterly-report.tsx'),
+  () => import('./features/reviews/quarterly-report.tsx'),
   'QuarterlyReportPage',
 );
 const CapacityPage = screen(() => import('./features/organizations/capacity.tsx'), 'CapacityPage');
-const SummaryReportPage = screen(() => import('./pages/summary-report.tsx'), 'SummaryReportPage');
-const ProgressPage = screen(() => import('./pages/progress.tsx'), 'ProgressPage');
-const MyFollowUpsPage = screen(() => import('./pages/follow-ups.tsx'), 'MyFollowUpsPage');
+const SummaryReportPage = screen(
+  () => import('./features/monitoring/summary-report.tsx'),
+  'SummaryReportPage',
+);
+const ProgressPage = screen(() => import('./features/monitoring/progress.tsx'), 'ProgressPage');
+const MyFollowUpsPage = screen(
+  () => import('./features/monitoring/follow-ups.tsx'),
+  'MyFollowUpsPage',
+);
 const SummaryReportPrintPage = screen(
-  () => import('./pages/print-forms.tsx'),
+  () => import('./features/monitoring/print-forms.tsx'),
   'SummaryReportPrintPage',
 );
 const QuarterlyReportPrintPage = screen(
-  () => import('./pages/print-forms.tsx'),
+  () => import('./features/monitoring/print-forms.tsx'),
   'QuarterlyReportPrintPage',
 );
 const BlankSummaryReportPage = screen(
-  () => import('./pages/print-forms.tsx'),
+  () => import('./features/monitoring/print-forms.tsx'),
   'BlankSummaryReportPage',
 );
 const BlankQuarterlyReportPage = screen(
-  () => import('./pages/print-forms.tsx'),
+  () => import('./features/monitoring/print-forms.tsx'),
   'BlankQuarterlyReportPage',
 );
 const CoachingGroupsPage = screen(
@@ -120,8 +135,8 @@ const SisiKwaSisiLibraryPage = screen(
   () => import('./pages/sisi-kwa-sisi-library.tsx'),
   'SisiKwaSisiLibraryPage',
 );
-const ReflectionPage = screen(() => import('./pages/reflection.tsx'), 'ReflectionPage');
-const EvaluationPage = screen(() => import('./pages/evaluation.tsx'), 'EvaluationPage');
+const ReflectionPage = screen(() => import('./features/reviews/reflection.tsx'), 'ReflectionPage');
+const EvaluationPage = screen(() => import('./features/reviews/evaluation.tsx'), 'EvaluationPage');
 const CoachingLandingPage = screen(
   () => import('./pages/coaching-overview.tsx'),
   'CoachingLandingPage',

@@ -33,6 +33,7 @@ import {
   SubmitButton,
 } from '../components/form.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
+import type { FlashState } from '../features/organizations/organization.tsx';
 import { useProgramT } from '../i18n/en-programs.ts';
 import { formatDate, useT } from '../i18n/index.ts';
 import {
@@ -44,7 +45,6 @@ import {
   programsBase,
   useProgram,
 } from './coaching-program-parts.tsx';
-import type { FlashState } from './organization.tsx';
 
 export function ProgramPage() {
   const { networkId = '', programId = '' } = useParams<{ networkId: string; programId: string }>();

@@ -34,6 +34,7 @@ import {
 } from '../components/form.tsx';
 import { LoadMore } from '../components/load-more.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
+import type { FlashState } from '../features/organizations/organization.tsx';
 import { tProgramText, useProgramT } from '../i18n/en-programs.ts';
 import { useT } from '../i18n/index.ts';
 import {
@@ -44,7 +45,6 @@ import {
   programsBase,
   useProgramRoles,
 } from './coaching-program-parts.tsx';
-import type { FlashState } from './organization.tsx';
 
 export function ProgramsPage() {
   const { networkId = '' } = useParams<{ networkId: string }>();

@@ -56,9 +56,9 @@ import { problemMessage } from '../components/form.tsx';
 import { LoadMore } from '../components/load-more.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
 import { RepeatableList } from '../components/repeatable-list.tsx';
+import type { FlashState } from '../features/organizations/organization.tsx';
 import { tSource, useSisiT } from '../i18n/en-sisi-kwa-sisi.ts';
 import { formatDate, useT } from '../i18n/index.ts';
-import type { FlashState } from './organization.tsx';
 import {
   areaLabel,
   PlanStateBadge,

@@ -39,9 +39,9 @@ import {
 import { problemMessage } from '../components/form.tsx';
 import { Loading, Page } from '../components/page.tsx';
 import { RepeatableList } from '../components/repeatable-list.tsx';
+import type { FlashState } from '../features/organizations/organization.tsx';
 import { type SisiKwaSisiTranslate, tSource, useSisiT } from '../i18n/en-sisi-kwa-sisi.ts';
 import { useT } from '../i18n/index.ts';
-import type { FlashState } from './organization.tsx';
 import {
   areaLabel,
   PersonPicker,

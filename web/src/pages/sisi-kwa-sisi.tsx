@@ -20,8 +20,8 @@ import { useHistoryState } from 'wouter/use-browser-location';
 import { coachingsQuery } from '../api/sisi-kwa-sisi-queries.ts';
 import { LoadMore } from '../components/load-more.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
+import type { FlashState } from '../features/organizations/organization.tsx';
 import { tSource, useSisiT } from '../i18n/en-sisi-kwa-sisi.ts';
-import type { FlashState } from './organization.tsx';
 import { CoachingCard, SisiLinks, useSisiRoles } from './sisi-kwa-sisi-parts.tsx';
 
 export function SisiKwaSisiPage() {

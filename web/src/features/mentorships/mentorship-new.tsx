@@ -18,7 +18,7 @@ import {
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useMT } from '../../i18n/en-mentorships.ts';
 import { MAX_DURATION_MONTHS, MIN_DURATION_MONTHS } from '../../mentorship-domain.ts';
-import type { FlashState } from '../../pages/organization.tsx';
+import type { FlashState } from '../organizations/organization.tsx';
 import {
   check,
   type Draft,

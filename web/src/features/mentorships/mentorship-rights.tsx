@@ -7,7 +7,6 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { api, call } from '../../api/client.ts';
-import { mentorshipReviewsQuery } from '../../api/review-queries.ts';
 import { problemMessage } from '../../components/form/index.ts';
 import { Loading, StatusMessage } from '../../components/page.tsx';
 import { type MentorshipTranslate, tData, useMT } from '../../i18n/en-mentorships.ts';
@@ -15,7 +14,8 @@ import { useReflectionT } from '../../i18n/en-reflection.ts';
 import { useReviewT } from '../../i18n/en-reviews.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { rightsAndResponsibilities } from '../../mentorship-domain.ts';
-import { ReviewStateBadge, reviewStateHint } from '../../pages/review-parts.tsx';
+import { ReviewStateBadge, reviewStateHint } from '../reviews/review-parts.tsx';
+import { mentorshipReviewsQuery } from '../reviews/review-queries.ts';
 import { useConflict, useSaveMentorship } from './mentorship-forms.tsx';
 import { involved, type useViewer } from './mentorship-parts.tsx';
 

@@ -8,8 +8,8 @@ import { LoadError, Loading, Page, StatusMessage } from '../../components/page.t
 import { useMT } from '../../i18n/en-mentorships.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { prematureReasons, stages } from '../../mentorship-domain.ts';
-import { MonitoringSection } from '../../pages/monitoring-parts.tsx';
-import type { FlashState } from '../../pages/organization.tsx';
+import { MonitoringSection } from '../monitoring/monitoring-parts.tsx';
+import type { FlashState } from '../organizations/organization.tsx';
 import { EndForm } from './mentorship-end.tsx';
 import { Participants, StageForm } from './mentorship-forms.tsx';
 import { Fact, stageLabel, useOrganizations, useViewer } from './mentorship-parts.tsx';

@@ -8,8 +8,8 @@ import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useMT } from '../../i18n/en-mentorships.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { type ApproachId, approachIds, type Stage, stages } from '../../mentorship-domain.ts';
-import { ExportLinks } from '../../pages/monitoring-parts.tsx';
-import { DueReviews } from '../../pages/review-parts.tsx';
+import { ExportLinks } from '../monitoring/monitoring-parts.tsx';
+import { DueReviews } from '../reviews/review-parts.tsx';
 import { stageLabel, useOrganizations, useViewer } from './mentorship-parts.tsx';
 
 /** The filters in the URL's query; unknown values are ignored. */

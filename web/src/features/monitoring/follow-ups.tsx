@@ -8,12 +8,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { type MyAction, myFollowUpsQuery } from '../api/monitoring-queries.ts';
-import { meQuery } from '../api/queries.ts';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { useMonitorT } from '../i18n/en-monitoring.ts';
-import { formatDate } from '../i18n/index.ts';
-import { FollowUpList } from './monitoring-parts.tsx';
+import { meQuery } from '../../api/queries.ts';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { useMonitorT } from '../../i18n/en-monitoring.ts';
+import { formatDate } from '../../i18n/index.ts';
+import { FollowUpList } from './follow-up-list.tsx';
+import { type MyAction, myFollowUpsQuery } from './monitoring-queries.ts';
 
 export function MyFollowUpsPage() {
   const { networkId = '' } = useParams<{ networkId: string }>();

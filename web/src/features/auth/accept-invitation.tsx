@@ -3,24 +3,21 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
-import { ApiProblem, api, call } from '../api/client.ts';
-import { keys } from '../api/queries.ts';
+import { ApiProblem, api, call } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import {
   Form,
-  type FormErrors,
   hasErrors,
-  labelsOf,
   noErrors,
-  problemToErrors,
-  requireFields,
+  requireValues,
   SubmitButton,
   TextField,
-  text,
-} from '../components/form.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { homePath } from '../home.ts';
-import { formatDate, type Translate, useT } from '../i18n/index.ts';
-import { setToken } from '../session.ts';
+  useForm,
+} from '../../components/form/index.ts';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { homePath } from '../../home.ts';
+import { formatDate, type Translate, useT } from '../../i18n/index.ts';
+import { setToken } from '../../session.ts';
 
 const FIELDS = ['name', 'password', 'confirm'] as const;
 const MIN_PASSWORD = 12;
@@ -87,7 +84,7 @@ function AcceptForm({
 }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useForm({ initial: { name: invitation.name, password: '', confirm: '' } });
   const accept = useMutation({
     mutationFn: (body: { name: string; password: string }): Promise<Session> =>
       call(api.invitations[':token'].accept.$post({ param: { token }, json: body })),
@@ -99,28 +96,23 @@ function AcceptForm({
     },
     onError: (error) => {
       if (error instanceof ApiProblem && error.status === 410) onGone();
-      else setErrors(problemToErrors(error, FIELDS, t));
+      else form.fail(error, { fields: FIELDS });
     },
   });
 
-  const labels = labelsOf(t, {
-    name: 'invitation.yourName',
-    password: 'invitation.password',
-    confirm: 'invitation.confirm',
-  });
-  const submit = (data: FormData) => {
+  const submit = (value: { name: string; password: string; confirm: string }) => {
     if (accept.isPending) return;
-    const found = requireFields(data, FIELDS, t);
-    const password = String(data.get('password') ?? '');
+    const found = requireValues(value, FIELDS, t('errors.isRequired'));
+    const { password } = value;
     if (!found.fields.password && password.length < MIN_PASSWORD) {
       found.fields.password = t('errors.passwordTooShort');
     }
-    if (!found.fields.confirm && data.get('confirm') !== password) {
+    if (!found.fields.confirm && value.confirm !== password) {
       found.fields.confirm = t('errors.passwordsDiffer');
     }
-    if (hasErrors(found)) return setErrors(found);
-    setErrors(noErrors);
-    accept.mutate({ name: text(data, 'name'), password });
+    if (hasErrors(found)) return form.setErrors(found);
+    form.setErrors(noErrors);
+    accept.mutate({ name: value.name.trim(), password });
   };
 
   const role = roleNames(invitation.roles, t);
@@ -153,7 +145,7 @@ function AcceptForm({
       </dl>
       <p className="hint">{t('invitation.expires', { date: formatDate(invitation.expiresAt) })}</p>
       <div className="narrow">
-        <Form id="accept" errors={errors} labels={labels} onSubmit={submit}>
+        <Form form={form} id="accept" ids="name" onSubmit={submit}>
           {/* lets password managers save the new password under the right account */}
           <input
             type="email"
@@ -164,23 +156,25 @@ function AcceptForm({
             hidden
           />
           <TextField
+            path="name"
             name="name"
-            label={labels.name!}
+            label={t('invitation.yourName')}
             autoComplete="name"
-            defaultValue={invitation.name}
             required
           />
           <TextField
+            path="password"
             name="password"
-            label={labels.password!}
+            label={t('invitation.password')}
             hint={t('invitation.passwordHint')}
             type="password"
             autoComplete="new-password"
             required
           />
           <TextField
+            path="confirm"
             name="confirm"
-            label={labels.confirm!}
+            label={t('invitation.confirm')}
             type="password"
             autoComplete="new-password"
             required

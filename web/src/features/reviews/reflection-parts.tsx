@@ -1,11 +1,14 @@
 /**
- * Pieces shared by the reflection and evaluation screens: the print bar (Print, and the
- * blank paper form), and opening every `<details>` before printing so nothing folded is
- * left off the paper.
+ * Pieces shared by the reflection and evaluation screens: their page with its print bar
+ * (Print, and the blank paper form), and opening every `<details>` before printing so
+ * nothing folded is left off the paper.
  */
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link } from 'wouter';
-import { type ReflectionMessageKey, useReflectionT } from '../i18n/en-reflection.ts';
+import type { ChoiceOption } from '../../components/form/index.ts';
+import { MentorshipHeader } from '../../components/mentorship-context.tsx';
+import { Page } from '../../components/page.tsx';
+import { type ReflectionMessageKey, useReflectionT } from '../../i18n/en-reflection.ts';
 import './reflection.css';
 
 /** Opens the page's folded parts when it is printed, and folds them back after. */
@@ -31,7 +34,7 @@ export function usePrintUnfolds(): void {
 }
 
 /** "Print" and a link to the blank paper form (or back from it). */
-export function PrintBar({
+function PrintBar({
   blank,
   blankHref,
   backHref,
@@ -57,6 +60,57 @@ export function PrintBar({
         <Link href={blankHref}>{tr(blankLabel)}</Link>
       )}
     </div>
+  );
+}
+
+/**
+ * The page of a paper form of the mentorship (the reflection, the evaluation): the annex it
+ * is, the mentorship, the print bar, then `children`; all of it printable.
+ */
+export function PaperFormPage({
+  title,
+  lead,
+  networkId,
+  mentorshipId,
+  organizationOptions,
+  path,
+  blank,
+  blankLabel,
+  backLabel,
+  children,
+}: {
+  title: string;
+  lead: string;
+  networkId: string;
+  mentorshipId: string;
+  organizationOptions: readonly ChoiceOption[];
+  /** The page's own path; `?view=blank` is its blank paper form. */
+  path: string;
+  /** Whether the paper form is shown (the print bar then links back). */
+  blank: boolean;
+  blankLabel: ReflectionMessageKey;
+  backLabel: ReflectionMessageKey;
+  children: ReactNode;
+}) {
+  return (
+    <Page title={title}>
+      <div className="printable">
+        <p className="lead">{lead}</p>
+        <MentorshipHeader
+          networkId={networkId}
+          mentorshipId={mentorshipId}
+          organizationOptions={organizationOptions}
+        />
+        <PrintBar
+          blank={blank}
+          blankHref={`${path}?view=blank`}
+          backHref={path}
+          blankLabel={blankLabel}
+          backLabel={backLabel}
+        />
+        {children}
+      </div>
+    </Page>
   );
 }
 

@@ -4,7 +4,7 @@
  */
 import type { DonorSummary, DonorTrends } from '@sisi/domain';
 import { queryOptions } from '@tanstack/react-query';
-import { api, call } from './client.ts';
+import { api, call } from '../../api/client.ts';
 
 export const donorKeys = {
   summary: () => ['summary'] as const,

@@ -10,11 +10,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useSearch } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
-import { donorSummaryQuery, donorTrendsQuery } from '../api/donor-queries.ts';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { donorLabel, useDonorT } from '../i18n/en-donor.ts';
-import { i18n } from '../i18n/index.ts';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { donorLabel, useDonorT } from '../../i18n/en-donor.ts';
+import { i18n } from '../../i18n/index.ts';
 import { type ChartSeries, TrendChart } from './donor-chart.tsx';
+import { donorSummaryQuery, donorTrendsQuery } from './donor-queries.ts';
 import './donor-summary.css';
 
 const humanize = (id: string) => {

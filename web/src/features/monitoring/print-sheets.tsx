@@ -1,12 +1,6 @@
 /**
- * Print views of the paper forms, laid out as in the toolkit: Annex 4 (Mentoring Summary
- * Report) and Annex 5 (Mentor's Quarterly Report), filled in from a stored report or blank
- * to print and fill in by hand. The words are the forms' own, from `@sisi/domain/static`.
- * A Print button prints the page; `@media print` drops the app around the sheet.
- *
- * `/networks/:networkId/mentorships/:mentorshipId/summary-reports/:reportId`
- * `/networks/:networkId/mentorships/:mentorshipId/quarterly-reports/:period`
- * `/forms/summary-report`, `/forms/quarterly-report`
+ * The paper sheets of Annex 4 and Annex 5, laid out as in the toolkit, filled in from a
+ * stored report or blank: their boxes, ticks and tables.
  */
 import type { QuarterlyReport, SummaryReport } from '@sisi/domain';
 import {
@@ -14,37 +8,17 @@ import {
   quarterlyReportTechnicalAreas,
   summaryReportForm,
 } from '@sisi/domain/static';
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'wouter';
-import { summaryReportQuery } from '../api/monitoring-queries.ts';
-import { quarterlyReportQuery } from '../api/review-queries.ts';
-import { useMentorshipContext } from '../components/mentorship-context.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { tSheetText, useMonitorT } from '../i18n/en-monitoring.ts';
-import { tReportText } from '../i18n/en-reviews.ts';
-import { formatDate } from '../i18n/index.ts';
-import './monitoring.css';
+import { tSheetText, useMonitorT } from '../../i18n/en-monitoring.ts';
+import { tReportText } from '../../i18n/en-reviews.ts';
+import { formatDate } from '../../i18n/index.ts';
 
-const A4 = summaryReportForm;
-const A5 = quarterlyReportForm;
+export const A4 = summaryReportForm;
+export const A5 = quarterlyReportForm;
 const box = (id: (typeof A4.fields)[number]['id']) =>
   tSheetText(id, A4.fields.find((f) => f.id === id)!.text);
 const a5 = <Q extends { id: string; text: string }>(list: readonly Q[], id: Q['id']) =>
   tReportText(id, list.find((q) => q.id === id)!.text);
-
-/** Print and back, never printed themselves. */
-function PrintBar({ back }: { back?: string }) {
-  const tm = useMonitorT();
-  return (
-    <p className="actions no-print">
-      <button type="button" className="primary" onClick={() => window.print()}>
-        {tm('monitor.print.print')}
-      </button>
-      {back ? <Link href={back}>{tm('monitor.print.back')}</Link> : null}
-    </p>
-  );
-}
 
 /** A box of the sheet: its label, and the answer or room to write one. */
 function Box({ label, children, tall }: { label: string; children?: ReactNode; tall?: boolean }) {
@@ -83,8 +57,52 @@ const blankRows = (rows: number, columns: number) =>
     </tr>
   ));
 
+/**
+ * A table of a sheet: its column heads, then the report's rows, or on a blank form `blank`
+ * empty rows to write in.
+ */
+function SheetTable({
+  label,
+  labelledBy,
+  columns,
+  rows,
+  blank,
+}: {
+  label?: string;
+  labelledBy?: string;
+  columns: readonly string[];
+  rows: { key: string | number; cells: ReactNode[] }[] | undefined;
+  blank: number;
+}) {
+  return (
+    <table aria-label={label} aria-labelledby={labelledBy}>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows
+          ? rows.map((row) => (
+              <tr key={row.key}>
+                {row.cells.map((cell, c) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are its columns, in order
+                  <td key={c}>{cell}</td>
+                ))}
+              </tr>
+            ))
+          : blankRows(blank, columns.length)}
+      </tbody>
+    </table>
+  );
+}
+
 /** Annex 4, filled in from `report` or blank. */
-function SummarySheet({
+export function SummarySheet({
   report,
   organizationName,
 }: {
@@ -130,55 +148,29 @@ function SummarySheet({
         <p className="box-label" id="sheet-actions">
           {box('follow-up-actions')}
         </p>
-        <table aria-labelledby="sheet-actions">
-          <thead>
-            <tr>
-              {A4.followUpColumns.map((c) => (
-                <th key={c.id} scope="col">
-                  {tSheetText(c.id, c.text)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {r
-              ? r.followUpActions.map((a) => (
-                  <tr key={a.id}>
-                    <td>{a.what}</td>
-                    <td>{a.ownerName}</td>
-                    <td>{formatDate(a.dueDate)}</td>
-                  </tr>
-                ))
-              : blankRows(4, 3)}
-          </tbody>
-        </table>
+        <SheetTable
+          labelledBy="sheet-actions"
+          columns={A4.followUpColumns.map((c) => tSheetText(c.id, c.text))}
+          rows={r?.followUpActions.map((a) => ({
+            key: a.id,
+            cells: [a.what, a.ownerName, formatDate(a.dueDate)],
+          }))}
+          blank={4}
+        />
       </div>
       <div className="box">
         <p className="box-label" id="sheet-issues">
           {box('issues')}
         </p>
-        <table aria-labelledby="sheet-issues">
-          <thead>
-            <tr>
-              {A4.issueColumns.map((c) => (
-                <th key={c.id} scope="col">
-                  {tSheetText(c.id, c.text)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {r
-              ? r.issues.map((i) => (
-                  <tr key={`${i.raised}-${i.solutions ?? ''}`}>
-                    <td>{i.raised}</td>
-                    <td>{i.solutions}</td>
-                    <td>{i.pending}</td>
-                  </tr>
-                ))
-              : blankRows(3, 3)}
-          </tbody>
-        </table>
+        <SheetTable
+          labelledBy="sheet-issues"
+          columns={A4.issueColumns.map((c) => tSheetText(c.id, c.text))}
+          rows={r?.issues.map((i) => ({
+            key: `${i.raised}-${i.solutions ?? ''}`,
+            cells: [i.raised, i.solutions, i.pending],
+          }))}
+          blank={3}
+        />
       </div>
       <Box label={box('next-meeting-date')}>
         {r?.nextMeetingDate ? formatDate(r.nextMeetingDate) : undefined}
@@ -204,7 +196,7 @@ function SummarySheet({
 }
 
 /** Annex 5, filled in from `report` or blank. */
-function QuarterlySheet({
+export function QuarterlySheet({
   report,
   mentor,
   mentees,
@@ -278,29 +270,16 @@ function QuarterlySheet({
       {question('trends', r?.trends)}
       {question('relationship', r?.relationship)}
       {question('interaction-frequency', r?.interactionFrequency, false)}
-      <table aria-label={a5(A5.questions, 'interaction-frequency')}>
-        <thead>
-          <tr>
-            {A5.interactionLog.columns.map((c) => (
-              <th key={c.id} scope="col">
-                {tReportText(c.id, c.text)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {r
-            ? r.interactions.map((i, n) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows may repeat; the log's order is theirs
-                <tr key={n}>
-                  <td>{formatDate(i.date)}</td>
-                  <td>{i.hours}</td>
-                  <td>{i.activity}</td>
-                </tr>
-              ))
-            : blankRows(6, 3)}
-        </tbody>
-      </table>
+      <SheetTable
+        label={a5(A5.questions, 'interaction-frequency')}
+        columns={A5.interactionLog.columns.map((c) => tReportText(c.id, c.text))}
+        // rows may repeat; the log's order is theirs
+        rows={r?.interactions.map((i, n) => ({
+          key: n,
+          cells: [formatDate(i.date), i.hours, i.activity],
+        }))}
+        blank={6}
+      />
       <p className="line">
         <span className="box-label">{tReportText('total', A5.interactionLog.total.text)}</span>
         <span className="fill">{r ? String(r.totalHours) : undefined}</span>
@@ -317,113 +296,5 @@ function QuarterlySheet({
       </p>
       <p className="closing">{tReportText('closing', A5.closing)}</p>
     </article>
-  );
-}
-
-export function BlankSummaryReportPage() {
-  const tm = useMonitorT();
-  return (
-    <Page title={`${A4.annex}: ${tSheetText('title', A4.title)}`}>
-      <p className="no-print">{tm('monitor.print.blankNote')}</p>
-      <PrintBar />
-      <SummarySheet organizationName={() => ''} />
-    </Page>
-  );
-}
-
-export function BlankQuarterlyReportPage() {
-  const tm = useMonitorT();
-  return (
-    <Page title={`${A5.annex}: ${tReportText('title', A5.title)}`}>
-      <p className="no-print">{tm('monitor.print.blankNote')}</p>
-      <PrintBar />
-      <QuarterlySheet />
-    </Page>
-  );
-}
-
-export function SummaryReportPrintPage() {
-  const {
-    networkId = '',
-    mentorshipId = '',
-    reportId = '',
-  } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-    reportId: string;
-  }>();
-  const tm = useMonitorT();
-  const ctx = useMentorshipContext(networkId, mentorshipId);
-  const report = useQuery(summaryReportQuery(networkId, mentorshipId, reportId));
-  const names = new Map(ctx.organizationOptions.map((o) => [o.value, String(o.label)]));
-  const base = `/networks/${networkId}/mentorships/${mentorshipId}`;
-  return (
-    <Page
-      title={
-        report.data
-          ? tm('monitor.print.summaryTitle', { date: formatDate(report.data.meetingDate) })
-          : `${A4.annex}: ${tSheetText('title', A4.title)}`
-      }
-    >
-      <p className="annex">
-        {A4.annex}: {tSheetText('title', A4.title)}
-      </p>
-      <PrintBar back={base} />
-      {report.isError ? (
-        <LoadError error={report.error} retry={() => void report.refetch()} />
-      ) : !report.data ? (
-        <Loading />
-      ) : (
-        <>
-          <p className="hint">
-            {tm('monitor.print.filedBy', {
-              name: report.data.createdByName,
-              date: formatDate(report.data.createdAt),
-            })}
-          </p>
-          <SummarySheet report={report.data} organizationName={(id) => names.get(id) ?? ''} />
-        </>
-      )}
-    </Page>
-  );
-}
-
-export function QuarterlyReportPrintPage() {
-  const {
-    networkId = '',
-    mentorshipId = '',
-    period = '',
-  } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-    period: string;
-  }>();
-  const tm = useMonitorT();
-  const n = Number(period);
-  const ctx = useMentorshipContext(networkId, mentorshipId);
-  const report = useQuery({
-    ...quarterlyReportQuery(networkId, mentorshipId, n),
-    enabled: Number.isInteger(n) && n > 0,
-  });
-  const [mentor, ...mentees] = ctx.organizationOptions.map((o) => String(o.label));
-  const base = `/networks/${networkId}/mentorships/${mentorshipId}`;
-  return (
-    <Page title={tm('monitor.print.quarterlyTitle', { period: n })}>
-      <p className="annex">
-        {A5.annex}: {tReportText('title', A5.title)}
-      </p>
-      <PrintBar back={base} />
-      {report.isError ? (
-        <LoadError error={report.error} retry={() => void report.refetch()} />
-      ) : report.data === null || !(Number.isInteger(n) && n > 0) ? (
-        <div className="notice info">
-          <p>{tm('monitor.print.notFound')}</p>
-        </div>
-      ) : !report.data ? (
-        <Loading />
-      ) : (
-        <QuarterlySheet report={report.data} mentor={mentor} mentees={mentees.join(', ')} />
-      )}
-    </Page>
   );
 }

@@ -5,10 +5,10 @@
 import type { ReviewKind, ReviewState } from '@sisi/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { type DueReview, dueReviewsQuery } from '../api/review-queries.ts';
-import { LoadError, Loading } from '../components/page.tsx';
-import { type ReviewTranslate, useReviewT } from '../i18n/en-reviews.ts';
-import { formatDate } from '../i18n/index.ts';
+import { LoadError, Loading } from '../../components/page.tsx';
+import { type ReviewTranslate, useReviewT } from '../../i18n/en-reviews.ts';
+import { formatDate } from '../../i18n/index.ts';
+import { type DueReview, dueReviewsQuery } from './review-queries.ts';
 import './reviews.css';
 
 /** A review's state in words ("State: Overdue"); the colour only repeats it. */

@@ -1,10 +1,6 @@
 /**
- * The mentoring summary report (001 Annex 4, "MENTORING PROGRESS REPORT SHEET") after a
- * mentoring event: the sheet's boxes word for word from `summaryReportForm`, its follow-up
- * actions as rows of what, who (a person of the mentorship) and by when, the issues table,
- * and the plan's milestones reached. Checked by the domain's schema before it is sent.
- *
- * `/networks/:networkId/mentorships/:mentorshipId/summary-reports/new`
+ * The summary report's form: the sheet's boxes, follow-up actions and issues as rows, the
+ * milestones reached, sent once and checked by the domain's schema first.
  */
 import {
   type Mentorship,
@@ -12,43 +8,35 @@ import {
   summaryReportForm,
   summaryReportReporters,
   summaryReportSchema,
+  type User,
 } from '@sisi/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useRef, useState } from 'react';
-import { useParams } from 'wouter';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { navigate } from 'wouter/use-browser-location';
-import { ApiProblem, idempotencyKey } from '../api/client.ts';
-import {
-  type MentorshipPerson,
-  milestonesQuery,
-  monitoringKeys,
-  peopleQuery,
-  postSummaryReport,
-} from '../api/monitoring-queries.ts';
+import { ApiProblem, idempotencyKey } from '../../api/client.ts';
 import {
   CheckboxGroup,
   type ChoiceOption,
-  type DocErrors,
-  DocForm,
+  Form,
   fieldErrorsOf,
   newKey,
-  noDocErrors,
+  noErrors,
   optional,
   present,
+  problemMessage,
   RadioGroup,
   type Row,
   SelectField,
+  schemaProblems,
   TextField,
-  validate,
-} from '../components/doc-form.tsx';
-import { problemMessage } from '../components/form.tsx';
-import { MentorshipHeader, useMentorshipContext } from '../components/mentorship-context.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { RepeatableList } from '../components/repeatable-list.tsx';
-import { tSheetText, useMonitorT } from '../i18n/en-monitoring.ts';
-import { formatDate, useT } from '../i18n/index.ts';
-import type { FlashState } from './organization.tsx';
-import './monitoring.css';
+  useForm,
+} from '../../components/form/index.ts';
+import { RepeatableList } from '../../components/repeatable-list.tsx';
+import { tSheetText, useMonitorT } from '../../i18n/en-monitoring.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
+import type { FlashState } from '../organizations/organization.tsx';
+import { type MentorshipPerson, monitoringKeys, postSummaryReport } from './monitoring-queries.ts';
+import '../../components/doc-form.css';
 
 type NameRow = Row & { name: string };
 type ActionRow = Row & { what: string; ownerId: string; dueDate: string };
@@ -68,7 +56,7 @@ type Draft = {
   date: string;
 };
 
-const FORM = summaryReportForm;
+export const FORM = summaryReportForm;
 type FieldId = (typeof FORM.fields)[number]['id'];
 /** The sheet's label of a box, by id. */
 const boxLabel = (id: FieldId) => tSheetText(id, FORM.fields.find((f) => f.id === id)!.text);
@@ -106,91 +94,33 @@ function toBody(d: Draft): SummaryReportInput {
   };
 }
 
-export function SummaryReportPage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
-  const tm = useMonitorT();
-  const ctx = useMentorshipContext(networkId, mentorshipId);
-  const m = ctx.mentorship.data;
-  const open = !!m && !m.ending && m.stage !== 'end';
-  const people = useQuery({ ...peopleQuery(networkId, mentorshipId), enabled: open });
-  const milestones = useQuery({ ...milestonesQuery(networkId, mentorshipId), enabled: open });
-
-  let body: ReactNode;
-  if (ctx.mentorship.isError) {
-    body = <LoadError error={ctx.mentorship.error} retry={() => void ctx.mentorship.refetch()} />;
-  } else if (!ctx.ready || !m) {
-    body = <Loading />;
-  } else if (!open) {
-    body = (
-      <div className="notice info">
-        <p>{tm('monitor.form.ended')}</p>
-      </div>
-    );
-  } else if (people.isError || milestones.isError) {
-    body = (
-      <LoadError
-        error={people.error ?? milestones.error}
-        retry={() => {
-          void people.refetch();
-          void milestones.refetch();
-        }}
-      />
-    );
-  } else if (people.isPending || milestones.isPending) {
-    body = <Loading />;
-  } else {
-    const me = ctx.me.data;
-    const mine = me?.organizationId;
-    body = (
-      <SummaryForm
-        networkId={networkId}
-        mentorship={m}
-        organizations={ctx.organizationOptions}
-        people={people.data}
-        milestones={milestones.data}
-        initial={{
-          organizationIds:
-            mine && m.menteeOrganizationIds.includes(mine) ? [mine] : [...m.menteeOrganizationIds],
-          meetingDate: '',
-          participants: [nameRow(me?.name ?? '')],
-          agenda: '',
-          progress: '',
-          milestonesReached: [],
-          followUpActions: [],
-          issues: [],
-          nextMeetingDate: '',
-          nextMeetingAgenda: '',
-          reportedBy:
-            mine === m.mentorOrganizationId
-              ? 'mentor'
-              : mine && m.menteeOrganizationIds.includes(mine)
-                ? 'mentee'
-                : '',
-          date: today(),
-        }}
-      />
-    );
-  }
-
-  return (
-    <Page title={tm('monitor.form.title')}>
-      <p className="lead">
-        {FORM.annex}: {tSheetText('title', FORM.title)}
-      </p>
-      <MentorshipHeader
-        networkId={networkId}
-        mentorshipId={mentorshipId}
-        organizationOptions={ctx.organizationOptions}
-      />
-      {body}
-    </Page>
-  );
+/** A new report: the reader's organization (or every mentee), the reader as a participant. */
+export function newDraft(m: Mentorship, me: User | undefined): Draft {
+  const mine = me?.organizationId;
+  return {
+    organizationIds:
+      mine && m.menteeOrganizationIds.includes(mine) ? [mine] : [...m.menteeOrganizationIds],
+    meetingDate: '',
+    participants: [nameRow(me?.name ?? '')],
+    agenda: '',
+    progress: '',
+    milestonesReached: [],
+    followUpActions: [],
+    issues: [],
+    nextMeetingDate: '',
+    nextMeetingAgenda: '',
+    reportedBy:
+      mine === m.mentorOrganizationId
+        ? 'mentor'
+        : mine && m.menteeOrganizationIds.includes(mine)
+          ? 'mentee'
+          : '',
+    date: today(),
+  };
 }
 
-function SummaryForm({
+/** A new summary report, filled from `initial`; on success, back to the mentorship. */
+export function SummaryForm({
   networkId,
   mentorship: m,
   organizations,
@@ -208,11 +138,10 @@ function SummaryForm({
   const t = useT();
   const tm = useMonitorT();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(initial);
-  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
+  const form = useForm<Draft>({ initial: initial });
+  const { value: draft, setErrors } = form;
   const [key] = useState(idempotencyKey);
   const sent = useRef(draft);
-  const onChange = useCallback((update: (d: Draft) => Draft) => setDraft(update), []);
   const base = `/networks/${networkId}/mentorships/${m.id}`;
 
   const submit = useMutation({
@@ -247,9 +176,9 @@ function SummaryForm({
   const send = () => {
     if (submit.isPending) return;
     const body = toBody(draft);
-    const problems = validate(summaryReportSchema, body);
+    const problems = schemaProblems(summaryReportSchema, body, t('errors.isRequired'));
     if (problems.length) return setErrors({ fields: fieldErrorsOf(problems, draft) });
-    setErrors(noDocErrors);
+    setErrors(noErrors);
     sent.current = draft;
     submit.mutate(body);
   };
@@ -269,11 +198,11 @@ function SummaryForm({
         <summary>{tSheetText('instructionsHeading', FORM.instructionsHeading)}</summary>
         <p>{tSheetText('instructions', FORM.instructions)}</p>
       </details>
-      <DocForm
+      <Form
+        form={form}
         id="summary-report"
-        draft={draft}
-        onChange={onChange}
-        errors={errors}
+        className="doc-form"
+        autoComplete="off"
         onSubmit={send}
         submit={{
           label: tm('monitor.form.submit'),
@@ -403,7 +332,7 @@ function SummaryForm({
           }))}
         />
         <TextField path="date" type="date" label={boxLabel('date')} />
-      </DocForm>
+      </Form>
     </>
   );
 }

@@ -3,24 +3,23 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Redirect, useSearch } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
-import { ApiProblem, api, call } from '../api/client.ts';
-import { keys } from '../api/queries.ts';
+import { ApiProblem, api, call } from '../../api/client.ts';
+import { keys } from '../../api/queries.ts';
 import {
   Form,
   type FormErrors,
   hasErrors,
-  labelsOf,
   noErrors,
   problemToErrors,
-  requireFields,
+  requireValues,
   SubmitButton,
   TextField,
-  text,
-} from '../components/form.tsx';
-import { Page } from '../components/page.tsx';
-import { homePath, safeNext } from '../home.ts';
-import { type Translate, useT } from '../i18n/index.ts';
-import { getToken, setToken } from '../session.ts';
+  useForm,
+} from '../../components/form/index.ts';
+import { Page } from '../../components/page.tsx';
+import { homePath, safeNext } from '../../home.ts';
+import { type Translate, useT } from '../../i18n/index.ts';
+import { getToken, setToken } from '../../session.ts';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -34,7 +33,7 @@ function loginErrors(error: unknown, t: Translate): FormErrors {
       : t('login.tooManySoon');
     return { message, fields: {}, other: [] };
   }
-  return problemToErrors(error, FIELDS, t);
+  return problemToErrors(error, t, { fields: FIELDS });
 }
 
 /** Sign in with email and password; the token lives in this tab's sessionStorage. */
@@ -44,7 +43,7 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   // read once: signing in below must not re-render this page into a redirect
   const [signedIn] = useState(() => getToken() !== null);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useForm({ initial: { email: '', password: '' } });
   const login = useMutation({
     mutationFn: (body: { email: string; password: string }): Promise<Session> =>
       call(api.auth.login.$post({ json: body })),
@@ -53,39 +52,36 @@ export function LoginPage() {
       queryClient.setQueryData(keys.me, user);
       navigate(safeNext(search) ?? homePath(user), { replace: true });
     },
-    onError: (error) => setErrors(loginErrors(error, t)),
+    onError: (error) => form.setErrors(loginErrors(error, t)),
   });
 
   if (signedIn) return <Redirect to={safeNext(search) ?? '/'} replace />;
 
-  const labels = labelsOf(t, { email: 'login.email', password: 'login.password' });
-  const submit = (data: FormData) => {
+  const submit = (value: { email: string; password: string }) => {
     if (login.isPending) return;
-    const missing = requireFields(data, FIELDS, t);
-    if (hasErrors(missing)) return setErrors(missing);
-    setErrors(noErrors);
+    const missing = requireValues(value, FIELDS, t('errors.isRequired'));
+    if (hasErrors(missing)) return form.setErrors(missing);
+    form.setErrors(noErrors);
     // the password is sent exactly as typed: spaces may be part of it
-    const password = data.get('password');
-    login.mutate({
-      email: text(data, 'email'),
-      password: typeof password === 'string' ? password : '',
-    });
+    login.mutate({ email: value.email.trim(), password: value.password });
   };
 
   return (
     <Page title={t('login.title')} heading={t('login.heading')}>
       <div className="narrow">
-        <Form id="login" errors={errors} labels={labels} onSubmit={submit}>
+        <Form form={form} id="login" ids="name" onSubmit={submit}>
           <TextField
+            path="email"
             name="email"
-            label={labels.email!}
+            label={t('login.email')}
             type="email"
             autoComplete="username"
             required
           />
           <TextField
+            path="password"
             name="password"
-            label={labels.password!}
+            label={t('login.password')}
             type="password"
             autoComplete="current-password"
             required

@@ -2,25 +2,23 @@ import type { CreateNetwork, Network } from '@sisi/domain';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { api, call, idempotencyKey } from '../api/client.ts';
-import { keys, networksQuery } from '../api/queries.ts';
+import { api, call, idempotencyKey } from '../../api/client.ts';
+import { keys, networksQuery } from '../../api/queries.ts';
 import {
   Form,
-  type FormErrors,
   hasErrors,
-  labelsOf,
   noErrors,
-  problemToErrors,
-  requireFields,
+  requireValues,
   SubmitButton,
   TextField,
-  text,
-} from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { formatDate, useT } from '../i18n/index.ts';
+  useForm,
+} from '../../components/form/index.ts';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { formatDate, useT } from '../../i18n/index.ts';
 
 const FIELDS = ['name', 'region', 'adminEmail', 'adminName'] as const;
+const EMPTY: CreateNetwork = { name: '', region: '', adminEmail: '', adminName: '' };
 
 /** The operator's registry of networks, and onboarding a new one. */
 export function NetworksPage() {
@@ -89,43 +87,34 @@ function NetworkCard({ network }: { network: Network }) {
 function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => void }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useForm({ initial: EMPTY });
   const [created, setCreated] = useState<{ name: string; email: string }>();
   // one key per intended network: a retried submit cannot create two
   const [key, setKey] = useState(idempotencyKey);
   const create = useMutation({
-    mutationFn: ({ body }: { body: CreateNetwork; form: HTMLFormElement }): Promise<Network> =>
+    mutationFn: (body: CreateNetwork): Promise<Network> =>
       call(api.networks.$post({ json: body }, { headers: { 'idempotency-key': key } })),
-    onSuccess: (network, { body, form }) => {
-      form.reset();
+    onSuccess: (network, body) => {
+      form.reset(EMPTY);
       setKey(idempotencyKey());
       setCreated({ name: network.name, email: body.adminEmail });
       onCreated(network);
       return queryClient.invalidateQueries({ queryKey: keys.networks });
     },
-    onError: (error) => setErrors(problemToErrors(error, FIELDS, t)),
+    onError: (error) => form.fail(error, { fields: FIELDS }),
   });
 
-  const labels = labelsOf(t, {
-    name: 'networks.name',
-    region: 'networks.regionLabel',
-    adminEmail: 'networks.adminEmail',
-    adminName: 'networks.adminName',
-  });
-  const submit = (data: FormData, form: HTMLFormElement) => {
+  const submit = (value: CreateNetwork) => {
     if (create.isPending) return;
-    const missing = requireFields(data, FIELDS, t);
-    if (hasErrors(missing)) return setErrors(missing);
-    setErrors(noErrors);
+    const missing = requireValues(value, FIELDS, t('errors.isRequired'));
+    if (hasErrors(missing)) return form.setErrors(missing);
+    form.setErrors(noErrors);
     setCreated(undefined);
     create.mutate({
-      body: {
-        name: text(data, 'name'),
-        region: text(data, 'region'),
-        adminEmail: text(data, 'adminEmail'),
-        adminName: text(data, 'adminName'),
-      },
-      form,
+      name: value.name.trim(),
+      region: value.region.trim(),
+      adminEmail: value.adminEmail.trim(),
+      adminName: value.adminName.trim(),
     });
   };
 
@@ -141,29 +130,37 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
         }
       />
       <div className="narrow">
-        <Form
-          id="network"
-          labelledBy="create-network"
-          errors={errors}
-          labels={labels}
-          onSubmit={submit}
-        >
-          <TextField name="name" label={labels.name!} autoComplete="off" required />
+        <Form form={form} id="network" ids="name" labelledBy="create-network" onSubmit={submit}>
           <TextField
+            path="name"
+            name="name"
+            label={t('networks.name')}
+            autoComplete="off"
+            required
+          />
+          <TextField
+            path="region"
             name="region"
-            label={labels.region!}
+            label={t('networks.regionLabel')}
             hint={t('networks.regionHint')}
             autoComplete="off"
             required
           />
           <TextField
+            path="adminEmail"
             name="adminEmail"
-            label={labels.adminEmail!}
+            label={t('networks.adminEmail')}
             type="email"
             autoComplete="off"
             required
           />
-          <TextField name="adminName" label={labels.adminName!} autoComplete="off" required />
+          <TextField
+            path="adminName"
+            name="adminName"
+            label={t('networks.adminName')}
+            autoComplete="off"
+            required
+          />
           <SubmitButton
             label={t('networks.submit')}
             busy={create.isPending}

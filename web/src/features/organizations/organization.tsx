@@ -3,23 +3,20 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { type ReactNode, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
-import { api, call, idempotencyKey } from '../api/client.ts';
-import { keys, membersQuery, meQuery, organizationQuery } from '../api/queries.ts';
+import { api, call, idempotencyKey } from '../../api/client.ts';
+import { keys, membersQuery, meQuery, organizationQuery } from '../../api/queries.ts';
 import {
   Form,
-  type FormErrors,
   hasErrors,
-  labelsOf,
   noErrors,
-  problemToErrors,
-  requireFields,
+  requireValues,
   SubmitButton,
   TextField,
-  text,
-} from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { countryName, formatDate, languageName, useT } from '../i18n/index.ts';
+  useForm,
+} from '../../components/form/index.ts';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { countryName, formatDate, languageName, useT } from '../../i18n/index.ts';
 
 /** History state a page may pass on navigation: a message to show once arrived. */
 export interface FlashState {
@@ -182,6 +179,7 @@ function Person({ member, coordinator }: { member: Member; coordinator: boolean 
 }
 
 const INVITE_FIELDS = ['name', 'email'] as const;
+const NO_INVITE = { name: '', email: '' };
 
 function InviteMember({
   networkId,
@@ -192,34 +190,33 @@ function InviteMember({
 }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useForm({ initial: NO_INVITE });
   const [invited, setInvited] = useState<string>();
   const [key, setKey] = useState(idempotencyKey);
   const invite = useMutation({
-    mutationFn: ({ body }: { body: { email: string; name: string }; form: HTMLFormElement }) =>
+    mutationFn: (body: { name: string; email: string }) =>
       call(
         api.networks[':networkId'].organizations[':organizationId'].members.$post(
           { param: { networkId, organizationId }, json: body },
           { headers: { 'idempotency-key': key } },
         ),
       ),
-    onSuccess: (member, { form }) => {
-      form.reset();
+    onSuccess: (member) => {
+      form.reset(NO_INVITE);
       setKey(idempotencyKey());
       setInvited(member.email);
       return queryClient.invalidateQueries({ queryKey: keys.members(networkId, organizationId) });
     },
-    onError: (error) => setErrors(problemToErrors(error, INVITE_FIELDS, t)),
+    onError: (error) => form.fail(error, { fields: INVITE_FIELDS }),
   });
 
-  const labels = labelsOf(t, { name: 'members.name', email: 'members.email' });
-  const submit = (data: FormData, form: HTMLFormElement) => {
+  const submit = (value: typeof NO_INVITE) => {
     if (invite.isPending) return;
-    const missing = requireFields(data, INVITE_FIELDS, t);
-    if (hasErrors(missing)) return setErrors(missing);
-    setErrors(noErrors);
+    const missing = requireValues(value, INVITE_FIELDS, t('errors.isRequired'));
+    if (hasErrors(missing)) return form.setErrors(missing);
+    form.setErrors(noErrors);
     setInvited(undefined);
-    invite.mutate({ body: { name: text(data, 'name'), email: text(data, 'email') }, form });
+    invite.mutate({ name: value.name.trim(), email: value.email.trim() });
   };
 
   return (
@@ -230,15 +227,22 @@ function InviteMember({
         message={invited ? t('members.invitedMessage', { email: invited }) : undefined}
       />
       <div className="narrow">
-        <Form
-          id="invite-form"
-          labelledBy="invite"
-          errors={errors}
-          labels={labels}
-          onSubmit={submit}
-        >
-          <TextField name="name" label={labels.name!} autoComplete="off" required />
-          <TextField name="email" label={labels.email!} type="email" autoComplete="off" required />
+        <Form form={form} id="invite-form" ids="name" labelledBy="invite" onSubmit={submit}>
+          <TextField
+            path="name"
+            name="name"
+            label={t('members.name')}
+            autoComplete="off"
+            required
+          />
+          <TextField
+            path="email"
+            name="email"
+            label={t('members.email')}
+            type="email"
+            autoComplete="off"
+            required
+          />
           <SubmitButton
             label={t('members.submit')}
             busy={invite.isPending}

@@ -16,8 +16,8 @@ import type {
   TimelineEntry,
 } from '@sisi/domain';
 import { queryOptions } from '@tanstack/react-query';
-import { getToken } from '../session.ts';
-import { ApiProblem, api, call } from './client.ts';
+import { ApiProblem, api, call } from '../../api/client.ts';
+import { getToken } from '../../session.ts';
 
 export type TrackedAction = FollowUpAction & { overdue: boolean };
 export type MyAction = TrackedAction & {

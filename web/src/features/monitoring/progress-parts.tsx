@@ -1,130 +1,31 @@
 /**
- * "Recognize progress" (001 Step 4): the mentoring plan's milestones, each marked reached
- * with a celebration; the timeline of milestones, meetings, events, reports and stage
- * changes, oldest first; and photos, added with a caption to the mentorship, a meeting or a
- * milestone (the server strips their location and camera details before storing them).
- *
- * `/networks/:networkId/mentorships/:mentorshipId/progress`
+ * The parts of the progress page: a milestone with its celebration, the photo form, and an
+ * entry of the timeline.
  */
 import type { MilestoneState, SummaryReport, TimelineEntry } from '@sisi/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
-import { Link, useParams } from 'wouter';
+import { Link } from 'wouter';
+import { problemMessage, SubmitButton } from '../../components/form/index.ts';
+import { StatusMessage } from '../../components/page.tsx';
+import { useMT } from '../../i18n/en-mentorships.ts';
+import { useMonitorT } from '../../i18n/en-monitoring.ts';
+import { formatDate } from '../../i18n/index.ts';
+import { stageLabel } from '../mentorships/mentorship-parts.tsx';
+import { Photo } from './monitoring-parts.tsx';
 import {
   deletePhoto,
   markMilestoneReached,
-  milestonesQuery,
   monitoringKeys,
-  summaryReportsQuery,
-  timelineQuery,
   uploadPhoto,
-} from '../api/monitoring-queries.ts';
-import { problemMessage, SubmitButton } from '../components/form.tsx';
-import { MentorshipHeader, useMentorshipContext } from '../components/mentorship-context.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { stageLabel } from '../features/mentorships/mentorship-parts.tsx';
-import { useMT } from '../i18n/en-mentorships.ts';
-import { useMonitorT } from '../i18n/en-monitoring.ts';
-import { formatDate } from '../i18n/index.ts';
-import { Photo } from './monitoring-parts.tsx';
-import '../components/doc-form.css';
+} from './monitoring-queries.ts';
+import '../../components/doc-form.css';
 import './monitoring.css';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function ProgressPage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
-  const tm = useMonitorT();
-  const ctx = useMentorshipContext(networkId, mentorshipId);
-  const timeline = useQuery(timelineQuery(networkId, mentorshipId));
-  const milestones = useQuery(milestonesQuery(networkId, mentorshipId));
-  const reports = useQuery(summaryReportsQuery(networkId, mentorshipId));
-  const [celebration, setCelebration] = useState<string>();
-  const me = ctx.me.data;
-
-  return (
-    <Page title={tm('monitor.progress.title')}>
-      <MentorshipHeader
-        networkId={networkId}
-        mentorshipId={mentorshipId}
-        organizationOptions={ctx.organizationOptions}
-      />
-      <p>{tm('monitor.progress.intro')}</p>
-      <div role="status" className="status-region">
-        {celebration ? (
-          <p className="celebration">
-            <span className="confetti" aria-hidden="true">
-              🎉
-            </span>
-            {celebration}
-          </p>
-        ) : null}
-      </div>
-      {ctx.mentorship.isError ? (
-        <LoadError error={ctx.mentorship.error} retry={() => void ctx.mentorship.refetch()} />
-      ) : null}
-      <section aria-labelledby="milestones">
-        <h2 id="milestones">{tm('monitor.progress.milestonesHeading')}</h2>
-        {milestones.isPending ? <Loading /> : null}
-        {milestones.isError ? (
-          <LoadError error={milestones.error} retry={() => void milestones.refetch()} />
-        ) : null}
-        {milestones.data?.length === 0 ? <p>{tm('monitor.progress.noMilestones')}</p> : null}
-        {milestones.data?.length ? (
-          <ul className="entries milestone-list">
-            {milestones.data.map((ms) => (
-              <MilestoneItem
-                key={ms.id}
-                networkId={networkId}
-                mentorshipId={mentorshipId}
-                milestone={ms}
-                onReached={(description) =>
-                  setCelebration(tm('monitor.progress.celebrate', { description }))
-                }
-              />
-            ))}
-          </ul>
-        ) : null}
-      </section>
-
-      <PhotoForm
-        networkId={networkId}
-        mentorshipId={mentorshipId}
-        reports={reports.data ?? []}
-        milestones={(milestones.data ?? []).filter((ms) => ms.reached)}
-      />
-
-      <section aria-labelledby="timeline">
-        <h2 id="timeline">{tm('monitor.progress.timelineHeading')}</h2>
-        {timeline.isPending ? <Loading /> : null}
-        {timeline.isError ? (
-          <LoadError error={timeline.error} retry={() => void timeline.refetch()} />
-        ) : null}
-        {timeline.data?.length === 0 ? <p>{tm('monitor.progress.timelineEmpty')}</p> : null}
-        {timeline.data?.length ? (
-          <ol className="timeline">
-            {timeline.data.map((entry, i) => (
-              <TimelineItem
-                // biome-ignore lint/suspicious/noArrayIndexKey: entries have no common id; the order is stable
-                key={`${entry.kind}-${entry.date}-${i}`}
-                networkId={networkId}
-                mentorshipId={mentorshipId}
-                entry={entry}
-                canRemove={(uploadedBy) => ctx.canManage || uploadedBy === me?.id}
-              />
-            ))}
-          </ol>
-        ) : null}
-      </section>
-    </Page>
-  );
-}
-
-function MilestoneItem({
+export function MilestoneItem({
   networkId,
   mentorshipId,
   milestone: ms,
@@ -226,7 +127,7 @@ function MilestoneItem({
   );
 }
 
-function PhotoForm({
+export function PhotoForm({
   networkId,
   mentorshipId,
   reports,
@@ -334,7 +235,7 @@ function PhotoForm({
   );
 }
 
-function TimelineItem({
+export function TimelineItem({
   networkId,
   mentorshipId,
   entry,

@@ -1,10 +1,10 @@
 import type { Organization } from '@sisi/domain';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'wouter';
-import { organizationsQuery } from '../api/queries.ts';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { countryName, useT } from '../i18n/index.ts';
+import { organizationsQuery } from '../../api/queries.ts';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { countryName, useT } from '../../i18n/index.ts';
 
 /** A network admin's list of the network's member organizations. */
 export function OrganizationsPage() {

@@ -13,8 +13,8 @@ import type {
   ReflectionResults,
 } from '@sisi/domain';
 import { queryOptions } from '@tanstack/react-query';
-import { ApiProblem, api, call } from './client.ts';
-import type { StoredDoc } from './queries.ts';
+import { ApiProblem, api, call } from '../../api/client.ts';
+import type { StoredDoc } from '../../api/queries.ts';
 
 /** One organization's entry in `GET …/evaluations`. */
 export interface EvaluationEntry {

@@ -10,7 +10,7 @@ import type {
   ReviewWithState,
 } from '@sisi/domain';
 import { queryOptions } from '@tanstack/react-query';
-import { ApiProblem, api, call } from './client.ts';
+import { ApiProblem, api, call } from '../../api/client.ts';
 
 /** A review waiting for the reader, as `GET /networks/{n}/reviews/due` gives it. */
 export interface DueReview {

@@ -1,0 +1,80 @@
+/**
+ * The mentoring summary report (001 Annex 4, "MENTORING PROGRESS REPORT SHEET") after a
+ * mentoring event: the sheet's boxes word for word from `summaryReportForm`, its follow-up
+ * actions as rows of what, who (a person of the mentorship) and by when, the issues table,
+ * and the plan's milestones reached. Checked by the domain's schema before it is sent.
+ *
+ * `/networks/:networkId/mentorships/:mentorshipId/summary-reports/new`
+ */
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useParams } from 'wouter';
+import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { tSheetText, useMonitorT } from '../../i18n/en-monitoring.ts';
+import { milestonesQuery, peopleQuery } from './monitoring-queries.ts';
+import { FORM, newDraft, SummaryForm } from './summary-report-form.tsx';
+import './monitoring.css';
+
+export function SummaryReportPage() {
+  const { networkId = '', mentorshipId = '' } = useParams<{
+    networkId: string;
+    mentorshipId: string;
+  }>();
+  const tm = useMonitorT();
+  const ctx = useMentorshipContext(networkId, mentorshipId);
+  const m = ctx.mentorship.data;
+  const open = !!m && !m.ending && m.stage !== 'end';
+  const people = useQuery({ ...peopleQuery(networkId, mentorshipId), enabled: open });
+  const milestones = useQuery({ ...milestonesQuery(networkId, mentorshipId), enabled: open });
+
+  let body: ReactNode;
+  if (ctx.mentorship.isError) {
+    body = <LoadError error={ctx.mentorship.error} retry={() => void ctx.mentorship.refetch()} />;
+  } else if (!ctx.ready || !m) {
+    body = <Loading />;
+  } else if (!open) {
+    body = (
+      <div className="notice info">
+        <p>{tm('monitor.form.ended')}</p>
+      </div>
+    );
+  } else if (people.isError || milestones.isError) {
+    body = (
+      <LoadError
+        error={people.error ?? milestones.error}
+        retry={() => {
+          void people.refetch();
+          void milestones.refetch();
+        }}
+      />
+    );
+  } else if (people.isPending || milestones.isPending) {
+    body = <Loading />;
+  } else {
+    body = (
+      <SummaryForm
+        networkId={networkId}
+        mentorship={m}
+        organizations={ctx.organizationOptions}
+        people={people.data}
+        milestones={milestones.data}
+        initial={newDraft(m, ctx.me.data)}
+      />
+    );
+  }
+
+  return (
+    <Page title={tm('monitor.form.title')}>
+      <p className="lead">
+        {FORM.annex}: {tSheetText('title', FORM.title)}
+      </p>
+      <MentorshipHeader
+        networkId={networkId}
+        mentorshipId={mentorshipId}
+        organizationOptions={ctx.organizationOptions}
+      />
+      {body}
+    </Page>
+  );
+}
