@@ -10,7 +10,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
-import { programKeys, signConsent } from '../api/coaching-program-queries.ts';
 import {
   Checkbox,
   Form,
@@ -19,10 +18,10 @@ import {
   SubmitButton,
   TextField,
   text,
-} from '../components/form.tsx';
-import { Page } from '../components/page.tsx';
-import { tProgramText, useProgramT } from '../i18n/en-programs.ts';
-import { formatDate, useT } from '../i18n/index.ts';
+} from '../../components/form.tsx';
+import { Page } from '../../components/page.tsx';
+import { tProgramText, useProgramT } from '../../i18n/en-programs.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
 import {
   BackToProgram,
   errorsOf,
@@ -30,6 +29,7 @@ import {
   programBase,
   useProgram,
 } from './coaching-program-parts.tsx';
+import { programKeys, signConsent } from './coaching-program-queries.ts';
 
 export function ConsentPage() {
   const { networkId = '', programId = '' } = useParams<{ networkId: string; programId: string }>();

@@ -15,10 +15,10 @@ import {
 } from '@sisi/domain/static';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { allMembersQuery, allOrganizationsQuery, meQuery } from '../api/queries.ts';
-import { SelectField } from '../components/doc-form.tsx';
-import { tSource, useSisiT } from '../i18n/en-sisi-kwa-sisi.ts';
-import { formatDate } from '../i18n/index.ts';
+import { allMembersQuery, allOrganizationsQuery, meQuery } from '../../api/queries.ts';
+import { SelectField } from '../../components/doc-form.tsx';
+import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
+import { formatDate } from '../../i18n/index.ts';
 import './sisi-kwa-sisi.css';
 
 /** A thematic area in the source's words (or a translation of them). */

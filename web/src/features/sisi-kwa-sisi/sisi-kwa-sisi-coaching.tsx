@@ -24,18 +24,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
-import { ApiProblem, idempotencyKey } from '../api/client.ts';
-import {
-  type CoachingPlanDoc,
-  closeCoaching,
-  coachingPlanQuery,
-  coachingQuery,
-  recordSession,
-  type SessionView,
-  saveCoachingPlan,
-  sessionsQuery,
-  sisiKeys,
-} from '../api/sisi-kwa-sisi-queries.ts';
+import { ApiProblem, idempotencyKey } from '../../api/client.ts';
 import {
   CheckboxField,
   type DocErrors,
@@ -51,14 +40,14 @@ import {
   SelectField,
   TextField,
   useDocForm,
-} from '../components/doc-form.tsx';
-import { problemMessage } from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { RepeatableList } from '../components/repeatable-list.tsx';
-import { tSource, useSisiT } from '../i18n/en-sisi-kwa-sisi.ts';
-import { formatDate, useT } from '../i18n/index.ts';
-import type { FlashState } from './organization.tsx';
+} from '../../components/doc-form.tsx';
+import { problemMessage } from '../../components/form.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { RepeatableList } from '../../components/repeatable-list.tsx';
+import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
+import type { FlashState } from '../../pages/organization.tsx';
 import {
   areaLabel,
   PlanStateBadge,
@@ -70,6 +59,17 @@ import {
   stepLabel,
   useSisiRoles,
 } from './sisi-kwa-sisi-parts.tsx';
+import {
+  type CoachingPlanDoc,
+  closeCoaching,
+  coachingPlanQuery,
+  coachingQuery,
+  recordSession,
+  type SessionView,
+  saveCoachingPlan,
+  sessionsQuery,
+  sisiKeys,
+} from './sisi-kwa-sisi-queries.ts';
 
 type StepDraft = { date: string; done: boolean };
 type SkillRow = Row & {

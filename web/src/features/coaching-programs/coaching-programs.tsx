@@ -19,9 +19,8 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { navigate, useHistoryState } from 'wouter/use-browser-location';
-import { idempotencyKey } from '../api/client.ts';
-import { createProgram, programKeys, programsQuery } from '../api/coaching-program-queries.ts';
-import { allOrganizationsQuery } from '../api/queries.ts';
+import { idempotencyKey } from '../../api/client.ts';
+import { allOrganizationsQuery } from '../../api/queries.ts';
 import {
   Checkbox,
   Form,
@@ -31,11 +30,12 @@ import {
   SubmitButton,
   TextField,
   text,
-} from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { tProgramText, useProgramT } from '../i18n/en-programs.ts';
-import { useT } from '../i18n/index.ts';
+} from '../../components/form.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { tProgramText, useProgramT } from '../../i18n/en-programs.ts';
+import { useT } from '../../i18n/index.ts';
+import type { FlashState } from '../../pages/organization.tsx';
 import {
   errorsOf,
   overviewPath,
@@ -44,7 +44,7 @@ import {
   programsBase,
   useProgramRoles,
 } from './coaching-program-parts.tsx';
-import type { FlashState } from './organization.tsx';
+import { createProgram, programKeys, programsQuery } from './coaching-program-queries.ts';
 
 export function ProgramsPage() {
   const { networkId = '' } = useParams<{ networkId: string }>();

@@ -24,6 +24,11 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'wouter';
+import { problemMessage } from '../../components/form.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { type CoachingTranslate, tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
+import { peopleNames, SourceLine, today } from './coaching-group-parts.tsx';
 import {
   coachingGroupQuery,
   groupCommitmentsQuery,
@@ -35,12 +40,7 @@ import {
   postIssue,
   postReportBack,
   sessionRunnerQuery,
-} from '../api/coaching-group-queries.ts';
-import { problemMessage } from '../components/form.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { type CoachingTranslate, tGroupSource, useCoachingT } from '../i18n/en-coaching.ts';
-import { formatDate, useT } from '../i18n/index.ts';
-import { peopleNames, SourceLine, today } from './coaching-group-parts.tsx';
+} from './coaching-group-queries.ts';
 
 type Names = (id: string | undefined) => string;
 

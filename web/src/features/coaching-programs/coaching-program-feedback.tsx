@@ -15,6 +15,18 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useParams } from 'wouter';
+import { type FormErrors, noErrors, problemMessage } from '../../components/form.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { tProgramText, useProgramT } from '../../i18n/en-programs.ts';
+import { useT } from '../../i18n/index.ts';
+import {
+  BackToProgram,
+  errorsOf,
+  ProgramGate,
+  RatingGroup,
+  signed,
+  useProgram,
+} from './coaching-program-parts.tsx';
 import {
   assessmentSummaryQuery,
   myAssessmentsQuery,
@@ -24,19 +36,7 @@ import {
   postSurveyResponse,
   programKeys,
   surveyResultsQuery,
-} from '../api/coaching-program-queries.ts';
-import { type FormErrors, noErrors, problemMessage } from '../components/form.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { tProgramText, useProgramT } from '../i18n/en-programs.ts';
-import { useT } from '../i18n/index.ts';
-import {
-  BackToProgram,
-  errorsOf,
-  ProgramGate,
-  RatingGroup,
-  signed,
-  useProgram,
-} from './coaching-program-parts.tsx';
+} from './coaching-program-queries.ts';
 
 const competencyName = (id: string) => {
   const c = coachingCompetencies.find((x) => x.id === id);

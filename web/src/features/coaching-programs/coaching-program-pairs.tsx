@@ -11,7 +11,28 @@ import { MAX_ROTATION_ROUNDS } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { idempotencyKey } from '../api/client.ts';
+import { idempotencyKey } from '../../api/client.ts';
+import { meQuery } from '../../api/queries.ts';
+import {
+  Form,
+  type FormErrors,
+  noErrors,
+  problemMessage,
+  SelectField,
+  SubmitButton,
+  TextField,
+  text,
+} from '../../components/form.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { useProgramT } from '../../i18n/en-programs.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
+import {
+  BackToProgram,
+  errorsOf,
+  ProgramGate,
+  programBase,
+  useProgram,
+} from './coaching-program-parts.tsx';
 import {
   type PairView,
   type ProgramView,
@@ -24,28 +45,7 @@ import {
   programKeys,
   type SessionView,
   sessionsQuery,
-} from '../api/coaching-program-queries.ts';
-import { meQuery } from '../api/queries.ts';
-import {
-  Form,
-  type FormErrors,
-  noErrors,
-  problemMessage,
-  SelectField,
-  SubmitButton,
-  TextField,
-  text,
-} from '../components/form.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { useProgramT } from '../i18n/en-programs.ts';
-import { formatDate, useT } from '../i18n/index.ts';
-import {
-  BackToProgram,
-  errorsOf,
-  ProgramGate,
-  programBase,
-  useProgram,
-} from './coaching-program-parts.tsx';
+} from './coaching-program-queries.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -17,13 +17,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
-import { ApiProblem, idempotencyKey } from '../api/client.ts';
-import {
-  createCoaching,
-  type SuggestionsResult,
-  sisiKeys,
-  suggestCoaches,
-} from '../api/sisi-kwa-sisi-queries.ts';
+import { ApiProblem, idempotencyKey } from '../../api/client.ts';
 import {
   type DocErrors,
   DocForm,
@@ -35,13 +29,13 @@ import {
   type Row,
   SelectField,
   TextField,
-} from '../components/doc-form.tsx';
-import { problemMessage } from '../components/form.tsx';
-import { Loading, Page } from '../components/page.tsx';
-import { RepeatableList } from '../components/repeatable-list.tsx';
-import { type SisiKwaSisiTranslate, tSource, useSisiT } from '../i18n/en-sisi-kwa-sisi.ts';
-import { useT } from '../i18n/index.ts';
-import type { FlashState } from './organization.tsx';
+} from '../../components/doc-form.tsx';
+import { problemMessage } from '../../components/form.tsx';
+import { Loading, Page } from '../../components/page.tsx';
+import { RepeatableList } from '../../components/repeatable-list.tsx';
+import { type SisiKwaSisiTranslate, tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
+import { useT } from '../../i18n/index.ts';
+import type { FlashState } from '../../pages/organization.tsx';
 import {
   areaLabel,
   PersonPicker,
@@ -49,6 +43,12 @@ import {
   sisiBase,
   useSisiRoles,
 } from './sisi-kwa-sisi-parts.tsx';
+import {
+  createCoaching,
+  type SuggestionsResult,
+  sisiKeys,
+  suggestCoaches,
+} from './sisi-kwa-sisi-queries.ts';
 
 type AreaRow = Row & { area: string; priority: string; skills: string };
 type Draft = {

@@ -11,14 +11,7 @@ import { type ThematicArea, thematicAreaIds } from '@sisi/domain/static';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useParams } from 'wouter';
-import { ApiProblem, idempotencyKey } from '../api/client.ts';
-import {
-  bestPracticesQuery,
-  coachingsQuery,
-  setPublished,
-  sisiKeys,
-  writeBestPractice,
-} from '../api/sisi-kwa-sisi-queries.ts';
+import { ApiProblem, idempotencyKey } from '../../api/client.ts';
 import {
   CheckboxField,
   type DocErrors,
@@ -29,13 +22,20 @@ import {
   present,
   SelectField,
   TextField,
-} from '../components/doc-form.tsx';
-import { problemMessage } from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { useSisiT } from '../i18n/en-sisi-kwa-sisi.ts';
-import { formatDate, useT } from '../i18n/index.ts';
+} from '../../components/doc-form.tsx';
+import { problemMessage } from '../../components/form.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
 import { areaLabel, SisiLinks, useSisiRoles } from './sisi-kwa-sisi-parts.tsx';
+import {
+  bestPracticesQuery,
+  coachingsQuery,
+  setPublished,
+  sisiKeys,
+  writeBestPractice,
+} from './sisi-kwa-sisi-queries.ts';
 
 export function SisiKwaSisiLibraryPage() {
   const { networkId = '' } = useParams<{ networkId: string }>();

@@ -16,16 +16,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { idempotencyKey } from '../api/client.ts';
-import {
-  agreeToSpirit,
-  coachingGroupQuery,
-  groupKeys,
-  postReview,
-  postSession,
-  putSpirit,
-} from '../api/coaching-group-queries.ts';
-import { meQuery } from '../api/queries.ts';
+import { idempotencyKey } from '../../api/client.ts';
+import { meQuery } from '../../api/queries.ts';
 import {
   Form,
   type FormErrors,
@@ -35,11 +27,19 @@ import {
   SubmitButton,
   TextField,
   text,
-} from '../components/form.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { tGroupSource, useCoachingT } from '../i18n/en-coaching.ts';
-import { formatDate, useT } from '../i18n/index.ts';
+} from '../../components/form.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
 import { GroupFigures, peopleNames, SourceLine } from './coaching-group-parts.tsx';
+import {
+  agreeToSpirit,
+  coachingGroupQuery,
+  groupKeys,
+  postReview,
+  postSession,
+  putSpirit,
+} from './coaching-group-queries.ts';
 
 /** `/networks/:networkId/coaching-groups/:groupId` */
 export function CoachingGroupPage() {

@@ -8,15 +8,9 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'wouter';
-import {
-  type OverviewCoaching,
-  type OverviewGroup,
-  type OverviewProgram,
-  overviewQuery,
-} from '../api/coaching-program-queries.ts';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { useProgramT } from '../i18n/en-programs.ts';
-import { formatDate } from '../i18n/index.ts';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { useProgramT } from '../../i18n/en-programs.ts';
+import { formatDate } from '../../i18n/index.ts';
 import {
   FiguresList,
   overviewPath,
@@ -24,7 +18,13 @@ import {
   programBase,
   programsBase,
   useProgramRoles,
-} from './coaching-program-parts.tsx';
+} from '../coaching-programs/coaching-program-parts.tsx';
+import {
+  type OverviewCoaching,
+  type OverviewGroup,
+  type OverviewProgram,
+  overviewQuery,
+} from '../coaching-programs/coaching-program-queries.ts';
 
 export function CoachingLandingPage() {
   const { networkId = '' } = useParams<{ networkId: string }>();

@@ -12,7 +12,28 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
-import { idempotencyKey } from '../api/client.ts';
+import { idempotencyKey } from '../../api/client.ts';
+import { allMembersQuery, allOrganizationsQuery, meQuery } from '../../api/queries.ts';
+import {
+  Form,
+  type FormErrors,
+  noErrors,
+  problemMessage,
+  SubmitButton,
+} from '../../components/form.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { useProgramT } from '../../i18n/en-programs.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
+import type { FlashState } from '../../pages/organization.tsx';
+import {
+  errorsOf,
+  FiguresList,
+  ProgramBadges,
+  ProgramGate,
+  programBase,
+  programsBase,
+  useProgram,
+} from './coaching-program-parts.tsx';
 import {
   acceptParticipant,
   confirmReference,
@@ -23,28 +44,7 @@ import {
   postNomination,
   programKeys,
   programSummaryQuery,
-} from '../api/coaching-program-queries.ts';
-import { allMembersQuery, allOrganizationsQuery, meQuery } from '../api/queries.ts';
-import {
-  Form,
-  type FormErrors,
-  noErrors,
-  problemMessage,
-  SubmitButton,
-} from '../components/form.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { useProgramT } from '../i18n/en-programs.ts';
-import { formatDate, useT } from '../i18n/index.ts';
-import {
-  errorsOf,
-  FiguresList,
-  ProgramBadges,
-  ProgramGate,
-  programBase,
-  programsBase,
-  useProgram,
-} from './coaching-program-parts.tsx';
-import type { FlashState } from './organization.tsx';
+} from './coaching-program-queries.ts';
 
 export function ProgramPage() {
   const { networkId = '', programId = '' } = useParams<{ networkId: string; programId: string }>();

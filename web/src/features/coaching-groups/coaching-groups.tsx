@@ -21,13 +21,8 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
-import { idempotencyKey } from '../api/client.ts';
-import {
-  coachingGroupsQuery,
-  groupKeys,
-  postCoachingGroup,
-} from '../api/coaching-group-queries.ts';
-import { allMembersQuery, allOrganizationsQuery, meQuery } from '../api/queries.ts';
+import { idempotencyKey } from '../../api/client.ts';
+import { allMembersQuery, allOrganizationsQuery, meQuery } from '../../api/queries.ts';
 import {
   Form,
   type FormErrors,
@@ -37,12 +32,13 @@ import {
   SubmitButton,
   TextField,
   text,
-} from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { tGroupSource, useCoachingT } from '../i18n/en-coaching.ts';
-import { useT } from '../i18n/index.ts';
+} from '../../components/form.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
+import { useT } from '../../i18n/index.ts';
 import { GroupFigures, SourceLine } from './coaching-group-parts.tsx';
+import { coachingGroupsQuery, groupKeys, postCoachingGroup } from './coaching-group-queries.ts';
 
 /** `/networks/:networkId/coaching-groups` */
 export function CoachingGroupsPage() {

@@ -12,15 +12,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import {
-  coachingGroupQuery,
-  groupKeys,
-  learningLogQuery,
-  putLearningLog,
-  putWorksheet,
-  sessionRunnerQuery,
-  worksheetQuery,
-} from '../api/coaching-group-queries.ts';
-import {
   Form,
   type FormErrors,
   noErrors,
@@ -28,11 +19,20 @@ import {
   SubmitButton,
   TextField,
   text,
-} from '../components/form.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { tGroupSource, useCoachingT } from '../i18n/en-coaching.ts';
-import { formatDate, useT } from '../i18n/index.ts';
+} from '../../components/form.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
 import { peopleNames, SourceLine } from './coaching-group-parts.tsx';
+import {
+  coachingGroupQuery,
+  groupKeys,
+  learningLogQuery,
+  putLearningLog,
+  putWorksheet,
+  sessionRunnerQuery,
+  worksheetQuery,
+} from './coaching-group-queries.ts';
 
 /** A form label of a source without its trailing colon ("Content:" → "Content"). */
 const label = (id: string, source: string) => tGroupSource(id, source).replace(/\s*:\s*$/, '');
