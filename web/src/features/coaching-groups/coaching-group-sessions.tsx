@@ -1,0 +1,171 @@
+/** The group's sessions, who facilitates each, and the form that plans the next one. */
+import type { CoachingGroup } from '@sisi/domain';
+import { facilitationTexts } from '@sisi/domain/static';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { idempotencyKey } from '../../api/client.ts';
+import {
+  Form,
+  type FormErrors,
+  noErrors,
+  problemToErrors,
+  SubmitButton,
+  text,
+} from '../../components/form.tsx';
+import { StatusMessage } from '../../components/page.tsx';
+import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
+import { SourceLine } from './coaching-group-parts.tsx';
+import { groupKeys, postSession } from './coaching-group-queries.ts';
+
+/** The group's sessions with their facilitators, and the form that plans one. */
+export function Sessions({
+  networkId,
+  group: g,
+  name,
+}: {
+  networkId: string;
+  group: CoachingGroup;
+  name: (id: string | undefined) => string;
+}) {
+  const t = useT();
+  const tc = useCoachingT();
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [done, setDone] = useState<string>();
+  const [key, setKey] = useState(idempotencyKey);
+  const add = useMutation({
+    mutationFn: (date: string) => postSession(networkId, g.id, date, key),
+    onSuccess: (s) => {
+      void queryClient.invalidateQueries({ queryKey: groupKeys.group(networkId, g.id) });
+      void queryClient.invalidateQueries({ queryKey: [...groupKeys.all(networkId), 'list'] });
+      setErrors(noErrors);
+      setKey(idempotencyKey());
+      setDone(tc('coachingGroups.sessions.added', { number: s.number, date: formatDate(s.date) }));
+    },
+    onError: (error) => setErrors(problemToErrors(error, ['date'], t)),
+  });
+  const base = `/networks/${networkId}/coaching-groups/${g.id}`;
+  return (
+    <section aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">{tc('coachingGroups.sessions.heading')}</h2>
+      <p>{tGroupSource('first-sessions', facilitationTexts.firstSessions.text)}</p>
+      <SourceLine text={facilitationTexts.firstSessions} />
+      {g.sessions.length === 0 ? (
+        <p>{tc('coachingGroups.sessions.none')}</p>
+      ) : (
+        <ol className="entries sessions">
+          {g.sessions.map((s) => (
+            <li key={s.id}>
+              <p className="entry-title">
+                {tc('coachingGroups.sessions.item', { number: s.number, date: formatDate(s.date) })}{' '}
+                <span className={s.held ? 'badge status-active' : 'badge'}>
+                  {s.held
+                    ? tc('coachingGroups.sessions.held')
+                    : tc('coachingGroups.sessions.planned')}
+                </span>
+              </p>
+              <p>
+                {tc(`coachingGroups.sessions.facilitatorKinds.${s.facilitator.kind}`, {
+                  name: name(s.facilitator.personId),
+                })}
+              </p>
+              {g.access !== 'overview' ? (
+                <ul className="links">
+                  <li>
+                    <Link href={`${base}/sessions/${s.id}/run`}>
+                      {tc('coachingGroups.sessions.run', { number: s.number })}
+                    </Link>
+                  </li>
+                  {g.access === 'member' ? (
+                    <li>
+                      <Link href={`${base}/sessions/${s.id}/learning-log`}>
+                        {tc('coachingGroups.sessions.log', { number: s.number })}
+                      </Link>
+                    </li>
+                  ) : null}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      )}
+      <StatusMessage message={done} />
+      <h3 id="schedule-heading">{tc('coachingGroups.sessions.schedule')}</h3>
+      <Form
+        id="session"
+        labelledBy="schedule-heading"
+        errors={errors}
+        labels={{ date: tc('coachingGroups.sessions.date') }}
+        onSubmit={(data, form) => {
+          const date = text(data, 'date');
+          if (!date) {
+            setErrors({ fields: { date: t('errors.isRequired') }, other: [] });
+            return;
+          }
+          if (!add.isPending) add.mutate(date, { onSuccess: () => form.reset() });
+        }}
+      >
+        <DateField
+          name="date"
+          label={tc('coachingGroups.sessions.date')}
+          errors={errors}
+          formId="session"
+        />
+        <SubmitButton
+          label={tc('coachingGroups.sessions.add')}
+          busy={add.isPending}
+          busyLabel={tc('coachingGroups.sessions.adding')}
+        />
+      </Form>
+    </section>
+  );
+}
+
+/** A labelled date input wired to a form's errors like the shared fields. */
+export function DateField({
+  name,
+  label,
+  errors,
+  formId,
+  defaultValue,
+  hint,
+}: {
+  name: string;
+  label: string;
+  errors: FormErrors;
+  formId: string;
+  defaultValue?: string;
+  hint?: string;
+}) {
+  const id = `${formId}-${name}`;
+  const error = errors.fields[name];
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={error ? 'field invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {label}: {error}
+        </p>
+      ) : null}
+      <input
+        type="date"
+        id={id}
+        name={name}
+        className="short"
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}
