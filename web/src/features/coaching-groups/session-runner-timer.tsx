@@ -1,3 +1,7 @@
+/**
+ * The turn's clock: a countdown kept across reloads in this tab. Its ticking value is not
+ * announced (`aria-live="off"`); a polite status says 5 minutes left, 1 minute left and time up.
+ */
 import { MAX_TURN_MINUTES, MIN_TURN_MINUTES } from '@sisi/domain/static';
 import { useEffect, useRef, useState } from 'react';
 import { useCoachingT } from '../../i18n/en-coaching.ts';

@@ -1,3 +1,15 @@
+/**
+ * The session runner of a peer coaching group: who is here, then report-backs on the
+ * commitments carried to this session, then each member's issue in a time-boxed turn
+ * (30 minutes by default, 003) through the issue processing method of 004 — reframe as
+ * "How do I …?", clarifying questions, restatement, recommendations, and the owner's
+ * commitment to report back by a date — and finally the session marked held.
+ *
+ * The turn's timer is `role="timer"`: its ticking value is not announced (`aria-live="off"`);
+ * a separate polite status announces 5 minutes left, 1 minute left and time up.
+ *
+ * `/networks/:networkId/coaching-groups/:groupId/sessions/:sessionId/run`
+ */
 import { coachingGuidance } from '@sisi/domain/static';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
