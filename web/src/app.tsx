@@ -148,7 +148,7 @@ const ProgramPairsPage = screen(
   'PairsPage',
 );
 const ProgramPairSessionsPage = screen(
-  () => import('./features/coaching-programs/coaching-program-pairs.tsx'),
+  () => import('./features/coaching-programs/coaching-program-pair-sessions.tsx'),
   'PairSessionsPage',
 );
 const ProgramSelfAssessmentPage = screen(

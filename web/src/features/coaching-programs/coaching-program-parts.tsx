@@ -230,3 +230,6 @@ export const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${Ma
 /** "12 March 2025 to 25 March 2025". */
 export const dateRange = (start?: string, end?: string) =>
   start && end ? { start: formatDate(start), end: formatDate(end) } : undefined;
+
+/** Today as `YYYY-MM-DD` (UTC, as the API dates). */
+export const today = () => new Date().toISOString().slice(0, 10);
