@@ -132,7 +132,7 @@ const ProgramsPage = screen(
   'ProgramsPage',
 );
 const ProgramNewPage = screen(
-  () => import('./features/coaching-programs/coaching-programs.tsx'),
+  () => import('./features/coaching-programs/coaching-program-new.tsx'),
   'ProgramNewPage',
 );
 const ProgramPage = screen(
