@@ -222,3 +222,6 @@ export function PersonPicker({
     </>
   );
 }
+
+/** Today as `YYYY-MM-DD` (UTC, as the API dates). */
+export const todayIso = () => new Date().toISOString().slice(0, 10);
