@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{packages,functions,infra,test}/**/*.test.ts'],
+    include: ['{packages,functions,infra,test}/**/*.test.ts', 'web/src/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', 'web/dist/**', '**/.sisi/**', '**/cdk.out/**'],
     globalSetup: ['./test/setup/dynamodb.global.ts'],
     // Child processes (DynamoDB Local, spawned runtimes) behave better under forks than threads.

@@ -1,14 +1,21 @@
+/**
+ * The uncontrolled (FormData) forms, on their way to the one form system in `./form/`.
+ */
 import {
   createContext,
   type FormEvent,
   type ReactNode,
   useContext,
   useEffect,
-  useId,
   useRef,
 } from 'react';
 import { ApiProblem } from '../api/client.ts';
 import { type MessageKey, type Translate, useT } from '../i18n/index.ts';
+import { fieldSentence, problemMessage } from './form/errors.ts';
+import { FieldError } from './form/form.tsx';
+
+export { fieldSentence, problemMessage } from './form/errors.ts';
+export { SubmitButton } from './form/form.tsx';
 
 /** What a form shows after a failed submit: one message and/or errors per field. */
 export interface FormErrors {
@@ -23,15 +30,6 @@ export const noErrors: FormErrors = { fields: {}, other: [] };
 
 export const hasErrors = (e: FormErrors) =>
   Boolean(e.message) || e.other.length > 0 || Object.keys(e.fields).length > 0;
-
-/** The message for a problem that is not about one field (status 0: unreachable). */
-export function problemMessage(error: unknown, t: Translate): string {
-  if (!(error instanceof ApiProblem) || error.status >= 500) return t('errors.server');
-  if (error.status === 0) return t('errors.network');
-  if (error.status === 403) return t('errors.forbidden');
-  if (error.status === 404) return t('errors.notFound');
-  return error.message || error.title;
-}
 
 /**
  * Turns an API problem into form errors: validation errors (400) and conflicts on a
@@ -66,16 +64,6 @@ export function requireFields(data: FormData, names: readonly string[], t: Trans
     if (typeof value !== 'string' || value.trim() === '') fields[name] = t('errors.isRequired');
   }
   return { fields, other: [] };
-}
-
-/**
- * "Email" + "is required" → "Email is required"; other messages follow a colon
- * ("Key populations served: choose at least one").
- */
-export function fieldSentence(label: string, message: string): string {
-  return /^(is|are|must|has|have|should) /.test(message)
-    ? `${label} ${message}`
-    : `${label}: ${message}`;
 }
 
 interface FormState {
@@ -181,18 +169,8 @@ function useField(name: string, label: string, hint?: string) {
       {hint}
     </p>
   ) : null;
-  const errorEl = error ? <FieldErrorText id={`${id}-error`} text={error} /> : null;
+  const errorEl = error ? <FieldError id={`${id}-error`} text={error} /> : null;
   return { id, error, describedBy, hintEl, errorEl };
-}
-
-function FieldErrorText({ id, text }: { id: string; text: string }) {
-  const t = useT();
-  return (
-    <p className="field-error" id={id}>
-      <span className="visually-hidden">{t('errors.summaryTitle')}: </span>
-      {text}
-    </p>
-  );
 }
 
 interface TextFieldProps {
@@ -365,37 +343,6 @@ export function Checkbox({ name, label, hint, defaultChecked }: CheckboxProps) {
       <label htmlFor={id}>{label}</label>
       {hintEl}
       {errorEl}
-    </div>
-  );
-}
-
-/**
- * The submit button. Its name never changes (tests and screen readers find it by name);
- * while `busy`, a polite status next to it says what is happening.
- */
-export function SubmitButton({
-  label,
-  busy,
-  busyLabel,
-}: {
-  label: string;
-  busy: boolean;
-  busyLabel: string;
-}) {
-  const statusId = useId();
-  return (
-    <div className="actions">
-      <button
-        type="submit"
-        className="primary"
-        aria-disabled={busy || undefined}
-        aria-describedby={busy ? statusId : undefined}
-      >
-        {label}
-      </button>
-      <span id={statusId} className="busy" role="status">
-        {busy ? busyLabel : ''}
-      </span>
     </div>
   );
 }

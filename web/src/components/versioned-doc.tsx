@@ -18,8 +18,18 @@ import type { StoredDoc } from '../api/plan-queries.ts';
 import { meQuery } from '../api/queries.ts';
 import { type PlanTranslate, usePlanT } from '../i18n/en-plan.ts';
 import { i18n, useT } from '../i18n/index.ts';
-import { type DocErrors, fieldErrorsOf, noDocErrors, validate } from './doc-form.tsx';
-import { problemMessage } from './form.tsx';
+import {
+  type Draft,
+  type DraftSync,
+  type FormErrors,
+  type FormModel,
+  fieldErrorsOf,
+  noErrors,
+  problemMessage,
+  type SafeParser,
+  schemaProblems,
+  useDraftSync,
+} from './form/index.ts';
 import { StatusMessage } from './page.tsx';
 
 interface Options<C, D, B extends object, K extends QueryKey> {
@@ -29,10 +39,12 @@ interface Options<C, D, B extends object, K extends QueryKey> {
   toDraft: (content: C | undefined) => D;
   /** The fields to send, without `version`. */
   toBody: (draft: D) => B;
-  schema: Parameters<typeof validate>[0];
+  schema: SafeParser;
   put: (body: B & { version?: number }) => Promise<StoredDoc<C>>;
   /** Whether the user may save (else the form is read only). */
   canEdit: boolean;
+  /** Keep unsaved changes on this device (put back on the next visit, dropped once saved). */
+  draft?: Draft<D> | undefined;
 }
 
 type Conflict<D> = { phase: 'stale'; mine: D } | { phase: 'reloaded'; mine: D };
@@ -44,7 +56,11 @@ export interface VersionedDoc<C, D> {
   base: StoredDoc<C> | null;
   draft: D | undefined;
   setDraft: (update: (draft: D) => D) => void;
-  errors: DocErrors;
+  /** The state for `<Form>`, once the document is loaded. */
+  form: FormModel<D> | undefined;
+  /** The draft kept on this device, if any. */
+  localDraft: DraftSync;
+  errors: FormErrors;
   readOnly: boolean;
   forbidden: boolean;
   saving: boolean;
@@ -63,7 +79,7 @@ export interface VersionedDoc<C, D> {
 export function useVersionedDoc<C, D, B extends object, K extends QueryKey>(
   options: Options<C, D, B, K>,
 ): VersionedDoc<C, D> {
-  const { query, ready = true, toDraft, toBody, schema, put, canEdit } = options;
+  const { query, ready = true, toDraft, toBody, schema, put, canEdit, draft: local } = options;
   const t = useT();
   const tp = usePlanT();
   const queryClient = useQueryClient();
@@ -72,7 +88,7 @@ export function useVersionedDoc<C, D, B extends object, K extends QueryKey>(
   const [base, setBase] = useState<{ doc: StoredDoc<C> | null } | undefined>();
   const [draft, setDraftState] = useState<D>();
   const [savedBody, setSavedBody] = useState<string>('');
-  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [conflict, setConflict] = useState<Conflict<D> | null>(null);
   const [forbidden, setForbidden] = useState(false);
   const [savedMessage, setSavedMessage] = useState<string>();
@@ -107,6 +123,11 @@ export function useVersionedDoc<C, D, B extends object, K extends QueryKey>(
     () => draft !== undefined && JSON.stringify(toBody(draft)) !== savedBody,
     [draft, savedBody, toBody],
   );
+  const localDraft = useDraftSync(local, draft, dirty, (mine) => setDraftState(mine));
+  const form = useMemo(
+    () => (draft === undefined ? undefined : { value: draft, update: setDraft, errors }),
+    [draft, setDraft, errors],
+  );
 
   // leaving the page with unsaved changes asks first: closing or reloading the tab, and
   // following a link inside the app (caught before the router's own click handler)
@@ -136,17 +157,17 @@ export function useVersionedDoc<C, D, B extends object, K extends QueryKey>(
     onSuccess: (stored) => {
       queryClient.setQueryData<StoredDoc<C> | null>(query.queryKey as QueryKey, stored);
       adopt(stored);
-      setErrors(noDocErrors);
+      setErrors(noErrors);
       setConflict(null);
       setSavedMessage('saved');
     },
     onError: (error) => {
       if (error instanceof ApiProblem && error.status === 409) {
         setConflict({ phase: 'stale', mine: submitted.current as D });
-        setErrors(noDocErrors);
+        setErrors(noErrors);
       } else if (error instanceof ApiProblem && error.status === 403) {
         setForbidden(true);
-        setErrors(noDocErrors);
+        setErrors(noErrors);
       } else if (error instanceof ApiProblem && error.errors.length > 0) {
         setErrors({ fields: fieldErrorsOf(error.errors, submitted.current) });
       } else {
@@ -161,13 +182,13 @@ export function useVersionedDoc<C, D, B extends object, K extends QueryKey>(
   const save = () => {
     if (mutation.isPending || draft === undefined || readOnly) return;
     const body = toBody(draft);
-    const problems = validate(schema, body);
+    const problems = schemaProblems(schema, body, t('errors.isRequired'));
     if (problems.length) {
       setErrors({ fields: fieldErrorsOf(problems, draft) });
       return;
     }
     submitted.current = draft;
-    setErrors(noDocErrors);
+    setErrors(noErrors);
     setSavedMessage(undefined);
     mutation.mutate(version > 0 ? { ...body, version } : body);
   };
@@ -179,7 +200,7 @@ export function useVersionedDoc<C, D, B extends object, K extends QueryKey>(
       const stored = await queryClient.fetchQuery({ ...query, staleTime: 0 });
       const mine = conflict?.mine ?? (dirty ? draft : undefined);
       adopt(stored ?? null);
-      setErrors(noDocErrors);
+      setErrors(noErrors);
       setConflict(mine !== undefined ? { phase: 'reloaded', mine } : null);
     } catch (error) {
       setErrors({ message: problemMessage(error, t), fields: {} });
@@ -204,6 +225,8 @@ export function useVersionedDoc<C, D, B extends object, K extends QueryKey>(
     base: base?.doc ?? null,
     draft,
     setDraft,
+    form,
+    localDraft,
     errors,
     readOnly,
     forbidden,

@@ -1,0 +1,443 @@
+/**
+ * The SPA's one form system: a controlled form over a value object, every field bound by a
+ * path into it (see `path.ts`), one error summary on top (focused after a failed submit,
+ * each entry a link to its field) and, optionally, a draft kept on this device.
+ *
+ * @example
+ * const form = useForm({ initial: { name: '', areas: [] as string[] } });
+ * <Form form={form} id="org" onSubmit={(value) => create.mutate(toBody(value))}>
+ *   <TextField path="name" label={t('org.name')} />
+ *   <CheckboxGroup path="areas" legend={t('org.areas')} options={areaOptions} />
+ *   <SubmitButton label={t('org.save')} busy={create.isPending} busyLabel={t('org.saving')} />
+ * </Form>
+ */
+import {
+  createContext,
+  type FormEvent,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
+import { t as translate, useT } from '../../i18n/index.ts';
+import { type Draft, type DraftSync, useDraftSync } from './draft.ts';
+import {
+  type FieldErrors,
+  type FormErrors,
+  fieldErrorsOf,
+  fieldSentence,
+  hasErrors,
+  noErrors,
+  problemToErrors,
+  type SafeParser,
+  schemaProblems,
+} from './errors.ts';
+import { getAt, setAt } from './path.ts';
+
+/** What `<Form>` needs of a form's state: `useForm` gives it, so does a versioned document. */
+export interface FormModel<V> {
+  value: V;
+  update: (change: (value: V) => V) => void;
+  errors: FormErrors;
+}
+
+export interface FormState<V> extends FormModel<V> {
+  /** Sets the value at a path (see `setAt`). */
+  set: (path: string, value: unknown) => void;
+  /** Replaces the whole value, as the new clean state. */
+  reset: (value: V) => void;
+  setErrors: (errors: FormErrors) => void;
+  /** The value differs from the initial (or last reset) one. */
+  dirty: boolean;
+  /** The draft of this form, if it has one. */
+  draft: DraftSync;
+  /** After a failed submit: the API's problem as errors next to their fields. */
+  fail: (error: unknown, options?: { fields?: readonly string[] }) => void;
+  /** After a successful submit: no errors, and the draft is dropped. */
+  succeed: () => void;
+}
+
+interface UseFormOptions<V> {
+  initial: V | (() => V);
+  /** Keep the unsent value on this device (loaded on mount, saved on change, cleared on success). */
+  draft?: Draft<V> | undefined;
+}
+
+/**
+ * A form's state: its value, errors and draft.
+ * @example const form = useForm({ initial: { email: '' }, draft: storedDraft('invite', localStorage) });
+ */
+export function useForm<V>({ initial, draft }: UseFormOptions<V>): FormState<V> {
+  const [value, setValue] = useState<V>(initial);
+  const [clean, setClean] = useState<string>(() => JSON.stringify(value));
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const update = useCallback((change: (v: V) => V) => setValue(change), []);
+  const set = useCallback(
+    (path: string, next: unknown) => setValue((v) => setAt(v, path, next)),
+    [],
+  );
+  const dirty = useMemo(() => JSON.stringify(value) !== clean, [value, clean]);
+  const sync = useDraftSync(draft, value, dirty, setValue);
+  const reset = useCallback((next: V) => {
+    setValue(next);
+    setClean(JSON.stringify(next));
+  }, []);
+  return {
+    value,
+    update,
+    set,
+    reset,
+    errors,
+    setErrors,
+    dirty,
+    draft: sync,
+    fail: (error, options) =>
+      setErrors(problemToErrors(error, translate, { submitted: value, ...options })),
+    succeed: () => {
+      setErrors(noErrors);
+      sync.clear();
+    },
+  };
+}
+
+/**
+ * The schema's complaints about a body as form errors of `value` (the form's value the body
+ * was made from), "is required" for what is left out; no errors when the body is valid.
+ */
+export function validate(schema: SafeParser, body: unknown, value: unknown = body): FormErrors {
+  const problems = schemaProblems(schema, body, translate('errors.isRequired'));
+  return { fields: fieldErrorsOf(problems, value) };
+}
+
+/** Texts of the read-only views of choices (the catalogs that have them pass them in). */
+export interface ReadOnlyTexts {
+  noneChosen: string;
+  yes: string;
+  no: string;
+}
+
+interface FormContextValue {
+  formId: string;
+  value: unknown;
+  set: (path: string, value: unknown) => void;
+  errors: FieldErrors;
+  readOnly: boolean;
+  readOnlyTexts: ReadOnlyTexts | undefined;
+  autoComplete: string | undefined;
+  domId: (path: string) => string;
+  /** Field path → its label with the rows and groups it sits in (for the error summary). */
+  labels: Map<string, string>;
+}
+
+const FormContext = createContext<FormContextValue | null>(null);
+const ScopeContext = createContext<readonly string[]>([]);
+
+/** The form around a field. */
+export function useFormContext(): FormContextValue {
+  const form = useContext(FormContext);
+  if (!form) throw new Error('a field must be inside a Form');
+  return form;
+}
+
+/** Fields inside carry `label` in their full name ("Learning objective 1 › Now › …"). */
+export function Scope({ label, children }: { label: string; children: ReactNode }) {
+  const outer = useContext(ScopeContext);
+  const scope = useMemo(() => [...outer, label], [outer, label]);
+  return <ScopeContext.Provider value={scope}>{children}</ScopeContext.Provider>;
+}
+
+/** The DOM id of the element of a field path (rows and groups have one too). */
+export function useDomId(path: string): string {
+  return useFormContext().domId(path);
+}
+
+/** Registers the label of an error path, for the error summary's link. */
+function useLabel(path: string, label: string) {
+  const form = useFormContext();
+  const scope = useContext(ScopeContext);
+  form.labels.set(path, [...scope, label].join(' › '));
+  return form;
+}
+
+interface FieldOptions {
+  label: string;
+  hint?: string | undefined;
+  /** Where errors of this field are reported, when not at its path. */
+  errorPath?: string | undefined;
+  /** The element's id, when not derived from the path (kept from an earlier page). */
+  id?: string | undefined;
+}
+
+/**
+ * Everything a field needs: its id, value and setter, its error (as a sentence with its
+ * label) and the ARIA wiring (hint and error both describe the input).
+ * @example const { id, value, set, describedBy, hintEl, errorEl } = useField<string>('name', { label });
+ */
+export function useField<T = unknown>(path: string, options: FieldOptions) {
+  const { label, hint, errorPath = path } = options;
+  const form = useLabel(errorPath, label);
+  const id = options.id ?? form.domId(path);
+  const raw = form.errors[errorPath];
+  const error = raw ? fieldSentence(label, raw) : undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const hintEl = hint ? (
+    <p className="hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+  const errorEl = error ? <FieldError id={`${id}-error`} text={error} /> : null;
+  return {
+    form,
+    id,
+    value: getAt(form.value, path) as T | undefined,
+    set: (value: T) => form.set(path, value),
+    readOnly: form.readOnly,
+    error,
+    invalid: error ? (true as const) : undefined,
+    describedBy,
+    hintEl,
+    errorEl,
+  };
+}
+
+/** A field's error, with "There is a problem" for screen readers. */
+export function FieldError({ id, text }: { id: string; text: string }) {
+  const t = useT();
+  return (
+    <p className="field-error" id={id}>
+      <span className="visually-hidden">{t('errors.summaryTitle')}: </span>
+      {text}
+    </p>
+  );
+}
+
+/** An error shown for a list or group as a whole (e.g. "must not repeat an area"). */
+export function GroupError({ path, label }: { path: string; label: string }) {
+  const form = useLabel(path, label);
+  const raw = form.errors[path];
+  if (!raw) return null;
+  return <FieldError id={`${form.domId(path)}-error`} text={fieldSentence(label, raw)} />;
+}
+
+/** A titled group of fields (a fieldset whose legend also names the fields inside). */
+export function Group({
+  legend,
+  path,
+  hint,
+  className = 'group',
+  children,
+}: {
+  legend: string;
+  /** For an error reported on the group itself. */
+  path?: string;
+  hint?: string | undefined;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className={className}>
+      <legend>{legend}</legend>
+      {hint ? <p className="hint">{hint}</p> : null}
+      {path ? <GroupError path={path} label={legend} /> : null}
+      <Scope label={legend}>{children}</Scope>
+    </fieldset>
+  );
+}
+
+/** The summary of a form's errors; focused each time a submit fails. */
+function ErrorSummary({
+  formId,
+  errors,
+  labels,
+  domId,
+}: {
+  formId: string;
+  errors: FormErrors;
+  labels: Map<string, string>;
+  domId: (path: string) => string;
+}) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  // a new errors object per failed submit: focus the summary each time
+  useEffect(() => {
+    if (hasErrors(errors)) ref.current?.focus();
+  }, [errors]);
+  const entries = Object.entries(errors.fields);
+  // Fields register their labels while rendering, after this summary: when a label changed
+  // in this render (rows renumbered after a removal), render once more with the new one.
+  const shown = entries.map(([path]) => labels.get(path) ?? '').join('\n');
+  const rendered = useRef(shown);
+  rendered.current = shown;
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  useLayoutEffect(() => {
+    if (entries.map(([path]) => labels.get(path) ?? '').join('\n') !== rendered.current) rerender();
+  });
+  if (!hasErrors(errors)) return null;
+  const other = errors.other ?? [];
+  const headingId = `${formId}-error-summary`;
+  const focusField = (path: string) => {
+    const target = document.getElementById(domId(path));
+    const focusable =
+      target && ['FIELDSET', 'DIV'].includes(target.tagName)
+        ? target.querySelector<HTMLElement>('input, select, textarea, button')
+        : target;
+    (focusable ?? target)?.focus();
+  };
+  return (
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('errors.summaryTitle')}</h2>
+      {errors.message ? <p>{errors.message}</p> : null}
+      {entries.length || other.length ? (
+        <ul>
+          {entries.map(([path, message]) => {
+            const label = labels.get(path);
+            return (
+              <li key={path}>
+                {label ? (
+                  <a
+                    href={`#${domId(path)}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      focusField(path);
+                    }}
+                  >
+                    {fieldSentence(label, message)}
+                  </a>
+                ) : (
+                  `${path}: ${message}`
+                )}
+              </li>
+            );
+          })}
+          {other.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+interface FormProps<V> {
+  /** The state: from `useForm`, or a versioned document's `form`. */
+  form: FormModel<V>;
+  /** Prefix of the fields' ids; unique on the page. */
+  id: string;
+  /** The heading of the form, if it has its own (its id labels the form). */
+  labelledBy?: string | undefined;
+  /** Called with the value; not called when read only. */
+  onSubmit: (value: V) => void;
+  readOnly?: boolean;
+  readOnlyTexts?: ReadOnlyTexts | undefined;
+  className?: string | undefined;
+  /**
+   * How field ids are made from the form id and a path: `path` (default) gives
+   * `<id>--<path, dots as dashes>`, `name` gives `<id>-<path>` (the ids of flat forms).
+   */
+  ids?: 'path' | 'name';
+  /** The `autocomplete` of text inputs that do not say (e.g. `off` for documents). */
+  autoComplete?: string | undefined;
+  /** Labels for error paths no field registers (e.g. a custom fieldset). */
+  labels?: Record<string, string> | undefined;
+  /** A submit button (with a note, e.g. "unsaved changes") after the fields. */
+  submit?: { label: string; busy: boolean; busyLabel: string; note?: string | undefined };
+  children: ReactNode;
+}
+
+/**
+ * A form with an error summary on top and the browser's own validation bubbles turned off,
+ * so errors look the same whether the form or the API found them.
+ */
+export function Form<V>({
+  form,
+  id,
+  labelledBy,
+  onSubmit,
+  readOnly = false,
+  readOnlyTexts,
+  className,
+  ids = 'path',
+  autoComplete,
+  labels: fixedLabels,
+  submit,
+  children,
+}: FormProps<V>) {
+  const labels = useRef(new Map<string, string>()).current;
+  for (const [path, label] of Object.entries(fixedLabels ?? {})) labels.set(path, label);
+  const { value, update, errors } = form;
+  const domId = useCallback(
+    (path: string) =>
+      ids === 'name' ? `${id}-${path}` : `${id}--${path.replace(/[^A-Za-z0-9_-]/g, '-')}`,
+    [id, ids],
+  );
+  const state = useMemo<FormContextValue>(
+    () => ({
+      formId: id,
+      value,
+      set: (path, next) => update((v) => setAt(v, path, next)),
+      errors: errors.fields,
+      readOnly,
+      readOnlyTexts,
+      autoComplete,
+      domId,
+      labels,
+    }),
+    [id, value, update, errors, readOnly, readOnlyTexts, autoComplete, domId, labels],
+  );
+  const handle = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!readOnly) onSubmit(value);
+  };
+  return (
+    <FormContext.Provider value={state}>
+      <form id={id} className={className} noValidate onSubmit={handle} aria-labelledby={labelledBy}>
+        <ErrorSummary formId={id} errors={errors} labels={labels} domId={domId} />
+        {children}
+        {submit && !readOnly ? (
+          <>
+            <SubmitButton label={submit.label} busy={submit.busy} busyLabel={submit.busyLabel} />
+            {submit.note ? <p className="hint">{submit.note}</p> : null}
+          </>
+        ) : null}
+      </form>
+    </FormContext.Provider>
+  );
+}
+
+/**
+ * The submit button. Its name never changes (tests and screen readers find it by name);
+ * while `busy`, a polite status next to it says what is happening.
+ */
+export function SubmitButton({
+  label,
+  busy,
+  busyLabel,
+}: {
+  label: string;
+  busy: boolean;
+  busyLabel: string;
+}) {
+  const statusId = useId();
+  return (
+    <div className="actions">
+      <button
+        type="submit"
+        className="primary"
+        aria-disabled={busy || undefined}
+        aria-describedby={busy ? statusId : undefined}
+      >
+        {label}
+      </button>
+      <span id={statusId} className="busy" role="status">
+        {busy ? busyLabel : ''}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+/** The SPA's one form system: state, fields bound by path, inputs, errors and drafts. */
+export * from './draft.ts';
+export * from './errors.ts';
+export * from './form.tsx';
+export * from './inputs.tsx';
+export * from './path.ts';

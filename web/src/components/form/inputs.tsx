@@ -1,0 +1,419 @@
+/**
+ * The inputs of the form system, each bound to a path of the form's value (see `form.tsx`).
+ * Read only (a saved document the reader may not change), choices show as text.
+ */
+import type { ReactNode } from 'react';
+import { useField } from './form.tsx';
+
+interface TextFieldProps {
+  path: string;
+  label: string;
+  hint?: string | undefined;
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'date' | 'time' | 'number';
+  /** A textarea with this many rows. */
+  rows?: number;
+  maxLength?: number;
+  min?: number | string;
+  max?: number | string;
+  /** For `type="number"`: the increment (e.g. 0.25); a fractional step asks for a decimal keypad. */
+  step?: number;
+  autoComplete?: string;
+  required?: boolean;
+  /** Where the API reports errors of this field, when not at `path`. */
+  errorPath?: string;
+  /** The element's id, when not derived from the path. */
+  id?: string;
+  /** The `name` attribute, for the browser's autofill. */
+  name?: string;
+  /** The class of the field's wrapper, besides `field` (e.g. `short`). */
+  className?: string;
+}
+
+/** A labelled input or textarea bound to a string (or number) of the value. */
+export function TextField({
+  path,
+  label,
+  hint,
+  type = 'text',
+  rows,
+  maxLength,
+  min,
+  max,
+  step,
+  autoComplete,
+  required,
+  errorPath,
+  id: fixedId,
+  name,
+  className,
+}: TextFieldProps) {
+  const { form, id, value, set, invalid, describedBy, hintEl, errorEl } = useField<string | number>(
+    path,
+    { label, hint, errorPath, id: fixedId },
+  );
+  const common = {
+    id,
+    name,
+    value: typeof value === 'string' || typeof value === 'number' ? String(value) : '',
+    readOnly: form.readOnly || undefined,
+    required,
+    maxLength,
+    'aria-invalid': invalid,
+    'aria-describedby': describedBy,
+    onChange: (event: { currentTarget: { value: string } }) => set(event.currentTarget.value),
+  };
+  return (
+    <div className={wrapper('field', className, invalid)}>
+      <label htmlFor={id}>{label}</label>
+      {hintEl}
+      {errorEl}
+      {rows ? (
+        <textarea {...common} rows={rows} />
+      ) : (
+        <input
+          {...common}
+          type={type}
+          min={min}
+          max={max}
+          step={step}
+          inputMode={
+            type === 'number'
+              ? step && !Number.isInteger(step)
+                ? 'decimal'
+                : 'numeric'
+              : undefined
+          }
+          autoComplete={autoComplete ?? form.autoComplete}
+          spellCheck={type === 'email' ? false : undefined}
+        />
+      )}
+    </div>
+  );
+}
+
+const wrapper = (base: string, extra: string | undefined, invalid: true | undefined) =>
+  [base, extra, invalid ? 'invalid' : ''].filter(Boolean).join(' ');
+
+export interface ChoiceOption {
+  value: string;
+  label: ReactNode;
+  /** Plain text of the label (for the read-only view and the summary). */
+  text?: string;
+}
+
+const optionText = (o: ChoiceOption) => o.text ?? (typeof o.label === 'string' ? o.label : o.value);
+
+/** Translated options from a list of ids. */
+export const optionsOf = <K extends string>(
+  ids: readonly K[],
+  label: (id: K) => string,
+): ChoiceOption[] => ids.map((value) => ({ value, label: label(value) }));
+
+interface SelectFieldProps {
+  path: string;
+  label: string;
+  hint?: string | undefined;
+  /** The first, empty option; without it, the select always has a value. */
+  placeholder?: string;
+  options: readonly ChoiceOption[];
+  required?: boolean;
+  id?: string;
+  name?: string;
+  className?: string;
+  /** Besides setting the value (e.g. dropping what the new choice rules out). */
+  onChange?: (value: string) => void;
+}
+
+/** A labelled select bound to a string; read only, a read-only text box with the choice. */
+export function SelectField({
+  path,
+  label,
+  hint,
+  placeholder,
+  options,
+  required,
+  id: fixedId,
+  name,
+  className,
+  onChange,
+}: SelectFieldProps) {
+  const { form, id, value, set, invalid, describedBy, hintEl, errorEl } = useField<string>(path, {
+    label,
+    hint,
+    id: fixedId,
+  });
+  const current = String(value ?? '');
+  const known = options.some((o) => o.value === current);
+  return (
+    <div className={wrapper('field', className, invalid)}>
+      <label htmlFor={id}>{label}</label>
+      {hintEl}
+      {errorEl}
+      {form.readOnly ? (
+        <input
+          id={id}
+          type="text"
+          readOnly
+          value={
+            current
+              ? optionText(
+                  options.find((o) => o.value === current) ?? { value: current, label: current },
+                )
+              : ''
+          }
+          aria-describedby={describedBy}
+        />
+      ) : (
+        <select
+          id={id}
+          name={name}
+          value={current}
+          required={required}
+          aria-invalid={invalid}
+          aria-describedby={describedBy}
+          onChange={(event) => {
+            set(event.currentTarget.value);
+            onChange?.(event.currentTarget.value);
+          }}
+        >
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {current && !known ? <option value={current}>{current}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {optionText(o)}
+            </option>
+          ))}
+        </select>
+      )}
+    </div>
+  );
+}
+
+interface GroupProps {
+  path: string;
+  legend: string;
+  hint?: string | undefined;
+  options: readonly ChoiceOption[];
+  id?: string;
+  name?: string;
+  /** The class of the fieldset, besides `field` (default `checkboxes`). */
+  className?: string;
+}
+
+/** The chosen options of a read-only group, as a list. */
+function ReadOnlyChoices({
+  id,
+  legend,
+  chosen,
+  hintEl,
+  none,
+}: {
+  id: string;
+  legend: string;
+  chosen: readonly ChoiceOption[];
+  hintEl: ReactNode;
+  none: string;
+}) {
+  return (
+    <fieldset id={id} className="field read-only-choices">
+      <legend>{legend}</legend>
+      {hintEl}
+      {chosen.length ? (
+        <ul>
+          {chosen.map((o) => (
+            <li key={o.value}>{o.label}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{none}</p>
+      )}
+    </fieldset>
+  );
+}
+
+/** A fieldset of choices whose legend names the group, focusable from the error summary. */
+function Choices({
+  id,
+  legend,
+  className = 'checkboxes',
+  invalid,
+  describedBy,
+  hintEl,
+  errorEl,
+  children,
+}: {
+  id: string;
+  legend: string;
+  className?: string | undefined;
+  invalid: true | undefined;
+  describedBy: string | undefined;
+  hintEl: ReactNode;
+  errorEl: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      className={wrapper('field', className, invalid)}
+      aria-describedby={describedBy}
+    >
+      <legend>{legend}</legend>
+      {hintEl}
+      {errorEl}
+      {children}
+    </fieldset>
+  );
+}
+
+/** Checkboxes bound to a list of strings (kept in the options' order). */
+export function CheckboxGroup({
+  path,
+  legend,
+  hint,
+  options,
+  id: fixedId,
+  name,
+  className,
+}: GroupProps) {
+  const field = useField<string[]>(path, { label: legend, hint, id: fixedId });
+  const { form, id, value, set, invalid } = field;
+  const chosen = Array.isArray(value) ? value : [];
+  if (form.readOnly) {
+    return (
+      <ReadOnlyChoices
+        id={id}
+        legend={legend}
+        hintEl={field.hintEl}
+        none={form.readOnlyTexts?.noneChosen ?? ''}
+        chosen={options.filter((o) => chosen.includes(o.value))}
+      />
+    );
+  }
+  const toggle = (option: string, on: boolean) => {
+    const next = on ? [...chosen, option] : chosen.filter((v) => v !== option);
+    set(options.map((o) => o.value).filter((v) => next.includes(v)));
+  };
+  return (
+    <Choices legend={legend} className={className} {...field}>
+      {options.map((o) => {
+        const optionId = `${id}-${o.value}`;
+        return (
+          <div className="checkbox" key={o.value}>
+            <input
+              type="checkbox"
+              id={optionId}
+              name={name}
+              value={o.value}
+              checked={chosen.includes(o.value)}
+              aria-invalid={invalid}
+              onChange={(event) => toggle(o.value, event.currentTarget.checked)}
+            />
+            <label htmlFor={optionId}>{o.label}</label>
+          </div>
+        );
+      })}
+    </Choices>
+  );
+}
+
+/** Radio buttons bound to a string. */
+export function RadioGroup({
+  path,
+  legend,
+  hint,
+  options,
+  id: fixedId,
+  name,
+  className,
+}: GroupProps) {
+  const field = useField<string>(path, { label: legend, hint, id: fixedId });
+  const { form, id, set, invalid } = field;
+  const value = String(field.value ?? '');
+  if (form.readOnly) {
+    return (
+      <ReadOnlyChoices
+        id={id}
+        legend={legend}
+        hintEl={field.hintEl}
+        none={form.readOnlyTexts?.noneChosen ?? ''}
+        chosen={options.filter((o) => o.value === value)}
+      />
+    );
+  }
+  return (
+    <Choices legend={legend} className={className} {...field}>
+      {options.map((o) => {
+        const optionId = `${id}-${o.value}`;
+        return (
+          <div className="checkbox" key={o.value}>
+            <input
+              type="radio"
+              id={optionId}
+              name={name ?? id}
+              value={o.value}
+              checked={value === o.value}
+              aria-invalid={invalid}
+              onChange={() => set(o.value)}
+            />
+            <label htmlFor={optionId}>{o.label}</label>
+          </div>
+        );
+      })}
+    </Choices>
+  );
+}
+
+/** One checkbox bound to a boolean. */
+export function CheckboxField({
+  path,
+  label,
+  text,
+  hint,
+  id: fixedId,
+  name,
+}: {
+  path: string;
+  label: ReactNode;
+  /** Plain text of the label, when `label` has markup. */
+  text?: string;
+  hint?: string | undefined;
+  id?: string;
+  name?: string;
+}) {
+  const plain = text ?? (typeof label === 'string' ? label : path);
+  const { form, id, value, set, invalid, describedBy, hintEl, errorEl } = useField<boolean>(path, {
+    label: plain,
+    hint,
+    id: fixedId,
+  });
+  const checked = value === true;
+  if (form.readOnly) {
+    const texts = form.readOnlyTexts;
+    return (
+      <div className="field read-only-check">
+        <p>
+          <span id={`${id}-label`}>{label}</span>{' '}
+          <strong className="answer">{checked ? texts?.yes : texts?.no}</strong>
+        </p>
+        {hintEl}
+      </div>
+    );
+  }
+  return (
+    <div className={wrapper('field checkbox', undefined, invalid)}>
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        checked={checked}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        onChange={(event) => set(event.currentTarget.checked)}
+      />
+      <label htmlFor={id}>{label}</label>
+      {hintEl}
+      {errorEl}
+    </div>
+  );
+}
