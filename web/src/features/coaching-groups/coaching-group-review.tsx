@@ -2,15 +2,7 @@
 import type { CoachingGroup } from '@sisi/domain';
 import { facilitationTexts } from '@sisi/domain/static';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import {
-  Form,
-  type FormErrors,
-  noErrors,
-  problemToErrors,
-  SubmitButton,
-  text,
-} from '../../components/form.tsx';
+import { Form, SubmitButton, useForm } from '../../components/form/index.ts';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { useT } from '../../i18n/index.ts';
 import { SourceLine } from './coaching-group-parts.tsx';
@@ -29,15 +21,23 @@ export function Review({
   const t = useT();
   const tc = useCoachingT();
   const queryClient = useQueryClient();
-  const [mode, setMode] = useState<'named' | 'rotation'>('rotation');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const everyone = () => g.members.map((m) => m.id);
+  const form = useForm({
+    initial: () => ({
+      mode: 'rotation' as 'named' | 'rotation',
+      facilitatorId: '',
+      order: everyone(),
+    }),
+  });
+  const { mode, facilitatorId, order } = form.value;
+  const errors = form.errors;
   const record = useMutation({
     mutationFn: (body: Parameters<typeof postReview>[2]) => postReview(networkId, g.id, body),
     onSuccess: () => {
       // the answer leaves the spirit's text out, and its leader may have left the group
       void queryClient.invalidateQueries({ queryKey: groupKeys.all(networkId) });
     },
-    onError: (error) => setErrors(problemToErrors(error, ['mode', 'facilitatorId', 'order'], t)),
+    onError: (error) => form.fail(error, { fields: ['mode', 'facilitatorId', 'order'] }),
   });
   const candidates = [
     ...g.members.map((m) => m.id),
@@ -62,31 +62,30 @@ export function Review({
         <p>{tc('coachingGroups.reviewStates.due')}</p>
       ) : (
         <Form
+          form={form}
           id="review"
-          errors={errors}
+          ids="name"
           labels={{
             mode: tc('coachingGroups.review.mode'),
             facilitatorId: tc('coachingGroups.review.person'),
             order: tc('coachingGroups.review.order'),
           }}
-          onSubmit={(data) => {
+          onSubmit={(value) => {
             if (record.isPending) return;
-            if (mode === 'named') {
-              const facilitatorId = text(data, 'facilitatorId');
-              if (!facilitatorId) {
-                setErrors({ fields: { facilitatorId: t('errors.isRequired') }, other: [] });
+            if (value.mode === 'named') {
+              if (!value.facilitatorId) {
+                form.setErrors({ fields: { facilitatorId: t('errors.isRequired') } });
                 return;
               }
-              record.mutate({ mode, facilitatorId });
+              record.mutate({ mode: value.mode, facilitatorId: value.facilitatorId });
             } else {
-              const chosen = data.getAll('order').filter((v): v is string => typeof v === 'string');
-              if (chosen.length === 0) {
-                setErrors({ fields: { order: t('errors.chooseOne') }, other: [] });
+              if (value.order.length === 0) {
+                form.setErrors({ fields: { order: t('errors.chooseOne') } });
                 return;
               }
               record.mutate({
-                mode,
-                order: g.members.map((m) => m.id).filter((id) => chosen.includes(id)),
+                mode: value.mode,
+                order: everyone().filter((id) => value.order.includes(id)),
               });
             }
           }}
@@ -101,7 +100,10 @@ export function Review({
                   name="mode"
                   value={m}
                   checked={mode === m}
-                  onChange={() => setMode(m)}
+                  // the other mode's field starts afresh, as when it was last shown
+                  onChange={() =>
+                    form.update(() => ({ mode: m, facilitatorId: '', order: everyone() }))
+                  }
                 />
                 <label htmlFor={`review-mode-${m}`}>
                   {m === 'named'
@@ -117,7 +119,12 @@ export function Review({
               {errors.fields.facilitatorId ? (
                 <p className="field-error">{errors.fields.facilitatorId}</p>
               ) : null}
-              <select id="review-facilitatorId" name="facilitatorId" defaultValue="">
+              <select
+                id="review-facilitatorId"
+                name="facilitatorId"
+                value={facilitatorId}
+                onChange={(e) => form.set('facilitatorId', e.currentTarget.value)}
+              >
                 <option value="">{tc('coachingGroups.new.choosePerson')}</option>
                 {candidates.map((id) => (
                   <option key={id} value={id}>
@@ -141,7 +148,15 @@ export function Review({
                     id={`order-${m.id}`}
                     name="order"
                     value={m.id}
-                    defaultChecked
+                    checked={order.includes(m.id)}
+                    onChange={(e) =>
+                      form.set(
+                        'order',
+                        e.currentTarget.checked
+                          ? [...order, m.id]
+                          : order.filter((id) => id !== m.id),
+                      )
+                    }
                   />
                   <label htmlFor={`order-${m.id}`}>{name(m.id)}</label>
                 </div>

@@ -5,14 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { idempotencyKey } from '../../api/client.ts';
-import {
-  Form,
-  type FormErrors,
-  noErrors,
-  problemToErrors,
-  SubmitButton,
-  text,
-} from '../../components/form.tsx';
+import { Form, SubmitButton, useField, useForm } from '../../components/form/index.ts';
 import { StatusMessage } from '../../components/page.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
@@ -32,7 +25,7 @@ export function Sessions({
   const t = useT();
   const tc = useCoachingT();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useForm({ initial: { date: '' } });
   const [done, setDone] = useState<string>();
   const [key, setKey] = useState(idempotencyKey);
   const add = useMutation({
@@ -40,11 +33,11 @@ export function Sessions({
     onSuccess: (s) => {
       void queryClient.invalidateQueries({ queryKey: groupKeys.group(networkId, g.id) });
       void queryClient.invalidateQueries({ queryKey: [...groupKeys.all(networkId), 'list'] });
-      setErrors(noErrors);
+      form.succeed();
       setKey(idempotencyKey());
       setDone(tc('coachingGroups.sessions.added', { number: s.number, date: formatDate(s.date) }));
     },
-    onError: (error) => setErrors(problemToErrors(error, ['date'], t)),
+    onError: (error) => form.fail(error, { fields: ['date'] }),
   });
   const base = `/networks/${networkId}/coaching-groups/${g.id}`;
   return (
@@ -94,25 +87,20 @@ export function Sessions({
       <StatusMessage message={done} />
       <h3 id="schedule-heading">{tc('coachingGroups.sessions.schedule')}</h3>
       <Form
+        form={form}
         id="session"
+        ids="name"
         labelledBy="schedule-heading"
-        errors={errors}
-        labels={{ date: tc('coachingGroups.sessions.date') }}
-        onSubmit={(data, form) => {
-          const date = text(data, 'date');
+        onSubmit={(value) => {
+          const date = value.date.trim();
           if (!date) {
-            setErrors({ fields: { date: t('errors.isRequired') }, other: [] });
+            form.setErrors({ fields: { date: t('errors.isRequired') } });
             return;
           }
-          if (!add.isPending) add.mutate(date, { onSuccess: () => form.reset() });
+          if (!add.isPending) add.mutate(date, { onSuccess: () => form.reset({ date: '' }) });
         }}
       >
-        <DateField
-          name="date"
-          label={tc('coachingGroups.sessions.date')}
-          errors={errors}
-          formId="session"
-        />
+        <DateField path="date" label={tc('coachingGroups.sessions.date')} />
         <SubmitButton
           label={tc('coachingGroups.sessions.add')}
           busy={add.isPending}
@@ -123,48 +111,28 @@ export function Sessions({
   );
 }
 
-/** A labelled date input wired to a form's errors like the shared fields. */
-export function DateField({
-  name,
-  label,
-  errors,
-  formId,
-  defaultValue,
-  hint,
-}: {
-  name: string;
-  label: string;
-  errors: FormErrors;
-  formId: string;
-  defaultValue?: string;
-  hint?: string;
-}) {
-  const id = `${formId}-${name}`;
-  const error = errors.fields[name];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
+/** A labelled date input bound to `path`; its error reads "Label: message", as it always has. */
+function DateField({ path, label, hint }: { path: string; label: string; hint?: string }) {
+  const f = useField<string>(path, { label, hint });
+  const raw = f.form.errors[path];
   return (
-    <div className={error ? 'field invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {label}: {error}
+    <div className={raw ? 'field invalid' : 'field'}>
+      <label htmlFor={f.id}>{label}</label>
+      {f.hintEl}
+      {raw ? (
+        <p className="field-error" id={`${f.id}-error`}>
+          {label}: {raw}
         </p>
       ) : null}
       <input
         type="date"
-        id={id}
-        name={name}
+        id={f.id}
+        name={path}
         className="short"
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        value={f.value ?? ''}
+        aria-invalid={f.invalid}
+        aria-describedby={f.describedBy}
+        onChange={(event) => f.set(event.currentTarget.value)}
       />
     </div>
   );

@@ -9,14 +9,11 @@ import { useState } from 'react';
 import { meQuery } from '../../api/queries.ts';
 import {
   Form,
-  type FormErrors,
-  noErrors,
   problemMessage,
-  problemToErrors,
   SubmitButton,
   TextField,
-  text,
-} from '../../components/form.tsx';
+  useForm,
+} from '../../components/form/index.ts';
 import { StatusMessage } from '../../components/page.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { useT } from '../../i18n/index.ts';
@@ -30,7 +27,7 @@ export function Spirit({ networkId, group: g }: { networkId: string; group: Coac
   const queryClient = useQueryClient();
   const me = useQuery(meQuery());
   const iAgreed = !!me.data && !!g.spirit?.agreedBy.includes(me.data.id);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useForm({ initial: { text: g.spirit?.text ?? '' } });
   const [done, setDone] = useState<string>();
   const [agreeError, setAgreeError] = useState<string>();
   const refresh = (next: CoachingGroup) => {
@@ -49,10 +46,10 @@ export function Spirit({ networkId, group: g }: { networkId: string; group: Coac
       putSpirit(networkId, g.id, { text: spiritText, version: g.spirit?.version ?? 0 }),
     onSuccess: (next) => {
       refresh(next);
-      setErrors(noErrors);
+      form.succeed();
       setDone(tc('coachingGroups.spirit.saved'));
     },
-    onError: (error) => setErrors(problemToErrors(error, ['text'], t)),
+    onError: (error) => form.fail(error, { fields: ['text'] }),
   });
   const agree = useMutation({
     mutationFn: () => agreeToSpirit(networkId, g.id, g.spirit?.version ?? 1),
@@ -117,25 +114,25 @@ export function Spirit({ networkId, group: g }: { networkId: string; group: Coac
           <p>{tGroupSource('spirit-agreement', spiritTexts.agreement.text)}</p>
           <SourceLine text={spiritTexts.agreement} />
           <Form
+            form={form}
             id="spirit"
-            errors={errors}
-            labels={{ text: tc('coachingGroups.spirit.text') }}
-            onSubmit={(data) => {
-              const value = text(data, 'text');
+            ids="name"
+            onSubmit={(v) => {
+              const value = v.text.trim();
               if (!value) {
-                setErrors({ fields: { text: t('errors.isRequired') }, other: [] });
+                form.setErrors({ fields: { text: t('errors.isRequired') } });
                 return;
               }
               if (!save.isPending) save.mutate(value);
             }}
           >
             <TextField
+              path="text"
               name="text"
               label={tc('coachingGroups.spirit.text')}
               hint={tc('coachingGroups.spirit.textHint')}
               rows={6}
               maxLength={8000}
-              defaultValue={g.spirit?.text ?? ''}
             />
             <SubmitButton
               label={tc('coachingGroups.spirit.save')}

@@ -5,7 +5,7 @@
 import type { CoachingGroup, GroupIssue, GroupSessionRunner } from '@sisi/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { problemMessage } from '../../components/form.tsx';
+import { problemMessage } from '../../components/form/index.ts';
 import type { CoachingTranslate } from '../../i18n/en-coaching.ts';
 import { useT } from '../../i18n/index.ts';
 import { groupKeys, type IssueChanges } from './coaching-group-queries.ts';

@@ -31,7 +31,7 @@ import {
   SelectField,
   TextField,
 } from '../../components/doc-form.tsx';
-import { problemMessage } from '../../components/form.tsx';
+import { problemMessage } from '../../components/form/index.ts';
 import { LoadMore } from '../../components/load-more.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { RepeatableList } from '../../components/repeatable-list.tsx';

@@ -11,7 +11,7 @@ import type { CoachingView } from '@sisi/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
-import { problemMessage } from '../../components/form.tsx';
+import { problemMessage } from '../../components/form/index.ts';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { formatDate, useT } from '../../i18n/index.ts';

@@ -29,7 +29,7 @@ import {
   TextField,
   useDocForm,
 } from '../../components/doc-form.tsx';
-import { problemMessage } from '../../components/form.tsx';
+import { problemMessage } from '../../components/form/index.ts';
 import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
 import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';

@@ -21,7 +21,7 @@ import {
   SelectField,
   TextField,
 } from '../../components/doc-form.tsx';
-import { problemMessage } from '../../components/form.tsx';
+import { problemMessage } from '../../components/form/index.ts';
 import { LoadMore } from '../../components/load-more.tsx';
 import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
 import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';

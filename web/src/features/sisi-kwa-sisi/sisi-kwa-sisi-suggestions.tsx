@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type RefObject, useState } from 'react';
 import { navigate } from 'wouter/use-browser-location';
 import { idempotencyKey } from '../../api/client.ts';
-import { problemMessage } from '../../components/form.tsx';
+import { problemMessage } from '../../components/form/index.ts';
 import { type SisiKwaSisiTranslate, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { useT } from '../../i18n/index.ts';
 import type { FlashState } from '../../pages/organization.tsx';
