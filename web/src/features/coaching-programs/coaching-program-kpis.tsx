@@ -1,8 +1,13 @@
 /** A program's KPIs: how each reads, and the coordinator's form for their current values. */
 import type { Kpi } from '@sisi/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Form, type FormErrors, noErrors, SubmitButton } from '../../components/form.tsx';
+import {
+  Form,
+  type FormErrors,
+  SubmitButton,
+  useField,
+  useForm,
+} from '../../components/form/index.ts';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
 import { errorsOf } from './coaching-program-parts.tsx';
@@ -34,17 +39,27 @@ export function KpiValues({
   const t = useT();
   const tp = useProgramT();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  // keyed by index, as the API's paths are (`kpis.0.current`)
+  const form = useForm({
+    initial: () => ({
+      kpis: Object.fromEntries(
+        program.kpis.map((k, i) => [
+          String(i),
+          { current: k.current === undefined ? '' : String(k.current) },
+        ]),
+      ) as Record<string, { current: string }>,
+    }),
+  });
   const save = useMutation({
     mutationFn: (kpis: Kpi[]) =>
       patchProgram(networkId, program.id, { version: program.version, kpis }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: programKeys.program(networkId, program.id) });
-      setErrors(noErrors);
+      form.succeed();
       onDone(tp('programs.program.kpisSaved'));
     },
     onError: (error) =>
-      setErrors(
+      form.setErrors(
         errorsOf(
           error,
           program.kpis.map((_, i) => `kpis.${i}.current`),
@@ -52,21 +67,18 @@ export function KpiValues({
         ),
       ),
   });
-  const labels = Object.fromEntries(program.kpis.map((k, i) => [`kpis.${i}.current`, k.name]));
   return (
     <details>
       <summary>{tp('programs.program.updateKpis')}</summary>
       <Form
+        form={form}
         id="kpi-values"
-        errors={errors}
-        labels={labels}
-        onSubmit={(data) => {
+        ids="name"
+        onSubmit={(v) => {
           if (save.isPending) return;
           const local: FormErrors = { fields: {}, other: [] };
           const kpis = program.kpis.map((k, i) => {
-            const raw = String(data.get(`kpis.${i}.current`) ?? '')
-              .trim()
-              .replace(',', '.');
+            const raw = (v.kpis[String(i)]?.current ?? '').trim().replace(',', '.');
             const { current: _old, ...rest } = k;
             if (raw === '') return rest;
             const value = Number(raw);
@@ -74,12 +86,12 @@ export function KpiValues({
               local.fields[`kpis.${i}.current`] = tp('programs.form.notANumber');
             return { ...rest, current: value };
           });
-          if (Object.keys(local.fields).length) return setErrors(local);
+          if (Object.keys(local.fields).length) return form.setErrors(local);
           save.mutate(kpis);
         }}
       >
         {program.kpis.map((k, i) => (
-          <KpiInput key={k.id} kpi={k} index={i} errors={errors} label={kpiText(k, tp)} />
+          <KpiInput key={k.id} kpi={k} index={i} label={kpiText(k, tp)} />
         ))}
         <SubmitButton
           label={tp('programs.program.saveKpis')}
@@ -91,36 +103,28 @@ export function KpiValues({
   );
 }
 
-function KpiInput({
-  kpi,
-  index,
-  errors,
-  label,
-}: {
-  kpi: Kpi;
-  index: number;
-  errors: FormErrors;
-  label: string;
-}) {
-  const name = `kpis.${index}.current`;
-  const id = `kpi-values-${name}`;
-  const error = errors.fields[name];
+/** A KPI's current value: labelled by its line, named by the KPI in the error summary. */
+function KpiInput({ kpi, index, label }: { kpi: Kpi; index: number; label: string }) {
+  const path = `kpis.${index}.current`;
+  const f = useField<string>(path, { label: kpi.name });
+  const error = f.form.errors[path];
   return (
     <div className={error ? 'field invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={f.id}>{label}</label>
       {error ? (
-        <p className="field-error" id={`${id}-error`}>
+        <p className="field-error" id={`${f.id}-error`}>
           {error}
         </p>
       ) : null}
       <input
         type="text"
         inputMode="decimal"
-        id={id}
-        name={name}
-        defaultValue={kpi.current === undefined ? '' : String(kpi.current)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        id={f.id}
+        name={path}
+        value={f.value ?? ''}
+        aria-invalid={f.invalid}
+        aria-describedby={f.describedBy}
+        onChange={(event) => f.set(event.currentTarget.value)}
       />
     </div>
   );

@@ -1,16 +1,15 @@
 /** The coordinator's forms that form a program's fixed pairs or schedule its rotation rounds. */
 import { MAX_ROTATION_ROUNDS } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import {
   Form,
   type FormErrors,
-  noErrors,
   SelectField,
   SubmitButton,
   TextField,
-  text,
-} from '../../components/form.tsx';
+  useField,
+  useForm,
+} from '../../components/form/index.ts';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
 import { errorsOf } from './coaching-program-parts.tsx';
@@ -38,8 +37,9 @@ export function FixedPairForm({
   const queryClient = useQueryClient();
   const participants = useQuery(participantsQuery(networkId, program.id));
   const pairs = useQuery(pairsQuery(networkId, program.id));
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [formKey, setFormKey] = useState(0);
+  // keyed by index, as the API's paths are (`pairs.0.1`)
+  const empty = { pairs: { '0': { '0': '', '1': '' } } };
+  const form = useForm({ initial: empty });
   const paired = new Set(
     pairs.data?.rounds.flatMap((r) => r.pairs.flatMap((p) => p.memberIds)) ?? [],
   );
@@ -51,11 +51,11 @@ export function FixedPairForm({
     onSuccess: (schedule) => {
       queryClient.setQueryData(programKeys.part(networkId, program.id, 'pairs'), schedule);
       void queryClient.invalidateQueries({ queryKey: programKeys.program(networkId, program.id) });
-      setErrors(noErrors);
-      setFormKey((k) => k + 1);
+      form.succeed();
+      form.reset(empty);
       onDone(tp('programs.pairs.paired'));
     },
-    onError: (e) => setErrors(errorsOf(e, ['pairs.0.0', 'pairs.0.1', 'pairs'], t)),
+    onError: (e) => form.setErrors(errorsOf(e, ['pairs.0.0', 'pairs.0.1', 'pairs'], t)),
   });
   const labels = {
     'pairs.0.0': tp('programs.pairs.first'),
@@ -66,28 +66,30 @@ export function FixedPairForm({
     <section aria-labelledby="add-pair-heading">
       <h2 id="add-pair-heading">{tp('programs.pairs.addPair')}</h2>
       <Form
-        key={formKey}
+        form={form}
         id="pair"
-        errors={errors}
-        labels={labels}
-        onSubmit={(data) => {
+        ids="name"
+        labels={{ pairs: labels.pairs }}
+        onSubmit={(value) => {
           if (save.isPending) return;
-          const a = text(data, 'pairs.0.0');
-          const b = text(data, 'pairs.0.1');
+          const a = value.pairs['0']['0'].trim();
+          const b = value.pairs['0']['1'].trim();
           const local: FormErrors = { fields: {}, other: [] };
           if (!a) local.fields['pairs.0.0'] = t('errors.isRequired');
           if (!b) local.fields['pairs.0.1'] = t('errors.isRequired');
-          if (Object.keys(local.fields).length) return setErrors(local);
+          if (Object.keys(local.fields).length) return form.setErrors(local);
           save.mutate([a, b]);
         }}
       >
         <SelectField
+          path="pairs.0.0"
           name="pairs.0.0"
           label={labels['pairs.0.0']}
           placeholder={tp('programs.pairs.choose')}
           options={options}
         />
         <SelectField
+          path="pairs.0.1"
           name="pairs.0.1"
           label={labels['pairs.0.1']}
           placeholder={tp('programs.pairs.choose')}
@@ -117,7 +119,7 @@ export function RotationForm({
   const tp = useProgramT();
   const queryClient = useQueryClient();
   const pairs = useQuery(pairsQuery(networkId, program.id));
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useForm({ initial: { startDate: '', rounds: '4' } });
   const first = (pairs.data?.rounds.length ?? 0) === 0;
   const save = useMutation({
     mutationFn: (body: { startDate?: string; rounds: number }) =>
@@ -125,40 +127,38 @@ export function RotationForm({
     onSuccess: (schedule) => {
       queryClient.setQueryData(programKeys.part(networkId, program.id, 'pairs'), schedule);
       void queryClient.invalidateQueries({ queryKey: programKeys.program(networkId, program.id) });
-      setErrors(noErrors);
+      form.succeed();
       onDone(tp('programs.pairs.scheduled'));
     },
-    onError: (e) => setErrors(errorsOf(e, ['startDate', 'rounds'], t)),
+    onError: (e) => form.setErrors(errorsOf(e, ['startDate', 'rounds'], t)),
   });
   const labels = { startDate: tp('programs.pairs.startDate'), rounds: tp('programs.pairs.rounds') };
   return (
     <section aria-labelledby="rotation-heading">
       <h2 id="rotation-heading">{tp('programs.pairs.generate')}</h2>
       <Form
+        form={form}
         id="rotation"
-        errors={errors}
-        labels={labels}
-        onSubmit={(data) => {
+        ids="name"
+        onSubmit={(value) => {
           if (save.isPending) return;
-          const startDate = text(data, 'startDate');
-          const rounds = Number(text(data, 'rounds'));
+          const startDate = value.startDate.trim();
+          const rounds = Number(value.rounds.trim());
           const local: FormErrors = { fields: {}, other: [] };
           if (first && !startDate) local.fields.startDate = t('errors.isRequired');
           if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROTATION_ROUNDS) {
             local.fields.rounds = tp('programs.form.notANumber');
           }
-          if (Object.keys(local.fields).length) return setErrors(local);
+          if (Object.keys(local.fields).length) return form.setErrors(local);
           save.mutate({ ...(startDate ? { startDate } : {}), rounds });
         }}
       >
         <DateField
-          name="startDate"
-          formId="rotation"
+          path="startDate"
           label={labels.startDate}
           hint={tp('programs.pairs.startDateHint')}
-          error={errors.fields.startDate}
         />
-        <TextField name="rounds" label={labels.rounds} defaultValue="4" />
+        <TextField path="rounds" name="rounds" label={labels.rounds} />
         <SubmitButton
           label={tp('programs.pairs.submitRounds')}
           busy={save.isPending}
@@ -169,46 +169,27 @@ export function RotationForm({
   );
 }
 
-/** A labelled date input (the form components have none). */
-export function DateField({
-  name,
-  formId,
-  label,
-  hint,
-  error,
-  defaultValue,
-}: {
-  name: string;
-  formId: string;
-  label: string;
-  hint?: string;
-  error?: string | undefined;
-  defaultValue?: string;
-}) {
-  const id = `${formId}-${name}`;
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
+/** A labelled date input bound to `path`; its error reads "Label: message", as it always has. */
+export function DateField({ path, label, hint }: { path: string; label: string; hint?: string }) {
+  const f = useField<string>(path, { label, hint });
+  const error = f.form.errors[path];
   return (
     <div className={error ? 'field invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <label htmlFor={f.id}>{label}</label>
+      {f.hintEl}
       {error ? (
-        <p className="field-error" id={`${id}-error`}>
+        <p className="field-error" id={`${f.id}-error`}>
           {label}: {error}
         </p>
       ) : null}
       <input
         type="date"
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        id={f.id}
+        name={path}
+        value={f.value ?? ''}
+        aria-invalid={f.invalid}
+        aria-describedby={f.describedBy}
+        onChange={(event) => f.set(event.currentTarget.value)}
       />
     </div>
   );

@@ -10,13 +10,11 @@ import { idempotencyKey } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
 import {
   Form,
-  type FormErrors,
-  noErrors,
   problemMessage,
   SubmitButton,
   TextField,
-  text,
-} from '../../components/form.tsx';
+  useForm,
+} from '../../components/form/index.ts';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
@@ -135,46 +133,39 @@ function SessionForm({
   const t = useT();
   const tp = useProgramT();
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const fresh = () => ({ date: today(), notes: '' });
+  const form = useForm({ initial: fresh });
   const [key, setKey] = useState(idempotencyKey);
-  const [formKey, setFormKey] = useState(0);
   const save = useMutation({
     mutationFn: (body: { date: string; notes?: string }) =>
       postSession(networkId, programId, pairId, body, key),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: programKeys.program(networkId, programId) });
-      setErrors(noErrors);
+      form.succeed();
+      form.reset(fresh());
       setKey(idempotencyKey());
-      setFormKey((k) => k + 1);
       onDone(tp('programs.sessions.recorded'));
     },
-    onError: (e) => setErrors(errorsOf(e, ['date', 'notes'], t)),
+    onError: (e) => form.setErrors(errorsOf(e, ['date', 'notes'], t)),
   });
   const labels = { date: tp('programs.sessions.date'), notes: tp('programs.sessions.notes') };
   return (
     <section aria-labelledby="record-heading">
       <h2 id="record-heading">{tp('programs.sessions.record')}</h2>
       <Form
-        key={formKey}
+        form={form}
         id="session"
-        errors={errors}
-        labels={labels}
-        onSubmit={(data) => {
+        ids="name"
+        onSubmit={(value) => {
           if (save.isPending) return;
-          const date = text(data, 'date');
-          if (!date) return setErrors({ fields: { date: t('errors.isRequired') }, other: [] });
-          const notes = text(data, 'notes');
+          const date = value.date.trim();
+          if (!date) return form.setErrors({ fields: { date: t('errors.isRequired') } });
+          const notes = value.notes.trim();
           save.mutate({ date, ...(notes ? { notes } : {}) });
         }}
       >
-        <DateField
-          name="date"
-          formId="session"
-          label={labels.date}
-          defaultValue={today()}
-          error={errors.fields.date}
-        />
-        <TextField name="notes" label={labels.notes} rows={5} maxLength={10_000} />
+        <DateField path="date" label={labels.date} />
+        <TextField path="notes" name="notes" label={labels.notes} rows={5} maxLength={10_000} />
         <SubmitButton
           label={tp('programs.sessions.submit')}
           busy={save.isPending}

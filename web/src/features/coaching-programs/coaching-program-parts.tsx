@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { ApiProblem } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
-import { type FormErrors, problemMessage } from '../../components/form.tsx';
+import { type FormErrors, problemMessage } from '../../components/form/index.ts';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { formatDate, type Translate } from '../../i18n/index.ts';
@@ -35,8 +35,12 @@ export function useProgramRoles(networkId: string) {
  * Form errors from an API problem, keyed by the full path when a field of the form has it
  * (`objectives.1`), else by its first segment (`kpis`); the rest listed as other.
  */
-export function errorsOf(error: unknown, fieldNames: readonly string[], t: Translate): FormErrors {
-  const out: FormErrors = { fields: {}, other: [] };
+export function errorsOf(
+  error: unknown,
+  fieldNames: readonly string[],
+  t: Translate,
+): FormErrors & { other: string[] } {
+  const out: FormErrors & { other: string[] } = { fields: {}, other: [] };
   if (error instanceof ApiProblem && error.errors.length > 0) {
     for (const e of error.errors) {
       const first = e.path.split('.')[0] ?? '';
