@@ -5,7 +5,7 @@
 import { coachingCompetencies, competencyScale } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type FormErrors, noErrors } from '../../components/form.tsx';
+import { type FormErrors, noErrors } from '../../components/form/index.ts';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { tProgramText, useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';

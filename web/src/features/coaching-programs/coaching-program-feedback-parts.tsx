@@ -3,7 +3,7 @@
  * and their error summary.
  */
 import { coachingCompetencies } from '@sisi/domain/static';
-import type { FormErrors } from '../../components/form.tsx';
+import type { FormErrors } from '../../components/form/index.ts';
 import { tProgramText } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
 
@@ -26,7 +26,7 @@ export function Summary({
 }) {
   const t = useT();
   const entries = Object.entries(errors.fields);
-  if (!errors.message && entries.length === 0 && errors.other.length === 0) return null;
+  if (!errors.message && entries.length === 0 && (errors.other?.length ?? 0) === 0) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1}>
       <h2>{t('errors.summaryTitle')}</h2>
@@ -39,7 +39,7 @@ export function Summary({
             </a>
           </li>
         ))}
-        {errors.other.map((m) => (
+        {(errors.other ?? []).map((m) => (
           <li key={m}>{m}</li>
         ))}
       </ul>

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { idempotencyKey } from '../../api/client.ts';
 import { allMembersQuery, allOrganizationsQuery } from '../../api/queries.ts';
-import { Form, type FormErrors, noErrors, SubmitButton } from '../../components/form.tsx';
+import { Form, type FormErrors, SubmitButton, useForm } from '../../components/form/index.ts';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
 import { errorsOf } from './coaching-program-parts.tsx';
@@ -101,10 +101,12 @@ export function NominateForm({
   const tp = useProgramT();
   const queryClient = useQueryClient();
   const home = program.organizationId;
-  const [nominee, setNominee] = useState<Choice>(() => emptyChoice(home));
-  const [referees, setReferees] = useState<Choice[]>(() => [emptyChoice(home)]);
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const fresh = () => ({ nominee: emptyChoice(home), referees: [emptyChoice(home)], reason: '' });
+  const form = useForm({ initial: fresh });
+  const { nominee, referees, reason } = form.value;
+  const errors = form.errors;
+  const setReferees = (change: (all: Choice[]) => Choice[]) =>
+    form.update((v) => ({ ...v, referees: change(v.referees) }));
   const [key, setKey] = useState(idempotencyKey);
   const reasonId = 'nominate-reason';
   const names = ['nomineeId', 'refereeIds', ...referees.map((_, i) => `refereeIds.${i}`), 'reason'];
@@ -124,13 +126,11 @@ export function NominateForm({
     onSuccess: (n) => {
       void queryClient.invalidateQueries({ queryKey: programKeys.program(networkId, program.id) });
       onDone(tp('programs.nominations.nominated', { name: n.nomineeName }));
-      setNominee(emptyChoice(home));
-      setReferees([emptyChoice(home)]);
-      setReason('');
-      setErrors(noErrors);
+      form.succeed();
+      form.reset(fresh());
       setKey(idempotencyKey());
     },
-    onError: (e) => setErrors(errorsOf(e, names, t)),
+    onError: (e) => form.setErrors(errorsOf(e, names, t)),
   });
   const submit = () => {
     if (nominate.isPending) return;
@@ -139,7 +139,7 @@ export function NominateForm({
     referees.forEach((r, i) => {
       if (!r.personId) local.fields[`refereeIds.${i}`] = t('errors.isRequired');
     });
-    if (Object.keys(local.fields).length) return setErrors(local);
+    if (Object.keys(local.fields).length) return form.setErrors(local);
     nominate.mutate({
       nomineeId: nominee.personId,
       refereeIds: referees.map((r) => r.personId),
@@ -156,9 +156,10 @@ export function NominateForm({
     <>
       <h3 id="nominate-heading">{tp('programs.nominations.form')}</h3>
       <Form
+        form={form}
         id="nominate"
+        ids="name"
         labelledBy="nominate-heading"
-        errors={errors}
         labels={labels}
         onSubmit={submit}
       >
@@ -168,7 +169,7 @@ export function NominateForm({
           name="nomineeId"
           labels={pickerLabels(tp('programs.nominations.nomineeOrganization'), labels.nomineeId!)}
           value={nominee}
-          onChange={setNominee}
+          onChange={(c) => form.set('nominee', c)}
           error={errors.fields.nomineeId}
         />
         {referees.map((r, i) => (
@@ -214,7 +215,7 @@ export function NominateForm({
             rows={2}
             maxLength={1000}
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
+            onChange={(e) => form.set('reason', e.currentTarget.value)}
           />
         </div>
         <SubmitButton

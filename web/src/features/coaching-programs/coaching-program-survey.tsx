@@ -5,7 +5,7 @@
 import { agreementScale, programSurveyQuestions } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { type FormErrors, noErrors, problemMessage } from '../../components/form.tsx';
+import { type FormErrors, noErrors, problemMessage } from '../../components/form/index.ts';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { tProgramText, useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
