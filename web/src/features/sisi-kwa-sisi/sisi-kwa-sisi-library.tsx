@@ -11,19 +11,18 @@ import { type ThematicArea, thematicAreaIds } from '@sisi/domain/static';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useParams } from 'wouter';
-import { ApiProblem, idempotencyKey } from '../../api/client.ts';
+import { idempotencyKey } from '../../api/client.ts';
 import {
   CheckboxField,
   type DocErrors,
   DocForm,
-  fieldErrorsOf,
   noDocErrors,
   optional,
   present,
   SelectField,
   TextField,
 } from '../../components/doc-form.tsx';
-import { problemMessage } from '../../components/form/index.ts';
+import { problemMessage, problemToErrors } from '../../components/form/index.ts';
 import { LoadMore } from '../../components/load-more.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
@@ -197,13 +196,7 @@ function WriteUp({ networkId }: { networkId: string }) {
       setKey(idempotencyKey());
       await queryClient.invalidateQueries({ queryKey: sisiKeys.practices(networkId) });
     },
-    onError: (error) => {
-      if (error instanceof ApiProblem && error.errors.length > 0) {
-        setErrors({ fields: fieldErrorsOf(error.errors, draft) });
-      } else {
-        setErrors({ message: problemMessage(error, t), fields: {} });
-      }
-    },
+    onError: (error) => setErrors(problemToErrors(error, t, { submitted: draft })),
   });
 
   const send = () => {

@@ -9,11 +9,10 @@ import {
 } from '@sisi/domain/static';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { ApiProblem, idempotencyKey } from '../../api/client.ts';
+import { idempotencyKey } from '../../api/client.ts';
 import {
   type DocErrors,
   DocForm,
-  fieldErrorsOf,
   noDocErrors,
   optional,
   present,
@@ -21,7 +20,7 @@ import {
   SelectField,
   TextField,
 } from '../../components/doc-form.tsx';
-import { problemMessage } from '../../components/form/index.ts';
+import { problemToErrors } from '../../components/form/index.ts';
 import { LoadMore } from '../../components/load-more.tsx';
 import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
 import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
@@ -142,13 +141,7 @@ function SessionForm({
       await queryClient.invalidateQueries({ queryKey: sisiKeys.coaching(networkId, c.id) });
       await queryClient.invalidateQueries({ queryKey: sisiKeys.coachings(networkId) });
     },
-    onError: (error) => {
-      if (error instanceof ApiProblem && error.errors.length > 0) {
-        setErrors({ fields: fieldErrorsOf(error.errors, draft) });
-      } else {
-        setErrors({ message: problemMessage(error, t), fields: {} });
-      }
-    },
+    onError: (error) => setErrors(problemToErrors(error, t, { submitted: draft })),
   });
 
   const send = () => {
