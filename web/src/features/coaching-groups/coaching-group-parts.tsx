@@ -70,6 +70,13 @@ export function GroupFigures({
   );
 }
 
+/** What a part of a group's page is given: the group, and its people's names by id. */
+export interface GroupPartProps {
+  networkId: string;
+  group: CoachingGroup;
+  name: (id: string | undefined) => string;
+}
+
 /** "Source 003, “Key Questions”" under a quoted text. */
 export function SourceLine({ text }: { text: Pick<SourcedText, 'source' | 'where'> }) {
   const tc = useCoachingT();

@@ -1,23 +1,13 @@
-/** The review after the group's third session: who facilitates from then on. */
-import type { CoachingGroup } from '@sisi/domain';
 import { facilitationTexts } from '@sisi/domain/static';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Form, SubmitButton, useForm } from '../../components/form/index.ts';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { useT } from '../../i18n/index.ts';
-import { SourceLine } from './coaching-group-parts.tsx';
+import { type GroupPartProps, SourceLine } from './coaching-group-parts.tsx';
 import { groupKeys, postReview } from './coaching-group-queries.ts';
 
 /** The review after the third session: a named facilitator, or the members in rotation. */
-export function Review({
-  networkId,
-  group: g,
-  name,
-}: {
-  networkId: string;
-  group: CoachingGroup;
-  name: (id: string | undefined) => string;
-}) {
+export function Review({ networkId, group: g, name }: GroupPartProps) {
   const t = useT();
   const tc = useCoachingT();
   const queryClient = useQueryClient();

@@ -1,5 +1,3 @@
-/** The group's sessions, who facilitates each, and the form that plans the next one. */
-import type { CoachingGroup } from '@sisi/domain';
 import { facilitationTexts } from '@sisi/domain/static';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,19 +7,11 @@ import { Form, SubmitButton, useField, useForm } from '../../components/form/ind
 import { StatusMessage } from '../../components/page.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
-import { SourceLine } from './coaching-group-parts.tsx';
+import { type GroupPartProps, SourceLine } from './coaching-group-parts.tsx';
 import { groupKeys, postSession } from './coaching-group-queries.ts';
 
 /** The group's sessions with their facilitators, and the form that plans one. */
-export function Sessions({
-  networkId,
-  group: g,
-  name,
-}: {
-  networkId: string;
-  group: CoachingGroup;
-  name: (id: string | undefined) => string;
-}) {
+export function Sessions({ networkId, group: g, name }: GroupPartProps) {
   const t = useT();
   const tc = useCoachingT();
   const queryClient = useQueryClient();

@@ -10,25 +10,16 @@ import { LoadError, Loading } from '../../components/page.tsx';
 import { tProgramText, useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
 import { competencyName, Summary, scaleOf } from './coaching-program-feedback-parts.tsx';
-import { errorsOf, RatingGroup, signed } from './coaching-program-parts.tsx';
+import { errorsOf, type ProgramPartProps, RatingGroup, signed } from './coaching-program-parts.tsx';
 import {
   assessmentSummaryQuery,
   myAssessmentsQuery,
-  type ProgramView,
   postAssessment,
   programKeys,
 } from './coaching-program-queries.ts';
 
 /** A participant's own self-assessments, and the form for the next one. */
-export function Mine({
-  networkId,
-  program,
-  onDone,
-}: {
-  networkId: string;
-  program: ProgramView;
-  onDone: (m: string) => void;
-}) {
+export function Mine({ networkId, program, onDone }: ProgramPartProps) {
   const t = useT();
   const tp = useProgramT();
   const queryClient = useQueryClient();

@@ -10,8 +10,8 @@ import {
 } from '../../components/form/index.ts';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
-import { errorsOf } from './coaching-program-parts.tsx';
-import { type ProgramView, patchProgram, programKeys } from './coaching-program-queries.ts';
+import { errorsOf, type ProgramPartProps } from './coaching-program-parts.tsx';
+import { patchProgram, programKeys } from './coaching-program-queries.ts';
 
 /** A KPI as it reads: its text, target and unit. */
 export function kpiText(k: Kpi, tp: ReturnType<typeof useProgramT>) {
@@ -27,15 +27,7 @@ export function kpiText(k: Kpi, tp: ReturnType<typeof useProgramT>) {
 }
 
 /** The KPIs' current values, updated at the version read. */
-export function KpiValues({
-  networkId,
-  program,
-  onDone,
-}: {
-  networkId: string;
-  program: ProgramView;
-  onDone: (message: string) => void;
-}) {
+export function KpiValues({ networkId, program, onDone }: ProgramPartProps) {
   const t = useT();
   const tp = useProgramT();
   const queryClient = useQueryClient();

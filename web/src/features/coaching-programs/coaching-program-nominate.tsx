@@ -6,8 +6,8 @@ import { allMembersQuery, allOrganizationsQuery } from '../../api/queries.ts';
 import { Form, type FormErrors, SubmitButton, useForm } from '../../components/form/index.ts';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
-import { errorsOf } from './coaching-program-parts.tsx';
-import { type ProgramView, postNomination, programKeys } from './coaching-program-queries.ts';
+import { errorsOf, type ProgramPartProps } from './coaching-program-parts.tsx';
+import { postNomination, programKeys } from './coaching-program-queries.ts';
 
 interface Choice {
   organizationId: string;
@@ -88,15 +88,7 @@ function PersonChoice({
 }
 
 /** Nominates a person of an organization, with one referee or more. */
-export function NominateForm({
-  networkId,
-  program,
-  onDone,
-}: {
-  networkId: string;
-  program: ProgramView;
-  onDone: (message: string) => void;
-}) {
+export function NominateForm({ networkId, program, onDone }: ProgramPartProps) {
   const t = useT();
   const tp = useProgramT();
   const queryClient = useQueryClient();

@@ -10,6 +10,7 @@ import { LoadError, Loading } from '../../components/page.tsx';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
 import { NominateForm } from './coaching-program-nominate.tsx';
+import type { ProgramPartProps } from './coaching-program-parts.tsx';
 import {
   acceptParticipant,
   confirmReference,
@@ -20,15 +21,7 @@ import {
 } from './coaching-program-queries.ts';
 
 /** The program's nominations, each with its references, and the form to nominate. */
-export function Nominations({
-  networkId,
-  program,
-  onDone,
-}: {
-  networkId: string;
-  program: ProgramView;
-  onDone: (message: string) => void;
-}) {
+export function Nominations({ networkId, program, onDone }: ProgramPartProps) {
   const tp = useProgramT();
   const list = useQuery(nominationsQuery(networkId, program.id));
   return (

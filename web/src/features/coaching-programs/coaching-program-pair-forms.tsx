@@ -12,9 +12,8 @@ import {
 } from '../../components/form/index.ts';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
-import { errorsOf } from './coaching-program-parts.tsx';
+import { errorsOf, type ProgramPartProps } from './coaching-program-parts.tsx';
 import {
-  type ProgramView,
   pairsQuery,
   participantsQuery,
   postPairs,
@@ -23,15 +22,7 @@ import {
 } from './coaching-program-queries.ts';
 
 /** The coordinator's form that pairs two participants for the program. */
-export function FixedPairForm({
-  networkId,
-  program,
-  onDone,
-}: {
-  networkId: string;
-  program: ProgramView;
-  onDone: (m: string) => void;
-}) {
+export function FixedPairForm({ networkId, program, onDone }: ProgramPartProps) {
   const t = useT();
   const tp = useProgramT();
   const queryClient = useQueryClient();
@@ -106,15 +97,7 @@ export function FixedPairForm({
 }
 
 /** The coordinator's form that schedules the program's rotation rounds. */
-export function RotationForm({
-  networkId,
-  program,
-  onDone,
-}: {
-  networkId: string;
-  program: ProgramView;
-  onDone: (m: string) => void;
-}) {
+export function RotationForm({ networkId, program, onDone }: ProgramPartProps) {
   const t = useT();
   const tp = useProgramT();
   const queryClient = useQueryClient();

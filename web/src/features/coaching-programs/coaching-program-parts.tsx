@@ -57,6 +57,14 @@ export function errorsOf(
   return out;
 }
 
+/** What a part of a program's page is given: the program, and a way to say what it did. */
+export interface ProgramPartProps {
+  networkId: string;
+  program: ProgramView;
+  /** Shows a message at the top of the page ("Saved."). */
+  onDone: (message: string) => void;
+}
+
 /** The program, or the page's loading / error state. */
 export function useProgram(networkId: string, programId: string) {
   return useQuery(programQuery(networkId, programId));

@@ -10,25 +10,16 @@ import { LoadError, Loading } from '../../components/page.tsx';
 import { tProgramText, useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
 import { Summary, scaleOf } from './coaching-program-feedback-parts.tsx';
-import { errorsOf, RatingGroup } from './coaching-program-parts.tsx';
+import { errorsOf, type ProgramPartProps, RatingGroup } from './coaching-program-parts.tsx';
 import {
   openSurveyRound,
-  type ProgramView,
   postSurveyResponse,
   programKeys,
   surveyResultsQuery,
 } from './coaching-program-queries.ts';
 
 /** The survey form of a participant, while a round is open. */
-export function Answer({
-  networkId,
-  program,
-  onDone,
-}: {
-  networkId: string;
-  program: ProgramView;
-  onDone: (m: string) => void;
-}) {
+export function Answer({ networkId, program, onDone }: ProgramPartProps) {
   const t = useT();
   const tp = useProgramT();
   const queryClient = useQueryClient();
@@ -120,15 +111,7 @@ export function Answer({
 }
 
 /** The survey's results over the program, and the coordinator's way to open a round. */
-export function Results({
-  networkId,
-  program,
-  onDone,
-}: {
-  networkId: string;
-  program: ProgramView;
-  onDone: (m: string) => void;
-}) {
+export function Results({ networkId, program, onDone }: ProgramPartProps) {
   const t = useT();
   const tp = useProgramT();
   const queryClient = useQueryClient();

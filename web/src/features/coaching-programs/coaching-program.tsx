@@ -21,6 +21,7 @@ import {
   FiguresList,
   ProgramBadges,
   ProgramGate,
+  type ProgramPartProps,
   programBase,
   programsBase,
   useProgram,
@@ -141,15 +142,7 @@ function YourPart({ networkId, program }: { networkId: string; program: ProgramV
   );
 }
 
-function Management({
-  networkId,
-  program,
-  onDone,
-}: {
-  networkId: string;
-  program: ProgramView;
-  onDone: (message: string) => void;
-}) {
+function Management({ networkId, program, onDone }: ProgramPartProps) {
   const tp = useProgramT();
   const figures = useQuery(programSummaryQuery(networkId, program.id));
   const base = programBase(networkId, program.id);
