@@ -12,6 +12,7 @@ import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { formatDate } from '../../i18n/index.ts';
 import {
+  Facts,
   FiguresList,
   overviewPath,
   ProgramBadges,
@@ -127,19 +128,6 @@ function ProgramRow({ networkId, p }: { networkId: string; p: OverviewProgram })
       <ProgramBadges program={{ pilot: p.pilot, pairingMode: p.pairingMode }} />
       <FiguresList figures={p.figures} />
     </li>
-  );
-}
-
-function Facts({ rows }: { rows: [string, string][] }) {
-  return (
-    <dl className="facts">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 

@@ -224,6 +224,11 @@ export function FiguresList({ figures }: { figures: ProgramFigures }) {
       tp('programs.figures.ofTotal', { n: figures.kpis.reached, total: figures.kpis.total }),
     ],
   ];
+  return <Facts rows={rows} />;
+}
+
+/** Label and value pairs, as a description list. */
+export function Facts({ rows }: { rows: [string, string][] }) {
   return (
     <dl className="facts">
       {rows.map(([label, value]) => (

@@ -125,20 +125,28 @@ function YourPart({ networkId, program }: { networkId: string; program: ProgramV
               </p>
             </div>
           )}
-          <ul className="links">
-            <li>
-              <Link href={`${base}/pairs`}>{tp('programs.program.pairs')}</Link>
-            </li>
-            <li>
-              <Link href={`${base}/self-assessment`}>{tp('programs.program.selfAssessment')}</Link>
-            </li>
-            <li>
-              <Link href={`${base}/survey`}>{tp('programs.program.survey')}</Link>
-            </li>
-          </ul>
+          <ProgramLinks base={base} />
         </>
       ) : null}
     </section>
+  );
+}
+
+/** The program's own pages: its pairs, the self-assessment and the survey. */
+function ProgramLinks({ base }: { base: string }) {
+  const tp = useProgramT();
+  return (
+    <ul className="links">
+      <li>
+        <Link href={`${base}/pairs`}>{tp('programs.program.pairs')}</Link>
+      </li>
+      <li>
+        <Link href={`${base}/self-assessment`}>{tp('programs.program.selfAssessment')}</Link>
+      </li>
+      <li>
+        <Link href={`${base}/survey`}>{tp('programs.program.survey')}</Link>
+      </li>
+    </ul>
   );
 }
 
@@ -156,17 +164,7 @@ function Management({ networkId, program, onDone }: ProgramPartProps) {
       ) : (
         <Loading />
       )}
-      <ul className="links">
-        <li>
-          <Link href={`${base}/pairs`}>{tp('programs.program.pairs')}</Link>
-        </li>
-        <li>
-          <Link href={`${base}/self-assessment`}>{tp('programs.program.selfAssessment')}</Link>
-        </li>
-        <li>
-          <Link href={`${base}/survey`}>{tp('programs.program.survey')}</Link>
-        </li>
-      </ul>
+      <ProgramLinks base={base} />
       {program.kpis.length ? (
         <KpiValues networkId={networkId} program={program} onDone={onDone} />
       ) : null}

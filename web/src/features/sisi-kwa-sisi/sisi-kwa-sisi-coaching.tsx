@@ -18,7 +18,7 @@ import { formatDate, useT } from '../../i18n/index.ts';
 import type { FlashState } from '../../pages/organization.tsx';
 import {
   areaLabel,
-  PlanStateBadge,
+  CoachingBadges,
   SisiLinks,
   StatusFacts,
   sisiBase,
@@ -84,12 +84,7 @@ function Status({ c, networkId }: { c: CoachingView; networkId: string }) {
       <h2 id="status-heading">{ts('sisiKwaSisi.coaching.status')}</h2>
       <p>{ts('sisiKwaSisi.coaching.coachIs', { name: c.coach.name })}</p>
       <p>{ts('sisiKwaSisi.coaching.peerIs', { name: c.peer.name })}</p>
-      <p>
-        <span className={c.status === 'active' ? 'badge' : 'badge status-invited'}>
-          {c.status === 'active' ? ts('sisiKwaSisi.list.active') : ts('sisiKwaSisi.list.closed')}
-        </span>
-        <PlanStateBadge state={c.plan.state} />
-      </p>
+      <CoachingBadges c={c} />
       <StatusFacts c={c} />
       {c.status === 'closed' && c.closedAt ? (
         <p>{ts('sisiKwaSisi.coaching.closedOn', { date: formatDate(c.closedAt) })}</p>
