@@ -107,62 +107,89 @@ const BlankQuarterlyReportPage = screen(
   'BlankQuarterlyReportPage',
 );
 const CoachingGroupsPage = screen(
-  () => import('./pages/coaching-groups.tsx'),
+  () => import('./features/coaching-groups/coaching-groups.tsx'),
   'CoachingGroupsPage',
 );
 const CoachingGroupNewPage = screen(
-  () => import('./pages/coaching-groups.tsx'),
+  () => import('./features/coaching-groups/coaching-groups.tsx'),
   'CoachingGroupNewPage',
 );
-const CoachingGroupPage = screen(() => import('./pages/coaching-group.tsx'), 'CoachingGroupPage');
-const SessionRunnerPage = screen(() => import('./pages/session-runner.tsx'), 'SessionRunnerPage');
-const WorksheetPage = screen(() => import('./pages/coaching-private.tsx'), 'WorksheetPage');
-const LearningLogPage = screen(() => import('./pages/coaching-private.tsx'), 'LearningLogPage');
-const SisiKwaSisiPage = screen(() => import('./pages/sisi-kwa-sisi.tsx'), 'SisiKwaSisiPage');
+const CoachingGroupPage = screen(
+  () => import('./features/coaching-groups/coaching-group.tsx'),
+  'CoachingGroupPage',
+);
+const SessionRunnerPage = screen(
+  () => import('./features/coaching-groups/session-runner.tsx'),
+  'SessionRunnerPage',
+);
+const WorksheetPage = screen(
+  () => import('./features/coaching-groups/coaching-private.tsx'),
+  'WorksheetPage',
+);
+const LearningLogPage = screen(
+  () => import('./features/coaching-groups/coaching-private.tsx'),
+  'LearningLogPage',
+);
+const SisiKwaSisiPage = screen(
+  () => import('./features/sisi-kwa-sisi/sisi-kwa-sisi.tsx'),
+  'SisiKwaSisiPage',
+);
 const SisiKwaSisiCoachesPage = screen(
-  () => import('./pages/sisi-kwa-sisi-coaches.tsx'),
+  () => import('./features/sisi-kwa-sisi/sisi-kwa-sisi-coaches.tsx'),
   'SisiKwaSisiCoachesPage',
 );
 const SisiKwaSisiNewPage = screen(
-  () => import('./pages/sisi-kwa-sisi-new.tsx'),
+  () => import('./features/sisi-kwa-sisi/sisi-kwa-sisi-new.tsx'),
   'SisiKwaSisiNewPage',
 );
 const SisiKwaSisiCoachingPage = screen(
-  () => import('./pages/sisi-kwa-sisi-coaching.tsx'),
+  () => import('./features/sisi-kwa-sisi/sisi-kwa-sisi-coaching.tsx'),
   'SisiKwaSisiCoachingPage',
 );
 const SisiKwaSisiLibraryPage = screen(
-  () => import('./pages/sisi-kwa-sisi-library.tsx'),
+  () => import('./features/sisi-kwa-sisi/sisi-kwa-sisi-library.tsx'),
   'SisiKwaSisiLibraryPage',
 );
 const ReflectionPage = screen(() => import('./features/reviews/reflection.tsx'), 'ReflectionPage');
 const EvaluationPage = screen(() => import('./features/reviews/evaluation.tsx'), 'EvaluationPage');
 const CoachingLandingPage = screen(
-  () => import('./pages/coaching-overview.tsx'),
+  () => import('./features/coaching-overview/coaching-overview.tsx'),
   'CoachingLandingPage',
 );
 const CoachingOverviewPage = screen(
-  () => import('./pages/coaching-overview.tsx'),
+  () => import('./features/coaching-overview/coaching-overview.tsx'),
   'CoachingOverviewPage',
 );
-const ProgramsPage = screen(() => import('./pages/coaching-programs.tsx'), 'ProgramsPage');
-const ProgramNewPage = screen(() => import('./pages/coaching-programs.tsx'), 'ProgramNewPage');
-const ProgramPage = screen(() => import('./pages/coaching-program.tsx'), 'ProgramPage');
+const ProgramsPage = screen(
+  () => import('./features/coaching-programs/coaching-programs.tsx'),
+  'ProgramsPage',
+);
+const ProgramNewPage = screen(
+  () => import('./features/coaching-programs/coaching-program-new.tsx'),
+  'ProgramNewPage',
+);
+const ProgramPage = screen(
+  () => import('./features/coaching-programs/coaching-program.tsx'),
+  'ProgramPage',
+);
 const ProgramConsentPage = screen(
-  () => import('./pages/coaching-program-consent.tsx'),
+  () => import('./features/coaching-programs/coaching-program-consent.tsx'),
   'ConsentPage',
 );
-const ProgramPairsPage = screen(() => import('./pages/coaching-program-pairs.tsx'), 'PairsPage');
+const ProgramPairsPage = screen(
+  () => import('./features/coaching-programs/coaching-program-pairs.tsx'),
+  'PairsPage',
+);
 const ProgramPairSessionsPage = screen(
-  () => import('./pages/coaching-program-pairs.tsx'),
+  () => import('./features/coaching-programs/coaching-program-pair-sessions.tsx'),
   'PairSessionsPage',
 );
 const ProgramSelfAssessmentPage = screen(
-  () => import('./pages/coaching-program-feedback.tsx'),
+  () => import('./features/coaching-programs/coaching-program-feedback.tsx'),
   'SelfAssessmentPage',
 );
 const ProgramSurveyPage = screen(
-  () => import('./pages/coaching-program-feedback.tsx'),
+  () => import('./features/coaching-programs/coaching-program-feedback.tsx'),
   'SurveyPage',
 );
 

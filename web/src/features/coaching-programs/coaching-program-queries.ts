@@ -17,7 +17,7 @@ import type {
   SurveyResults,
 } from '@sisi/domain';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { api, call } from './client.ts';
+import { api, call } from '../../api/client.ts';
 
 export const programKeys = {
   all: (networkId: string) => ['networks', networkId, 'coaching-programs'] as const,

@@ -11,31 +11,30 @@ import { type ThematicArea, thematicAreaIds } from '@sisi/domain/static';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useParams } from 'wouter';
-import { ApiProblem, idempotencyKey } from '../api/client.ts';
+import { idempotencyKey } from '../../api/client.ts';
+import {
+  CheckboxField,
+  type DocErrors,
+  DocForm,
+  noDocErrors,
+  optional,
+  present,
+  SelectField,
+  TextField,
+} from '../../components/doc-form.tsx';
+import { problemMessage, problemToErrors } from '../../components/form/index.ts';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
+import { areaLabel, SisiLinks, useSisiRoles } from './sisi-kwa-sisi-parts.tsx';
 import {
   bestPracticesQuery,
   coachingsQuery,
   setPublished,
   sisiKeys,
   writeBestPractice,
-} from '../api/sisi-kwa-sisi-queries.ts';
-import {
-  CheckboxField,
-  type DocErrors,
-  DocForm,
-  fieldErrorsOf,
-  noDocErrors,
-  optional,
-  present,
-  SelectField,
-  TextField,
-} from '../components/doc-form.tsx';
-import { problemMessage } from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { useSisiT } from '../i18n/en-sisi-kwa-sisi.ts';
-import { formatDate, useT } from '../i18n/index.ts';
-import { areaLabel, SisiLinks, useSisiRoles } from './sisi-kwa-sisi-parts.tsx';
+} from './sisi-kwa-sisi-queries.ts';
 
 export function SisiKwaSisiLibraryPage() {
   const { networkId = '' } = useParams<{ networkId: string }>();
@@ -197,13 +196,7 @@ function WriteUp({ networkId }: { networkId: string }) {
       setKey(idempotencyKey());
       await queryClient.invalidateQueries({ queryKey: sisiKeys.practices(networkId) });
     },
-    onError: (error) => {
-      if (error instanceof ApiProblem && error.errors.length > 0) {
-        setErrors({ fields: fieldErrorsOf(error.errors, draft) });
-      } else {
-        setErrors({ message: problemMessage(error, t), fields: {} });
-      }
-    },
+    onError: (error) => setErrors(problemToErrors(error, t, { submitted: draft })),
   });
 
   const send = () => {

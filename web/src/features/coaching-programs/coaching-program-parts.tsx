@@ -7,13 +7,13 @@ import type { ProgramFigures, User } from '@sisi/domain';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
-import { ApiProblem } from '../api/client.ts';
-import { type ProgramView, programQuery } from '../api/coaching-program-queries.ts';
-import { meQuery } from '../api/queries.ts';
-import { type FormErrors, problemMessage } from '../components/form.tsx';
-import { LoadError, Loading } from '../components/page.tsx';
-import { useProgramT } from '../i18n/en-programs.ts';
-import { formatDate, type Translate } from '../i18n/index.ts';
+import { ApiProblem } from '../../api/client.ts';
+import { meQuery } from '../../api/queries.ts';
+import { type FormErrors, problemMessage } from '../../components/form/index.ts';
+import { LoadError, Loading } from '../../components/page.tsx';
+import { useProgramT } from '../../i18n/en-programs.ts';
+import { formatDate, type Translate } from '../../i18n/index.ts';
+import { type ProgramView, programQuery } from './coaching-program-queries.ts';
 import './coaching-programs.css';
 
 export const programsBase = (networkId: string) => `/networks/${networkId}/coaching-programs`;
@@ -35,8 +35,12 @@ export function useProgramRoles(networkId: string) {
  * Form errors from an API problem, keyed by the full path when a field of the form has it
  * (`objectives.1`), else by its first segment (`kpis`); the rest listed as other.
  */
-export function errorsOf(error: unknown, fieldNames: readonly string[], t: Translate): FormErrors {
-  const out: FormErrors = { fields: {}, other: [] };
+export function errorsOf(
+  error: unknown,
+  fieldNames: readonly string[],
+  t: Translate,
+): FormErrors & { other: string[] } {
+  const out: FormErrors & { other: string[] } = { fields: {}, other: [] };
   if (error instanceof ApiProblem && error.errors.length > 0) {
     for (const e of error.errors) {
       const first = e.path.split('.')[0] ?? '';
@@ -51,6 +55,14 @@ export function errorsOf(error: unknown, fieldNames: readonly string[], t: Trans
   }
   out.message = problemMessage(error, t);
   return out;
+}
+
+/** What a part of a program's page is given: the program, and a way to say what it did. */
+export interface ProgramPartProps {
+  networkId: string;
+  program: ProgramView;
+  /** Shows a message at the top of the page ("Saved."). */
+  onDone: (message: string) => void;
 }
 
 /** The program, or the page's loading / error state. */
@@ -212,6 +224,11 @@ export function FiguresList({ figures }: { figures: ProgramFigures }) {
       tp('programs.figures.ofTotal', { n: figures.kpis.reached, total: figures.kpis.total }),
     ],
   ];
+  return <Facts rows={rows} />;
+}
+
+/** Label and value pairs, as a description list. */
+export function Facts({ rows }: { rows: [string, string][] }) {
   return (
     <dl className="facts">
       {rows.map(([label, value]) => (
@@ -230,3 +247,6 @@ export const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${Ma
 /** "12 March 2025 to 25 March 2025". */
 export const dateRange = (start?: string, end?: string) =>
   start && end ? { start: formatDate(start), end: formatDate(end) } : undefined;
+
+/** Today as `YYYY-MM-DD` (UTC, as the API dates). */
+export const today = () => new Date().toISOString().slice(0, 10);

@@ -18,7 +18,7 @@ import type {
   Page,
 } from '@sisi/domain';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { ApiProblem, api, call } from './client.ts';
+import { ApiProblem, api, call } from '../../api/client.ts';
 
 export const groupKeys = {
   all: (networkId: string) => ['networks', networkId, 'coaching-groups'] as const,

@@ -17,12 +17,12 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
-import { coachingsQuery } from '../api/sisi-kwa-sisi-queries.ts';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import type { FlashState } from '../features/organizations/organization.tsx';
-import { tSource, useSisiT } from '../i18n/en-sisi-kwa-sisi.ts';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
+import type { FlashState } from '../organizations/organization.tsx';
 import { CoachingCard, SisiLinks, useSisiRoles } from './sisi-kwa-sisi-parts.tsx';
+import { coachingsQuery } from './sisi-kwa-sisi-queries.ts';
 
 export function SisiKwaSisiPage() {
   const { networkId = '' } = useParams<{ networkId: string }>();

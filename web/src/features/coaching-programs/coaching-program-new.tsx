@@ -1,27 +1,16 @@
 /**
- * Peer coaching programs (seed 002): the programs the reader sees and those they take part
- * in, how a program is designed (the guide's own words), and the form that designs one —
- * objectives, KPIs, the pilot flag and the pairing (fixed, or rotational every N weeks).
+ * The form that designs a peer coaching program: objectives, KPIs, the pilot flag and the
+ * pairing (fixed, or rotational every N weeks).
  *
- * `/networks/:networkId/coaching-programs`, `/networks/:networkId/coaching-programs/new`
+ * `/networks/:networkId/coaching-programs/new`
  */
-import {
-  kpiDirections,
-  MAX_ROTATION_WEEKS,
-  MIN_ROTATION_WEEKS,
-  programDesignElements,
-  programExpectations,
-  programRoles,
-  programSections,
-  selectionCriteria,
-} from '@sisi/domain/static';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { kpiDirections, MAX_ROTATION_WEEKS, MIN_ROTATION_WEEKS } from '@sisi/domain/static';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { navigate, useHistoryState } from 'wouter/use-browser-location';
-import { idempotencyKey } from '../api/client.ts';
-import { createProgram, programKeys, programsQuery } from '../api/coaching-program-queries.ts';
-import { allOrganizationsQuery } from '../api/queries.ts';
+import { navigate } from 'wouter/use-browser-location';
+import { idempotencyKey } from '../../api/client.ts';
+import { allOrganizationsQuery } from '../../api/queries.ts';
 import {
   Checkbox,
   Form,
@@ -31,154 +20,12 @@ import {
   SubmitButton,
   TextField,
   text,
-} from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import type { FlashState } from '../features/organizations/organization.tsx';
-import { tProgramText, useProgramT } from '../i18n/en-programs.ts';
-import { useT } from '../i18n/index.ts';
-import {
-  errorsOf,
-  overviewPath,
-  ProgramBadges,
-  programBase,
-  programsBase,
-  useProgramRoles,
-} from './coaching-program-parts.tsx';
-
-export function ProgramsPage() {
-  const { networkId = '' } = useParams<{ networkId: string }>();
-  const tp = useProgramT();
-  const roles = useProgramRoles(networkId);
-  const flash = useHistoryState<FlashState | null>()?.flash;
-  return (
-    <Page title={tp('programs.title')}>
-      <StatusMessage message={flash} />
-      <p className="lead">{tp('programs.intro')}</p>
-      {roles.oversees ? (
-        <p className="links">
-          <Link href={`${programsBase(networkId)}/new`} className="button primary">
-            {tp('programs.list.create')}
-          </Link>
-          <Link href={overviewPath(networkId)}>{tp('programs.list.overview')}</Link>
-        </p>
-      ) : null}
-      <ProgramList
-        networkId={networkId}
-        mine={false}
-        heading={roles.isAdmin ? tp('programs.list.headingAdmin') : tp('programs.list.heading')}
-        empty={tp('programs.list.empty')}
-      />
-      <ProgramList
-        networkId={networkId}
-        mine
-        heading={tp('programs.list.mine')}
-        empty={tp('programs.list.mineEmpty')}
-      />
-      <DesignGuide />
-    </Page>
-  );
-}
-
-function ProgramList({
-  networkId,
-  mine,
-  heading,
-  empty,
-}: {
-  networkId: string;
-  mine: boolean;
-  heading: string;
-  empty: string;
-}) {
-  const list = useInfiniteQuery(programsQuery(networkId, mine));
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const id = mine ? 'programs-mine' : 'programs-visible';
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{heading}</h2>
-      {list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{empty}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((p) => (
-              <li className="card" key={p.id}>
-                <h3>
-                  <Link href={programBase(networkId, p.id)}>{p.name}</Link>
-                </h3>
-                <ProgramBadges program={p} />
-                <p className="break">{p.objectives[0]}</p>
-              </li>
-            ))}
-          </ul>
-          <LoadMore query={list} />
-        </>
-      )}
-    </section>
-  );
-}
-
-/** Seed 002's design elements under its own headings, then the criteria, roles and expectations. */
-export function DesignGuide() {
-  const tp = useProgramT();
-  return (
-    <section aria-labelledby="design-heading">
-      <h2 id="design-heading">{tp('programs.design.heading')}</h2>
-      <p className="hint">{tp('programs.design.sourceNote')}</p>
-      {programSections.map((section) => (
-        <details key={section.id}>
-          <summary>{tProgramText(`sections.${section.id}`, section.title)}</summary>
-          {programDesignElements
-            .filter((e) => e.section === section.id)
-            .map((e) => (
-              <div key={e.id}>
-                <h3>{tProgramText(`design.${e.id}.title`, e.title)}</h3>
-                <p>{tProgramText(`design.${e.id}.text`, e.text)}</p>
-              </div>
-            ))}
-        </details>
-      ))}
-      <details>
-        <summary>{tp('programs.design.criteria')}</summary>
-        <p className="hint">{tp('programs.design.criteriaNote')}</p>
-        <ul>
-          {selectionCriteria.map((c) => (
-            <li key={c.id}>{tProgramText(`criteria.${c.id}`, c.text)}</li>
-          ))}
-        </ul>
-      </details>
-      <details>
-        <summary>{tp('programs.design.roles')}</summary>
-        {programRoles.map((r) => (
-          <div key={r.id}>
-            <h3>{tProgramText(`roles.${r.id}.name`, r.name)}</h3>
-            <ul>
-              {r.duties.map((d, i) => (
-                <li key={d}>{tProgramText(`roles.${r.id}.${i}`, d)}</li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      </details>
-      <details>
-        <summary>{tp('programs.design.expectations')}</summary>
-        <dl className="facts">
-          {programExpectations.map((e) => (
-            <div key={e.id}>
-              <dt>{tProgramText(`expectations.${e.id}.name`, e.name)}</dt>
-              <dd>{tProgramText(`expectations.${e.id}.text`, e.text)}</dd>
-            </div>
-          ))}
-        </dl>
-      </details>
-    </section>
-  );
-}
+} from '../../components/form.tsx';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { useProgramT } from '../../i18n/en-programs.ts';
+import { useT } from '../../i18n/index.ts';
+import { errorsOf, programBase, programsBase, useProgramRoles } from './coaching-program-parts.tsx';
+import { createProgram, programKeys } from './coaching-program-queries.ts';
 
 interface Row {
   key: string;
@@ -192,6 +39,7 @@ const numberOf = (value: string): number | undefined => {
   return v === '' ? undefined : Number(v);
 };
 
+/** `/networks/:networkId/coaching-programs/new` */
 export function ProgramNewPage() {
   const { networkId = '' } = useParams<{ networkId: string }>();
   const t = useT();

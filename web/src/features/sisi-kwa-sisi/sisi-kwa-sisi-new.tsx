@@ -6,24 +6,17 @@
  *
  * `/networks/:networkId/sisi-kwa-sisi/new`
  */
-import type { CoachSuggestion, MatchReason, NeedsAssessmentInput } from '@sisi/domain';
+import type { NeedsAssessmentInput } from '@sisi/domain';
 import {
   needPriorities,
   needsAssessmentQuestions,
   type ThematicArea,
   thematicAreaIds,
 } from '@sisi/domain/static';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'wouter';
-import { navigate } from 'wouter/use-browser-location';
-import { ApiProblem, idempotencyKey } from '../api/client.ts';
-import {
-  createCoaching,
-  type SuggestionsResult,
-  sisiKeys,
-  suggestCoaches,
-} from '../api/sisi-kwa-sisi-queries.ts';
+import { ApiProblem } from '../../api/client.ts';
 import {
   type DocErrors,
   DocForm,
@@ -35,20 +28,21 @@ import {
   type Row,
   SelectField,
   TextField,
-} from '../components/doc-form.tsx';
-import { problemMessage } from '../components/form.tsx';
-import { Loading, Page } from '../components/page.tsx';
-import { RepeatableList } from '../components/repeatable-list.tsx';
-import type { FlashState } from '../features/organizations/organization.tsx';
-import { type SisiKwaSisiTranslate, tSource, useSisiT } from '../i18n/en-sisi-kwa-sisi.ts';
-import { useT } from '../i18n/index.ts';
+} from '../../components/doc-form.tsx';
+import { problemMessage } from '../../components/form/index.ts';
+import { Loading, Page } from '../../components/page.tsx';
+import { RepeatableList } from '../../components/repeatable-list.tsx';
+import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
+import { useT } from '../../i18n/index.ts';
 import {
   areaLabel,
   PersonPicker,
   SisiLinks,
-  sisiBase,
+  todayIso,
   useSisiRoles,
 } from './sisi-kwa-sisi-parts.tsx';
+import { type SuggestionsResult, suggestCoaches } from './sisi-kwa-sisi-queries.ts';
+import { Suggestions } from './sisi-kwa-sisi-suggestions.tsx';
 
 type AreaRow = Row & { area: string; priority: string; skills: string };
 type Draft = {
@@ -61,7 +55,6 @@ type Draft = {
   city: string;
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
 const areaRow = (): AreaRow => ({ _key: newKey(), area: '', priority: '', skills: '' });
 const question = (id: (typeof needsAssessmentQuestions)[number]['id']) => {
   const q = needsAssessmentQuestions.find((x) => x.id === id)!;
@@ -93,28 +86,6 @@ const formPaths = (errors: readonly { path: string; message: string }[]) =>
     ...e,
     path: e.path.replace(/^needsAssessment\./, '').replace(/\.skills\.\d+$/, '.skills'),
   }));
-
-const signed = (n: number) => (n < 0 ? `−${-n}` : `+${n}`);
-
-/** A reason of a suggestion in the reader's language, with its points. */
-export function reasonText(ts: SisiKwaSisiTranslate, r: MatchReason): string {
-  const points = `(${signed(r.points)})`;
-  switch (r.kind) {
-    case 'area':
-      return `${ts('sisiKwaSisi.assessment.reasons.area', {
-        area: areaLabel(r.area),
-        priority: ts(`sisiKwaSisi.assessment.priorities.${r.priority}`),
-      })} ${points}`;
-    case 'evidence':
-      return `${ts('sisiKwaSisi.assessment.reasons.evidence', { area: areaLabel(r.area) })} ${points}`;
-    case 'same-city':
-      return `${ts('sisiKwaSisi.assessment.reasons.same-city', { city: r.city })} ${points}`;
-    case 'load':
-      return `${ts('sisiKwaSisi.assessment.reasons.load', { count: r.activeCoachings })} ${points}`;
-    default:
-      return `${ts(`sisiKwaSisi.assessment.reasons.${r.kind}`)} ${points}`;
-  }
-}
 
 export function SisiKwaSisiNewPage() {
   const { networkId = '' } = useParams<{ networkId: string }>();
@@ -151,7 +122,7 @@ function Assessment({
   const [draft, setDraft] = useState<Draft>(() => ({
     organizationId: ownOrganization,
     peerId: '',
-    date: today(),
+    date: todayIso(),
     areas: [areaRow()],
     interventions: '',
     workPlanPriority: '',
@@ -297,121 +268,5 @@ function Assessment({
         />
       ) : null}
     </>
-  );
-}
-
-function Suggestions({
-  networkId,
-  peerId,
-  assessment,
-  data,
-  headingRef,
-}: {
-  networkId: string;
-  peerId: string;
-  assessment: NeedsAssessmentInput;
-  data: SuggestionsResult;
-  headingRef: RefObject<HTMLHeadingElement | null>;
-}) {
-  const ts = useSisiT();
-  return (
-    <section aria-labelledby="suggestions-heading">
-      <h2 id="suggestions-heading" ref={headingRef} tabIndex={-1}>
-        {ts('sisiKwaSisi.assessment.suggestions')}
-      </h2>
-      <p>{ts('sisiKwaSisi.assessment.suggestionsIntro')}</p>
-      {data.suggestions.length === 0 ? (
-        <p>{ts('sisiKwaSisi.assessment.none')}</p>
-      ) : (
-        <ol className="cards">
-          {data.suggestions.map((s) => (
-            <SuggestionCard
-              key={s.personId}
-              networkId={networkId}
-              peerId={peerId}
-              assessment={assessment}
-              s={s}
-            />
-          ))}
-        </ol>
-      )}
-      {data.excluded.length > 0 ? (
-        <>
-          <h3>{ts('sisiKwaSisi.assessment.excluded')}</h3>
-          <ul>
-            {data.excluded.map((e) => (
-              <li key={e.personId}>
-                {ts('sisiKwaSisi.assessment.excludedEntry', {
-                  name: e.name,
-                  reason: ts(`sisiKwaSisi.assessment.excludedReasons.${e.reason}`),
-                })}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-    </section>
-  );
-}
-
-function SuggestionCard({
-  networkId,
-  peerId,
-  assessment,
-  s,
-}: {
-  networkId: string;
-  peerId: string;
-  assessment: NeedsAssessmentInput;
-  s: CoachSuggestion;
-}) {
-  const t = useT();
-  const ts = useSisiT();
-  const queryClient = useQueryClient();
-  const [key] = useState(idempotencyKey);
-  const link = useMutation({
-    mutationFn: () =>
-      createCoaching(networkId, { coachId: s.personId, peerId, needsAssessment: assessment }, key),
-    onSuccess: async (c) => {
-      await queryClient.invalidateQueries({ queryKey: sisiKeys.all(networkId) });
-      const state: FlashState = {
-        flash: ts('sisiKwaSisi.assessment.linked', { peer: c.peer.name, coach: c.coach.name }),
-      };
-      navigate(`${sisiBase(networkId)}/coachings/${c.id}`, { state });
-    },
-  });
-  return (
-    <li className="card">
-      <h3 className="card-title">{s.name}</h3>
-      <p>
-        <span className="badge">{ts('sisiKwaSisi.assessment.score', { score: s.score })}</span>
-        {ts('sisiKwaSisi.assessment.freePlaces', { count: s.freePlaces })}
-      </p>
-      <ul className="reasons">
-        {s.reasons.map((r) => (
-          <li key={`${r.kind}-${'area' in r ? r.area : ''}`}>{reasonText(ts, r)}</li>
-        ))}
-      </ul>
-      {link.isError ? (
-        <p className="field-error" role="alert">
-          {problemMessage(link.error, t)}
-        </p>
-      ) : null}
-      <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          aria-disabled={link.isPending || undefined}
-          onClick={() => {
-            if (!link.isPending) link.mutate();
-          }}
-        >
-          {ts('sisiKwaSisi.assessment.choose', { name: s.name })}
-        </button>
-        <span className="busy" role="status">
-          {link.isPending ? ts('sisiKwaSisi.assessment.linking') : ''}
-        </span>
-      </div>
-    </li>
   );
 }

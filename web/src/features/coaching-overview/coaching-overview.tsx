@@ -8,23 +8,24 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'wouter';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { useProgramT } from '../../i18n/en-programs.ts';
+import { formatDate } from '../../i18n/index.ts';
 import {
-  type OverviewCoaching,
-  type OverviewGroup,
-  type OverviewProgram,
-  overviewQuery,
-} from '../api/coaching-program-queries.ts';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { useProgramT } from '../i18n/en-programs.ts';
-import { formatDate } from '../i18n/index.ts';
-import {
+  Facts,
   FiguresList,
   overviewPath,
   ProgramBadges,
   programBase,
   programsBase,
   useProgramRoles,
-} from './coaching-program-parts.tsx';
+} from '../coaching-programs/coaching-program-parts.tsx';
+import {
+  type OverviewCoaching,
+  type OverviewGroup,
+  type OverviewProgram,
+  overviewQuery,
+} from '../coaching-programs/coaching-program-queries.ts';
 
 export function CoachingLandingPage() {
   const { networkId = '' } = useParams<{ networkId: string }>();
@@ -127,19 +128,6 @@ function ProgramRow({ networkId, p }: { networkId: string; p: OverviewProgram })
       <ProgramBadges program={{ pilot: p.pilot, pairingMode: p.pairingMode }} />
       <FiguresList figures={p.figures} />
     </li>
-  );
-}
-
-function Facts({ rows }: { rows: [string, string][] }) {
-  return (
-    <dl className="facts">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 

@@ -21,7 +21,7 @@ import type {
   ThematicArea,
 } from '@sisi/domain';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { ApiProblem, api, call } from './client.ts';
+import { ApiProblem, api, call } from '../../api/client.ts';
 
 export const sisiKeys = {
   all: (networkId: string) => ['networks', networkId, 'sisi-kwa-sisi'] as const,

@@ -21,28 +21,21 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
-import { idempotencyKey } from '../api/client.ts';
-import {
-  coachingGroupsQuery,
-  groupKeys,
-  postCoachingGroup,
-} from '../api/coaching-group-queries.ts';
-import { allMembersQuery, allOrganizationsQuery, meQuery } from '../api/queries.ts';
+import { idempotencyKey } from '../../api/client.ts';
+import { allMembersQuery, allOrganizationsQuery, meQuery } from '../../api/queries.ts';
 import {
   Form,
-  type FormErrors,
-  noErrors,
-  problemToErrors,
   SelectField,
   SubmitButton,
   TextField,
-  text,
-} from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page } from '../components/page.tsx';
-import { tGroupSource, useCoachingT } from '../i18n/en-coaching.ts';
-import { useT } from '../i18n/index.ts';
+  useForm,
+} from '../../components/form/index.ts';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
+import { useT } from '../../i18n/index.ts';
 import { GroupFigures, SourceLine } from './coaching-group-parts.tsx';
+import { coachingGroupsQuery, groupKeys, postCoachingGroup } from './coaching-group-queries.ts';
 
 /** `/networks/:networkId/coaching-groups` */
 export function CoachingGroupsPage() {
@@ -104,8 +97,8 @@ export function CoachingGroupNewPage() {
   const people = useQueries({
     queries: orgs.map((o) => ({ ...allMembersQuery(networkId, o.id), retry: false })),
   });
-  const [selected, setSelected] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const form = useForm({ initial: { name: '', memberIds: [] as string[], facilitatorId: '' } });
+  const selected = form.value.memberIds;
   const [key] = useState(idempotencyKey);
   const labels = {
     name: tc('coachingGroups.new.name'),
@@ -120,23 +113,23 @@ export function CoachingGroupNewPage() {
       void queryClient.invalidateQueries({ queryKey: groupKeys.all(networkId) });
       navigate(`/networks/${networkId}/coaching-groups/${group.id}`);
     },
-    onError: (error) => setErrors(problemToErrors(error, Object.keys(labels), t)),
+    onError: (error) => form.fail(error, { fields: Object.keys(labels) }),
   });
 
   const everyone: Member[] = people.flatMap((q) => q.data ?? []);
   const advice = groupSizeAdvice(selected.length);
-  const submit = (data: FormData) => {
+  const submit = (value: typeof form.value) => {
     const body = {
-      name: text(data, 'name'),
-      memberIds: selected,
-      facilitatorId: text(data, 'facilitatorId'),
+      name: value.name.trim(),
+      memberIds: value.memberIds,
+      facilitatorId: value.facilitatorId.trim(),
     };
     const fields: Record<string, string> = {};
     if (!body.name) fields.name = t('errors.isRequired');
     if (!body.facilitatorId) fields.facilitatorId = t('errors.isRequired');
     if (body.memberIds.length < 2) fields.memberIds = t('errors.chooseOne');
     if (Object.keys(fields).length) {
-      setErrors({ fields, other: [] });
+      form.setErrors({ fields });
       return;
     }
     if (create.isPending) return;
@@ -157,13 +150,19 @@ export function CoachingGroupNewPage() {
       </Page>
     );
   }
-  const memberError = errors.fields.memberIds;
+  const memberError = form.errors.fields.memberIds;
   return (
     <Page title={tc('coachingGroups.new.title')}>
       <p>{tGroupSource('definition', peerCoachingGroupDefinition.text)}</p>
       <SourceLine text={peerCoachingGroupDefinition} />
-      <Form id="new-group" errors={errors} labels={labels} onSubmit={submit}>
-        <TextField name="name" label={labels.name} maxLength={120} required />
+      <Form
+        form={form}
+        id="new-group"
+        ids="name"
+        labels={{ memberIds: labels.memberIds }}
+        onSubmit={submit}
+      >
+        <TextField path="name" name="name" label={labels.name} maxLength={120} required />
         <fieldset
           id="new-group-memberIds"
           tabIndex={-1}
@@ -193,8 +192,11 @@ export function CoachingGroupNewPage() {
                       id={`member-${p.id}`}
                       checked={selected.includes(p.id)}
                       onChange={(e) =>
-                        setSelected((s) =>
-                          e.target.checked ? [...s, p.id] : s.filter((id) => id !== p.id),
+                        form.set(
+                          'memberIds',
+                          e.target.checked
+                            ? [...selected, p.id]
+                            : selected.filter((id) => id !== p.id),
                         )
                       }
                     />
@@ -231,6 +233,7 @@ export function CoachingGroupNewPage() {
           </ul>
         </details>
         <SelectField
+          path="facilitatorId"
           name="facilitatorId"
           label={labels.facilitatorId}
           hint={tc('coachingGroups.new.facilitatorHint')}

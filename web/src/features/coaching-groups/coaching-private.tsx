@@ -11,6 +11,11 @@ import { keyQuestions, learningLogForm } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
+import { Form, SubmitButton, TextField, useForm } from '../../components/form/index.ts';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
+import { peopleNames, SourceLine } from './coaching-group-parts.tsx';
 import {
   coachingGroupQuery,
   groupKeys,
@@ -19,20 +24,7 @@ import {
   putWorksheet,
   sessionRunnerQuery,
   worksheetQuery,
-} from '../api/coaching-group-queries.ts';
-import {
-  Form,
-  type FormErrors,
-  noErrors,
-  problemToErrors,
-  SubmitButton,
-  TextField,
-  text,
-} from '../components/form.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { tGroupSource, useCoachingT } from '../i18n/en-coaching.ts';
-import { formatDate, useT } from '../i18n/index.ts';
-import { peopleNames, SourceLine } from './coaching-group-parts.tsx';
+} from './coaching-group-queries.ts';
 
 /** A form label of a source without its trailing colon ("Content:" → "Content"). */
 const label = (id: string, source: string) => tGroupSource(id, source).replace(/\s*:\s*$/, '');
@@ -48,23 +40,10 @@ function PrivateNote({ message }: { message: string }) {
 /** `/networks/:networkId/coaching-groups/:groupId/worksheet` */
 export function WorksheetPage() {
   const { networkId = '', groupId = '' } = useParams<{ networkId: string; groupId: string }>();
-  const t = useT();
   const tc = useCoachingT();
-  const queryClient = useQueryClient();
   const group = useQuery(coachingGroupQuery(networkId, groupId));
   const sheet = useQuery(worksheetQuery(networkId, groupId));
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [done, setDone] = useState<string>();
-  const save = useMutation({
-    mutationFn: (answers: Partial<Record<KeyQuestionId, string>>) =>
-      putWorksheet(networkId, groupId, answers),
-    onSuccess: (next) => {
-      queryClient.setQueryData(groupKeys.worksheet(networkId, groupId), next);
-      setErrors(noErrors);
-      setDone(tc('coachingGroups.worksheet.saved'));
-    },
-    onError: (error) => setErrors(problemToErrors(error, ['answers'], t)),
-  });
   const title = tc('coachingGroups.worksheet.title');
   const error = group.error ?? sheet.error;
   if (error) {
@@ -93,37 +72,78 @@ export function WorksheetPage() {
       <p>{tGroupSource('key-heading', keyQuestions.heading)}</p>
       <p className="hint">{tc('coachingGroups.worksheet.listedNote')}</p>
       <SourceLine text={keyQuestions} />
-      <Form
-        id="worksheet"
-        errors={errors}
+      <WorksheetForm
+        networkId={networkId}
+        groupId={groupId}
+        answers={sheet.data?.answers ?? {}}
         labels={labels}
-        onSubmit={(data) => {
-          setDone(undefined);
-          if (save.isPending) return;
-          save.mutate(
-            Object.fromEntries(keyQuestions.questions.map((q) => [q.id, text(data, q.id)])),
-          );
-        }}
-      >
-        {keyQuestions.questions.map((q) => (
-          <TextField
-            key={q.id}
-            name={q.id}
-            label={labels[q.id]!}
-            rows={3}
-            maxLength={4000}
-            defaultValue={sheet.data?.answers[q.id] ?? ''}
-          />
-        ))}
-        <SubmitButton
-          label={tc('coachingGroups.worksheet.save')}
-          busy={save.isPending}
-          busyLabel={tc('coachingGroups.worksheet.saving')}
-        />
-      </Form>
+        onDone={setDone}
+      />
       <StatusMessage message={done} />
       <p className="hint">{tGroupSource('key-closing', keyQuestions.closing)}</p>
     </Page>
+  );
+}
+
+/** The member's answers to the key questions, as they were saved. */
+function WorksheetForm({
+  networkId,
+  groupId,
+  answers,
+  labels,
+  onDone,
+}: {
+  networkId: string;
+  groupId: string;
+  answers: Partial<Record<KeyQuestionId, string>>;
+  labels: Record<string, string>;
+  onDone: (message: string | undefined) => void;
+}) {
+  const tc = useCoachingT();
+  const queryClient = useQueryClient();
+  const form = useForm<Record<string, string>>({
+    initial: () =>
+      Object.fromEntries(keyQuestions.questions.map((q) => [q.id, answers[q.id] ?? ''])),
+  });
+  const save = useMutation({
+    mutationFn: (body: Partial<Record<KeyQuestionId, string>>) =>
+      putWorksheet(networkId, groupId, body),
+    onSuccess: (next) => {
+      queryClient.setQueryData(groupKeys.worksheet(networkId, groupId), next);
+      form.succeed();
+      onDone(tc('coachingGroups.worksheet.saved'));
+    },
+    onError: (error) => form.fail(error, { fields: ['answers'] }),
+  });
+  return (
+    <Form
+      form={form}
+      id="worksheet"
+      ids="name"
+      onSubmit={(value) => {
+        onDone(undefined);
+        if (save.isPending) return;
+        save.mutate(
+          Object.fromEntries(keyQuestions.questions.map((q) => [q.id, (value[q.id] ?? '').trim()])),
+        );
+      }}
+    >
+      {keyQuestions.questions.map((q) => (
+        <TextField
+          key={q.id}
+          path={q.id}
+          name={q.id}
+          label={labels[q.id]!}
+          rows={3}
+          maxLength={4000}
+        />
+      ))}
+      <SubmitButton
+        label={tc('coachingGroups.worksheet.save')}
+        busy={save.isPending}
+        busyLabel={tc('coachingGroups.worksheet.saving')}
+      />
+    </Form>
   );
 }
 
@@ -142,31 +162,11 @@ export function LearningLogPage() {
     groupId = '',
     sessionId = '',
   } = useParams<{ networkId: string; groupId: string; sessionId: string }>();
-  const t = useT();
   const tc = useCoachingT();
-  const queryClient = useQueryClient();
   const group = useQuery(coachingGroupQuery(networkId, groupId));
   const runner = useQuery(sessionRunnerQuery(networkId, groupId, sessionId));
   const log = useQuery(learningLogQuery(networkId, groupId, sessionId));
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [done, setDone] = useState<string>();
-  const save = useMutation({
-    mutationFn: (body: Record<LogField, string>) =>
-      putLearningLog(networkId, groupId, sessionId, body),
-    onSuccess: (next) => {
-      queryClient.setQueryData(groupKeys.log(networkId, groupId, sessionId), next);
-      setErrors(noErrors);
-      setDone(tc('coachingGroups.log.saved'));
-    },
-    onError: (error) =>
-      setErrors(
-        problemToErrors(
-          error,
-          WRITTEN.map((f) => f.field),
-          t,
-        ),
-      ),
-  });
   const title = tc('coachingGroups.log.title');
   const error = group.error ?? runner.error ?? log.error;
   if (error) {
@@ -219,42 +219,90 @@ export function LearningLogPage() {
             </div>
           ))}
       </dl>
-      <Form
-        id="learning-log"
-        errors={errors}
+      <LearningLogForm
+        networkId={networkId}
+        groupId={groupId}
+        sessionId={sessionId}
+        saved={log.data ?? undefined}
         labels={labels}
-        onSubmit={(data) => {
-          setDone(undefined);
-          const body = {
-            content: text(data, 'content'),
-            evaluation: text(data, 'evaluation'),
-            actionPlan: text(data, 'actionPlan'),
-          };
-          if (!body.content && !body.evaluation && !body.actionPlan) {
-            setErrors({ fields: { content: t('errors.isRequired') }, other: [] });
-            return;
-          }
-          if (!save.isPending) save.mutate(body);
-        }}
-      >
-        {WRITTEN.map((f) => (
-          <TextField
-            key={f.field}
-            name={f.field}
-            label={labels[f.field]!}
-            {...(f.hint ? { hint: tGroupSource(`log-${f.id}-hint`, f.hint) } : {})}
-            rows={5}
-            maxLength={8000}
-            defaultValue={log.data?.[f.field] ?? ''}
-          />
-        ))}
-        <SubmitButton
-          label={tc('coachingGroups.log.save')}
-          busy={save.isPending}
-          busyLabel={tc('coachingGroups.log.saving')}
-        />
-      </Form>
+        onDone={setDone}
+      />
       <StatusMessage message={done} />
     </Page>
+  );
+}
+
+/** What the member writes of the session: at least one of the written fields. */
+function LearningLogForm({
+  networkId,
+  groupId,
+  sessionId,
+  saved,
+  labels,
+  onDone,
+}: {
+  networkId: string;
+  groupId: string;
+  sessionId: string;
+  saved: Partial<Record<LogField, string>> | undefined;
+  labels: Record<string, string>;
+  onDone: (message: string | undefined) => void;
+}) {
+  const t = useT();
+  const tc = useCoachingT();
+  const queryClient = useQueryClient();
+  const form = useForm<Record<LogField, string>>({
+    initial: () => ({
+      content: saved?.content ?? '',
+      evaluation: saved?.evaluation ?? '',
+      actionPlan: saved?.actionPlan ?? '',
+    }),
+  });
+  const save = useMutation({
+    mutationFn: (body: Record<LogField, string>) =>
+      putLearningLog(networkId, groupId, sessionId, body),
+    onSuccess: (next) => {
+      queryClient.setQueryData(groupKeys.log(networkId, groupId, sessionId), next);
+      form.succeed();
+      onDone(tc('coachingGroups.log.saved'));
+    },
+    onError: (error) => form.fail(error, { fields: WRITTEN.map((f) => f.field) }),
+  });
+  return (
+    <Form
+      form={form}
+      id="learning-log"
+      ids="name"
+      onSubmit={(value) => {
+        onDone(undefined);
+        const body = {
+          content: value.content.trim(),
+          evaluation: value.evaluation.trim(),
+          actionPlan: value.actionPlan.trim(),
+        };
+        if (!body.content && !body.evaluation && !body.actionPlan) {
+          form.setErrors({ fields: { content: t('errors.isRequired') } });
+          return;
+        }
+        if (!save.isPending) save.mutate(body);
+      }}
+    >
+      {WRITTEN.map((f) => (
+        <TextField
+          key={f.field}
+          path={f.field}
+          name={f.field}
+          label={labels[f.field]!}
+          {...(f.hint ? { hint: tGroupSource(`log-${f.id}-hint`, f.hint) } : {})}
+          rows={5}
+          maxLength={8000}
+        />
+      ))}
+      <SubmitButton
+        label={tc('coachingGroups.log.save')}
+        busy={save.isPending}
+        busyLabel={tc('coachingGroups.log.saving')}
+      />
+    </Form>
   );
 }

@@ -17,8 +17,7 @@ import {
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useState } from 'react';
 import { useParams } from 'wouter';
-import { ApiProblem, idempotencyKey } from '../api/client.ts';
-import { addCoach, coachesQuery, setWillingness, sisiKeys } from '../api/sisi-kwa-sisi-queries.ts';
+import { ApiProblem, idempotencyKey } from '../../api/client.ts';
 import {
   CheckboxField,
   type DocErrors,
@@ -31,14 +30,15 @@ import {
   type Row,
   SelectField,
   TextField,
-} from '../components/doc-form.tsx';
-import { problemMessage } from '../components/form.tsx';
-import { LoadMore } from '../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../components/page.tsx';
-import { RepeatableList } from '../components/repeatable-list.tsx';
-import { useSisiT } from '../i18n/en-sisi-kwa-sisi.ts';
-import { useT } from '../i18n/index.ts';
+} from '../../components/doc-form.tsx';
+import { problemMessage } from '../../components/form/index.ts';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { RepeatableList } from '../../components/repeatable-list.tsx';
+import { useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
+import { useT } from '../../i18n/index.ts';
 import { areaLabel, PersonPicker, SisiLinks, useSisiRoles } from './sisi-kwa-sisi-parts.tsx';
+import { addCoach, coachesQuery, setWillingness, sisiKeys } from './sisi-kwa-sisi-queries.ts';
 
 export function SisiKwaSisiCoachesPage() {
   const { networkId = '' } = useParams<{ networkId: string }>();

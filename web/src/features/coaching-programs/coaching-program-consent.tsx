@@ -7,22 +7,19 @@
  */
 import { coachingConsentForm } from '@sisi/domain/static';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
-import { programKeys, signConsent } from '../api/coaching-program-queries.ts';
 import {
-  Checkbox,
+  CheckboxField,
   Form,
   type FormErrors,
-  noErrors,
   SubmitButton,
   TextField,
-  text,
-} from '../components/form.tsx';
-import { Page } from '../components/page.tsx';
-import { tProgramText, useProgramT } from '../i18n/en-programs.ts';
-import { formatDate, useT } from '../i18n/index.ts';
+  useForm,
+} from '../../components/form/index.ts';
+import { Page } from '../../components/page.tsx';
+import { tProgramText, useProgramT } from '../../i18n/en-programs.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
 import {
   BackToProgram,
   errorsOf,
@@ -30,6 +27,7 @@ import {
   programBase,
   useProgram,
 } from './coaching-program-parts.tsx';
+import { programKeys, signConsent } from './coaching-program-queries.ts';
 
 export function ConsentPage() {
   const { networkId = '', programId = '' } = useParams<{ networkId: string; programId: string }>();
@@ -37,8 +35,8 @@ export function ConsentPage() {
   const tp = useProgramT();
   const query = useProgram(networkId, programId);
   const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const form = coachingConsentForm;
+  const form = useForm({ initial: { agree: false, signature: '' } });
+  const consent = coachingConsentForm;
   const sign = useMutation({
     mutationFn: (body: { textVersion: string; signature: string; agree: boolean }) =>
       signConsent(networkId, programId, body),
@@ -48,7 +46,7 @@ export function ConsentPage() {
         state: { flash: tp('programs.consent.signedFlash') },
       });
     },
-    onError: (error) => setErrors(errorsOf(error, ['signature', 'agree', 'textVersion'], t)),
+    onError: (error) => form.setErrors(errorsOf(error, ['signature', 'agree', 'textVersion'], t)),
   });
   const labels = {
     signature: tp('programs.consent.signature'),
@@ -60,19 +58,19 @@ export function ConsentPage() {
         {(program) => (
           <>
             <BackToProgram networkId={networkId} program={program} />
-            <h2>{tProgramText('consent.title', form.title)}</h2>
+            <h2>{tProgramText('consent.title', consent.title)}</h2>
             <p className="hint">
-              {tp('programs.consent.version', { version: form.version })}.{' '}
+              {tp('programs.consent.version', { version: consent.version })}.{' '}
               {tp('programs.consent.sourceNote')}
             </p>
-            {form.sections.map((s) => (
+            {consent.sections.map((s) => (
               <section key={s.id} aria-labelledby={`consent-${s.id}`}>
                 <h3 id={`consent-${s.id}`}>{tProgramText(`consent.${s.id}.heading`, s.heading)}</h3>
                 <p>{tProgramText(`consent.${s.id}.text`, s.text)}</p>
               </section>
             ))}
             <p>
-              <strong>{tProgramText('consent.statement', form.statement)}</strong>
+              <strong>{tProgramText('consent.statement', consent.statement)}</strong>
             </p>
             {program.viewer.consent ? (
               <div className="notice success">
@@ -89,24 +87,22 @@ export function ConsentPage() {
               </div>
             ) : (
               <Form
+                form={form}
                 id="consent"
-                errors={errors}
-                labels={labels}
-                onSubmit={(data) => {
+                ids="name"
+                onSubmit={(value) => {
                   if (sign.isPending) return;
                   const local: FormErrors = { fields: {}, other: [] };
-                  if (!text(data, 'signature')) local.fields.signature = t('errors.isRequired');
-                  if (data.get('agree') !== 'on') local.fields.agree = t('errors.isRequired');
-                  if (Object.keys(local.fields).length) return setErrors(local);
-                  sign.mutate({
-                    textVersion: form.version,
-                    signature: text(data, 'signature'),
-                    agree: true,
-                  });
+                  const signature = value.signature.trim();
+                  if (!signature) local.fields.signature = t('errors.isRequired');
+                  if (!value.agree) local.fields.agree = t('errors.isRequired');
+                  if (Object.keys(local.fields).length) return form.setErrors(local);
+                  sign.mutate({ textVersion: consent.version, signature, agree: true });
                 }}
               >
-                <Checkbox name="agree" label={labels.agree} />
+                <CheckboxField path="agree" name="agree" label={labels.agree} />
                 <TextField
+                  path="signature"
                   name="signature"
                   label={labels.signature}
                   autoComplete="name"

@@ -5,9 +5,9 @@
 import type { CoachingGroup, GroupStatus, SourcedText } from '@sisi/domain';
 import { coachingGroupSources } from '@sisi/domain/static';
 import type { ReactNode } from 'react';
-import { useCoachingT } from '../i18n/en-coaching.ts';
-import { formatDate } from '../i18n/index.ts';
-import './mentorships.css';
+import { useCoachingT } from '../../i18n/en-coaching.ts';
+import { formatDate } from '../../i18n/index.ts';
+import '../../pages/mentorships.css';
 import './coaching.css';
 
 /** Where the group stands: counts and dates only (what coordinators and admins see). */
@@ -68,6 +68,13 @@ export function GroupFigures({
       </dl>
     </>
   );
+}
+
+/** What a part of a group's page is given: the group, and its people's names by id. */
+export interface GroupPartProps {
+  networkId: string;
+  group: CoachingGroup;
+  name: (id: string | undefined) => string;
 }
 
 /** "Source 003, “Key Questions”" under a quoted text. */

@@ -15,10 +15,10 @@ import {
 } from '@sisi/domain/static';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { allMembersQuery, allOrganizationsQuery, meQuery } from '../api/queries.ts';
-import { SelectField } from '../components/doc-form.tsx';
-import { tSource, useSisiT } from '../i18n/en-sisi-kwa-sisi.ts';
-import { formatDate } from '../i18n/index.ts';
+import { allMembersQuery, allOrganizationsQuery, meQuery } from '../../api/queries.ts';
+import { SelectField } from '../../components/doc-form.tsx';
+import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
+import { formatDate } from '../../i18n/index.ts';
 import './sisi-kwa-sisi.css';
 
 /** A thematic area in the source's words (or a translation of them). */
@@ -109,6 +109,19 @@ export function StepStateText({ state, id }: { state: StepState; id?: string }) 
   );
 }
 
+/** Whether the coaching is active or closed, and where its plan stands. */
+export function CoachingBadges({ c }: { c: CoachingStatus }) {
+  const ts = useSisiT();
+  return (
+    <p>
+      <span className={c.status === 'active' ? 'badge' : 'badge status-invited'}>
+        {c.status === 'active' ? ts('sisiKwaSisi.list.active') : ts('sisiKwaSisi.list.closed')}
+      </span>
+      <PlanStateBadge state={c.plan.state} />
+    </p>
+  );
+}
+
 /** Where one coaching stands: the figures coordinators see. */
 export function CoachingCard({ networkId, c }: { networkId: string; c: CoachingStatus }) {
   const ts = useSisiT();
@@ -119,12 +132,7 @@ export function CoachingCard({ networkId, c }: { networkId: string; c: CoachingS
           {ts('sisiKwaSisi.list.pair', { coach: c.coach.name, peer: c.peer.name })}
         </Link>
       </h3>
-      <p>
-        <span className={c.status === 'active' ? 'badge' : 'badge status-invited'}>
-          {c.status === 'active' ? ts('sisiKwaSisi.list.active') : ts('sisiKwaSisi.list.closed')}
-        </span>
-        <PlanStateBadge state={c.plan.state} />
-      </p>
+      <CoachingBadges c={c} />
       {c.myRole ? (
         <p>
           {ts('sisiKwaSisi.list.yourRole', {
@@ -222,3 +230,6 @@ export function PersonPicker({
     </>
   );
 }
+
+/** Today as `YYYY-MM-DD` (UTC, as the API dates). */
+export const todayIso = () => new Date().toISOString().slice(0, 10);

@@ -1,0 +1,123 @@
+/** A program's KPIs: how each reads, and the coordinator's form for their current values. */
+import type { Kpi } from '@sisi/domain';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Form,
+  type FormErrors,
+  SubmitButton,
+  useField,
+  useForm,
+} from '../../components/form/index.ts';
+import { useProgramT } from '../../i18n/en-programs.ts';
+import { useT } from '../../i18n/index.ts';
+import { errorsOf, type ProgramPartProps } from './coaching-program-parts.tsx';
+import { patchProgram, programKeys } from './coaching-program-queries.ts';
+
+/** A KPI as it reads: its text, target and unit. */
+export function kpiText(k: Kpi, tp: ReturnType<typeof useProgramT>) {
+  return tp('programs.program.kpiLine', {
+    name: k.name,
+    direction:
+      k.direction === 'at-most'
+        ? tp('programs.program.kpiAtMost')
+        : tp('programs.program.kpiAtLeast'),
+    target: k.target,
+    unit: k.unit,
+  });
+}
+
+/** The KPIs' current values, updated at the version read. */
+export function KpiValues({ networkId, program, onDone }: ProgramPartProps) {
+  const t = useT();
+  const tp = useProgramT();
+  const queryClient = useQueryClient();
+  // keyed by index, as the API's paths are (`kpis.0.current`)
+  const form = useForm({
+    initial: () => ({
+      kpis: Object.fromEntries(
+        program.kpis.map((k, i) => [
+          String(i),
+          { current: k.current === undefined ? '' : String(k.current) },
+        ]),
+      ) as Record<string, { current: string }>,
+    }),
+  });
+  const save = useMutation({
+    mutationFn: (kpis: Kpi[]) =>
+      patchProgram(networkId, program.id, { version: program.version, kpis }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: programKeys.program(networkId, program.id) });
+      form.succeed();
+      onDone(tp('programs.program.kpisSaved'));
+    },
+    onError: (error) =>
+      form.setErrors(
+        errorsOf(
+          error,
+          program.kpis.map((_, i) => `kpis.${i}.current`),
+          t,
+        ),
+      ),
+  });
+  return (
+    <details>
+      <summary>{tp('programs.program.updateKpis')}</summary>
+      <Form
+        form={form}
+        id="kpi-values"
+        ids="name"
+        onSubmit={(v) => {
+          if (save.isPending) return;
+          const local: FormErrors = { fields: {}, other: [] };
+          const kpis = program.kpis.map((k, i) => {
+            const raw = (v.kpis[String(i)]?.current ?? '').trim().replace(',', '.');
+            const { current: _old, ...rest } = k;
+            if (raw === '') return rest;
+            const value = Number(raw);
+            if (Number.isNaN(value))
+              local.fields[`kpis.${i}.current`] = tp('programs.form.notANumber');
+            return { ...rest, current: value };
+          });
+          if (Object.keys(local.fields).length) return form.setErrors(local);
+          save.mutate(kpis);
+        }}
+      >
+        {program.kpis.map((k, i) => (
+          <KpiInput key={k.id} kpi={k} index={i} label={kpiText(k, tp)} />
+        ))}
+        <SubmitButton
+          label={tp('programs.program.saveKpis')}
+          busy={save.isPending}
+          busyLabel={tp('programs.program.savingKpis')}
+        />
+      </Form>
+    </details>
+  );
+}
+
+/** A KPI's current value: labelled by its line, named by the KPI in the error summary. */
+function KpiInput({ kpi, index, label }: { kpi: Kpi; index: number; label: string }) {
+  const path = `kpis.${index}.current`;
+  const f = useField<string>(path, { label: kpi.name });
+  const error = f.form.errors[path];
+  return (
+    <div className={error ? 'field invalid' : 'field'}>
+      <label htmlFor={f.id}>{label}</label>
+      {error ? (
+        <p className="field-error" id={`${f.id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        type="text"
+        inputMode="decimal"
+        id={f.id}
+        name={path}
+        value={f.value ?? ''}
+        aria-invalid={f.invalid}
+        aria-describedby={f.describedBy}
+        onChange={(event) => f.set(event.currentTarget.value)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+/** The coordinator's forms that form a program's fixed pairs or schedule its rotation rounds. */
+import { MAX_ROTATION_ROUNDS } from '@sisi/domain/static';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Form,
+  type FormErrors,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useField,
+  useForm,
+} from '../../components/form/index.ts';
+import { useProgramT } from '../../i18n/en-programs.ts';
+import { useT } from '../../i18n/index.ts';
+import { errorsOf, type ProgramPartProps } from './coaching-program-parts.tsx';
+import {
+  pairsQuery,
+  participantsQuery,
+  postPairs,
+  postRotation,
+  programKeys,
+} from './coaching-program-queries.ts';
+
+/** The coordinator's form that pairs two participants for the program. */
+export function FixedPairForm({ networkId, program, onDone }: ProgramPartProps) {
+  const t = useT();
+  const tp = useProgramT();
+  const queryClient = useQueryClient();
+  const participants = useQuery(participantsQuery(networkId, program.id));
+  const pairs = useQuery(pairsQuery(networkId, program.id));
+  // keyed by index, as the API's paths are (`pairs.0.1`)
+  const empty = { pairs: { '0': { '0': '', '1': '' } } };
+  const form = useForm({ initial: empty });
+  const paired = new Set(
+    pairs.data?.rounds.flatMap((r) => r.pairs.flatMap((p) => p.memberIds)) ?? [],
+  );
+  const options = (participants.data ?? [])
+    .filter((p) => !paired.has(p.personId))
+    .map((p) => ({ value: p.personId, label: p.name }));
+  const save = useMutation({
+    mutationFn: (pair: [string, string]) => postPairs(networkId, program.id, [pair]),
+    onSuccess: (schedule) => {
+      queryClient.setQueryData(programKeys.part(networkId, program.id, 'pairs'), schedule);
+      void queryClient.invalidateQueries({ queryKey: programKeys.program(networkId, program.id) });
+      form.succeed();
+      form.reset(empty);
+      onDone(tp('programs.pairs.paired'));
+    },
+    onError: (e) => form.setErrors(errorsOf(e, ['pairs.0.0', 'pairs.0.1', 'pairs'], t)),
+  });
+  const labels = {
+    'pairs.0.0': tp('programs.pairs.first'),
+    'pairs.0.1': tp('programs.pairs.second'),
+    pairs: tp('programs.pairs.addPair'),
+  };
+  return (
+    <section aria-labelledby="add-pair-heading">
+      <h2 id="add-pair-heading">{tp('programs.pairs.addPair')}</h2>
+      <Form
+        form={form}
+        id="pair"
+        ids="name"
+        labels={{ pairs: labels.pairs }}
+        onSubmit={(value) => {
+          if (save.isPending) return;
+          const a = value.pairs['0']['0'].trim();
+          const b = value.pairs['0']['1'].trim();
+          const local: FormErrors = { fields: {}, other: [] };
+          if (!a) local.fields['pairs.0.0'] = t('errors.isRequired');
+          if (!b) local.fields['pairs.0.1'] = t('errors.isRequired');
+          if (Object.keys(local.fields).length) return form.setErrors(local);
+          save.mutate([a, b]);
+        }}
+      >
+        <SelectField
+          path="pairs.0.0"
+          name="pairs.0.0"
+          label={labels['pairs.0.0']}
+          placeholder={tp('programs.pairs.choose')}
+          options={options}
+        />
+        <SelectField
+          path="pairs.0.1"
+          name="pairs.0.1"
+          label={labels['pairs.0.1']}
+          placeholder={tp('programs.pairs.choose')}
+          options={options}
+        />
+        <SubmitButton
+          label={tp('programs.pairs.submitPair')}
+          busy={save.isPending}
+          busyLabel={tp('programs.pairs.submittingPair')}
+        />
+      </Form>
+    </section>
+  );
+}
+
+/** The coordinator's form that schedules the program's rotation rounds. */
+export function RotationForm({ networkId, program, onDone }: ProgramPartProps) {
+  const t = useT();
+  const tp = useProgramT();
+  const queryClient = useQueryClient();
+  const pairs = useQuery(pairsQuery(networkId, program.id));
+  const form = useForm({ initial: { startDate: '', rounds: '4' } });
+  const first = (pairs.data?.rounds.length ?? 0) === 0;
+  const save = useMutation({
+    mutationFn: (body: { startDate?: string; rounds: number }) =>
+      postRotation(networkId, program.id, body),
+    onSuccess: (schedule) => {
+      queryClient.setQueryData(programKeys.part(networkId, program.id, 'pairs'), schedule);
+      void queryClient.invalidateQueries({ queryKey: programKeys.program(networkId, program.id) });
+      form.succeed();
+      onDone(tp('programs.pairs.scheduled'));
+    },
+    onError: (e) => form.setErrors(errorsOf(e, ['startDate', 'rounds'], t)),
+  });
+  const labels = { startDate: tp('programs.pairs.startDate'), rounds: tp('programs.pairs.rounds') };
+  return (
+    <section aria-labelledby="rotation-heading">
+      <h2 id="rotation-heading">{tp('programs.pairs.generate')}</h2>
+      <Form
+        form={form}
+        id="rotation"
+        ids="name"
+        onSubmit={(value) => {
+          if (save.isPending) return;
+          const startDate = value.startDate.trim();
+          const rounds = Number(value.rounds.trim());
+          const local: FormErrors = { fields: {}, other: [] };
+          if (first && !startDate) local.fields.startDate = t('errors.isRequired');
+          if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROTATION_ROUNDS) {
+            local.fields.rounds = tp('programs.form.notANumber');
+          }
+          if (Object.keys(local.fields).length) return form.setErrors(local);
+          save.mutate({ ...(startDate ? { startDate } : {}), rounds });
+        }}
+      >
+        <DateField
+          path="startDate"
+          label={labels.startDate}
+          hint={tp('programs.pairs.startDateHint')}
+        />
+        <TextField path="rounds" name="rounds" label={labels.rounds} />
+        <SubmitButton
+          label={tp('programs.pairs.submitRounds')}
+          busy={save.isPending}
+          busyLabel={tp('programs.pairs.submittingRounds')}
+        />
+      </Form>
+    </section>
+  );
+}
+
+/** A labelled date input bound to `path`; its error reads "Label: message", as it always has. */
+export function DateField({ path, label, hint }: { path: string; label: string; hint?: string }) {
+  const f = useField<string>(path, { label, hint });
+  const error = f.form.errors[path];
+  return (
+    <div className={error ? 'field invalid' : 'field'}>
+      <label htmlFor={f.id}>{label}</label>
+      {f.hintEl}
+      {error ? (
+        <p className="field-error" id={`${f.id}-error`}>
+          {label}: {error}
+        </p>
+      ) : null}
+      <input
+        type="date"
+        id={f.id}
+        name={path}
+        value={f.value ?? ''}
+        aria-invalid={f.invalid}
+        aria-describedby={f.describedBy}
+        onChange={(event) => f.set(event.currentTarget.value)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,268 @@
+/**
+ * A coaching's plan: its period and the skills it builds, each through three steps with a
+ * date and a done mark.
+ */
+import type { CoachingPlanInput, CoachingView } from '@sisi/domain';
+import {
+  type LaoStep,
+  laoSteps,
+  leadAssistObserve,
+  planOrderErrors,
+  stepState,
+  type ThematicArea,
+  thematicAreaIds,
+} from '@sisi/domain/static';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { ApiProblem } from '../../api/client.ts';
+import {
+  CheckboxField,
+  type DocErrors,
+  DocForm,
+  fieldErrorsOf,
+  Group,
+  newKey,
+  noDocErrors,
+  present,
+  type Row,
+  SelectField,
+  TextField,
+  useDocForm,
+} from '../../components/doc-form.tsx';
+import { problemMessage } from '../../components/form/index.ts';
+import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
+import { RepeatableList } from '../../components/repeatable-list.tsx';
+import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
+import { useT } from '../../i18n/index.ts';
+import { areaLabel, StepStateText, stepLabel, todayIso } from './sisi-kwa-sisi-parts.tsx';
+import {
+  type CoachingPlanDoc,
+  coachingPlanQuery,
+  saveCoachingPlan,
+  sisiKeys,
+} from './sisi-kwa-sisi-queries.ts';
+
+type StepDraft = { date: string; done: boolean };
+type SkillRow = Row & {
+  area: string;
+  skill: string;
+  lead: StepDraft;
+  assist: StepDraft;
+  observe: StepDraft;
+};
+type PlanDraft = { periodStart: string; periodEnd: string; skills: SkillRow[] };
+
+const emptyStep = (): StepDraft => ({ date: '', done: false });
+const skillRow = (): SkillRow => ({
+  _key: newKey(),
+  area: '',
+  skill: '',
+  lead: emptyStep(),
+  assist: emptyStep(),
+  observe: emptyStep(),
+});
+
+function fromPlan(doc: CoachingPlanDoc | null): PlanDraft {
+  if (!doc) return { periodStart: '', periodEnd: '', skills: [skillRow()] };
+  const step = (s: { date: string; done?: boolean | undefined }) => ({
+    date: s.date,
+    done: !!s.done,
+  });
+  return {
+    periodStart: doc.content.periodStart,
+    periodEnd: doc.content.periodEnd,
+    skills: doc.content.skills.map((s) => ({
+      _key: s.id,
+      area: s.area,
+      skill: s.skill,
+      lead: step(s.lead),
+      assist: step(s.assist),
+      observe: step(s.observe),
+    })),
+  };
+}
+
+function toPlanBody(d: PlanDraft): CoachingPlanInput {
+  const step = (s: StepDraft) => ({ date: present(s.date), done: s.done });
+  return {
+    periodStart: present(d.periodStart),
+    periodEnd: present(d.periodEnd),
+    skills: d.skills.map((r) => ({
+      id: r._key,
+      area: present<ThematicArea>(r.area),
+      skill: r.skill.trim(),
+      lead: step(r.lead),
+      assist: step(r.assist),
+      observe: step(r.observe),
+    })),
+  };
+}
+
+/** The coaching's plan, for the two people of the coaching to write. */
+export function Plan({ networkId, c }: { networkId: string; c: CoachingView }) {
+  const ts = useSisiT();
+  const plan = useQuery({ ...coachingPlanQuery(networkId, c.id), refetchOnWindowFocus: false });
+  return (
+    <section aria-labelledby="plan-heading">
+      <h2 id="plan-heading">{ts('sisiKwaSisi.plan.heading')}</h2>
+      <p>{ts('sisiKwaSisi.plan.intro')}</p>
+      {plan.isError ? (
+        <LoadError error={plan.error} retry={() => void plan.refetch()} />
+      ) : plan.isPending ? (
+        <Loading />
+      ) : (
+        <PlanForm networkId={networkId} c={c} base={plan.data ?? null} />
+      )}
+    </section>
+  );
+}
+
+function PlanForm({
+  networkId,
+  c,
+  base,
+}: {
+  networkId: string;
+  c: CoachingView;
+  base: CoachingPlanDoc | null;
+}) {
+  const t = useT();
+  const ts = useSisiT();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<PlanDraft>(() => fromPlan(base));
+  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
+  const [saved, setSaved] = useState<string>();
+  const onChange = useCallback((update: (d: PlanDraft) => PlanDraft) => {
+    setDraft(update);
+    setSaved(undefined);
+  }, []);
+  const readOnly = c.status === 'closed';
+  const [sent, setSent] = useState(draft);
+  // the version this form edits: the one it loaded, then each one it saved
+  const [version, setVersion] = useState(base?.version ?? 0);
+
+  const save = useMutation({
+    mutationFn: (body: CoachingPlanInput) =>
+      saveCoachingPlan(networkId, c.id, { ...body, version }),
+    onSuccess: async (doc) => {
+      setErrors(noDocErrors);
+      setVersion(doc.version);
+      queryClient.setQueryData(sisiKeys.plan(networkId, c.id), doc);
+      await queryClient.invalidateQueries({ queryKey: sisiKeys.coaching(networkId, c.id) });
+      await queryClient.invalidateQueries({ queryKey: sisiKeys.coachings(networkId) });
+    },
+    onError: (error) => {
+      if (error instanceof ApiProblem && error.status === 409) {
+        setErrors({ message: ts('sisiKwaSisi.plan.stale'), fields: {} });
+      } else if (error instanceof ApiProblem && error.errors.length > 0) {
+        setErrors({ fields: fieldErrorsOf(error.errors, sent) });
+      } else {
+        setErrors({ message: problemMessage(error, t), fields: {} });
+      }
+    },
+  });
+
+  const send = () => {
+    if (save.isPending) return;
+    const body = toPlanBody(draft);
+    const complete =
+      !!body.periodStart &&
+      !!body.periodEnd &&
+      body.skills.every((s) => s.lead.date && s.assist.date && s.observe.date);
+    // the order rule runs here too, so the answer comes before the round trip
+    const order = complete ? planOrderErrors(body as Parameters<typeof planOrderErrors>[0]) : [];
+    if (order.length) return setErrors({ fields: fieldErrorsOf(order, draft) });
+    setSent(draft);
+    setSaved(ts('sisiKwaSisi.plan.saved'));
+    save.mutate(body);
+  };
+
+  return (
+    <>
+      {readOnly ? (
+        <div className="notice info">
+          <p>{ts('sisiKwaSisi.plan.closedNote')}</p>
+        </div>
+      ) : null}
+      <StatusMessage message={save.isSuccess ? saved : undefined} />
+      <DocForm
+        id="coaching-plan"
+        labelledBy="plan-heading"
+        draft={draft}
+        onChange={onChange}
+        errors={errors}
+        readOnly={readOnly}
+        onSubmit={send}
+        submit={{
+          label: ts('sisiKwaSisi.plan.save'),
+          busy: save.isPending,
+          busyLabel: ts('sisiKwaSisi.plan.saving'),
+        }}
+      >
+        <TextField path="periodStart" type="date" label={ts('sisiKwaSisi.plan.periodStart')} />
+        <TextField path="periodEnd" type="date" label={ts('sisiKwaSisi.plan.periodEndField')} />
+        <p className="hint">{ts('sisiKwaSisi.plan.orderHint')}</p>
+        <RepeatableList<SkillRow>
+          path="skills"
+          legend={ts('sisiKwaSisi.plan.skills')}
+          heading={3}
+          itemLabel={(n) => ts('sisiKwaSisi.plan.skillN', { n })}
+          addLabel={ts('sisiKwaSisi.plan.addSkill')}
+          removeLabel={(n) => ts('sisiKwaSisi.plan.removeSkill', { n })}
+          newRow={skillRow}
+          max={20}
+        >
+          {(row, rowPath, n) => (
+            <>
+              <SelectField
+                path={`${rowPath}.area`}
+                label={ts('sisiKwaSisi.plan.area')}
+                placeholder={ts('sisiKwaSisi.plan.chooseArea')}
+                options={thematicAreaIds.map((id) => ({ value: id, label: areaLabel(id) }))}
+              />
+              <TextField
+                path={`${rowPath}.skill`}
+                label={ts('sisiKwaSisi.plan.skill')}
+                maxLength={200}
+              />
+              <Progression
+                rowPath={rowPath}
+                row={row}
+                name={row.skill.trim() || ts('sisiKwaSisi.plan.skillN', { n })}
+              />
+            </>
+          )}
+        </RepeatableList>
+      </DocForm>
+    </>
+  );
+}
+
+/** A skill's three steps, in order, each with its date, its done mark and where it stands. */
+function Progression({ rowPath, row, name }: { rowPath: string; row: SkillRow; name: string }) {
+  const ts = useSisiT();
+  const form = useDocForm();
+  const today = todayIso();
+  return (
+    <ol className="lao" aria-label={ts('sisiKwaSisi.plan.progression', { skill: name })}>
+      {laoSteps.map((step: LaoStep) => {
+        const s = row[step];
+        const state = s.date ? stepState(s, today) : 'upcoming';
+        const model = leadAssistObserve.steps.find((m) => m.id === step)!;
+        return (
+          <li key={step} className={`step-is-${state}`}>
+            <Group legend={stepLabel(step)} hint={tSource(`lao.${step}.coach`, model.coach)}>
+              <TextField
+                path={`${rowPath}.${step}.date`}
+                type="date"
+                label={ts('sisiKwaSisi.plan.date')}
+              />
+              <CheckboxField path={`${rowPath}.${step}.done`} label={ts('sisiKwaSisi.plan.done')} />
+              {s.date || form.readOnly ? <StepStateText state={state} /> : null}
+            </Group>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,226 @@
+/** A coaching's sessions: those held so far, and the form that records the next one. */
+import type { CoachingSessionInput, CoachingView } from '@sisi/domain';
+import {
+  type LaoStep,
+  laoSteps,
+  type SessionMode,
+  sessionModes,
+  sessionQualityScale,
+} from '@sisi/domain/static';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { idempotencyKey } from '../../api/client.ts';
+import {
+  type DocErrors,
+  DocForm,
+  noDocErrors,
+  optional,
+  present,
+  RadioGroup,
+  SelectField,
+  TextField,
+} from '../../components/doc-form.tsx';
+import { problemToErrors } from '../../components/form/index.ts';
+import { LoadMore } from '../../components/load-more.tsx';
+import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
+import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
+import { qualityLabel, stepLabel, todayIso } from './sisi-kwa-sisi-parts.tsx';
+import {
+  coachingPlanQuery,
+  recordSession,
+  type SessionView,
+  sessionsQuery,
+  sisiKeys,
+} from './sisi-kwa-sisi-queries.ts';
+
+type SessionDraft = {
+  date: string;
+  step: string;
+  skillId: string;
+  quality: string;
+  mode: SessionMode;
+  notes: string;
+  nextMeetingDate: string;
+};
+
+const emptySession = (): SessionDraft => ({
+  date: todayIso(),
+  step: '',
+  skillId: '',
+  quality: '',
+  mode: 'in-person',
+  notes: '',
+  nextMeetingDate: '',
+});
+
+/** The coaching's sessions, and for its people the form that records one. */
+export function Sessions({ networkId, c }: { networkId: string; c: CoachingView }) {
+  const ts = useSisiT();
+  const list = useInfiniteQuery(sessionsQuery(networkId, c.id));
+  const plan = useQuery(coachingPlanQuery(networkId, c.id));
+  const skills = plan.data?.content.skills ?? [];
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">{ts('sisiKwaSisi.sessions.heading')}</h2>
+      <p>{ts('sisiKwaSisi.sessions.intro')}</p>
+      <div className="notice info">
+        <p>{ts('sisiKwaSisi.sessions.privacy')}</p>
+      </div>
+      {list.isError ? (
+        <LoadError error={list.error} retry={() => void list.refetch()} />
+      ) : list.isPending ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p>{ts('sisiKwaSisi.sessions.empty')}</p>
+      ) : (
+        <>
+          <ul className="cards">
+            {items.map((s) => (
+              <SessionCard key={s.id} s={s} skill={skills.find((k) => k.id === s.skillId)?.skill} />
+            ))}
+          </ul>
+          <LoadMore query={list} />
+        </>
+      )}
+      {c.status === 'active' ? <SessionForm networkId={networkId} c={c} skills={skills} /> : null}
+    </section>
+  );
+}
+
+function SessionCard({ s, skill }: { s: SessionView; skill: string | undefined }) {
+  const ts = useSisiT();
+  return (
+    <li className="card">
+      <h3 className="card-title">
+        {ts('sisiKwaSisi.sessions.on', { date: formatDate(s.date), step: stepLabel(s.step) })}
+      </h3>
+      {skill ? <p>{skill}</p> : null}
+      <p>
+        {ts('sisiKwaSisi.sessions.rated', { value: s.quality, label: qualityLabel(s.quality) })}
+      </p>
+      <p>
+        {tSource(`modes.${s.mode}`, sessionModes.find((m) => m.id === s.mode)?.label ?? s.mode)}
+      </p>
+      <p className="note-text">{s.notes ?? ts('sisiKwaSisi.sessions.noNotes')}</p>
+      <p className="hint">{ts('sisiKwaSisi.sessions.recordedBy', { name: s.recordedByName })}</p>
+    </li>
+  );
+}
+
+function SessionForm({
+  networkId,
+  c,
+  skills,
+}: {
+  networkId: string;
+  c: CoachingView;
+  skills: { id: string; skill: string }[];
+}) {
+  const t = useT();
+  const ts = useSisiT();
+  const queryClient = useQueryClient();
+  const [draft, setDraftState] = useState<SessionDraft>(emptySession);
+  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
+  const [done, setDone] = useState<string>();
+  const [key, setKey] = useState(idempotencyKey);
+  const setDraft = useCallback((update: (d: SessionDraft) => SessionDraft) => {
+    setDraftState(update);
+    setDone(undefined);
+  }, []);
+
+  const record = useMutation({
+    mutationFn: (body: CoachingSessionInput) => recordSession(networkId, c.id, body, key),
+    onSuccess: async () => {
+      setDone(ts('sisiKwaSisi.sessions.recorded'));
+      setDraftState(emptySession());
+      setErrors(noDocErrors);
+      setKey(idempotencyKey());
+      await queryClient.invalidateQueries({ queryKey: sisiKeys.sessions(networkId, c.id) });
+      await queryClient.invalidateQueries({ queryKey: sisiKeys.coaching(networkId, c.id) });
+      await queryClient.invalidateQueries({ queryKey: sisiKeys.coachings(networkId) });
+    },
+    onError: (error) => setErrors(problemToErrors(error, t, { submitted: draft })),
+  });
+
+  const send = () => {
+    if (record.isPending) return;
+    record.mutate({
+      date: present(draft.date),
+      step: present<LaoStep>(draft.step),
+      skillId: optional(draft.skillId),
+      quality: (draft.quality ? Number(draft.quality) : undefined) as number,
+      mode: draft.mode,
+      notes: optional(draft.notes),
+      nextMeetingDate: optional(draft.nextMeetingDate),
+    });
+  };
+
+  return (
+    <>
+      <StatusMessage message={done} />
+      <h3 id="record-heading">{ts('sisiKwaSisi.sessions.record')}</h3>
+      <DocForm
+        id="coaching-session"
+        labelledBy="record-heading"
+        draft={draft}
+        onChange={setDraft}
+        errors={errors}
+        onSubmit={send}
+        submit={{
+          label: ts('sisiKwaSisi.sessions.record'),
+          busy: record.isPending,
+          busyLabel: ts('sisiKwaSisi.sessions.recording'),
+        }}
+      >
+        <TextField path="date" type="date" label={ts('sisiKwaSisi.sessions.date')} />
+        <RadioGroup
+          path="step"
+          legend={ts('sisiKwaSisi.sessions.step')}
+          options={laoSteps.map((s) => ({ value: s, label: stepLabel(s) }))}
+        />
+        {skills.length ? (
+          <SelectField
+            path="skillId"
+            label={ts('sisiKwaSisi.sessions.skill')}
+            placeholder={ts('sisiKwaSisi.sessions.anySkill')}
+            options={skills.map((s) => ({ value: s.id, label: s.skill }))}
+          />
+        ) : null}
+        <RadioGroup
+          path="quality"
+          legend={ts('sisiKwaSisi.sessions.quality')}
+          options={sessionQualityScale.points.map((p) => ({
+            value: String(p.value),
+            label: ts('sisiKwaSisi.sessions.qualityValue', {
+              value: p.value,
+              label: `${qualityLabel(p.value)}: ${tSource(`quality.${p.value}.text`, p.text)}`,
+            }),
+          }))}
+        />
+        <RadioGroup
+          path="mode"
+          legend={ts('sisiKwaSisi.sessions.mode')}
+          options={sessionModes.map((m) => ({
+            value: m.id,
+            label: tSource(`modes.${m.id}`, m.label),
+          }))}
+        />
+        <TextField
+          path="notes"
+          label={ts('sisiKwaSisi.sessions.notes')}
+          hint={ts('sisiKwaSisi.sessions.notesHint')}
+          rows={5}
+          maxLength={8000}
+        />
+        <TextField
+          path="nextMeetingDate"
+          type="date"
+          label={ts('sisiKwaSisi.sessions.nextMeeting')}
+          hint={ts('sisiKwaSisi.sessions.nextMeetingHint')}
+        />
+      </DocForm>
+    </>
+  );
+}
