@@ -5,8 +5,6 @@ import {
   canMoveStage,
   createMentorshipSchema,
   endMentorshipSchema,
-  executionInput,
-  executionName,
   type Mentorship,
   mentorshipListQuerySchema,
   mentorshipSchema,
@@ -33,6 +31,7 @@ import {
   managedMentorship,
   visibleMentorship,
 } from '../services/mentorship-access.ts';
+import { startLifecycle, stopLifecycle } from '../services/mentorship-lifecycle.ts';
 
 const mentorshipOut = named(mentorshipSchema, 'Mentorship');
 const mentorshipPage = z.object({ items: z.array(mentorshipOut), cursor: z.string().optional() });
@@ -91,32 +90,6 @@ const touch = (deps: ApiDeps, m: Mentorship, changes: Partial<Mentorship>): Ment
   version: m.version + 1,
   updatedAt: deps.clock.now().toISOString(),
 });
-
-/**
- * Starts the review lifecycle at the first review still to come (`upcoming`): a mentorship
- * recorded after it began is never asked for reviews already past. Each execution starts
- * the next one itself. A failure here fails the request (5xx): the mentorship is stored,
- * but nothing would be scheduled for it.
- */
-async function startLifecycle(deps: ApiDeps, m: Mentorship) {
-  const first = m.reviews.findIndex((r) => r.state === 'upcoming');
-  if (first < 0) return;
-  const n = first + 1;
-  await deps.workflows.start(executionName(m.networkId, m.id, n), executionInput(m, n));
-}
-
-/**
- * Stops the chain of an ended mentorship. The ending is already stored and every lifecycle
- * step reads it before mailing, so no scheduled mail goes out for it even if this fails;
- * a failure is logged, not answered as an error for an ending that did happen.
- */
-async function stopLifecycle(deps: ApiDeps, m: Mentorship) {
-  try {
-    await deps.workflows.stopMentorship(m.networkId, m.id, m.reviews.length);
-  } catch (error) {
-    console.error(`mentorship ${m.networkId}/${m.id} ended, its workflows not stopped:`, error);
-  }
-}
 
 const createMentorship = createRoute({
   method: 'post',
@@ -184,7 +157,7 @@ const createMentorshipHandler: Handler<typeof createMentorship> = async (c) => {
     updatedAt: now.toISOString(),
   };
   await store.mentorships.create(mentorship);
-  await startLifecycle(deps, mentorship);
+  await startLifecycle(deps.workflows, mentorship);
   return c.json(await withNamesOne(store, mentorship), 201);
 };
 
@@ -361,7 +334,7 @@ const endMentorshipHandler: Handler<typeof endMentorship> = async (c) => {
     },
   });
   const saved = await save(store, m, next);
-  await stopLifecycle(deps, saved);
+  await stopLifecycle(deps.workflows, saved);
   return c.json(await withNamesOne(store, saved), 200);
 };
 

@@ -1,11 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { NetworkStore } from '@sisi/data';
 import {
-  allEvaluationsSigned,
   isDue,
   type Mentorship,
   type ReviewKind,
-  type ReviewMailSent,
   type ReviewWithState,
   reviewLink,
   reviewStates,
@@ -16,6 +14,7 @@ import type { NetworkTenant } from '../middleware/auth.ts';
 import { bearer, jsonResponse, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
 import { canSee, involvedOrganizations, visibleMentorship } from '../services/mentorship-access.ts';
+import { reviewStatesOf } from '../services/monitoring.ts';
 
 const networkParam = z.object({ networkId: z.string().max(100) });
 const mentorshipParam = networkParam.extend({ mentorshipId: z.string().max(100) });
@@ -64,12 +63,6 @@ const dueList = z
   .openapi('DueReviews');
 /** Mentorships whose mail and reports are read at once. */
 const PARALLEL = 8;
-
-const MAIL_KINDS: readonly string[] = [
-  'request',
-  'reminder',
-  'escalation',
-] satisfies ReviewMailSent[];
 
 /**
  * The app's path of the form a review asks for: the quarterly report of its period, the
@@ -134,29 +127,6 @@ async function mapLimited<T, R>(
   return out;
 }
 
-/** The mentorship's reviews with their states at `now`. */
-async function statesOf(store: NetworkStore, m: Mentorship, now: Date): Promise<ReviewWithState[]> {
-  const { reviews } = store;
-  const [mail, reports, reflected, signed] = await Promise.all([
-    reviews.listMail(m.id),
-    reviews.listReportPeriods(m.id),
-    store.reflection.countBySide(m.id),
-    store.evaluations.listSigned(m.id),
-  ]);
-  return reviewStates(m.reviews, {
-    mailsSent: new Set(
-      mail
-        .filter((r) => r.status === 'sent' && MAIL_KINDS.includes(r.kind))
-        .map((r) => `${r.period}#${r.kind}`),
-    ),
-    reportsSubmitted: new Set(reports),
-    reflectionAnswered: reflected.mentor > 0 && reflected.mentee > 0,
-    evaluationsSigned: allEvaluationsSigned(involvedOrganizations(m), new Set(signed)),
-    now,
-    endedAt: m.ending?.endedAt,
-  });
-}
-
 /**
  * The caller's mentorships (an admin: the network's; a coordinator: their organization's
  * and those they take part in; a member: those they take part in), newest first, at most
@@ -204,7 +174,7 @@ const listReviews = createRoute({
 });
 const listReviewsHandler: Handler<typeof listReviews> = async (c) => {
   const m = await visibleMentorship(c);
-  return c.json({ items: await statesOf(network(c).store, m, c.var.deps.clock.now()) }, 200);
+  return c.json({ items: await reviewStatesOf(network(c).store, m, c.var.deps.clock.now()) }, 200);
 };
 
 const listDue = createRoute({
@@ -229,7 +199,7 @@ const listDueHandler: Handler<typeof listDue> = async (c) => {
   const candidates = mentorships.filter((m) => mayHaveDue(tenant, m, now));
   const reflection = store.reflection;
   const perMentorship = await mapLimited(candidates, PARALLEL, async (m) => {
-    const due = (await statesOf(store, m, clock.now())).filter(
+    const due = (await reviewStatesOf(store, m, clock.now())).filter(
       (r) => isDue(r.state) && concerns(tenant, m, r),
     );
     // whoever answered the reflection questionnaire is not asked for it again

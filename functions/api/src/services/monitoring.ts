@@ -1,5 +1,6 @@
 import type { MentorshipRepository, NetworkStore } from '@sisi/data';
 import {
+  allEvaluationsSigned,
   dayOf,
   type Mentorship,
   type MilestoneState,
@@ -69,15 +70,21 @@ const MAIL_KINDS: readonly string[] = [
   'escalation',
 ] satisfies ReviewMailSent[];
 
-/** The mentorship's reviews and where each stands (as `GET …/reviews` answers). */
+/**
+ * The mentorship's reviews and where each stands at `now` (as `GET …/reviews` answers): from
+ * the lifecycle's mail records, the quarterly reports in, the reflection questionnaire's
+ * answers (mid-term) and the signed evaluation forms (end).
+ */
 export async function reviewStatesOf(
-  { reviews }: Pick<NetworkStore, 'reviews'>,
+  store: Pick<NetworkStore, 'reviews' | 'reflection' | 'evaluations'>,
   m: Mentorship,
   now: Date,
 ): Promise<ReviewWithState[]> {
-  const [mail, reports] = await Promise.all([
-    reviews.listMail(m.id),
-    reviews.listReportPeriods(m.id),
+  const [mail, reports, reflected, signed] = await Promise.all([
+    store.reviews.listMail(m.id),
+    store.reviews.listReportPeriods(m.id),
+    store.reflection.countBySide(m.id),
+    store.evaluations.listSigned(m.id),
   ]);
   return reviewStates(m.reviews, {
     mailsSent: new Set(
@@ -86,6 +93,8 @@ export async function reviewStatesOf(
         .map((r) => `${r.period}#${r.kind}`),
     ),
     reportsSubmitted: new Set(reports),
+    reflectionAnswered: reflected.mentor > 0 && reflected.mentee > 0,
+    evaluationsSigned: allEvaluationsSigned(involvedOrganizations(m), new Set(signed)),
     now,
     endedAt: m.ending?.endedAt,
   });
