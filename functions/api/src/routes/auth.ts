@@ -1,8 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ConflictError, type UserRecord } from '@sisi/data';
+import type { UserRecord } from '@sisi/data';
 import { acceptInvitationSchema, loginSchema, sessionSchema, userSchema } from '@sisi/domain';
 import type { ApiDeps } from '../deps.ts';
-import { GoneError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '../errors.ts';
+import {
+  GoneError,
+  NotFoundError,
+  onConflict,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from '../errors.ts';
 import { bearer, jsonBody, jsonResponse, problems, router } from '../openapi.ts';
 import type { Handler } from '../route-kit.ts';
 import { hashToken } from '../services/invitations.ts';
@@ -133,14 +139,10 @@ const acceptInvitationHandler: Handler<typeof acceptInvitation> = async (c) => {
   if (user.networkId && user.organizationId) {
     ops.push(deps.store({ networkId: user.networkId }).people.activateOp(user.id, name));
   }
-  try {
-    await deps.platform.transact(ops);
-  } catch (error) {
-    // a race with another acceptance: the invitation is gone, not in conflict
-    if (error instanceof ConflictError)
-      throw new GoneError('this invitation was already used or has expired');
-    throw error;
-  }
+  // a race with another acceptance: the invitation is gone, not in conflict
+  await deps.platform
+    .transact(ops)
+    .catch(onConflict(() => new GoneError('this invitation was already used or has expired')));
   const active: UserRecord = { ...user, name, status: 'active', activatedAt: now };
   await deps.identity.setPassword(active, password);
   const token = await deps.identity.signIn(active, password);

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ConflictError } from '@sisi/data';
 import {
   REFLECTION_MIN_SHOWN,
   reflectionAnswerRecord,
@@ -8,7 +7,7 @@ import {
   reflectionResultsSchema,
   reflectionSideSchema,
 } from '@sisi/domain';
-import { ConflictProblem, ForbiddenError } from '../errors.ts';
+import { ConflictProblem, ForbiddenError, onConflict } from '../errors.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
 import { visibleMentorship } from '../services/mentorship-access.ts';
@@ -70,19 +69,19 @@ const answerHandler: Handler<typeof answer> = async (c) => {
       'the coordinators and participants of the mentorship’s organizations answer the reflection questionnaire',
     );
   }
-  try {
-    await store.reflection.answer(reflectionAnswerRecord(m.id, side, input), tenant.userId);
-  } catch (error) {
-    // the storage's conflict names the marker; the caller hears what it means, no field
-    if (error instanceof ConflictError) {
-      throw new ConflictProblem(
-        'you have already answered the reflection questionnaire of this mentorship',
-        undefined,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
+  // the storage's conflict is on the marker; the caller hears what it means, with no field
+  await store.reflection
+    .answer(reflectionAnswerRecord(m.id, side, input), tenant.userId)
+    .catch(
+      onConflict(
+        (error) =>
+          new ConflictProblem(
+            'you have already answered the reflection questionnaire of this mentorship',
+            undefined,
+            { cause: error },
+          ),
+      ),
+    );
   return c.json({ side, answered: true as const }, 201);
 };
 
