@@ -1,17 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { CapacityAssessmentRecord, VersionedDocument } from '@sisi/data';
-import {
-  assetInventorySchema,
-  capacityAssessmentSchema,
-  pageQuerySchema,
-  type TenantContext,
-} from '@sisi/domain';
+import { assetInventorySchema, capacityAssessmentSchema, pageQuerySchema } from '@sisi/domain';
 import type { Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
+import { canActForOrganization, readableOrganization } from '../services/organization-access.ts';
 
 const orgParam = z.object({
   networkId: z.string().max(100),
@@ -50,21 +46,13 @@ const inventoryOut = z
   })
   .openapi('AssetInventory');
 
-const isAdmin = (t: TenantContext) => t.roles.includes('network-admin');
-/** As for the organization itself: its admin, and its own people; anyone else gets 404. */
-const canRead = (t: TenantContext, organizationId: string) =>
-  isAdmin(t) || t.organizationId === organizationId;
-const canWrite = (t: TenantContext, organizationId: string) =>
-  isAdmin(t) || (t.roles.includes('coordinator') && t.organizationId === organizationId);
-
-/** The path's organization if the caller may read it (404 otherwise), and may write (403). */
+/**
+ * The path's organization if the caller may read it (404 otherwise: its admin and its own
+ * people), and, to `write`, act for it (403).
+ */
 async function load(c: Context<AppEnv>, write: boolean) {
-  const { tenant, store } = network(c);
-  const organizationId = c.req.param('organizationId') ?? '';
-  if (!canRead(tenant, organizationId)) throw new NotFoundError('organization');
-  const org = await store.organizations.get(organizationId);
-  if (!org) throw new NotFoundError('organization');
-  if (write && !canWrite(tenant, organizationId)) {
+  const org = await readableOrganization(c);
+  if (write && !canActForOrganization(network(c).tenant, org.id)) {
     throw new ForbiddenError('only a network admin or the organization’s coordinator can do this');
   }
   return org;

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { NetworkStore, PersonRecord, UserRecord, WriteOp } from '@sisi/data';
+import type { PersonRecord, UserRecord, WriteOp } from '@sisi/data';
 import {
   createOrganizationSchema,
   inviteMemberSchema,
@@ -8,7 +8,6 @@ import {
   organizationSchema,
   pageQuerySchema,
   type Role,
-  type TenantContext,
   updateOrganizationSchema,
 } from '@sisi/domain';
 import type { Context } from 'hono';
@@ -18,6 +17,12 @@ import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
 import { prepareInvitation } from '../services/invitations.ts';
+import {
+  canActForOrganization,
+  canReadOrganization,
+  isNetworkAdmin,
+  readableOrganization,
+} from '../services/organization-access.ts';
 
 const organizationOut = named(organizationSchema, 'Organization');
 const memberOut = named(memberSchema, 'Member');
@@ -25,21 +30,6 @@ const orgPage = z.object({ items: z.array(organizationOut), cursor: z.string().o
 const memberPage = z.object({ items: z.array(memberOut), cursor: z.string().optional() });
 const networkParam = z.object({ networkId: z.string().max(100) });
 const orgParam = networkParam.extend({ organizationId: z.string().max(100) });
-
-const isAdmin = (t: TenantContext) => t.roles.includes('network-admin');
-/** Admins see every organization of their network; anyone else only their own. */
-const canRead = (t: TenantContext, organizationId: string) =>
-  isAdmin(t) || t.organizationId === organizationId;
-const canInvite = (t: TenantContext, organizationId: string) =>
-  isAdmin(t) || (t.roles.includes('coordinator') && t.organizationId === organizationId);
-
-/** The organization if the caller may read it; 404 otherwise, as for a missing one. */
-async function loadReadable(store: NetworkStore, tenant: TenantContext, organizationId: string) {
-  if (!canRead(tenant, organizationId)) throw new NotFoundError('organization');
-  const org = await store.organizations.get(organizationId);
-  if (!org) throw new NotFoundError('organization');
-  return org;
-}
 
 /** Directory person + network person + invitation, in one transaction, then the mail. */
 async function invitePerson(
@@ -106,7 +96,8 @@ const createOrganization = createRoute({
 });
 const createOrganizationHandler: Handler<typeof createOrganization> = async (c) => {
   const { tenant, store } = network(c);
-  if (!isAdmin(tenant)) throw new ForbiddenError('only a network admin onboards organizations');
+  if (!isNetworkAdmin(tenant))
+    throw new ForbiddenError('only a network admin onboards organizations');
   const { coordinatorEmail, coordinatorName, ...profile } = c.req.valid('json');
   const now = c.var.deps.clock.now().toISOString();
   const coordinatorId = newId();
@@ -150,7 +141,7 @@ const listOrganizations = createRoute({
 const listOrganizationsHandler: Handler<typeof listOrganizations> = async (c) => {
   const { tenant, store } = network(c);
   const { limit, cursor } = c.req.valid('query');
-  if (!isAdmin(tenant)) {
+  if (!isNetworkAdmin(tenant)) {
     const own = tenant.organizationId
       ? await store.organizations.get(tenant.organizationId)
       : undefined;
@@ -173,8 +164,7 @@ const getOrganization = createRoute({
   },
 });
 const getOrganizationHandler: Handler<typeof getOrganization> = async (c) => {
-  const { tenant, store } = network(c);
-  return c.json(await loadReadable(store, tenant, c.req.valid('param').organizationId), 200);
+  return c.json(await readableOrganization(c), 200);
 };
 
 const updateOrganization = createRoute({
@@ -192,8 +182,8 @@ const updateOrganization = createRoute({
 const updateOrganizationHandler: Handler<typeof updateOrganization> = async (c) => {
   const { tenant, store } = network(c);
   const { organizationId } = c.req.valid('param');
-  if (!canRead(tenant, organizationId)) throw new NotFoundError('organization');
-  if (!isAdmin(tenant)) throw new ForbiddenError('only a network admin edits organizations');
+  if (!canReadOrganization(tenant, organizationId)) throw new NotFoundError('organization');
+  if (!isNetworkAdmin(tenant)) throw new ForbiddenError('only a network admin edits organizations');
   const { version, ...changes } = c.req.valid('json');
   // the storage's ItemNotFoundError (404) and ConflictError on `version` (409) map at the edge
   const org = await store.organizations.update(
@@ -218,10 +208,9 @@ const inviteMember = createRoute({
   },
 });
 const inviteMemberHandler: Handler<typeof inviteMember> = async (c) => {
-  const { tenant, store } = network(c);
-  const { organizationId } = c.req.valid('param');
-  const org = await loadReadable(store, tenant, organizationId);
-  if (!canInvite(tenant, organizationId))
+  const { tenant } = network(c);
+  const org = await readableOrganization(c);
+  if (!canActForOrganization(tenant, org.id))
     throw new ForbiddenError('only the coordinator or a network admin invites members');
   const { email, name } = c.req.valid('json');
   const person = await invitePerson(c, org, { email, name, roles: ['member'] }, 'email');
@@ -241,11 +230,9 @@ const listMembers = createRoute({
   },
 });
 const listMembersHandler: Handler<typeof listMembers> = async (c) => {
-  const { tenant, store } = network(c);
-  const { organizationId } = c.req.valid('param');
-  await loadReadable(store, tenant, organizationId);
+  const org = await readableOrganization(c);
   const { limit, cursor } = c.req.valid('query');
-  const page = await store.people.listByOrganization(organizationId, limit, cursor);
+  const page = await network(c).store.people.listByOrganization(org.id, limit, cursor);
   return c.json({ items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
 };
 
