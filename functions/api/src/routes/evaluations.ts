@@ -13,19 +13,9 @@ import { bearer, jsonBody, jsonResponse, named, problems, router } from '../open
 import { type Handler, network } from '../route-kit.ts';
 import { canEditEvaluation, canReadEvaluation } from '../services/evaluation-access.ts';
 import { involvedOrganizations, visibleMentorship } from '../services/mentorship-access.ts';
+import { mentorshipParam, readVersion } from './mentorship-params.ts';
 
-const mentorshipParam = z.object({
-  networkId: z.string().max(100),
-  mentorshipId: z.string().max(100),
-});
 const organizationParam = mentorshipParam.extend({ organizationId: z.string().max(100) });
-
-const readVersion = z
-  .number()
-  .int()
-  .min(0)
-  .optional()
-  .describe('the version read; absent or 0 for the first save (a stale one → 409)');
 
 const evaluationIn = named(
   evaluationSchema.safeExtend({ version: readVersion }),

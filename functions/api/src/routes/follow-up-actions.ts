@@ -16,9 +16,8 @@ import {
   visibleMentorship,
 } from '../services/mentorship-access.ts';
 import { mentorshipPeople, organizationNames, todayOf } from '../services/monitoring.ts';
+import { mentorshipParam, networkParam } from './mentorship-params.ts';
 
-const networkParam = z.object({ networkId: z.string().max(100) });
-const mentorshipParam = networkParam.extend({ mentorshipId: z.string().max(100) });
 const actionParam = mentorshipParam.extend({ actionId: z.string().max(100) });
 
 const listQuery = z.object({

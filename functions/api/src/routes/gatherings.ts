@@ -12,11 +12,7 @@ import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
 import { managedMentorship, visibleMentorship } from '../services/mentorship-access.ts';
-
-const mentorshipParam = z.object({
-  networkId: z.string().max(100),
-  mentorshipId: z.string().max(100),
-});
+import { mentorshipParam } from './mentorship-params.ts';
 
 const gatheringIn = named(gatheringSchema, 'GatheringInput');
 const gatheringOut = gatheringSchema

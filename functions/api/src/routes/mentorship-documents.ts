@@ -17,22 +17,7 @@ import {
   managedMentorship,
   visibleMentorship,
 } from '../services/mentorship-access.ts';
-
-const mentorshipParam = z.object({
-  networkId: z.string().max(100),
-  mentorshipId: z.string().max(100),
-});
-
-/**
- * The version the client read, for optimistic locking; absent or 0 when it saves the first
- * one. The domain schemas say `version ≥ 1` (an edit); the first save needs 0 too.
- */
-const readVersion = z
-  .number()
-  .int()
-  .min(0)
-  .optional()
-  .describe('the version read; absent or 0 for the first save (a stale one → 409)');
+import { mentorshipParam, readVersion } from './mentorship-params.ts';
 
 const planBody = planSchema.safeExtend({ version: readVersion }).openapi('MentoringPlanInput');
 const orientationBody = orientationSchema

@@ -32,11 +32,10 @@ import {
   visibleMentorship,
 } from '../services/mentorship-access.ts';
 import { startLifecycle, stopLifecycle } from '../services/mentorship-lifecycle.ts';
+import { mentorshipParam, networkParam } from './mentorship-params.ts';
 
 const mentorshipOut = named(mentorshipSchema, 'Mentorship');
 const mentorshipPage = z.object({ items: z.array(mentorshipOut), cursor: z.string().optional() });
-const networkParam = z.object({ networkId: z.string().max(100) });
-const mentorshipParam = networkParam.extend({ mentorshipId: z.string().max(100) });
 
 const STAGE_RULES: Record<string, string> = {
   'same-stage': 'the mentorship is already in that stage',

@@ -32,11 +32,8 @@ import { bearer, jsonBody, jsonResponse, named, problems, router } from '../open
 import { type Handler, network } from '../route-kit.ts';
 import { canManage, visibleMentorship } from '../services/mentorship-access.ts';
 import { milestonesOf, todayOf } from '../services/monitoring.ts';
+import { mentorshipParam } from './mentorship-params.ts';
 
-const mentorshipParam = z.object({
-  networkId: z.string().max(100),
-  mentorshipId: z.string().max(100),
-});
 const milestoneParam = mentorshipParam.extend({ milestoneId: z.string().max(100) });
 const photoParam = mentorshipParam.extend({ photoId: z.string().max(100) });
 

@@ -13,11 +13,8 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
 import { visibleMentorship } from '../services/mentorship-access.ts';
+import { mentorshipParam } from './mentorship-params.ts';
 
-const mentorshipParam = z.object({
-  networkId: z.string().max(100),
-  mentorshipId: z.string().max(100),
-});
 const periodParam = mentorshipParam.extend({
   period: z.coerce
     .number()

@@ -12,11 +12,7 @@ import { bearer, jsonBody, jsonResponse, named, problems, router } from '../open
 import { type Handler, network } from '../route-kit.ts';
 import { visibleMentorship } from '../services/mentorship-access.ts';
 import { callerSide, reflectionResults, respondentsOf } from '../services/reflection.ts';
-
-const mentorshipParam = z.object({
-  networkId: z.string().max(100),
-  mentorshipId: z.string().max(100),
-});
+import { mentorshipParam } from './mentorship-params.ts';
 
 const answersIn = named(reflectionAnswersSchema, 'ReflectionAnswersInput');
 const resultsOut = named(reflectionResultsSchema, 'ReflectionResults');

@@ -15,9 +15,7 @@ import { bearer, jsonResponse, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
 import { canSee, involvedOrganizations, visibleMentorship } from '../services/mentorship-access.ts';
 import { reviewStatesOf } from '../services/monitoring.ts';
-
-const networkParam = z.object({ networkId: z.string().max(100) });
-const mentorshipParam = networkParam.extend({ mentorshipId: z.string().max(100) });
+import { mentorshipParam, networkParam } from './mentorship-params.ts';
 
 const kindSchema = z.enum(['quarterly', 'mid-term', 'end']);
 const stateSchema = z.enum(reviewStateValues);

@@ -14,11 +14,8 @@ import { bearer, jsonBody, jsonResponse, named, problems, router } from '../open
 import { type Handler, network } from '../route-kit.ts';
 import { involvedOrganizations, visibleMentorship } from '../services/mentorship-access.ts';
 import { mentorshipPeople, milestonesOf, todayOf } from '../services/monitoring.ts';
+import { mentorshipParam } from './mentorship-params.ts';
 
-const mentorshipParam = z.object({
-  networkId: z.string().max(100),
-  mentorshipId: z.string().max(100),
-});
 const reportParam = mentorshipParam.extend({ reportId: z.string().max(100) });
 
 const reportIn = named(summaryReportSchema, 'SummaryReportInput');

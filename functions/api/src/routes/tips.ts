@@ -5,11 +5,7 @@ import { bearer, jsonResponse, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
 import { canManage, visibleMentorship } from '../services/mentorship-access.ts';
 import { milestonesOf, reviewStatesOf, todayOf } from '../services/monitoring.ts';
-
-const mentorshipParam = z.object({
-  networkId: z.string().max(100),
-  mentorshipId: z.string().max(100),
-});
+import { mentorshipParam } from './mentorship-params.ts';
 
 const challengeIds = practicalChallenges.map((c) => c.id) as [string, ...string[]];
 
