@@ -98,22 +98,22 @@ export function createApp(deps: ApiDeps) {
   });
 
   const routes = api
-    .route('/', authRoutes(deps))
-    .route('/', networkRoutes(deps))
-    .route('/', organizationRoutes(deps))
-    .route('/', mentorshipRoutes(deps))
-    .route('/', decisionMatrixRoutes(deps))
-    .route('/', approachRoutes(deps))
-    .route('/', mentorshipDocumentRoutes(deps))
-    .route('/', gatheringRoutes(deps))
-    .route('/', capacityRoutes(deps))
-    .route('/', quarterlyReportRoutes(deps))
-    .route('/', reviewRoutes(deps))
-    .route('/', summaryReportRoutes(deps))
-    .route('/', followUpActionRoutes(deps))
-    .route('/', progressRoutes(deps))
-    .route('/', tipsRoutes(deps))
-    .route('/', exportRoutes(deps))
+    .route('/', authRoutes())
+    .route('/', networkRoutes())
+    .route('/', organizationRoutes())
+    .route('/', mentorshipRoutes())
+    .route('/', decisionMatrixRoutes())
+    .route('/', approachRoutes())
+    .route('/', mentorshipDocumentRoutes())
+    .route('/', gatheringRoutes())
+    .route('/', capacityRoutes())
+    .route('/', quarterlyReportRoutes())
+    .route('/', reviewRoutes())
+    .route('/', summaryReportRoutes())
+    .route('/', followUpActionRoutes())
+    .route('/', progressRoutes())
+    .route('/', tipsRoutes())
+    .route('/', exportRoutes())
     .route('/', coachingGroupRoutes())
     .route('/', coachingProgramRoutes())
     .route('/', coachingProgramPairRoutes())
@@ -121,10 +121,10 @@ export function createApp(deps: ApiDeps) {
     .route('/', coachingOverviewRoutes())
     .route('/', sisiKwaSisiRoutes())
     .route('/', bestPracticeRoutes())
-    .route('/', reflectionRoutes(deps))
-    .route('/', evaluationRoutes(deps))
-    .route('/', donorRoutes(deps));
-  if (deps.dev) routes.route('/', devRoutes(deps.dev));
+    .route('/', reflectionRoutes())
+    .route('/', evaluationRoutes())
+    .route('/', donorRoutes());
+  if (deps.dev) routes.route('/', devRoutes());
 
   api.get('/health', (c) => c.json({ ok: true }));
   api.doc31('/openapi.json', {

@@ -1,3 +1,5 @@
+import { ConflictError } from '@sisi/data';
+
 /**
  * Errors of the API. Each carries the HTTP status and RFC 9457 fields it becomes at the
  * edge (`app.onError`); handlers throw, they never build error responses.
@@ -67,6 +69,38 @@ export class ConflictProblem extends ApiError {
     );
   }
 }
+
+/**
+ * For a write whose conflict means something more precise than the storage says: its
+ * `ConflictError` becomes the problem `problem` makes (with `from`, only a conflict on that
+ * storage field does); anything else goes on as it was (`app.onError` maps the rest).
+ *
+ * @example
+ * await platform.transact(ops).catch(onConflict(() => new GoneError('already used')));
+ */
+export const onConflict =
+  (problem: (error: ConflictError) => ApiError, options: { from?: string } = {}) =>
+  (error: unknown): never => {
+    if (
+      error instanceof ConflictError &&
+      (options.from === undefined || error.field === options.from)
+    ) {
+      throw problem(error);
+    }
+    throw error;
+  };
+
+/**
+ * For a write whose conflict means a field the storage does not name (or names otherwise):
+ * the storage's `ConflictError` becomes a 409 naming `field`; with `from`, only a conflict
+ * on that storage field does.
+ *
+ * @example
+ * await store.mentorships.replace(next, m.version).catch(conflictAs('version'));
+ * await platform.transact(ops).catch(conflictAs('adminEmail', { from: 'email' }));
+ */
+export const conflictAs = (field: string, options: { from?: string } = {}) =>
+  onConflict((error) => new ConflictProblem(error.message, field, { cause: error }), options);
 
 export class GoneError extends ApiError {
   override name = 'GoneError';

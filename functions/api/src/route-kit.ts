@@ -59,19 +59,5 @@ export function perRequest<T>(
   };
 }
 
-/**
- * For a write whose storage conflict means `field` to this route's caller, whatever the
- * storage named (`app.onError` names the storage's own field otherwise).
- *
- * @example await repo.addNote(programId, pairId, sessionId, note, max).catch(conflictAs('text'));
- */
-export const conflictAs =
-  (field: string) =>
-  (error: unknown): never => {
-    if (error instanceof ConflictError) {
-      throw new ConflictProblem(error.message, field, { cause: error });
-    }
-    throw error;
-  };
-
+export { conflictAs } from './errors.ts';
 export type { NetworkScope };

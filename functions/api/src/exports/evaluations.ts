@@ -86,8 +86,7 @@ export const evaluationsExport: FormExport<EvaluationRow> = {
     { header: 'Signed at', value: (r) => r.signedAt },
     { header: 'Updated at', value: (r) => r.updatedAt },
   ],
-  async rows(deps, tenant, m) {
-    const repos = deps.store(tenant);
+  async rows({ store: repos, tenant }, m) {
     const order = involvedOrganizations(m);
     const [records, orgs] = await Promise.all([
       repos.evaluations.list(m.id),

@@ -1,4 +1,4 @@
-import { dayOf, type FollowUpAction, isOverdue } from '@sisi/domain';
+import { type FollowUpAction, isOverdue } from '@sisi/domain';
 import type { FormExport } from './types.ts';
 
 type Row = FollowUpAction & { overdue: boolean };
@@ -20,9 +20,10 @@ export const followUpActionsExport: FormExport<Row> = {
     { header: 'Updated at', value: (a) => a.updatedAt },
     { header: 'Updated by', value: (a) => a.updatedByName },
   ],
-  async rows(deps, tenant, m) {
-    const repo = deps.store(tenant).summaryReports;
-    const today = dayOf(deps.clock.now());
-    return (await repo.listAllActions(m.id)).map((a) => ({ ...a, overdue: isOverdue(a, today) }));
+  async rows({ store, today }, m) {
+    return (await store.summaryReports.listAllActions(m.id)).map((a) => ({
+      ...a,
+      overdue: isOverdue(a, today),
+    }));
   },
 };

@@ -10,7 +10,7 @@ import { reflectionExport } from './reflection.ts';
 import { summaryReportsExport } from './summary-reports.ts';
 import type { AnyFormExport } from './types.ts';
 
-export type { AnyFormExport, ExportTenant, FormExport } from './types.ts';
+export type { AnyFormExport, ExportScope, FormExport } from './types.ts';
 
 /** The exports in the order the app lists them. */
 export const formExports: readonly AnyFormExport[] = [

@@ -64,8 +64,7 @@ export const quarterlyReportsExport: FormExport<QuarterlyReport> = {
     { header: 'Submitted at', value: (r) => r.submittedAt },
     { header: 'Submitted by', value: (r) => r.submittedByName },
   ],
-  async rows(deps, tenant, m) {
-    const reviews = deps.store(tenant).reviews;
+  async rows({ store: { reviews } }, m) {
     const rows: QuarterlyReport[] = [];
     let cursor: string | undefined;
     do {

@@ -131,7 +131,7 @@ export const reflectionExport: FormExport<ReflectionRow> = {
     ...sideColumns('mentee'),
     { header: 'Comparison', value: (r) => r.verdict },
   ],
-  async rows(deps, tenant, m) {
-    return reflectionRows(await reflectionResults(deps, tenant, m));
+  async rows(scope, m) {
+    return reflectionRows(await reflectionResults(scope, m));
   },
 };

@@ -47,8 +47,7 @@ export const summaryReportsExport: FormExport<Row> = {
     { header: 'Filed by', value: (r) => r.createdByName },
     { header: 'Filed at', value: (r) => r.createdAt },
   ],
-  async rows(deps, tenant, m) {
-    const repos = deps.store(tenant);
+  async rows({ store: repos }, m) {
     const reports = await repos.summaryReports.listAll(m.id);
     const orgs = await repos.organizations.getMany(reports.flatMap((r) => r.organizationIds));
     const names = new Map(orgs.map((o) => [o.id, o.name]));

@@ -1,8 +1,13 @@
-import type { CsvColumn, Mentorship, TenantContext } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
+import type { CsvColumn, Mentorship } from '@sisi/domain';
+import type { NetworkScope } from '../route-kit.ts';
 
-/** The caller of an export, already checked against the path's network. */
-export type ExportTenant = TenantContext & { networkId: string };
+/**
+ * What an exporter reads with: the caller (already checked against the path's network), the
+ * network's store, and today (`YYYY-MM-DD`).
+ */
+export interface ExportScope extends NetworkScope {
+  today: string;
+}
 
 /**
  * One form type's CSV export (e.g. `quarterly-reports`, `summary-reports`, `reflection`,
@@ -19,7 +24,7 @@ export type ExportTenant = TenantContext & { networkId: string };
  * export const quarterlyReportsExport: FormExport<QuarterlyReport> = {
  *   form: 'quarterly-reports',
  *   columns: [{ header: 'Period', value: (r) => r.period }],
- *   rows: (deps, tenant, m) => listAllReports(deps, tenant, m.id),
+ *   rows: ({ store }, m) => listAllReports(store.reviews, m.id),
  * };
  */
 export interface FormExport<Row> {
@@ -27,7 +32,7 @@ export interface FormExport<Row> {
   form: string;
   /** The columns, headed with the form's own wording. */
   columns: readonly CsvColumn<Row>[];
-  rows(deps: ApiDeps, tenant: ExportTenant, mentorship: Mentorship): Promise<Row[]>;
+  rows(scope: ExportScope, mentorship: Mentorship): Promise<Row[]>;
 }
 
 /** Any form's export, for the registry. */

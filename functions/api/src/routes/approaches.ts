@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { approaches, approachIdSchema, approachScenarios } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
 import { bearer, jsonResponse, problems, router } from '../openapi.ts';
+import type { Handler } from '../route-kit.ts';
 
 const approachOut = z
   .object({
@@ -26,20 +26,18 @@ const items = approaches.map((a) => ({
   scenarios: [...a.scenarios],
 }));
 
+const listApproaches = createRoute({
+  method: 'get',
+  path: '/approaches',
+  tags: ['Mentorships'],
+  summary: 'The nine mentoring approaches: definition, when to use, whether virtual, scenarios',
+  security: bearer,
+  responses: {
+    200: jsonResponse(approachList, 'The nine approaches'),
+    ...problems(401),
+  },
+});
+const listApproachesHandler: Handler<typeof listApproaches> = (c) => c.json({ items }, 200);
+
 /** 001 pp.19-30: the nine mentoring approaches, for the SPA's wizard and plan editor. */
-export function approachRoutes(_deps: ApiDeps) {
-  return router().openapi(
-    createRoute({
-      method: 'get',
-      path: '/approaches',
-      tags: ['Mentorships'],
-      summary: 'The nine mentoring approaches: definition, when to use, whether virtual, scenarios',
-      security: bearer,
-      responses: {
-        200: jsonResponse(approachList, 'The nine approaches'),
-        ...problems(401),
-      },
-    }),
-    (c) => c.json({ items }, 200),
-  );
-}
+export const approachRoutes = () => router().openapi(listApproaches, listApproachesHandler);

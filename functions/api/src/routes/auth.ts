@@ -1,10 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { UserRecord } from '@sisi/data';
-import { ConflictError } from '@sisi/data';
 import { acceptInvitationSchema, loginSchema, sessionSchema, userSchema } from '@sisi/domain';
 import type { ApiDeps } from '../deps.ts';
-import { GoneError, NotFoundError, TooManyRequestsError, UnauthorizedError } from '../errors.ts';
+import {
+  GoneError,
+  NotFoundError,
+  onConflict,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from '../errors.ts';
 import { bearer, jsonBody, jsonResponse, problems, router } from '../openapi.ts';
+import type { Handler } from '../route-kit.ts';
 import { hashToken } from '../services/invitations.ts';
 
 const publicUser = (u: UserRecord) => ({
@@ -28,119 +34,9 @@ const invitationSchema = z
   })
   .openapi('Invitation');
 
-/** Sign-in, the caller's profile, and invitations. */
-export function authRoutes(deps: ApiDeps) {
-  const invalidCredentials = () => new UnauthorizedError('wrong email or password');
+const invalidCredentials = () => new UnauthorizedError('wrong email or password');
 
-  return router()
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/auth/login',
-        tags: ['Identity'],
-        summary: 'Sign in with email and password',
-        request: { body: jsonBody(loginSchema) },
-        responses: {
-          200: jsonResponse(sessionSchema, 'A token and the signed-in person'),
-          ...problems(400, 401, 429),
-        },
-      }),
-      async (c) => {
-        const { email, password } = c.req.valid('json');
-        const now = deps.clock.now().getTime();
-        const ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
-        const wait = Math.max(
-          deps.loginLimiter.hit(`email:${email}`, now),
-          deps.loginLimiter.hit(`ip:${ip}`, now),
-        );
-        if (wait > 0) throw new TooManyRequestsError(wait);
-        const user = await deps.platform.getUserByEmail(email);
-        const active = user?.status === 'active' ? user : undefined;
-        // signIn hashes even for an unknown person, so timing does not reveal who exists.
-        const token = await deps.identity.signIn(active, password);
-        if (!token || !active) throw invalidCredentials();
-        deps.loginLimiter.reset(`email:${email}`);
-        // Counted up front so a burst cannot outrun the check; a success gives its hit back,
-        // so people sharing an address (an office, localhost) are braked by failures only.
-        deps.loginLimiter.refund(`ip:${ip}`);
-        return c.json({ token, user: publicUser(active) }, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/me',
-        tags: ['Identity'],
-        summary: 'The signed-in person',
-        security: bearer,
-        responses: { 200: jsonResponse(userSchema, 'The signed-in person'), ...problems(401) },
-      }),
-      async (c) => {
-        const user = await deps.platform.getUser(c.get('tenant').userId);
-        if (user?.status !== 'active') throw new UnauthorizedError('this account is not active');
-        return c.json(publicUser(user), 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/invitations/{token}',
-        tags: ['Identity'],
-        summary: 'Who an invitation is for (shown before accepting)',
-        request: { params: tokenParam },
-        responses: { 200: jsonResponse(invitationSchema, 'The invitation'), ...problems(404, 410) },
-      }),
-      async (c) => {
-        const { invitation, user } = await findInvitation(deps, c.req.valid('param').token);
-        const network = user.networkId ? await deps.platform.getNetwork(user.networkId) : undefined;
-        return c.json(
-          {
-            email: user.email,
-            name: user.name,
-            roles: user.roles,
-            ...(network ? { networkName: network.name } : {}),
-            expiresAt: invitation.expiresAt,
-          },
-          200,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/invitations/{token}/accept',
-        tags: ['Identity'],
-        summary: 'Accept an invitation: choose a name and password, get signed in',
-        request: { params: tokenParam, body: jsonBody(acceptInvitationSchema) },
-        responses: {
-          200: jsonResponse(sessionSchema, 'A token and the new person'),
-          ...problems(400, 404, 410),
-        },
-      }),
-      async (c) => {
-        const { name, password } = c.req.valid('json');
-        const { invitation, user } = await findInvitation(deps, c.req.valid('param').token);
-        const now = deps.clock.now().toISOString();
-        const ops = deps.platform.acceptInvitationOps(invitation, name, now);
-        if (user.networkId && user.organizationId) {
-          ops.push(deps.store({ networkId: user.networkId }).people.activateOp(user.id, name));
-        }
-        try {
-          await deps.platform.transact(ops);
-        } catch (error) {
-          if (error instanceof ConflictError)
-            throw new GoneError('this invitation was already used or has expired');
-          throw error;
-        }
-        const active: UserRecord = { ...user, name, status: 'active', activatedAt: now };
-        await deps.identity.setPassword(active, password);
-        const token = await deps.identity.signIn(active, password);
-        if (!token) throw new Error('sign-in failed right after setting the password');
-        return c.json({ token, user: publicUser(active) }, 200);
-      },
-    );
-}
-
+/** The invitation of `token` and who it is for: 404 unknown, 410 used or expired. */
 async function findInvitation(deps: ApiDeps, token: string) {
   const invitation = await deps.platform.getInvitation(hashToken(token));
   if (!invitation) throw new NotFoundError('invitation');
@@ -151,3 +47,113 @@ async function findInvitation(deps: ApiDeps, token: string) {
   if (!user) throw new NotFoundError('invitation');
   return { invitation, user };
 }
+
+const login = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags: ['Identity'],
+  summary: 'Sign in with email and password',
+  request: { body: jsonBody(loginSchema) },
+  responses: {
+    200: jsonResponse(sessionSchema, 'A token and the signed-in person'),
+    ...problems(400, 401, 429),
+  },
+});
+const loginHandler: Handler<typeof login> = async (c) => {
+  const deps = c.var.deps;
+  const { email, password } = c.req.valid('json');
+  const now = deps.clock.now().getTime();
+  const ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
+  const wait = Math.max(
+    deps.loginLimiter.hit(`email:${email}`, now),
+    deps.loginLimiter.hit(`ip:${ip}`, now),
+  );
+  if (wait > 0) throw new TooManyRequestsError(wait);
+  const user = await deps.platform.getUserByEmail(email);
+  const active = user?.status === 'active' ? user : undefined;
+  // signIn hashes even for an unknown person, so timing does not reveal who exists.
+  const token = await deps.identity.signIn(active, password);
+  if (!token || !active) throw invalidCredentials();
+  deps.loginLimiter.reset(`email:${email}`);
+  // Counted up front so a burst cannot outrun the check; a success gives its hit back,
+  // so people sharing an address (an office, localhost) are braked by failures only.
+  deps.loginLimiter.refund(`ip:${ip}`);
+  return c.json({ token, user: publicUser(active) }, 200);
+};
+
+const getMe = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['Identity'],
+  summary: 'The signed-in person',
+  security: bearer,
+  responses: { 200: jsonResponse(userSchema, 'The signed-in person'), ...problems(401) },
+});
+const getMeHandler: Handler<typeof getMe> = async (c) => {
+  const user = await c.var.deps.platform.getUser(c.get('tenant').userId);
+  if (user?.status !== 'active') throw new UnauthorizedError('this account is not active');
+  return c.json(publicUser(user), 200);
+};
+
+const getInvitation = createRoute({
+  method: 'get',
+  path: '/invitations/{token}',
+  tags: ['Identity'],
+  summary: 'Who an invitation is for (shown before accepting)',
+  request: { params: tokenParam },
+  responses: { 200: jsonResponse(invitationSchema, 'The invitation'), ...problems(404, 410) },
+});
+const getInvitationHandler: Handler<typeof getInvitation> = async (c) => {
+  const deps = c.var.deps;
+  const { invitation, user } = await findInvitation(deps, c.req.valid('param').token);
+  const network = user.networkId ? await deps.platform.getNetwork(user.networkId) : undefined;
+  return c.json(
+    {
+      email: user.email,
+      name: user.name,
+      roles: user.roles,
+      ...(network ? { networkName: network.name } : {}),
+      expiresAt: invitation.expiresAt,
+    },
+    200,
+  );
+};
+
+const acceptInvitation = createRoute({
+  method: 'post',
+  path: '/invitations/{token}/accept',
+  tags: ['Identity'],
+  summary: 'Accept an invitation: choose a name and password, get signed in',
+  request: { params: tokenParam, body: jsonBody(acceptInvitationSchema) },
+  responses: {
+    200: jsonResponse(sessionSchema, 'A token and the new person'),
+    ...problems(400, 404, 410),
+  },
+});
+const acceptInvitationHandler: Handler<typeof acceptInvitation> = async (c) => {
+  const deps = c.var.deps;
+  const { name, password } = c.req.valid('json');
+  const { invitation, user } = await findInvitation(deps, c.req.valid('param').token);
+  const now = deps.clock.now().toISOString();
+  const ops = deps.platform.acceptInvitationOps(invitation, name, now);
+  if (user.networkId && user.organizationId) {
+    ops.push(deps.store({ networkId: user.networkId }).people.activateOp(user.id, name));
+  }
+  // a race with another acceptance: the invitation is gone, not in conflict
+  await deps.platform
+    .transact(ops)
+    .catch(onConflict(() => new GoneError('this invitation was already used or has expired')));
+  const active: UserRecord = { ...user, name, status: 'active', activatedAt: now };
+  await deps.identity.setPassword(active, password);
+  const token = await deps.identity.signIn(active, password);
+  if (!token) throw new Error('sign-in failed right after setting the password');
+  return c.json({ token, user: publicUser(active) }, 200);
+};
+
+/** Sign-in, the caller's profile, and invitations. */
+export const authRoutes = () =>
+  router()
+    .openapi(login, loginHandler)
+    .openapi(getMe, getMeHandler)
+    .openapi(getInvitation, getInvitationHandler)
+    .openapi(acceptInvitation, acceptInvitationHandler);

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { approachIdSchema, matrixAnswersSchema, rankApproaches } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
 import { bearer, jsonBody, jsonResponse, problems, router } from '../openapi.ts';
+import type { Handler } from '../route-kit.ts';
 
 const rankingSchema = z
   .object({
@@ -17,21 +17,20 @@ const rankingSchema = z
   })
   .openapi('ApproachRanking');
 
+const rank = createRoute({
+  method: 'post',
+  path: '/decision-matrix',
+  tags: ['Mentorships'],
+  summary: 'Rank the nine mentoring approaches for six answers, highest score first',
+  security: bearer,
+  request: { body: jsonBody(matrixAnswersSchema) },
+  responses: {
+    200: jsonResponse(rankingSchema, 'The ranking with its reasons'),
+    ...problems(400, 401),
+  },
+});
+const rankHandler: Handler<typeof rank> = (c) =>
+  c.json({ ranking: rankApproaches(c.req.valid('json').answers) }, 200);
+
 /** 001 p.40: the approach decision-making matrix. */
-export function decisionMatrixRoutes(_deps: ApiDeps) {
-  return router().openapi(
-    createRoute({
-      method: 'post',
-      path: '/decision-matrix',
-      tags: ['Mentorships'],
-      summary: 'Rank the nine mentoring approaches for six answers, highest score first',
-      security: bearer,
-      request: { body: jsonBody(matrixAnswersSchema) },
-      responses: {
-        200: jsonResponse(rankingSchema, 'The ranking with its reasons'),
-        ...problems(400, 401),
-      },
-    }),
-    (c) => c.json({ ranking: rankApproaches(c.req.valid('json').answers) }, 200),
-  );
-}
+export const decisionMatrixRoutes = () => router().openapi(rank, rankHandler);

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ConflictError, type UserRecord } from '@sisi/data';
+import type { UserRecord } from '@sisi/data';
 import {
   createDonorSchema,
   DEFAULT_DONOR_THRESHOLD,
@@ -15,10 +15,11 @@ import {
   type TenantContext,
 } from '@sisi/domain';
 import type { ApiDeps } from '../deps.ts';
-import { ConflictProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { requireRole } from '../middleware/auth.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
+import type { Handler } from '../route-kit.ts';
 import { prepareInvitation } from '../services/invitations.ts';
 
 const donorOut = named(donorSchema, 'Donor');
@@ -37,160 +38,154 @@ const publicDonor = (u: UserRecord): Donor => ({
 
 const SUPPRESSION = `Every cell is \`{"value": n}\` or \`{"withheld": true}\`. A cell counting 1 to threshold − 1 things (organizations, mentorships, reports, answers…) is withheld, and so are further cells (complementary suppression) so that no withheld cell can be worked out from the visible cells and totals; zeros are shown. A network's cells are suppressed on its own data alone; a total over several networks is shown only when every network's part is. Only closed quarters count (the last one is \`through\`). No names of people, no free text; \`organizationNames\` lists only organizations that agreed to be named to donors. Each group has a \`total\` (for \`interactionHours\` the hours, with \`count\` the reports behind them) and \`tables\` of breakdowns. The quarter of each thing: an organization's onboarding, a mentorship's start date (its plan's technical areas too), a quarterly report's review date (on time when submitted by the review date + 14 days, late after; missing when still absent 28 days after the review date, decided when read), an event's date.`;
 
+/** Cells counting fewer things than this are withheld. */
+const thresholdOf = (deps: ApiDeps) => deps.donorThreshold ?? DEFAULT_DONOR_THRESHOLD;
+
+/** The networks the caller may see: a donor's own, or every one for the operator. */
+async function visibleNetworks(deps: ApiDeps, tenant: TenantContext): Promise<string[]> {
+  if (tenant.roles.includes('operator')) {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await deps.platform.listNetworks(100, cursor);
+      ids.push(...page.items.map((n) => n.id));
+      cursor = page.cursor;
+    } while (cursor);
+    return ids;
+  }
+  if (!tenant.roles.includes('donor')) throw new ForbiddenError();
+  const user = await deps.platform.getUser(tenant.userId);
+  return user?.status === 'active' ? (user.donorNetworkIds ?? []) : [];
+}
+
+/** Each network's name and aggregates. */
+async function rollupsOf(deps: ApiDeps, networkIds: string[]): Promise<NetworkRollup[]> {
+  return Promise.all(
+    networkIds.map(async (networkId) => {
+      const [network, aggregates] = await Promise.all([
+        deps.platform.getNetwork(networkId),
+        deps.rollups.getNetwork(networkId),
+      ]);
+      return { networkId, name: network?.name ?? networkId, ...aggregates };
+    }),
+  );
+}
+
+const inviteDonor = createRoute({
+  method: 'post',
+  path: '/donors',
+  tags: ['Donors'],
+  summary: 'Invite a donor and link them to the networks they fund (operator)',
+  description:
+    'The donor gets an invitation by email, like a network admin. A donor belongs to no network: they read `GET /summary` for the networks named here. An unknown network id is a 400 naming `networkIds.<i>`; an email already in use is a 409 naming `email`.',
+  security: bearer,
+  request: { body: jsonBody(createDonorSchema) },
+  responses: {
+    201: jsonResponse(donorOut, 'The invited donor'),
+    ...problems(400, 401, 403, 409),
+  },
+});
+const inviteDonorHandler: Handler<typeof inviteDonor> = async (c) => {
+  const operator = requireRole(c, 'operator');
+  const deps = c.var.deps;
+  const input = c.req.valid('json');
+  const networks = await Promise.all(input.networkIds.map((id) => deps.platform.getNetwork(id)));
+  const unknown = input.networkIds.flatMap((_, i) =>
+    networks[i] ? [] : [{ path: `networkIds.${i}`, message: 'is not a network' }],
+  );
+  if (unknown.length) throw new ValidationError(unknown);
+  const donor: UserRecord = {
+    id: newId(),
+    email: input.email,
+    name: input.name,
+    roles: ['donor'],
+    donorNetworkIds: input.networkIds,
+    status: 'invited',
+    createdAt: deps.clock.now().toISOString(),
+  };
+  const invitation = prepareInvitation(deps, { user: donor, inviterName: operator.name });
+  await deps.platform.transact([...deps.platform.createUserOps(donor), invitation.op]);
+  await invitation.send();
+  return c.json(publicDonor(donor), 201);
+};
+
+const listDonors = createRoute({
+  method: 'get',
+  path: '/donors',
+  tags: ['Donors'],
+  summary: 'List donors and their networks (operator)',
+  security: bearer,
+  request: { query: pageQuerySchema },
+  responses: {
+    200: jsonResponse(donorPage, 'A page of donors'),
+    ...problems(400, 401, 403),
+  },
+});
+const listDonorsHandler: Handler<typeof listDonors> = async (c) => {
+  requireRole(c, 'operator');
+  const { limit, cursor } = c.req.valid('query');
+  const page = await c.var.deps.donors.list(limit, cursor);
+  return c.json(
+    { items: page.items.map(publicDonor), ...(page.cursor ? { cursor: page.cursor } : {}) },
+    200,
+  );
+};
+
+const getSummary = createRoute({
+  method: 'get',
+  path: '/summary',
+  tags: ['Donors'],
+  summary: 'Per network and in total: what the funded networks do (donor, operator)',
+  description: `A donor sees the networks linked to them, the operator every network. Groups: organizations (by KP-led, by key population served), mentorships (by stage, type, approach, technical area), quarterly-report compliance (on time, late, missing), interaction hours, events. ${SUPPRESSION}`,
+  security: bearer,
+  responses: {
+    200: jsonResponse(summaryOut, 'The summary, small cells withheld'),
+    ...problems(401, 403),
+  },
+});
+const getSummaryHandler: Handler<typeof getSummary> = async (c) => {
+  const deps = c.var.deps;
+  const networkIds = await visibleNetworks(deps, c.get('tenant'));
+  const summary = donorSummary(await rollupsOf(deps, networkIds), {
+    now: deps.clock.now(),
+    threshold: thresholdOf(deps),
+  });
+  return c.json(summary, 200);
+};
+
+const getTrends = createRoute({
+  method: 'get',
+  path: '/summary/quarters',
+  tags: ['Donors'],
+  summary: 'The summary quarter by quarter, for trends (donor, operator)',
+  description: `The same groups per closed quarter: over all the caller's networks together, or for one of them with \`networkId\` (another network answers 404). ${SUPPRESSION}`,
+  security: bearer,
+  request: { query: donorTrendsQuerySchema },
+  responses: {
+    200: jsonResponse(trendsOut, 'One entry per quarter, oldest first'),
+    ...problems(400, 401, 403, 404),
+  },
+});
+const getTrendsHandler: Handler<typeof getTrends> = async (c) => {
+  const { networkId } = c.req.valid('query');
+  const deps = c.var.deps;
+  const networkIds = await visibleNetworks(deps, c.get('tenant'));
+  if (networkId && !networkIds.includes(networkId)) throw new NotFoundError('network');
+  const trends = donorTrends(await rollupsOf(deps, networkIds), {
+    now: deps.clock.now(),
+    threshold: thresholdOf(deps),
+    ...(networkId ? { networkId } : {}),
+  });
+  return c.json(trends, 200);
+};
+
 /**
  * Donors (DESIGN.md "Tenancy"): the operator invites them; they read cross-network
  * summaries built from the platform table's aggregates only, small cells withheld.
  */
-export function donorRoutes(deps: ApiDeps) {
-  const { rollups, donors } = deps;
-  const threshold = deps.donorThreshold ?? DEFAULT_DONOR_THRESHOLD;
-
-  /** The networks the caller may see: a donor's own, or every one for the operator. */
-  async function visibleNetworks(tenant: TenantContext): Promise<string[]> {
-    if (tenant.roles.includes('operator')) {
-      const ids: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await deps.platform.listNetworks(100, cursor);
-        ids.push(...page.items.map((n) => n.id));
-        cursor = page.cursor;
-      } while (cursor);
-      return ids;
-    }
-    if (!tenant.roles.includes('donor')) throw new ForbiddenError();
-    const user = await deps.platform.getUser(tenant.userId);
-    return user?.status === 'active' ? (user.donorNetworkIds ?? []) : [];
-  }
-
-  async function rollupsOf(networkIds: string[]): Promise<NetworkRollup[]> {
-    return Promise.all(
-      networkIds.map(async (networkId) => {
-        const [network, aggregates] = await Promise.all([
-          deps.platform.getNetwork(networkId),
-          rollups.getNetwork(networkId),
-        ]);
-        return { networkId, name: network?.name ?? networkId, ...aggregates };
-      }),
-    );
-  }
-
-  return router()
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/donors',
-        tags: ['Donors'],
-        summary: 'Invite a donor and link them to the networks they fund (operator)',
-        description:
-          'The donor gets an invitation by email, like a network admin. A donor belongs to no network: they read `GET /summary` for the networks named here. An unknown network id is a 400 naming `networkIds.<i>`; an email already in use is a 409 naming `email`.',
-        security: bearer,
-        request: { body: jsonBody(createDonorSchema) },
-        responses: {
-          201: jsonResponse(donorOut, 'The invited donor'),
-          ...problems(400, 401, 403, 409),
-        },
-      }),
-      async (c) => {
-        const operator = requireRole(c, 'operator');
-        const input = c.req.valid('json');
-        const networks = await Promise.all(
-          input.networkIds.map((id) => deps.platform.getNetwork(id)),
-        );
-        const unknown = input.networkIds.flatMap((_, i) =>
-          networks[i] ? [] : [{ path: `networkIds.${i}`, message: 'is not a network' }],
-        );
-        if (unknown.length) throw new ValidationError(unknown);
-        const donor: UserRecord = {
-          id: newId(),
-          email: input.email,
-          name: input.name,
-          roles: ['donor'],
-          donorNetworkIds: input.networkIds,
-          status: 'invited',
-          createdAt: deps.clock.now().toISOString(),
-        };
-        const invitation = prepareInvitation(deps, { user: donor, inviterName: operator.name });
-        try {
-          await deps.platform.transact([...deps.platform.createUserOps(donor), invitation.op]);
-        } catch (error) {
-          if (error instanceof ConflictError && error.field === 'email') {
-            throw new ConflictProblem(error.message, 'email', { cause: error });
-          }
-          throw error;
-        }
-        await invitation.send();
-        return c.json(publicDonor(donor), 201);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/donors',
-        tags: ['Donors'],
-        summary: 'List donors and their networks (operator)',
-        security: bearer,
-        request: { query: pageQuerySchema },
-        responses: {
-          200: jsonResponse(donorPage, 'A page of donors'),
-          ...problems(400, 401, 403),
-        },
-      }),
-      async (c) => {
-        requireRole(c, 'operator');
-        const { limit, cursor } = c.req.valid('query');
-        const page = await donors.list(limit, cursor);
-        return c.json(
-          { items: page.items.map(publicDonor), ...(page.cursor ? { cursor: page.cursor } : {}) },
-          200,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/summary',
-        tags: ['Donors'],
-        summary: 'Per network and in total: what the funded networks do (donor, operator)',
-        description: `A donor sees the networks linked to them, the operator every network. Groups: organizations (by KP-led, by key population served), mentorships (by stage, type, approach, technical area), quarterly-report compliance (on time, late, missing), interaction hours, events. ${SUPPRESSION}`,
-        security: bearer,
-        responses: {
-          200: jsonResponse(summaryOut, 'The summary, small cells withheld'),
-          ...problems(401, 403),
-        },
-      }),
-      async (c) => {
-        const networkIds = await visibleNetworks(c.get('tenant'));
-        const summary = donorSummary(await rollupsOf(networkIds), {
-          now: deps.clock.now(),
-          threshold,
-        });
-        return c.json(summary, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/summary/quarters',
-        tags: ['Donors'],
-        summary: 'The summary quarter by quarter, for trends (donor, operator)',
-        description: `The same groups per closed quarter: over all the caller's networks together, or for one of them with \`networkId\` (another network answers 404). ${SUPPRESSION}`,
-        security: bearer,
-        request: { query: donorTrendsQuerySchema },
-        responses: {
-          200: jsonResponse(trendsOut, 'One entry per quarter, oldest first'),
-          ...problems(400, 401, 403, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId } = c.req.valid('query');
-        const networkIds = await visibleNetworks(c.get('tenant'));
-        if (networkId && !networkIds.includes(networkId)) throw new NotFoundError('network');
-        const trends = donorTrends(await rollupsOf(networkIds), {
-          now: deps.clock.now(),
-          threshold,
-          ...(networkId ? { networkId } : {}),
-        });
-        return c.json(trends, 200);
-      },
-    );
-}
+export const donorRoutes = () =>
+  router()
+    .openapi(inviteDonor, inviteDonorHandler)
+    .openapi(listDonors, listDonorsHandler)
+    .openapi(getSummary, getSummaryHandler)
+    .openapi(getTrends, getTrendsHandler);

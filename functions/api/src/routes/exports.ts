@@ -1,17 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { type CsvColumn, csvList, type Mentorship, toCsv } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
 import { ApiError, NotFoundError } from '../errors.ts';
-import { type AnyFormExport, formExport, formExports } from '../exports/index.ts';
-import { requireNetwork } from '../middleware/auth.ts';
+import { type AnyFormExport, type ExportScope, formExport, formExports } from '../exports/index.ts';
 import { bearer, problems, router } from '../openapi.ts';
-import { involvedOrganizations, loadVisibleMentorship } from '../services/mentorship-access.ts';
-import {
-  type NetworkTenant,
-  organizationNames,
-  todayOf,
-  visibleMentorships,
-} from '../services/monitoring.ts';
+import { type Handler, network } from '../route-kit.ts';
+import { involvedOrganizations, visibleMentorship } from '../services/mentorship-access.ts';
+import { organizationNames, todayOf, visibleMentorships } from '../services/monitoring.ts';
 
 const networkParam = z.object({ networkId: z.string().max(100) });
 const formParam = networkParam.extend({ form: z.string().max(100) });
@@ -62,95 +56,95 @@ const FRONT: CsvColumn<InFront>[] = [
 const refused = (error: unknown) =>
   error instanceof ApiError && (error.status === 403 || error.status === 404);
 
+/** The exporter of `form`; 404 for a form without one. */
+const exporterOf = (form: string): AnyFormExport => {
+  const exporter = formExport(form);
+  if (!exporter) throw new NotFoundError('export');
+  return exporter;
+};
+
+/** Every row of `exporter` over the mentorships the caller sees, who is in each in front. */
+async function networkCsv(scope: ExportScope, exporter: AnyFormExport): Promise<string> {
+  const { tenant, store } = scope;
+  const columns = [
+    ...FRONT.map((c) => ({
+      header: c.header,
+      value: (r: { front: InFront }) => c.value(r.front),
+    })),
+    ...exporter.columns.map((c) => ({
+      header: c.header,
+      value: (r: { row: unknown }) => c.value(r.row),
+    })),
+  ] as CsvColumn<{ front: InFront; row: unknown }>[];
+  const rows: { front: InFront; row: unknown }[] = [];
+  for await (const page of visibleMentorships(store.mentorships, tenant)) {
+    const names = await organizationNames(store, page.flatMap(involvedOrganizations));
+    for (const m of page as Mentorship[]) {
+      let found: unknown[];
+      try {
+        found = await exporter.rows(scope, m);
+      } catch (error) {
+        if (refused(error)) continue;
+        throw error;
+      }
+      const front: InFront = {
+        mentorshipId: m.id,
+        mentor: names.get(m.mentorOrganizationId) ?? '',
+        mentees: m.menteeOrganizationIds.map((id) => names.get(id) ?? ''),
+      };
+      for (const row of found) rows.push({ front, row });
+    }
+  }
+  return toCsv(columns, rows);
+}
+
+const mentorshipExport = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/exports/{form}',
+  tags: ['Exports'],
+  summary: "A form's answers for one mentorship, as CSV",
+  description: `\`form\`: ${FORMS()} (another: 404). For everyone who sees the mentorship (a form with a narrower rule applies it). One row per filled form, headed with the form's own words; list answers are one cell, separated by \`; \`.`,
+  security: bearer,
+  request: { params: mentorshipFormParam },
+  responses: { 200: csvResponse, ...problems(401, 403, 404) },
+});
+const mentorshipExportHandler: Handler<typeof mentorshipExport> = async (c) => {
+  const scope = network(c);
+  const { form } = c.req.valid('param');
+  const exporter = exporterOf(form);
+  const m = await visibleMentorship(c);
+  const today = todayOf(c.var.deps.clock);
+  const rows = await exporter.rows({ ...scope, today }, m);
+  return csvFile(toCsv(exporter.columns, rows), `sisi-${exporter.form}-${m.id}-${today}.csv`);
+};
+
+const networkExport = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/exports/{form}',
+  tags: ['Exports'],
+  summary: "A form's answers across every mentorship the caller sees, as CSV",
+  description: `\`form\`: ${FORMS()} (another: 404). Admins: every mentorship of the network; coordinators: their organization's and those they take part in; members: those they take part in (read page by page from the mentorship indexes, never a Scan). Each row starts with the mentorship's id and its organizations' names (mentor, then mentees); mentorships whose form the caller may not read are left out.`,
+  security: bearer,
+  request: { params: formParam },
+  responses: { 200: csvResponse, ...problems(401, 404) },
+});
+const networkExportHandler: Handler<typeof networkExport> = async (c) => {
+  const scope = network(c);
+  const { networkId, form } = c.req.valid('param');
+  const exporter = exporterOf(form);
+  const today = todayOf(c.var.deps.clock);
+  return csvFile(
+    await networkCsv({ ...scope, today }, exporter),
+    `sisi-${exporter.form}-${networkId}-${today}.csv`,
+  );
+};
+
 /**
  * CSV exports of every form type (the registry in `exports/index.ts`), per mentorship and
  * per network: the rows of every mentorship the caller sees, each with the mentorship's id
  * and its organizations' names in front.
  */
-export function exportRoutes(deps: ApiDeps) {
-  const exporterOf = (form: string): AnyFormExport => {
-    const exporter = formExport(form);
-    if (!exporter) throw new NotFoundError('export');
-    return exporter;
-  };
-
-  async function networkCsv(tenant: NetworkTenant, exporter: AnyFormExport): Promise<string> {
-    const columns = [
-      ...FRONT.map((c) => ({
-        header: c.header,
-        value: (r: { front: InFront }) => c.value(r.front),
-      })),
-      ...exporter.columns.map((c) => ({
-        header: c.header,
-        value: (r: { row: unknown }) => c.value(r.row),
-      })),
-    ] as CsvColumn<{ front: InFront; row: unknown }>[];
-    const rows: { front: InFront; row: unknown }[] = [];
-    const repo = deps.store(tenant).mentorships;
-    for await (const page of visibleMentorships(repo, tenant)) {
-      const names = await organizationNames(deps, tenant, page.flatMap(involvedOrganizations));
-      for (const m of page as Mentorship[]) {
-        let found: unknown[];
-        try {
-          found = await exporter.rows(deps, tenant, m);
-        } catch (error) {
-          if (refused(error)) continue;
-          throw error;
-        }
-        const front: InFront = {
-          mentorshipId: m.id,
-          mentor: names.get(m.mentorOrganizationId) ?? '',
-          mentees: m.menteeOrganizationIds.map((id) => names.get(id) ?? ''),
-        };
-        for (const row of found) rows.push({ front, row });
-      }
-    }
-    return toCsv(columns, rows);
-  }
-
-  return router()
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/exports/{form}',
-        tags: ['Exports'],
-        summary: "A form's answers for one mentorship, as CSV",
-        description: `\`form\`: ${FORMS()} (another: 404). For everyone who sees the mentorship (a form with a narrower rule applies it). One row per filled form, headed with the form's own words; list answers are one cell, separated by \`; \`.`,
-        security: bearer,
-        request: { params: mentorshipFormParam },
-        responses: { 200: csvResponse, ...problems(401, 403, 404) },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId, form } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const exporter = exporterOf(form);
-        const m = await loadVisibleMentorship(deps, tenant, mentorshipId);
-        const rows = await exporter.rows(deps, tenant, m);
-        return csvFile(
-          toCsv(exporter.columns, rows),
-          `sisi-${exporter.form}-${m.id}-${todayOf(deps)}.csv`,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/exports/{form}',
-        tags: ['Exports'],
-        summary: "A form's answers across every mentorship the caller sees, as CSV",
-        description: `\`form\`: ${FORMS()} (another: 404). Admins: every mentorship of the network; coordinators: their organization's and those they take part in; members: those they take part in (read page by page from the mentorship indexes, never a Scan). Each row starts with the mentorship's id and its organizations' names (mentor, then mentees); mentorships whose form the caller may not read are left out.`,
-        security: bearer,
-        request: { params: formParam },
-        responses: { 200: csvResponse, ...problems(401, 404) },
-      }),
-      async (c) => {
-        const { networkId, form } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const exporter = exporterOf(form);
-        return csvFile(
-          await networkCsv(tenant, exporter),
-          `sisi-${exporter.form}-${networkId}-${todayOf(deps)}.csv`,
-        );
-      },
-    );
-}
+export const exportRoutes = () =>
+  router()
+    .openapi(mentorshipExport, mentorshipExportHandler)
+    .openapi(networkExport, networkExportHandler);

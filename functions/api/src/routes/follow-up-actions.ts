@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ConflictError } from '@sisi/data';
 import {
   type FollowUpAction,
   followUpActionSchema,
@@ -7,25 +6,18 @@ import {
   followUpStatuses,
   isOverdue,
 } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
 import { ConflictProblem, ForbiddenError, NotFoundError } from '../errors.ts';
-import { requireNetwork } from '../middleware/auth.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
+import { type Handler, network } from '../route-kit.ts';
 import {
   canManage,
   canSee,
   involvedOrganizations,
-  loadVisibleMentorship,
+  visibleMentorship,
 } from '../services/mentorship-access.ts';
-import {
-  mentorshipPeople,
-  monitoringRepositories,
-  organizationNames,
-  todayOf,
-} from '../services/monitoring.ts';
+import { mentorshipPeople, organizationNames, todayOf } from '../services/monitoring.ts';
+import { mentorshipParam, networkParam } from './mentorship-params.ts';
 
-const networkParam = z.object({ networkId: z.string().max(100) });
-const mentorshipParam = networkParam.extend({ mentorshipId: z.string().max(100) });
 const actionParam = mentorshipParam.extend({ actionId: z.string().max(100) });
 
 const listQuery = z.object({
@@ -68,176 +60,154 @@ const personOut = z
   .openapi('MentorshipPerson');
 const statusIn = named(followUpStatusChangeSchema, 'FollowUpStatusChange');
 
+const withOverdue = (a: FollowUpAction, today: string) => ({ ...a, overdue: isOverdue(a, today) });
+
+const listActions = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/follow-up-actions',
+  tags: ['Monitoring'],
+  summary: 'The follow-up actions of a mentorship, by due date',
+  description:
+    'Everyone who sees the mentorship reads them. `overdue`: still `open` and due before today (on the runtime’s clock, UTC).',
+  security: bearer,
+  request: { params: mentorshipParam, query: listQuery },
+  responses: {
+    200: jsonResponse(actionPage, 'A page of follow-up actions'),
+    ...problems(400, 401, 404),
+  },
+});
+const listActionsHandler: Handler<typeof listActions> = async (c) => {
+  const { limit, cursor } = c.req.valid('query');
+  const m = await visibleMentorship(c);
+  const page = await network(c).store.summaryReports.listActions(m.id, limit, cursor);
+  const today = todayOf(c.var.deps.clock);
+  return c.json(
+    {
+      items: page.items.map((a) => withOverdue(a, today)),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    },
+    200,
+  );
+};
+
+const listMyActions = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/follow-up-actions',
+  tags: ['Monitoring'],
+  summary: "The caller's own follow-up actions, across the mentorships they see",
+  description:
+    'A Query on the owner index: by status (`dropped`, `done`, `open` in key order, or only `status` when given), then due date, soonest first. Each action carries its mentorship’s organizations. Actions of a mentorship the caller no longer sees are left out.',
+  security: bearer,
+  request: { params: networkParam, query: mineQuery },
+  responses: {
+    200: jsonResponse(myActionPage, 'A page of the caller’s follow-up actions'),
+    ...problems(400, 401, 404),
+  },
+});
+const listMyActionsHandler: Handler<typeof listMyActions> = async (c) => {
+  const { tenant, store } = network(c);
+  const { limit, cursor, status } = c.req.valid('query');
+  const page = await store.summaryReports.listByOwner(tenant.userId, {
+    limit,
+    cursor,
+    ...(status ? { status } : {}),
+  });
+  const ms = await store.mentorships.getMany([...new Set(page.items.map((a) => a.mentorshipId))]);
+  const visible = new Map(ms.filter((m) => canSee(tenant, m)).map((m) => [m.id, m]));
+  const names = await organizationNames(
+    store,
+    [...visible.values()].flatMap(involvedOrganizations),
+  );
+  const today = todayOf(c.var.deps.clock);
+  const items = page.items.flatMap((a) => {
+    const m = visible.get(a.mentorshipId);
+    if (!m) return [];
+    return [
+      {
+        ...withOverdue(a, today),
+        organizations: involvedOrganizations(m).map((id, i) => ({
+          id,
+          name: names.get(id) ?? '',
+          role: i === 0 ? ('mentor' as const) : ('mentee' as const),
+        })),
+      },
+    ];
+  });
+  return c.json({ items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
+};
+
+const changeStatus = createRoute({
+  method: 'patch',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/follow-up-actions/{actionId}',
+  tags: ['Monitoring'],
+  summary: 'Change where a follow-up action stands (open, done, dropped)',
+  description:
+    'By its owner, a coordinator of the mentorship’s organizations or a network admin (others who see the mentorship: 403). `version` is the one read; a stale one is a 409 naming `version` and nothing changes.',
+  security: bearer,
+  request: { params: actionParam, body: jsonBody(statusIn) },
+  responses: {
+    200: jsonResponse(actionOut, 'The action with its new status and version'),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+const changeStatusHandler: Handler<typeof changeStatus> = async (c) => {
+  const { tenant, store } = network(c);
+  const { clock } = c.var.deps;
+  const { actionId } = c.req.valid('param');
+  const { status, version } = c.req.valid('json');
+  const m = await visibleMentorship(c);
+  const action = await store.summaryReports.getAction(m.id, actionId);
+  if (!action) throw new NotFoundError('follow-up action');
+  if (action.ownerId !== tenant.userId && !canManage(tenant, m)) {
+    throw new ForbiddenError(
+      'its owner, a coordinator of the mentorship or a network admin updates a follow-up action',
+    );
+  }
+  if (action.version !== version) {
+    throw new ConflictProblem(
+      'the follow-up action changed meanwhile; reload and try again',
+      'version',
+    );
+  }
+  const next: FollowUpAction = {
+    ...action,
+    status,
+    version: action.version + 1,
+    updatedAt: clock.now().toISOString(),
+    updatedBy: tenant.userId,
+    updatedByName: tenant.name,
+  };
+  await store.summaryReports.updateAction(next, version);
+  return c.json(withOverdue(next, todayOf(clock)), 200);
+};
+
+const listPeople = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/people',
+  tags: ['Monitoring'],
+  summary: 'The people of a mentorship: who can own its follow-up actions',
+  description:
+    'The coordinators of its organizations and its participants, by name. Everyone who sees the mentorship may know who is in it.',
+  security: bearer,
+  request: { params: mentorshipParam },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(personOut) }), 'The people, by name'),
+    ...problems(401, 404),
+  },
+});
+const listPeopleHandler: Handler<typeof listPeople> = async (c) => {
+  const m = await visibleMentorship(c);
+  return c.json({ items: await mentorshipPeople(network(c).store, m) }, 200);
+};
+
 /**
  * Follow-up actions agreed in summary reports: each has what, who (its owner), by when and a
  * status (`open`, `done`, `dropped`). They show on the mentorship and on their owner's own
  * list; an open one past its due date is overdue.
  */
-export function followUpActionRoutes(deps: ApiDeps) {
-  const withOverdue = (a: FollowUpAction, today: string) => ({
-    ...a,
-    overdue: isOverdue(a, today),
-  });
-
-  return router()
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/follow-up-actions',
-        tags: ['Monitoring'],
-        summary: 'The follow-up actions of a mentorship, by due date',
-        description:
-          'Everyone who sees the mentorship reads them. `overdue`: still `open` and due before today (on the runtime’s clock, UTC).',
-        security: bearer,
-        request: { params: mentorshipParam, query: listQuery },
-        responses: {
-          200: jsonResponse(actionPage, 'A page of follow-up actions'),
-          ...problems(400, 401, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { limit, cursor } = c.req.valid('query');
-        const m = await loadVisibleMentorship(deps, tenant, mentorshipId);
-        const page = await monitoringRepositories(deps, tenant).summaries.listActions(
-          m.id,
-          limit,
-          cursor,
-        );
-        const today = todayOf(deps);
-        return c.json(
-          {
-            items: page.items.map((a) => withOverdue(a, today)),
-            ...(page.cursor ? { cursor: page.cursor } : {}),
-          },
-          200,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/follow-up-actions',
-        tags: ['Monitoring'],
-        summary: "The caller's own follow-up actions, across the mentorships they see",
-        description:
-          'A Query on the owner index: by status (`dropped`, `done`, `open` in key order, or only `status` when given), then due date, soonest first. Each action carries its mentorship’s organizations. Actions of a mentorship the caller no longer sees are left out.',
-        security: bearer,
-        request: { params: networkParam, query: mineQuery },
-        responses: {
-          200: jsonResponse(myActionPage, 'A page of the caller’s follow-up actions'),
-          ...problems(400, 401, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { limit, cursor, status } = c.req.valid('query');
-        const { summaries, mentorships } = monitoringRepositories(deps, tenant);
-        const page = await summaries.listByOwner(tenant.userId, {
-          limit,
-          cursor,
-          ...(status ? { status } : {}),
-        });
-        const ms = await mentorships.getMany([...new Set(page.items.map((a) => a.mentorshipId))]);
-        const visible = new Map(ms.filter((m) => canSee(tenant, m)).map((m) => [m.id, m]));
-        const names = await organizationNames(
-          deps,
-          tenant,
-          [...visible.values()].flatMap(involvedOrganizations),
-        );
-        const today = todayOf(deps);
-        const items = page.items.flatMap((a) => {
-          const m = visible.get(a.mentorshipId);
-          if (!m) return [];
-          return [
-            {
-              ...withOverdue(a, today),
-              organizations: involvedOrganizations(m).map((id, i) => ({
-                id,
-                name: names.get(id) ?? '',
-                role: i === 0 ? ('mentor' as const) : ('mentee' as const),
-              })),
-            },
-          ];
-        });
-        return c.json({ items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/follow-up-actions/{actionId}',
-        tags: ['Monitoring'],
-        summary: 'Change where a follow-up action stands (open, done, dropped)',
-        description:
-          'By its owner, a coordinator of the mentorship’s organizations or a network admin (others who see the mentorship: 403). `version` is the one read; a stale one is a 409 naming `version` and nothing changes.',
-        security: bearer,
-        request: { params: actionParam, body: jsonBody(statusIn) },
-        responses: {
-          200: jsonResponse(actionOut, 'The action with its new status and version'),
-          ...problems(400, 401, 403, 404, 409),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId, actionId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { status, version } = c.req.valid('json');
-        const m = await loadVisibleMentorship(deps, tenant, mentorshipId);
-        const { summaries } = monitoringRepositories(deps, tenant);
-        const action = await summaries.getAction(m.id, actionId);
-        if (!action) throw new NotFoundError('follow-up action');
-        if (action.ownerId !== tenant.userId && !canManage(tenant, m)) {
-          throw new ForbiddenError(
-            'its owner, a coordinator of the mentorship or a network admin updates a follow-up action',
-          );
-        }
-        if (action.version !== version) {
-          throw new ConflictProblem(
-            'the follow-up action changed meanwhile; reload and try again',
-            'version',
-          );
-        }
-        const next: FollowUpAction = {
-          ...action,
-          status,
-          version: action.version + 1,
-          updatedAt: deps.clock.now().toISOString(),
-          updatedBy: tenant.userId,
-          updatedByName: tenant.name,
-        };
-        try {
-          await summaries.updateAction(next, version);
-        } catch (error) {
-          if (error instanceof ConflictError) {
-            throw new ConflictProblem(error.message, 'version', { cause: error });
-          }
-          throw error;
-        }
-        return c.json(withOverdue(next, todayOf(deps)), 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/people',
-        tags: ['Monitoring'],
-        summary: 'The people of a mentorship: who can own its follow-up actions',
-        description:
-          'The coordinators of its organizations and its participants, by name. Everyone who sees the mentorship may know who is in it.',
-        security: bearer,
-        request: { params: mentorshipParam },
-        responses: {
-          200: jsonResponse(z.object({ items: z.array(personOut) }), 'The people, by name'),
-          ...problems(401, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const m = await loadVisibleMentorship(deps, tenant, mentorshipId);
-        return c.json({ items: await mentorshipPeople(deps, tenant, m) }, 200);
-      },
-    );
-}
+export const followUpActionRoutes = () =>
+  router()
+    .openapi(listActions, listActionsHandler)
+    .openapi(listMyActions, listMyActionsHandler)
+    .openapi(changeStatus, changeStatusHandler)
+    .openapi(listPeople, listPeopleHandler);

@@ -7,17 +7,12 @@ import {
   pageQuerySchema,
   safetyChecklist,
 } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
 import { ApiError, DomainRuleError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { requireNetwork } from '../middleware/auth.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
-import { loadManagedMentorship, loadVisibleMentorship } from '../services/mentorship-access.ts';
-
-const mentorshipParam = z.object({
-  networkId: z.string().max(100),
-  mentorshipId: z.string().max(100),
-});
+import { type Handler, network } from '../route-kit.ts';
+import { managedMentorship, visibleMentorship } from '../services/mentorship-access.ts';
+import { mentorshipParam } from './mentorship-params.ts';
 
 const gatheringIn = named(gatheringSchema, 'GatheringInput');
 const gatheringOut = gatheringSchema
@@ -33,84 +28,86 @@ type GatheringRecord = z.output<typeof gatheringOut>;
 
 const PREFIX = 'GATHERING#';
 
+const scheduleGathering = createRoute({
+  method: 'post',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/gatherings',
+  tags: ['Mentorships'],
+  summary: 'Schedule a mentoring event; a face-to-face gathering needs the safety check done',
+  description: `On-site mentoring, a community of practice, a study tour, an exchange visit or an exchange event is refused (422, rule \`safety-check-incomplete\`, one \`errors\` entry \`safety.<item>\` per item not done) until every item of the safety and security checklist is done: ${safetyChecklist.map((i) => `\`${i.id}\``).join(', ')}. An ended mentorship takes no new events (422, rule \`ended\`).`,
+  security: bearer,
+  request: { params: mentorshipParam, body: jsonBody(gatheringIn) },
+  responses: {
+    201: jsonResponse(gatheringOut, 'The scheduled event'),
+    ...problems(400, 401, 403, 404, 422),
+  },
+});
+const scheduleGatheringHandler: Handler<typeof scheduleGathering> = async (c) => {
+  const { tenant, store } = network(c);
+  const gathering: Gathering = c.req.valid('json');
+  const m = await managedMentorship(c);
+  if (m.stage === 'end') {
+    throw new DomainRuleError('the mentorship has ended', 'ended');
+  }
+  if (isGathering(gathering.approach)) {
+    const missing = missingSafetyItems(gathering);
+    if (missing.length) {
+      const message = 'must be done before a gathering is scheduled';
+      throw new ApiError(
+        422,
+        'Rule of the domain',
+        `the safety and security checklist is not complete: ${missing.join(', ')}`,
+        {
+          rule: 'safety-check-incomplete',
+          errors: missing.map((id) => ({ path: `safety.${id}`, message })),
+        },
+      );
+    }
+  }
+  const record: GatheringRecord = {
+    id: newId(),
+    ...gathering,
+    createdAt: c.var.deps.clock.now().toISOString(),
+    createdBy: tenant.userId,
+  };
+  await store.mentorships.putChild(
+    m.id,
+    `${PREFIX}${record.date}#${record.id}`,
+    'gathering',
+    record,
+  );
+  return c.json(record, 201);
+};
+
+const listGatherings = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/gatherings',
+  tags: ['Mentorships'],
+  summary: 'Mentoring events of a mentorship, by date (earliest first)',
+  security: bearer,
+  request: { params: mentorshipParam, query: pageQuerySchema },
+  responses: {
+    200: jsonResponse(gatheringPage, 'A page of events'),
+    ...problems(400, 401, 404),
+  },
+});
+const listGatheringsHandler: Handler<typeof listGatherings> = async (c) => {
+  const { limit, cursor } = c.req.valid('query');
+  const m = await visibleMentorship(c);
+  const page = await network(c).store.mentorships.listChildren<GatheringRecord>(
+    m.id,
+    PREFIX,
+    limit,
+    cursor,
+  );
+  return c.json({ items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
+};
+
 /**
  * Mentoring events of a mentorship (001 "Safety first"). Key populations are criminalized
  * in many countries, so an event that gathers people face to face is refused until its
  * safety and security checklist is complete.
  */
-export function gatheringRoutes(deps: ApiDeps) {
-  return router()
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/gatherings',
-        tags: ['Mentorships'],
-        summary: 'Schedule a mentoring event; a face-to-face gathering needs the safety check done',
-        description: `On-site mentoring, a community of practice, a study tour, an exchange visit or an exchange event is refused (422, rule \`safety-check-incomplete\`, one \`errors\` entry \`safety.<item>\` per item not done) until every item of the safety and security checklist is done: ${safetyChecklist.map((i) => `\`${i.id}\``).join(', ')}. An ended mentorship takes no new events (422, rule \`ended\`).`,
-        security: bearer,
-        request: { params: mentorshipParam, body: jsonBody(gatheringIn) },
-        responses: {
-          201: jsonResponse(gatheringOut, 'The scheduled event'),
-          ...problems(400, 401, 403, 404, 422),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const gathering: Gathering = c.req.valid('json');
-        const m = await loadManagedMentorship(deps, tenant, mentorshipId);
-        if (m.stage === 'end') {
-          throw new DomainRuleError('the mentorship has ended', 'ended');
-        }
-        if (isGathering(gathering.approach)) {
-          const missing = missingSafetyItems(gathering);
-          if (missing.length) {
-            const message = 'must be done before a gathering is scheduled';
-            throw new ApiError(
-              422,
-              'Rule of the domain',
-              `the safety and security checklist is not complete: ${missing.join(', ')}`,
-              {
-                rule: 'safety-check-incomplete',
-                errors: missing.map((id) => ({ path: `safety.${id}`, message })),
-              },
-            );
-          }
-        }
-        const record: GatheringRecord = {
-          id: newId(),
-          ...gathering,
-          createdAt: deps.clock.now().toISOString(),
-          createdBy: tenant.userId,
-        };
-        await deps
-          .store(tenant)
-          .mentorships.putChild(m.id, `${PREFIX}${record.date}#${record.id}`, 'gathering', record);
-        return c.json(record, 201);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/gatherings',
-        tags: ['Mentorships'],
-        summary: 'Mentoring events of a mentorship, by date (earliest first)',
-        security: bearer,
-        request: { params: mentorshipParam, query: pageQuerySchema },
-        responses: {
-          200: jsonResponse(gatheringPage, 'A page of events'),
-          ...problems(400, 401, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { limit, cursor } = c.req.valid('query');
-        const m = await loadVisibleMentorship(deps, tenant, mentorshipId);
-        const page = await deps
-          .store(tenant)
-          .mentorships.listChildren<GatheringRecord>(m.id, PREFIX, limit, cursor);
-        return c.json({ items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
-      },
-    );
-}
+export const gatheringRoutes = () =>
+  router()
+    .openapi(scheduleGathering, scheduleGatheringHandler)
+    .openapi(listGatherings, listGatheringsHandler);

@@ -1,45 +1,23 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ConflictError, type VersionedDocument, type WriteOp } from '@sisi/data';
+import type { VersionedDocument, WriteOp } from '@sisi/data';
+import { closureAnswersSchema, type Mentorship, orientationSchema, planSchema } from '@sisi/domain';
+import type { Context } from 'hono';
+import type { AppEnv } from '../deps.ts';
 import {
-  closureAnswersSchema,
-  type Mentorship,
-  orientationSchema,
-  planSchema,
-  type TenantContext,
-} from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
-import {
-  ConflictProblem,
+  conflictAs,
   DomainRuleError,
   type FieldError,
   NotFoundError,
   ValidationError,
 } from '../errors.ts';
-import { requireNetwork } from '../middleware/auth.ts';
 import { bearer, jsonBody, jsonResponse, problems, router } from '../openapi.ts';
+import { type Handler, network } from '../route-kit.ts';
 import {
   involvedOrganizations,
-  loadManagedMentorship,
-  loadVisibleMentorship,
+  managedMentorship,
+  visibleMentorship,
 } from '../services/mentorship-access.ts';
-
-type NetworkTenant = TenantContext & { networkId: string };
-
-const mentorshipParam = z.object({
-  networkId: z.string().max(100),
-  mentorshipId: z.string().max(100),
-});
-
-/**
- * The version the client read, for optimistic locking; absent or 0 when it saves the first
- * one. The domain schemas say `version ≥ 1` (an edit); the first save needs 0 too.
- */
-const readVersion = z
-  .number()
-  .int()
-  .min(0)
-  .optional()
-  .describe('the version read; absent or 0 for the first save (a stale one → 409)');
+import { mentorshipParam, readVersion } from './mentorship-params.ts';
 
 const planBody = planSchema.safeExtend({ version: readVersion }).openapi('MentoringPlanInput');
 const orientationBody = orientationSchema
@@ -74,230 +52,191 @@ const closureOut = documentOut(z.object(closureAnswersSchema.shape).strict(), 'C
 /** Stages in which the closure questions may be answered (001 "Closure", Step 5). */
 const CLOSURE_STAGES: Mentorship['stage'][] = ['monitor', 'end'];
 
+/** The path's mentorship's document `name`, for whoever sees the mentorship (404 when none). */
+async function read<T>(c: Context<AppEnv>, name: string, what: string) {
+  const m = await visibleMentorship(c);
+  const doc = await network(c).store.mentorships.getDocument<T>(m.id, name);
+  if (!doc) throw new NotFoundError(what);
+  return doc;
+}
+
+/**
+ * Saves `content` as version `expected + 1`, with the ops `extraOps` makes (given the
+ * save's timestamp) in the same transaction; a stale `expected` is a 409 on `version`.
+ */
+async function write<T>(
+  c: Context<AppEnv>,
+  m: Mentorship,
+  name: string,
+  expected: number,
+  content: T,
+  extraOps: (now: string) => WriteOp[] = () => [],
+): Promise<VersionedDocument<T>> {
+  const { tenant, store } = network(c);
+  const now = c.var.deps.clock.now().toISOString();
+  const doc: VersionedDocument<T> = {
+    version: expected + 1,
+    content,
+    updatedAt: now,
+    updatedBy: tenant.userId,
+  };
+  await store.mentorships
+    .saveDocument(m.id, name, expected, doc, extraOps(now))
+    .catch(conflictAs('version'));
+  return doc;
+}
+
+/** People named in a document must belong to one of the mentorship's organizations. */
+function checkPeople(
+  m: Mentorship,
+  lists: [path: string, people: { organizationId: string }[] | undefined][],
+): void {
+  const orgs = involvedOrganizations(m);
+  const errors: FieldError[] = lists.flatMap(([path, people]) =>
+    (people ?? []).flatMap((p, i) =>
+      orgs.includes(p.organizationId)
+        ? []
+        : [
+            {
+              path: `${path}.${i}.organizationId`,
+              message: 'is not an organization of this mentorship',
+            },
+          ],
+    ),
+  );
+  if (errors.length) throw new ValidationError(errors);
+}
+
+const getPlan = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/plan',
+  tags: ['Mentorships'],
+  summary: 'The mentoring plan (001 Annex 3), with its version',
+  security: bearer,
+  request: { params: mentorshipParam },
+  responses: {
+    200: jsonResponse(planOut, 'The plan as last saved'),
+    ...problems(401, 404),
+  },
+});
+const getPlanHandler: Handler<typeof getPlan> = async (c) =>
+  c.json(await read<z.output<typeof planOut>['content']>(c, 'plan', 'plan'), 200);
+
+const putPlan = createRoute({
+  method: 'put',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/plan',
+  tags: ['Mentorships'],
+  summary: 'Save the mentoring plan; `version` must be the one read (else 409)',
+  description:
+    'The whole plan is replaced. Its `formats` become the mentorship’s `approaches` (the list filter) in the same transaction, without changing the mentorship’s version.',
+  security: bearer,
+  request: { params: mentorshipParam, body: jsonBody(planBody) },
+  responses: {
+    200: jsonResponse(planOut, 'The plan as stored, with its new version'),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+const putPlanHandler: Handler<typeof putPlan> = async (c) => {
+  const { version = 0, ...content } = c.req.valid('json');
+  const m = await managedMentorship(c);
+  checkPeople(m, [
+    ['mentors', content.mentors],
+    ['mentees', content.mentees],
+    ['communicationPlan.pointPeople', content.communicationPlan?.pointPeople],
+  ]);
+  // the formats feed the list's approach filter: same transaction, no version bump
+  const doc = await write(c, m, 'plan', version, content, (now) => [
+    network(c).store.mentorships.approachesOp(m.id, content.formats ?? [], now),
+  ]);
+  return c.json(doc, 200);
+};
+
+const getOrientation = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/orientation',
+  tags: ['Mentorships'],
+  summary: 'The orientation meeting (001 Annex 2), with its version',
+  security: bearer,
+  request: { params: mentorshipParam },
+  responses: {
+    200: jsonResponse(orientationOut, 'The orientation meeting as last saved'),
+    ...problems(401, 404),
+  },
+});
+const getOrientationHandler: Handler<typeof getOrientation> = async (c) =>
+  c.json(
+    await read<z.output<typeof orientationOut>['content']>(c, 'orientation', 'orientation meeting'),
+    200,
+  );
+
+const putOrientation = createRoute({
+  method: 'put',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/orientation',
+  tags: ['Mentorships'],
+  summary: 'Save the orientation meeting; `version` must be the one read (else 409)',
+  security: bearer,
+  request: { params: mentorshipParam, body: jsonBody(orientationBody) },
+  responses: {
+    200: jsonResponse(orientationOut, 'The orientation meeting as stored, with its new version'),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+const putOrientationHandler: Handler<typeof putOrientation> = async (c) => {
+  const { version = 0, ...content } = c.req.valid('json');
+  const m = await managedMentorship(c);
+  checkPeople(m, [['attendees', content.attendees]]);
+  return c.json(await write(c, m, 'orientation', version, content), 200);
+};
+
+const getClosure = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/closure',
+  tags: ['Mentorships'],
+  summary: 'The answers to the closure questions (001 "Closure"), with their version',
+  security: bearer,
+  request: { params: mentorshipParam },
+  responses: {
+    200: jsonResponse(closureOut, 'The closure answers as last saved'),
+    ...problems(401, 404),
+  },
+});
+const getClosureHandler: Handler<typeof getClosure> = async (c) =>
+  c.json(await read<z.output<typeof closureOut>['content']>(c, 'closure', 'closure'), 200);
+
+const putClosure = createRoute({
+  method: 'put',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/closure',
+  tags: ['Mentorships'],
+  summary: 'Save the closure answers; only in the stages monitor and end (else 422)',
+  security: bearer,
+  request: { params: mentorshipParam, body: jsonBody(closureBody) },
+  responses: {
+    200: jsonResponse(closureOut, 'The closure answers as stored, with their new version'),
+    ...problems(400, 401, 403, 404, 409, 422),
+  },
+});
+const putClosureHandler: Handler<typeof putClosure> = async (c) => {
+  const { version = 0, ...content } = c.req.valid('json');
+  const m = await managedMentorship(c);
+  if (!CLOSURE_STAGES.includes(m.stage)) {
+    throw new DomainRuleError(
+      'the closure questions are answered once the mentorship is being monitored or has ended',
+      'closure-too-early',
+    );
+  }
+  return c.json(await write(c, m, 'closure', version, content), 200);
+};
+
 /**
  * Documents of a mentorship that are edited as a whole and guarded by a version: the
  * mentoring plan (Annex 3), the orientation meeting (Annex 2) and the closure (Step 5).
  * Whoever sees the mentorship reads them; whoever runs it writes them.
  */
-export function mentorshipDocumentRoutes(deps: ApiDeps) {
-  const repos = (t: NetworkTenant) => deps.store(t);
-
-  async function read<T>(tenant: NetworkTenant, mentorshipId: string, name: string, what: string) {
-    const m = await loadVisibleMentorship(deps, tenant, mentorshipId);
-    const doc = await repos(tenant).mentorships.getDocument<T>(m.id, name);
-    if (!doc) throw new NotFoundError(what);
-    return doc;
-  }
-
-  /**
-   * Saves `content` as version `expected + 1`, with the ops `extraOps` makes (given the
-   * save's timestamp) in the same transaction.
-   */
-  async function write<T>(
-    tenant: NetworkTenant,
-    m: Mentorship,
-    name: string,
-    expected: number,
-    content: T,
-    extraOps: (now: string) => WriteOp[] = () => [],
-  ): Promise<VersionedDocument<T>> {
-    const now = deps.clock.now().toISOString();
-    const doc: VersionedDocument<T> = {
-      version: expected + 1,
-      content,
-      updatedAt: now,
-      updatedBy: tenant.userId,
-    };
-    try {
-      await repos(tenant).mentorships.saveDocument(m.id, name, expected, doc, extraOps(now));
-    } catch (error) {
-      if (error instanceof ConflictError) {
-        throw new ConflictProblem(error.message, 'version', { cause: error });
-      }
-      throw error;
-    }
-    return doc;
-  }
-
-  /** People named in a document must belong to one of the mentorship's organizations. */
-  function checkPeople(
-    m: Mentorship,
-    lists: [path: string, people: { organizationId: string }[] | undefined][],
-  ): void {
-    const orgs = involvedOrganizations(m);
-    const errors: FieldError[] = lists.flatMap(([path, people]) =>
-      (people ?? []).flatMap((p, i) =>
-        orgs.includes(p.organizationId)
-          ? []
-          : [
-              {
-                path: `${path}.${i}.organizationId`,
-                message: 'is not an organization of this mentorship',
-              },
-            ],
-      ),
-    );
-    if (errors.length) throw new ValidationError(errors);
-  }
-
-  return router()
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/plan',
-        tags: ['Mentorships'],
-        summary: 'The mentoring plan (001 Annex 3), with its version',
-        security: bearer,
-        request: { params: mentorshipParam },
-        responses: {
-          200: jsonResponse(planOut, 'The plan as last saved'),
-          ...problems(401, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const doc = await read<z.output<typeof planOut>['content']>(
-          tenant,
-          mentorshipId,
-          'plan',
-          'plan',
-        );
-        return c.json(doc, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'put',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/plan',
-        tags: ['Mentorships'],
-        summary: 'Save the mentoring plan; `version` must be the one read (else 409)',
-        description:
-          'The whole plan is replaced. Its `formats` become the mentorship’s `approaches` (the list filter) in the same transaction, without changing the mentorship’s version.',
-        security: bearer,
-        request: { params: mentorshipParam, body: jsonBody(planBody) },
-        responses: {
-          200: jsonResponse(planOut, 'The plan as stored, with its new version'),
-          ...problems(400, 401, 403, 404, 409),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { version = 0, ...content } = c.req.valid('json');
-        const m = await loadManagedMentorship(deps, tenant, mentorshipId);
-        checkPeople(m, [
-          ['mentors', content.mentors],
-          ['mentees', content.mentees],
-          ['communicationPlan.pointPeople', content.communicationPlan?.pointPeople],
-        ]);
-        // the formats feed the list's approach filter: same transaction, no version bump
-        const doc = await write(tenant, m, 'plan', version, content, (now) => [
-          repos(tenant).mentorships.approachesOp(m.id, content.formats ?? [], now),
-        ]);
-        return c.json(doc, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/orientation',
-        tags: ['Mentorships'],
-        summary: 'The orientation meeting (001 Annex 2), with its version',
-        security: bearer,
-        request: { params: mentorshipParam },
-        responses: {
-          200: jsonResponse(orientationOut, 'The orientation meeting as last saved'),
-          ...problems(401, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const doc = await read<z.output<typeof orientationOut>['content']>(
-          tenant,
-          mentorshipId,
-          'orientation',
-          'orientation meeting',
-        );
-        return c.json(doc, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'put',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/orientation',
-        tags: ['Mentorships'],
-        summary: 'Save the orientation meeting; `version` must be the one read (else 409)',
-        security: bearer,
-        request: { params: mentorshipParam, body: jsonBody(orientationBody) },
-        responses: {
-          200: jsonResponse(
-            orientationOut,
-            'The orientation meeting as stored, with its new version',
-          ),
-          ...problems(400, 401, 403, 404, 409),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { version = 0, ...content } = c.req.valid('json');
-        const m = await loadManagedMentorship(deps, tenant, mentorshipId);
-        checkPeople(m, [['attendees', content.attendees]]);
-        return c.json(await write(tenant, m, 'orientation', version, content), 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/closure',
-        tags: ['Mentorships'],
-        summary: 'The answers to the closure questions (001 "Closure"), with their version',
-        security: bearer,
-        request: { params: mentorshipParam },
-        responses: {
-          200: jsonResponse(closureOut, 'The closure answers as last saved'),
-          ...problems(401, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const doc = await read<z.output<typeof closureOut>['content']>(
-          tenant,
-          mentorshipId,
-          'closure',
-          'closure',
-        );
-        return c.json(doc, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'put',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/closure',
-        tags: ['Mentorships'],
-        summary: 'Save the closure answers; only in the stages monitor and end (else 422)',
-        security: bearer,
-        request: { params: mentorshipParam, body: jsonBody(closureBody) },
-        responses: {
-          200: jsonResponse(closureOut, 'The closure answers as stored, with their new version'),
-          ...problems(400, 401, 403, 404, 409, 422),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { version = 0, ...content } = c.req.valid('json');
-        const m = await loadManagedMentorship(deps, tenant, mentorshipId);
-        if (!CLOSURE_STAGES.includes(m.stage)) {
-          throw new DomainRuleError(
-            'the closure questions are answered once the mentorship is being monitored or has ended',
-            'closure-too-early',
-          );
-        }
-        return c.json(await write(tenant, m, 'closure', version, content), 200);
-      },
-    );
-}
+export const mentorshipDocumentRoutes = () =>
+  router()
+    .openapi(getPlan, getPlanHandler)
+    .openapi(putPlan, putPlanHandler)
+    .openapi(getOrientation, getOrientationHandler)
+    .openapi(putOrientation, putOrientationHandler)
+    .openapi(getClosure, getClosureHandler)
+    .openapi(putClosure, putClosureHandler);

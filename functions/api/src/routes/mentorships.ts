@@ -1,12 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ConflictError } from '@sisi/data';
+import type { NetworkStore, WriteOp } from '@sisi/data';
 import {
   agreementSchema,
   canMoveStage,
   createMentorshipSchema,
   endMentorshipSchema,
-  executionInput,
-  executionName,
   type Mentorship,
   mentorshipListQuerySchema,
   mentorshipSchema,
@@ -15,31 +13,29 @@ import {
   rightsAndResponsibilities,
   scheduledReviews,
   stageChangeSchema,
-  type TenantContext,
 } from '@sisi/domain';
 import type { ApiDeps } from '../deps.ts';
 import {
   ConflictProblem,
+  conflictAs,
   DomainRuleError,
   ForbiddenError,
-  NotFoundError,
   ValidationError,
 } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { requireNetwork } from '../middleware/auth.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
+import { type Handler, network } from '../route-kit.ts';
 import {
   canSee,
   involvedOrganizations,
-  loadManagedMentorship,
+  managedMentorship,
+  visibleMentorship,
 } from '../services/mentorship-access.ts';
+import { startLifecycle, stopLifecycle } from '../services/mentorship-lifecycle.ts';
+import { mentorshipParam, networkParam } from './mentorship-params.ts';
 
 const mentorshipOut = named(mentorshipSchema, 'Mentorship');
 const mentorshipPage = z.object({ items: z.array(mentorshipOut), cursor: z.string().optional() });
-const networkParam = z.object({ networkId: z.string().max(100) });
-const mentorshipParam = networkParam.extend({ mentorshipId: z.string().max(100) });
-
-type NetworkTenant = TenantContext & { networkId: string };
 
 const STAGE_RULES: Record<string, string> = {
   'same-stage': 'the mentorship is already in that stage',
@@ -50,400 +46,339 @@ const STAGE_RULES: Record<string, string> = {
     'every organization of the mentorship must accept the rights and responsibilities before it leaves its first stage',
 };
 
-/** Mentorships: create, read, list, agreements, stage moves, ending, participants. */
-export function mentorshipRoutes(deps: ApiDeps) {
-  const repos = (t: NetworkTenant) => deps.store(t);
-
-  /** Organization ids in a body must be this network's: otherwise 400 naming the field. */
-  async function checkOrganizations(tenant: NetworkTenant, refs: { path: string; id: string }[]) {
-    const found = await Promise.all(refs.map((r) => repos(tenant).organizations.get(r.id)));
-    const errors = refs
-      .filter((_, i) => !found[i])
-      .map((r) => ({ path: r.path, message: 'is not an organization of this network' }));
-    if (errors.length) throw new ValidationError(errors);
-  }
-
-  /** Writes `next` if nothing changed since `current` was read; a race is a 409. */
-  async function save(
-    tenant: NetworkTenant,
-    current: Mentorship,
-    next: Mentorship,
-    extraOps = [] as Parameters<ApiDeps['platform']['transact']>[0],
-  ) {
-    try {
-      await repos(tenant).mentorships.replace(next, current.version, extraOps);
-    } catch (error) {
-      if (error instanceof ConflictError)
-        throw new ConflictProblem(error.message, 'version', { cause: error });
-      throw error;
-    }
-    return next;
-  }
-
-  /** Adds the names of its organizations to each mentorship (one batch read for all). */
-  async function withNames(tenant: NetworkTenant, ms: Mentorship[]): Promise<Mentorship[]> {
-    const orgs = await repos(tenant).organizations.getMany(ms.flatMap(involvedOrganizations));
-    const names = new Map(orgs.map((o) => [o.id, o.name]));
-    return ms.map((m) => ({
-      ...m,
-      organizations: involvedOrganizations(m).map((id, i) => ({
-        id,
-        name: names.get(id) ?? '',
-        role: i === 0 ? ('mentor' as const) : ('mentee' as const),
-      })),
-    }));
-  }
-  const withNamesOne = async (tenant: NetworkTenant, m: Mentorship) =>
-    (await withNames(tenant, [m]))[0]!;
-
-  const touch = (m: Mentorship, changes: Partial<Mentorship>): Mentorship => ({
-    ...m,
-    ...changes,
-    version: m.version + 1,
-    updatedAt: deps.clock.now().toISOString(),
-  });
-
-  /**
-   * Starts the review lifecycle at the first review still to come (`upcoming`): a mentorship
-   * recorded after it began is never asked for reviews already past. Each execution starts
-   * the next one itself. A failure here fails the request (5xx): the mentorship is stored,
-   * but nothing would be scheduled for it.
-   */
-  async function startLifecycle(m: Mentorship) {
-    const first = m.reviews.findIndex((r) => r.state === 'upcoming');
-    if (first < 0) return;
-    const n = first + 1;
-    await deps.workflows.start(executionName(m.networkId, m.id, n), executionInput(m, n));
-  }
-
-  /**
-   * Stops the chain of an ended mentorship. The ending is already stored and every lifecycle
-   * step reads it before mailing, so no scheduled mail goes out for it even if this fails;
-   * a failure is logged, not answered as an error for an ending that did happen.
-   */
-  async function stopLifecycle(m: Mentorship) {
-    try {
-      await deps.workflows.stopMentorship(m.networkId, m.id, m.reviews.length);
-    } catch (error) {
-      console.error(`mentorship ${m.networkId}/${m.id} ended, its workflows not stopped:`, error);
-    }
-  }
-
-  return router()
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks/{networkId}/mentorships',
-        tags: ['Mentorships'],
-        summary: 'Start a mentorship between a mentor organization and one or more mentees',
-        security: bearer,
-        request: { params: networkParam, body: jsonBody(createMentorshipSchema) },
-        responses: {
-          201: jsonResponse(
-            mentorshipOut,
-            'The new mentorship, in its first stage, with its review schedule',
-          ),
-          ...problems(400, 401, 403, 404),
-        },
-      }),
-      async (c) => {
-        const tenant = requireNetwork(c, c.req.valid('param').networkId);
-        const input = c.req.valid('json');
-        const orgIds = [input.mentorOrganizationId, ...input.menteeOrganizationIds];
-        const isAdmin = tenant.roles.includes('network-admin');
-        const ownCoordinator =
-          tenant.roles.includes('coordinator') &&
-          !!tenant.organizationId &&
-          orgIds.includes(tenant.organizationId);
-        if (!isAdmin && !ownCoordinator) {
-          throw new ForbiddenError(
-            'a network admin, or the coordinator of one of its organizations, starts a mentorship',
-          );
-        }
-        await checkOrganizations(tenant, [
-          { path: 'mentorOrganizationId', id: input.mentorOrganizationId },
-          ...input.menteeOrganizationIds.map((id, i) => ({
-            path: `menteeOrganizationIds.${i}`,
-            id,
-          })),
-        ]);
-        const now = deps.clock.now();
-        const schedule = reviewSchedule(input.startDate, input.durationMonths);
-        const mentorship: Mentorship = {
-          id: newId(),
-          networkId: tenant.networkId,
-          version: 1,
-          type: input.menteeOrganizationIds.length === 1 ? 'one-to-one' : 'one-to-many',
-          stage: 'build-relationship',
-          mentorOrganizationId: input.mentorOrganizationId,
-          menteeOrganizationIds: input.menteeOrganizationIds,
-          peerMentoring: input.peerMentoring,
-          participantIds: [],
-          startDate: input.startDate,
-          durationMonths: input.durationMonths,
-          schedule,
-          reviews: scheduledReviews(schedule, now.toISOString().slice(0, 10)),
-          agreements: [],
-          history: [
-            {
-              from: null,
-              to: 'build-relationship',
-              reason: 'mentorship started',
-              by: tenant.userId,
-              byName: tenant.name,
-              at: now.toISOString(),
-            },
-          ],
-          approaches: [],
-          createdAt: now.toISOString(),
-          updatedAt: now.toISOString(),
-        };
-        await repos(tenant).mentorships.create(mentorship);
-        await startLifecycle(mentorship);
-        return c.json(await withNamesOne(tenant, mentorship), 201);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/mentorships',
-        tags: ['Mentorships'],
-        summary:
-          'Mentorships the caller may see, newest first, filtered by stage, organization or approach',
-        description:
-          'A filtered page may hold fewer than `limit` items while `cursor` is still given: keep following it.',
-        security: bearer,
-        request: { params: networkParam, query: mentorshipListQuerySchema },
-        responses: {
-          200: jsonResponse(mentorshipPage, 'A page of mentorships'),
-          ...problems(400, 401, 404),
-        },
-      }),
-      async (c) => {
-        const tenant = requireNetwork(c, c.req.valid('param').networkId);
-        const q = c.req.valid('query');
-        const repo = repos(tenant).mentorships;
-        let page: Awaited<ReturnType<typeof repo.list>>;
-        if (tenant.roles.includes('network-admin')) {
-          page = q.organizationId
-            ? await repo.listFor('organization', q.organizationId, q.limit, q.cursor)
-            : await repo.list(q.limit, q.cursor);
-        } else if (tenant.roles.includes('coordinator') && tenant.organizationId) {
-          // their own organization's mentorships; a partner named in the filter narrows them below
-          page = await repo.listFor('organization', tenant.organizationId, q.limit, q.cursor);
-        } else {
-          page = await repo.listFor('person', tenant.userId, q.limit, q.cursor);
-        }
-        const items = page.items.filter(
-          (m) =>
-            canSee(tenant, m) &&
-            (!q.stage || m.stage === q.stage) &&
-            (!q.approach || m.approaches.includes(q.approach)) &&
-            (!q.organizationId || involvedOrganizations(m).includes(q.organizationId)),
-        );
-        return c.json(
-          {
-            items: await withNames(tenant, items),
-            ...(page.cursor ? { cursor: page.cursor } : {}),
-          },
-          200,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}',
-        tags: ['Mentorships'],
-        summary: 'One mentorship: stage, history, agreements, review schedule',
-        security: bearer,
-        request: { params: mentorshipParam },
-        responses: { 200: jsonResponse(mentorshipOut, 'The mentorship'), ...problems(401, 404) },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const m = await repos(tenant).mentorships.get(mentorshipId);
-        if (!m || !canSee(tenant, m)) throw new NotFoundError('mentorship');
-        return c.json(await withNamesOne(tenant, m), 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/agreements',
-        tags: ['Mentorships'],
-        summary:
-          'An organization accepts the mentor and mentee rights and responsibilities (001 p.9)',
-        security: bearer,
-        request: { params: mentorshipParam, body: jsonBody(agreementSchema) },
-        responses: {
-          201: jsonResponse(mentorshipOut, 'The mentorship with the agreement recorded'),
-          ...problems(400, 401, 403, 404, 409, 422),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { organizationId } = c.req.valid('json');
-        const m = await loadManagedMentorship(deps, tenant, mentorshipId);
-        if (!involvedOrganizations(m).includes(organizationId)) {
-          throw new ValidationError([
-            { path: 'organizationId', message: 'is not an organization of this mentorship' },
-          ]);
-        }
-        if (!tenant.roles.includes('network-admin') && tenant.organizationId !== organizationId) {
-          throw new ForbiddenError(
-            "an organization's coordinator, or a network admin, accepts for it",
-          );
-        }
-        if (m.stage === 'end') throw new DomainRuleError(STAGE_RULES.ended!, 'ended');
-        if (m.agreements.some((a) => a.organizationId === organizationId)) {
-          throw new ConflictProblem('this organization has already accepted', 'organizationId');
-        }
-        const next = touch(m, {
-          agreements: [
-            ...m.agreements,
-            {
-              organizationId,
-              acceptedBy: tenant.userId,
-              acceptedByName: tenant.name,
-              acceptedAt: deps.clock.now().toISOString(),
-              textVersion: rightsAndResponsibilities.version,
-            },
-          ],
-        });
-        return c.json(await withNamesOne(tenant, await save(tenant, m, next)), 201);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/stage',
-        tags: ['Mentorships'],
-        summary: 'Move forward one stage, or back to any earlier stage, with a reason',
-        security: bearer,
-        request: { params: mentorshipParam, body: jsonBody(stageChangeSchema) },
-        responses: {
-          200: jsonResponse(mentorshipOut, 'The mentorship in its new stage'),
-          ...problems(400, 401, 403, 404, 409, 422),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { stage, reason } = c.req.valid('json');
-        const m = await loadManagedMentorship(deps, tenant, mentorshipId);
-        const everyoneAgreed = involvedOrganizations(m).every((id) =>
-          m.agreements.some((a) => a.organizationId === id),
-        );
-        const verdict = canMoveStage(m.stage, stage, everyoneAgreed);
-        if (!verdict.ok)
-          throw new DomainRuleError(STAGE_RULES[verdict.reason]!, verdict.reason, 'stage');
-        const next = touch(m, {
-          stage,
-          history: [
-            ...m.history,
-            {
-              from: m.stage,
-              to: stage,
-              reason,
-              by: tenant.userId,
-              byName: tenant.name,
-              at: deps.clock.now().toISOString(),
-            },
-          ],
-        });
-        return c.json(await withNamesOne(tenant, await save(tenant, m, next)), 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/end',
-        tags: ['Mentorships'],
-        summary: 'End the mentorship: natural, premature (with the reason) or a transition',
-        security: bearer,
-        request: { params: mentorshipParam, body: jsonBody(endMentorshipSchema) },
-        responses: {
-          200: jsonResponse(mentorshipOut, 'The ended mentorship'),
-          ...problems(400, 401, 403, 404, 409, 422),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const body = c.req.valid('json');
-        const m = await loadManagedMentorship(deps, tenant, mentorshipId);
-        if (m.stage === 'end') throw new DomainRuleError(STAGE_RULES.ended!, 'ended', 'kind');
-        const at = deps.clock.now().toISOString();
-        const next = touch(m, {
-          stage: 'end',
-          history: [
-            ...m.history,
-            {
-              from: m.stage,
-              to: 'end',
-              reason: body.reason,
-              by: tenant.userId,
-              byName: tenant.name,
-              at,
-            },
-          ],
-          ending: {
-            kind: body.kind,
-            reason: body.reason,
-            ...(body.prematureReason ? { prematureReason: body.prematureReason } : {}),
-            ...(body.transition ? { transition: body.transition } : {}),
-            endedAt: at,
-            endedBy: tenant.userId,
-          },
-        });
-        const saved = await save(tenant, m, next);
-        await stopLifecycle(saved);
-        return c.json(await withNamesOne(tenant, saved), 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'put',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/participants',
-        tags: ['Mentorships'],
-        summary: 'The people of its organizations who take part (they then see the mentorship)',
-        security: bearer,
-        request: { params: mentorshipParam, body: jsonBody(participantsSchema) },
-        responses: {
-          200: jsonResponse(mentorshipOut, 'The mentorship with its participants'),
-          ...problems(400, 401, 403, 404, 409),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { personIds } = c.req.valid('json');
-        const m = await loadManagedMentorship(deps, tenant, mentorshipId);
-        const people = await Promise.all(personIds.map((id) => repos(tenant).people.get(id)));
-        const orgs = involvedOrganizations(m);
-        const errors = personIds.flatMap((_, i) =>
-          people[i] && orgs.includes(people[i]!.organizationId)
-            ? []
-            : [
-                {
-                  path: `personIds.${i}`,
-                  message: 'is not a person of this mentorship’s organizations',
-                },
-              ],
-        );
-        if (errors.length) throw new ValidationError(errors);
-        const added = personIds.filter((id) => !m.participantIds.includes(id));
-        const removed = m.participantIds.filter((id) => !personIds.includes(id));
-        const next = touch(m, { participantIds: personIds });
-        const repo = repos(tenant).mentorships;
-        const saved = await save(tenant, m, next, [
-          ...repo.participantOps(next, added),
-          ...repo.removeParticipantOps(m.id, removed),
-        ]);
-        return c.json(await withNamesOne(tenant, saved), 200);
-      },
-    );
+/** Organization ids in a body must be this network's: otherwise 400 naming the field. */
+async function checkOrganizations(store: NetworkStore, refs: { path: string; id: string }[]) {
+  const found = await Promise.all(refs.map((r) => store.organizations.get(r.id)));
+  const errors = refs
+    .filter((_, i) => !found[i])
+    .map((r) => ({ path: r.path, message: 'is not an organization of this network' }));
+  if (errors.length) throw new ValidationError(errors);
 }
+
+/** Writes `next` if nothing changed since `current` was read; a race is a 409 on `version`. */
+async function save(
+  store: NetworkStore,
+  current: Mentorship,
+  next: Mentorship,
+  extraOps: WriteOp[] = [],
+) {
+  await store.mentorships.replace(next, current.version, extraOps).catch(conflictAs('version'));
+  return next;
+}
+
+/** Adds the names of its organizations to each mentorship (one batch read for all). */
+async function withNames(store: NetworkStore, ms: Mentorship[]): Promise<Mentorship[]> {
+  const orgs = await store.organizations.getMany(ms.flatMap(involvedOrganizations));
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  return ms.map((m) => ({
+    ...m,
+    organizations: involvedOrganizations(m).map((id, i) => ({
+      id,
+      name: names.get(id) ?? '',
+      role: i === 0 ? ('mentor' as const) : ('mentee' as const),
+    })),
+  }));
+}
+const withNamesOne = async (store: NetworkStore, m: Mentorship) =>
+  (await withNames(store, [m]))[0]!;
+
+/** `m` with `changes`, its version bumped and its update time now. */
+const touch = (deps: ApiDeps, m: Mentorship, changes: Partial<Mentorship>): Mentorship => ({
+  ...m,
+  ...changes,
+  version: m.version + 1,
+  updatedAt: deps.clock.now().toISOString(),
+});
+
+const createMentorship = createRoute({
+  method: 'post',
+  path: '/networks/{networkId}/mentorships',
+  tags: ['Mentorships'],
+  summary: 'Start a mentorship between a mentor organization and one or more mentees',
+  security: bearer,
+  request: { params: networkParam, body: jsonBody(createMentorshipSchema) },
+  responses: {
+    201: jsonResponse(
+      mentorshipOut,
+      'The new mentorship, in its first stage, with its review schedule',
+    ),
+    ...problems(400, 401, 403, 404),
+  },
+});
+const createMentorshipHandler: Handler<typeof createMentorship> = async (c) => {
+  const { tenant, store } = network(c);
+  const deps = c.var.deps;
+  const input = c.req.valid('json');
+  const orgIds = [input.mentorOrganizationId, ...input.menteeOrganizationIds];
+  const isAdmin = tenant.roles.includes('network-admin');
+  const ownCoordinator =
+    tenant.roles.includes('coordinator') &&
+    !!tenant.organizationId &&
+    orgIds.includes(tenant.organizationId);
+  if (!isAdmin && !ownCoordinator) {
+    throw new ForbiddenError(
+      'a network admin, or the coordinator of one of its organizations, starts a mentorship',
+    );
+  }
+  await checkOrganizations(store, [
+    { path: 'mentorOrganizationId', id: input.mentorOrganizationId },
+    ...input.menteeOrganizationIds.map((id, i) => ({ path: `menteeOrganizationIds.${i}`, id })),
+  ]);
+  const now = deps.clock.now();
+  const schedule = reviewSchedule(input.startDate, input.durationMonths);
+  const mentorship: Mentorship = {
+    id: newId(),
+    networkId: tenant.networkId,
+    version: 1,
+    type: input.menteeOrganizationIds.length === 1 ? 'one-to-one' : 'one-to-many',
+    stage: 'build-relationship',
+    mentorOrganizationId: input.mentorOrganizationId,
+    menteeOrganizationIds: input.menteeOrganizationIds,
+    peerMentoring: input.peerMentoring,
+    participantIds: [],
+    startDate: input.startDate,
+    durationMonths: input.durationMonths,
+    schedule,
+    reviews: scheduledReviews(schedule, now.toISOString().slice(0, 10)),
+    agreements: [],
+    history: [
+      {
+        from: null,
+        to: 'build-relationship',
+        reason: 'mentorship started',
+        by: tenant.userId,
+        byName: tenant.name,
+        at: now.toISOString(),
+      },
+    ],
+    approaches: [],
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  await store.mentorships.create(mentorship);
+  await startLifecycle(deps.workflows, mentorship);
+  return c.json(await withNamesOne(store, mentorship), 201);
+};
+
+const listMentorships = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/mentorships',
+  tags: ['Mentorships'],
+  summary:
+    'Mentorships the caller may see, newest first, filtered by stage, organization or approach',
+  description:
+    'A filtered page may hold fewer than `limit` items while `cursor` is still given: keep following it.',
+  security: bearer,
+  request: { params: networkParam, query: mentorshipListQuerySchema },
+  responses: {
+    200: jsonResponse(mentorshipPage, 'A page of mentorships'),
+    ...problems(400, 401, 404),
+  },
+});
+const listMentorshipsHandler: Handler<typeof listMentorships> = async (c) => {
+  const { tenant, store } = network(c);
+  const q = c.req.valid('query');
+  const repo = store.mentorships;
+  let page: Awaited<ReturnType<typeof repo.list>>;
+  if (tenant.roles.includes('network-admin')) {
+    page = q.organizationId
+      ? await repo.listFor('organization', q.organizationId, q.limit, q.cursor)
+      : await repo.list(q.limit, q.cursor);
+  } else if (tenant.roles.includes('coordinator') && tenant.organizationId) {
+    // their own organization's mentorships; a partner named in the filter narrows them below
+    page = await repo.listFor('organization', tenant.organizationId, q.limit, q.cursor);
+  } else {
+    page = await repo.listFor('person', tenant.userId, q.limit, q.cursor);
+  }
+  const items = page.items.filter(
+    (m) =>
+      canSee(tenant, m) &&
+      (!q.stage || m.stage === q.stage) &&
+      (!q.approach || m.approaches.includes(q.approach)) &&
+      (!q.organizationId || involvedOrganizations(m).includes(q.organizationId)),
+  );
+  return c.json(
+    { items: await withNames(store, items), ...(page.cursor ? { cursor: page.cursor } : {}) },
+    200,
+  );
+};
+
+const getMentorship = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}',
+  tags: ['Mentorships'],
+  summary: 'One mentorship: stage, history, agreements, review schedule',
+  security: bearer,
+  request: { params: mentorshipParam },
+  responses: { 200: jsonResponse(mentorshipOut, 'The mentorship'), ...problems(401, 404) },
+});
+const getMentorshipHandler: Handler<typeof getMentorship> = async (c) => {
+  const m = await visibleMentorship(c);
+  return c.json(await withNamesOne(network(c).store, m), 200);
+};
+
+const acceptAgreement = createRoute({
+  method: 'post',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/agreements',
+  tags: ['Mentorships'],
+  summary: 'An organization accepts the mentor and mentee rights and responsibilities (001 p.9)',
+  security: bearer,
+  request: { params: mentorshipParam, body: jsonBody(agreementSchema) },
+  responses: {
+    201: jsonResponse(mentorshipOut, 'The mentorship with the agreement recorded'),
+    ...problems(400, 401, 403, 404, 409, 422),
+  },
+});
+const acceptAgreementHandler: Handler<typeof acceptAgreement> = async (c) => {
+  const { tenant, store } = network(c);
+  const { organizationId } = c.req.valid('json');
+  const m = await managedMentorship(c);
+  if (!involvedOrganizations(m).includes(organizationId)) {
+    throw new ValidationError([
+      { path: 'organizationId', message: 'is not an organization of this mentorship' },
+    ]);
+  }
+  if (!tenant.roles.includes('network-admin') && tenant.organizationId !== organizationId) {
+    throw new ForbiddenError("an organization's coordinator, or a network admin, accepts for it");
+  }
+  if (m.stage === 'end') throw new DomainRuleError(STAGE_RULES.ended!, 'ended');
+  if (m.agreements.some((a) => a.organizationId === organizationId)) {
+    throw new ConflictProblem('this organization has already accepted', 'organizationId');
+  }
+  const next = touch(c.var.deps, m, {
+    agreements: [
+      ...m.agreements,
+      {
+        organizationId,
+        acceptedBy: tenant.userId,
+        acceptedByName: tenant.name,
+        acceptedAt: c.var.deps.clock.now().toISOString(),
+        textVersion: rightsAndResponsibilities.version,
+      },
+    ],
+  });
+  return c.json(await withNamesOne(store, await save(store, m, next)), 201);
+};
+
+const changeStage = createRoute({
+  method: 'post',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/stage',
+  tags: ['Mentorships'],
+  summary: 'Move forward one stage, or back to any earlier stage, with a reason',
+  security: bearer,
+  request: { params: mentorshipParam, body: jsonBody(stageChangeSchema) },
+  responses: {
+    200: jsonResponse(mentorshipOut, 'The mentorship in its new stage'),
+    ...problems(400, 401, 403, 404, 409, 422),
+  },
+});
+const changeStageHandler: Handler<typeof changeStage> = async (c) => {
+  const { tenant, store } = network(c);
+  const { stage, reason } = c.req.valid('json');
+  const m = await managedMentorship(c);
+  const everyoneAgreed = involvedOrganizations(m).every((id) =>
+    m.agreements.some((a) => a.organizationId === id),
+  );
+  const verdict = canMoveStage(m.stage, stage, everyoneAgreed);
+  if (!verdict.ok) throw new DomainRuleError(STAGE_RULES[verdict.reason]!, verdict.reason, 'stage');
+  const next = touch(c.var.deps, m, {
+    stage,
+    history: [
+      ...m.history,
+      {
+        from: m.stage,
+        to: stage,
+        reason,
+        by: tenant.userId,
+        byName: tenant.name,
+        at: c.var.deps.clock.now().toISOString(),
+      },
+    ],
+  });
+  return c.json(await withNamesOne(store, await save(store, m, next)), 200);
+};
+
+const endMentorship = createRoute({
+  method: 'post',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/end',
+  tags: ['Mentorships'],
+  summary: 'End the mentorship: natural, premature (with the reason) or a transition',
+  security: bearer,
+  request: { params: mentorshipParam, body: jsonBody(endMentorshipSchema) },
+  responses: {
+    200: jsonResponse(mentorshipOut, 'The ended mentorship'),
+    ...problems(400, 401, 403, 404, 409, 422),
+  },
+});
+const endMentorshipHandler: Handler<typeof endMentorship> = async (c) => {
+  const { tenant, store } = network(c);
+  const deps = c.var.deps;
+  const body = c.req.valid('json');
+  const m = await managedMentorship(c);
+  if (m.stage === 'end') throw new DomainRuleError(STAGE_RULES.ended!, 'ended', 'kind');
+  const at = deps.clock.now().toISOString();
+  const next = touch(deps, m, {
+    stage: 'end',
+    history: [
+      ...m.history,
+      { from: m.stage, to: 'end', reason: body.reason, by: tenant.userId, byName: tenant.name, at },
+    ],
+    ending: {
+      kind: body.kind,
+      reason: body.reason,
+      ...(body.prematureReason ? { prematureReason: body.prematureReason } : {}),
+      ...(body.transition ? { transition: body.transition } : {}),
+      endedAt: at,
+      endedBy: tenant.userId,
+    },
+  });
+  const saved = await save(store, m, next);
+  await stopLifecycle(deps.workflows, saved);
+  return c.json(await withNamesOne(store, saved), 200);
+};
+
+const setParticipants = createRoute({
+  method: 'put',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/participants',
+  tags: ['Mentorships'],
+  summary: 'The people of its organizations who take part (they then see the mentorship)',
+  security: bearer,
+  request: { params: mentorshipParam, body: jsonBody(participantsSchema) },
+  responses: {
+    200: jsonResponse(mentorshipOut, 'The mentorship with its participants'),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+const setParticipantsHandler: Handler<typeof setParticipants> = async (c) => {
+  const { store } = network(c);
+  const { personIds } = c.req.valid('json');
+  const m = await managedMentorship(c);
+  const people = await Promise.all(personIds.map((id) => store.people.get(id)));
+  const orgs = involvedOrganizations(m);
+  const errors = personIds.flatMap((_, i) =>
+    people[i] && orgs.includes(people[i]!.organizationId)
+      ? []
+      : [{ path: `personIds.${i}`, message: 'is not a person of this mentorship’s organizations' }],
+  );
+  if (errors.length) throw new ValidationError(errors);
+  const added = personIds.filter((id) => !m.participantIds.includes(id));
+  const removed = m.participantIds.filter((id) => !personIds.includes(id));
+  const next = touch(c.var.deps, m, { participantIds: personIds });
+  const repo = store.mentorships;
+  const saved = await save(store, m, next, [
+    ...repo.participantOps(next, added),
+    ...repo.removeParticipantOps(m.id, removed),
+  ]);
+  return c.json(await withNamesOne(store, saved), 200);
+};
+
+/** Mentorships: create, read, list, agreements, stage moves, ending, participants. */
+export const mentorshipRoutes = () =>
+  router()
+    .openapi(createMentorship, createMentorshipHandler)
+    .openapi(listMentorships, listMentorshipsHandler)
+    .openapi(getMentorship, getMentorshipHandler)
+    .openapi(acceptAgreement, acceptAgreementHandler)
+    .openapi(changeStage, changeStageHandler)
+    .openapi(endMentorship, endMentorshipHandler)
+    .openapi(setParticipants, setParticipantsHandler);

@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { UserRecord } from '@sisi/data';
-import { ConflictError } from '@sisi/data';
 import { createNetworkSchema, type Network, networkSchema, pageQuerySchema } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
-import { ConflictProblem, NotFoundError } from '../errors.ts';
+import { conflictAs, NotFoundError } from '../errors.ts';
 import { newId, newNetworkId } from '../ids.ts';
 import { requireRole } from '../middleware/auth.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
+import type { Handler } from '../route-kit.ts';
 import { prepareInvitation } from '../services/invitations.ts';
 
 const networkOut = named(networkSchema, 'Network');
@@ -22,114 +21,109 @@ const publicNetwork = (n: Network): Network => ({
   createdAt: n.createdAt,
 });
 
+const createNetwork = createRoute({
+  method: 'post',
+  path: '/networks',
+  tags: ['Networks'],
+  summary: 'Onboard a network: provision its table and invite its admin',
+  security: bearer,
+  request: { body: jsonBody(createNetworkSchema) },
+  responses: {
+    201: jsonResponse(networkOut, 'The new network'),
+    ...problems(400, 401, 403, 409),
+  },
+});
+const createNetworkHandler: Handler<typeof createNetwork> = async (c) => {
+  const operator = requireRole(c, 'operator');
+  const deps = c.var.deps;
+  const input = c.req.valid('json');
+  const now = deps.clock.now().toISOString();
+  const network: Network = {
+    id: newNetworkId(input.name),
+    name: input.name,
+    region: input.region,
+    status: 'provisioning',
+    createdAt: now,
+  };
+  const admin: UserRecord = {
+    id: newId(),
+    email: input.adminEmail,
+    name: input.adminName,
+    roles: ['network-admin'],
+    networkId: network.id,
+    status: 'invited',
+    createdAt: now,
+  };
+  const invitation = prepareInvitation(deps, {
+    user: admin,
+    inviterName: operator.name,
+    networkName: network.name,
+  });
+  await deps.platform
+    .transact([
+      deps.platform.createNetworkOp(network),
+      ...deps.platform.createUserOps(admin),
+      invitation.op,
+    ])
+    .catch(conflictAs('adminEmail', { from: 'email' }));
+  try {
+    const { status } = await deps.provisioner.provisionNetwork(network.id);
+    network.status = status;
+  } catch (error) {
+    network.status = 'failed';
+    network.statusReason = error instanceof Error ? error.message : String(error);
+  }
+  await deps.platform.setNetworkStatus(network.id, network.status, network.statusReason);
+  // no invitation into a network that has no storage: the operator sees `failed` first
+  if (network.status !== 'failed') await invitation.send();
+  return c.json(publicNetwork(network), 201);
+};
+
+const listNetworks = createRoute({
+  method: 'get',
+  path: '/networks',
+  tags: ['Networks'],
+  summary: 'List networks, oldest first',
+  security: bearer,
+  request: { query: pageQuerySchema },
+  responses: {
+    200: jsonResponse(networkPage, 'A page of networks'),
+    ...problems(400, 401, 403),
+  },
+});
+const listNetworksHandler: Handler<typeof listNetworks> = async (c) => {
+  requireRole(c, 'operator');
+  const { limit, cursor } = c.req.valid('query');
+  const page = await c.var.deps.platform.listNetworks(limit, cursor);
+  return c.json(
+    { items: page.items.map(publicNetwork), ...(page.cursor ? { cursor: page.cursor } : {}) },
+    200,
+  );
+};
+
+const getNetwork = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}',
+  tags: ['Networks'],
+  summary: 'One network (its operator, or people of the network)',
+  security: bearer,
+  request: { params: networkParam },
+  responses: { 200: jsonResponse(networkOut, 'The network'), ...problems(401, 404) },
+});
+const getNetworkHandler: Handler<typeof getNetwork> = async (c) => {
+  const { networkId } = c.req.valid('param');
+  const tenant = c.get('tenant');
+  if (!tenant.roles.includes('operator') && tenant.networkId !== networkId) {
+    throw new NotFoundError('network');
+  }
+  const network = await c.var.deps.platform.getNetwork(networkId);
+  if (!network) throw new NotFoundError('network');
+  return c.json(publicNetwork(network), 200);
+};
+
 /** The operator's registry of regional networks (the tenants). */
-export function networkRoutes(deps: ApiDeps) {
-  return router()
-    .openapi(
-      createRoute({
-        method: 'post',
-        path: '/networks',
-        tags: ['Networks'],
-        summary: 'Onboard a network: provision its table and invite its admin',
-        security: bearer,
-        request: { body: jsonBody(createNetworkSchema) },
-        responses: {
-          201: jsonResponse(networkOut, 'The new network'),
-          ...problems(400, 401, 403, 409),
-        },
-      }),
-      async (c) => {
-        const operator = requireRole(c, 'operator');
-        const input = c.req.valid('json');
-        const now = deps.clock.now().toISOString();
-        const network: Network = {
-          id: newNetworkId(input.name),
-          name: input.name,
-          region: input.region,
-          status: 'provisioning',
-          createdAt: now,
-        };
-        const admin: UserRecord = {
-          id: newId(),
-          email: input.adminEmail,
-          name: input.adminName,
-          roles: ['network-admin'],
-          networkId: network.id,
-          status: 'invited',
-          createdAt: now,
-        };
-        const invitation = prepareInvitation(deps, {
-          user: admin,
-          inviterName: operator.name,
-          networkName: network.name,
-        });
-        try {
-          await deps.platform.transact([
-            deps.platform.createNetworkOp(network),
-            ...deps.platform.createUserOps(admin),
-            invitation.op,
-          ]);
-        } catch (error) {
-          if (error instanceof ConflictError && error.field === 'email') {
-            throw new ConflictProblem(error.message, 'adminEmail', { cause: error });
-          }
-          throw error;
-        }
-        try {
-          const { status } = await deps.provisioner.provisionNetwork(network.id);
-          network.status = status;
-        } catch (error) {
-          network.status = 'failed';
-          network.statusReason = error instanceof Error ? error.message : String(error);
-        }
-        await deps.platform.setNetworkStatus(network.id, network.status, network.statusReason);
-        // no invitation into a network that has no storage: the operator sees `failed` first
-        if (network.status !== 'failed') await invitation.send();
-        return c.json(publicNetwork(network), 201);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks',
-        tags: ['Networks'],
-        summary: 'List networks, oldest first',
-        security: bearer,
-        request: { query: pageQuerySchema },
-        responses: {
-          200: jsonResponse(networkPage, 'A page of networks'),
-          ...problems(400, 401, 403),
-        },
-      }),
-      async (c) => {
-        requireRole(c, 'operator');
-        const { limit, cursor } = c.req.valid('query');
-        const page = await deps.platform.listNetworks(limit, cursor);
-        return c.json(
-          { items: page.items.map(publicNetwork), ...(page.cursor ? { cursor: page.cursor } : {}) },
-          200,
-        );
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}',
-        tags: ['Networks'],
-        summary: 'One network (its operator, or people of the network)',
-        security: bearer,
-        request: { params: networkParam },
-        responses: { 200: jsonResponse(networkOut, 'The network'), ...problems(401, 404) },
-      }),
-      async (c) => {
-        const { networkId } = c.req.valid('param');
-        const tenant = c.get('tenant');
-        if (!tenant.roles.includes('operator') && tenant.networkId !== networkId) {
-          throw new NotFoundError('network');
-        }
-        const network = await deps.platform.getNetwork(networkId);
-        if (!network) throw new NotFoundError('network');
-        return c.json(publicNetwork(network), 200);
-      },
-    );
-}
+export const networkRoutes = () =>
+  router()
+    .openapi(createNetwork, createNetworkHandler)
+    .openapi(listNetworks, listNetworksHandler)
+    .openapi(getNetwork, getNetworkHandler);

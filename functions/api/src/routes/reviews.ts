@@ -1,29 +1,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { NetworkStore } from '@sisi/data';
 import {
-  allEvaluationsSigned,
   isDue,
   type Mentorship,
   type ReviewKind,
-  type ReviewMailSent,
   type ReviewWithState,
   reviewLink,
   reviewStates,
   reviewStateValues,
   type TenantContext,
 } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
-import { requireNetwork } from '../middleware/auth.ts';
+import type { NetworkTenant } from '../middleware/auth.ts';
 import { bearer, jsonResponse, problems, router } from '../openapi.ts';
-import {
-  canSee,
-  involvedOrganizations,
-  loadVisibleMentorship,
-} from '../services/mentorship-access.ts';
-
-type NetworkTenant = TenantContext & { networkId: string };
-
-const networkParam = z.object({ networkId: z.string().max(100) });
-const mentorshipParam = networkParam.extend({ mentorshipId: z.string().max(100) });
+import { type Handler, network } from '../route-kit.ts';
+import { canSee, involvedOrganizations, visibleMentorship } from '../services/mentorship-access.ts';
+import { reviewStatesOf } from '../services/monitoring.ts';
+import { mentorshipParam, networkParam } from './mentorship-params.ts';
 
 const kindSchema = z.enum(['quarterly', 'mid-term', 'end']);
 const stateSchema = z.enum(reviewStateValues);
@@ -69,12 +61,6 @@ const dueList = z
   .openapi('DueReviews');
 /** Mentorships whose mail and reports are read at once. */
 const PARALLEL = 8;
-
-const MAIL_KINDS: readonly string[] = [
-  'request',
-  'reminder',
-  'escalation',
-] satisfies ReviewMailSent[];
 
 /**
  * The app's path of the form a review asks for: the quarterly report of its period, the
@@ -140,150 +126,118 @@ async function mapLimited<T, R>(
 }
 
 /**
+ * The caller's mentorships (an admin: the network's; a coordinator: their organization's
+ * and those they take part in; a member: those they take part in), newest first, at most
+ * `DUE_MENTORSHIP_LIMIT`: Queries on the mentorship indexes, 100 a page.
+ */
+async function mentorshipsOf(store: NetworkStore, tenant: NetworkTenant) {
+  const repo = store.mentorships;
+  const found = new Map<string, Mentorship>();
+  let truncated = false;
+  const follow = async (load: (cursor?: string) => ReturnType<typeof repo.list>) => {
+    let cursor: string | undefined;
+    do {
+      const page = await load(cursor);
+      for (const m of page.items) {
+        if (found.has(m.id)) continue;
+        if (found.size === DUE_MENTORSHIP_LIMIT) truncated = true;
+        else found.set(m.id, m);
+      }
+      cursor = page.cursor;
+    } while (cursor && !truncated);
+  };
+  if (tenant.roles.includes('network-admin')) {
+    await follow((cursor) => repo.list(100, cursor));
+  } else {
+    const org = tenant.roles.includes('coordinator') ? tenant.organizationId : undefined;
+    if (org) await follow((cursor) => repo.listFor('organization', org, 100, cursor));
+    await follow((cursor) => repo.listFor('person', tenant.userId, 100, cursor));
+  }
+  return { mentorships: [...found.values()].filter((m) => canSee(tenant, m)), truncated };
+}
+
+const listReviews = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/reviews',
+  tags: ['Monitoring'],
+  summary: 'The scheduled reviews of a mentorship and where each stands',
+  description:
+    'For everyone who sees the mentorship. `state`, first rule that holds: `submitted` (a quarterly review whose report is in; the mid-term review once both sides answered the reflection questionnaire; the end review once every organization signed its evaluation form), `past` (already past when the mentorship was recorded: never mailed), `overdue` (quarterly: the escalation went out, or 28 days have passed), `reminded` (the reminder went out, or 14 days have passed), `requested` (the request went out, or its day has come at 08:00 UTC), else `upcoming`. After a mentorship ends, its reviews stay as they were when it ended.',
+  security: bearer,
+  request: { params: mentorshipParam },
+  responses: {
+    200: jsonResponse(reviewList, 'The reviews in date order'),
+    ...problems(401, 404),
+  },
+});
+const listReviewsHandler: Handler<typeof listReviews> = async (c) => {
+  const m = await visibleMentorship(c);
+  return c.json({ items: await reviewStatesOf(network(c).store, m, c.var.deps.clock.now()) }, 200);
+};
+
+const listDue = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/reviews/due',
+  tags: ['Monitoring'],
+  summary: 'The reviews waiting for the caller (requested, reminded or overdue)',
+  description: `A coordinator: the quarterly reports of the mentorships their organization mentors, and the mid-term and end reviews of every mentorship of their organization. A network admin: every mentorship's overdue quarterly reports. A member: the mid-term and end reviews of the mentorships they take part in. Whoever answered a mentorship's reflection questionnaire is no longer asked for its mid-term review. Ended mentorships ask for nothing. Oldest first; \`link\` is the app's path of the form to fill (mid-term: the reflection questionnaire; end: the evaluation form). Looks at the caller's ${DUE_MENTORSHIP_LIMIT} newest mentorships (\`truncated\` says when there are more).`,
+  security: bearer,
+  request: { params: networkParam },
+  responses: {
+    200: jsonResponse(dueList, 'The due reviews, oldest first'),
+    ...problems(401, 404),
+  },
+});
+const listDueHandler: Handler<typeof listDue> = async (c) => {
+  const { tenant, store } = network(c);
+  const { networkId } = c.req.valid('param');
+  const { clock } = c.var.deps;
+  const { mentorships, truncated } = await mentorshipsOf(store, tenant);
+  const now = clock.now().getTime();
+  const candidates = mentorships.filter((m) => mayHaveDue(tenant, m, now));
+  const reflection = store.reflection;
+  const perMentorship = await mapLimited(candidates, PARALLEL, async (m) => {
+    const due = (await reviewStatesOf(store, m, clock.now())).filter(
+      (r) => isDue(r.state) && concerns(tenant, m, r),
+    );
+    // whoever answered the reflection questionnaire is not asked for it again
+    const answered =
+      due.some((r) => r.kind === 'mid-term') && (await reflection.hasAnswered(m.id, tenant.userId));
+    return due.filter((r) => !(answered && r.kind === 'mid-term')).map((r) => ({ m, r }));
+  });
+  const due = perMentorship.flat();
+  const orgs = await store.organizations.getMany([
+    ...new Set(due.flatMap(({ m }) => involvedOrganizations(m))),
+  ]);
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  const items = due
+    .map(({ m, r }) => ({
+      mentorshipId: m.id,
+      organizations: involvedOrganizations(m).map((id, i) => ({
+        id,
+        name: names.get(id) ?? '',
+        role: i === 0 ? ('mentor' as const) : ('mentee' as const),
+      })),
+      n: r.n,
+      kind: r.kind,
+      ...(r.period === undefined ? {} : { period: r.period }),
+      dueDate: r.dueDate,
+      state: r.state as 'requested' | 'reminded' | 'overdue',
+      link: reviewFormPath(networkId, m.id, r),
+    }))
+    .sort(
+      (a, b) =>
+        a.dueDate.localeCompare(b.dueDate) ||
+        a.mentorshipId.localeCompare(b.mentorshipId) ||
+        a.n - b.n,
+    );
+  return c.json({ items, truncated }, 200);
+};
+
+/**
  * The scheduled reviews of a mentorship and where each stands (requested, reminded,
  * overdue… from the lifecycle's mail records, the quarterly reports and the clock), and
  * the reviews waiting for the caller across their mentorships.
  */
-export function reviewRoutes(deps: ApiDeps) {
-  const repos = (t: NetworkTenant) => deps.store(t);
-  const reviewsOf = (t: NetworkTenant) => repos(t).reviews;
-
-  /** The mentorship's reviews with their states. */
-  async function statesOf(tenant: NetworkTenant, m: Mentorship): Promise<ReviewWithState[]> {
-    const reviews = reviewsOf(tenant);
-    const store = repos(tenant);
-    const [mail, reports, reflected, signed] = await Promise.all([
-      reviews.listMail(m.id),
-      reviews.listReportPeriods(m.id),
-      store.reflection.countBySide(m.id),
-      store.evaluations.listSigned(m.id),
-    ]);
-    return reviewStates(m.reviews, {
-      mailsSent: new Set(
-        mail
-          .filter((r) => r.status === 'sent' && MAIL_KINDS.includes(r.kind))
-          .map((r) => `${r.period}#${r.kind}`),
-      ),
-      reportsSubmitted: new Set(reports),
-      reflectionAnswered: reflected.mentor > 0 && reflected.mentee > 0,
-      evaluationsSigned: allEvaluationsSigned(involvedOrganizations(m), new Set(signed)),
-      now: deps.clock.now(),
-      endedAt: m.ending?.endedAt,
-    });
-  }
-
-  /**
-   * The caller's mentorships (an admin: the network's; a coordinator: their organization's
-   * and those they take part in; a member: those they take part in), newest first, at most
-   * `DUE_MENTORSHIP_LIMIT`: Queries on the mentorship indexes, 100 a page.
-   */
-  async function mentorshipsOf(tenant: NetworkTenant) {
-    const repo = repos(tenant).mentorships;
-    const found = new Map<string, Mentorship>();
-    let truncated = false;
-    const follow = async (load: (cursor?: string) => ReturnType<typeof repo.list>) => {
-      let cursor: string | undefined;
-      do {
-        const page = await load(cursor);
-        for (const m of page.items) {
-          if (found.has(m.id)) continue;
-          if (found.size === DUE_MENTORSHIP_LIMIT) truncated = true;
-          else found.set(m.id, m);
-        }
-        cursor = page.cursor;
-      } while (cursor && !truncated);
-    };
-    if (tenant.roles.includes('network-admin')) {
-      await follow((cursor) => repo.list(100, cursor));
-    } else {
-      const org = tenant.roles.includes('coordinator') ? tenant.organizationId : undefined;
-      if (org) await follow((cursor) => repo.listFor('organization', org, 100, cursor));
-      await follow((cursor) => repo.listFor('person', tenant.userId, 100, cursor));
-    }
-    return { mentorships: [...found.values()].filter((m) => canSee(tenant, m)), truncated };
-  }
-
-  return router()
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/mentorships/{mentorshipId}/reviews',
-        tags: ['Monitoring'],
-        summary: 'The scheduled reviews of a mentorship and where each stands',
-        description:
-          'For everyone who sees the mentorship. `state`, first rule that holds: `submitted` (a quarterly review whose report is in; the mid-term review once both sides answered the reflection questionnaire; the end review once every organization signed its evaluation form), `past` (already past when the mentorship was recorded: never mailed), `overdue` (quarterly: the escalation went out, or 28 days have passed), `reminded` (the reminder went out, or 14 days have passed), `requested` (the request went out, or its day has come at 08:00 UTC), else `upcoming`. After a mentorship ends, its reviews stay as they were when it ended.',
-        security: bearer,
-        request: { params: mentorshipParam },
-        responses: {
-          200: jsonResponse(reviewList, 'The reviews in date order'),
-          ...problems(401, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId, mentorshipId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const m = await loadVisibleMentorship(deps, tenant, mentorshipId);
-        return c.json({ items: await statesOf(tenant, m) }, 200);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get',
-        path: '/networks/{networkId}/reviews/due',
-        tags: ['Monitoring'],
-        summary: 'The reviews waiting for the caller (requested, reminded or overdue)',
-        description: `A coordinator: the quarterly reports of the mentorships their organization mentors, and the mid-term and end reviews of every mentorship of their organization. A network admin: every mentorship's overdue quarterly reports. A member: the mid-term and end reviews of the mentorships they take part in. Whoever answered a mentorship's reflection questionnaire is no longer asked for its mid-term review. Ended mentorships ask for nothing. Oldest first; \`link\` is the app's path of the form to fill (mid-term: the reflection questionnaire; end: the evaluation form). Looks at the caller's ${DUE_MENTORSHIP_LIMIT} newest mentorships (\`truncated\` says when there are more).`,
-        security: bearer,
-        request: { params: networkParam },
-        responses: {
-          200: jsonResponse(dueList, 'The due reviews, oldest first'),
-          ...problems(401, 404),
-        },
-      }),
-      async (c) => {
-        const { networkId } = c.req.valid('param');
-        const tenant = requireNetwork(c, networkId);
-        const { mentorships, truncated } = await mentorshipsOf(tenant);
-        const now = deps.clock.now().getTime();
-        const candidates = mentorships.filter((m) => mayHaveDue(tenant, m, now));
-        const reflection = repos(tenant).reflection;
-        const perMentorship = await mapLimited(candidates, PARALLEL, async (m) => {
-          const due = (await statesOf(tenant, m)).filter(
-            (r) => isDue(r.state) && concerns(tenant, m, r),
-          );
-          // whoever answered the reflection questionnaire is not asked for it again
-          const answered =
-            due.some((r) => r.kind === 'mid-term') &&
-            (await reflection.hasAnswered(m.id, tenant.userId));
-          return due.filter((r) => !(answered && r.kind === 'mid-term')).map((r) => ({ m, r }));
-        });
-        const due = perMentorship.flat();
-        const orgs = await repos(tenant).organizations.getMany([
-          ...new Set(due.flatMap(({ m }) => involvedOrganizations(m))),
-        ]);
-        const names = new Map(orgs.map((o) => [o.id, o.name]));
-        const items = due
-          .map(({ m, r }) => ({
-            mentorshipId: m.id,
-            organizations: involvedOrganizations(m).map((id, i) => ({
-              id,
-              name: names.get(id) ?? '',
-              role: i === 0 ? ('mentor' as const) : ('mentee' as const),
-            })),
-            n: r.n,
-            kind: r.kind,
-            ...(r.period === undefined ? {} : { period: r.period }),
-            dueDate: r.dueDate,
-            state: r.state as 'requested' | 'reminded' | 'overdue',
-            link: reviewFormPath(networkId, m.id, r),
-          }))
-          .sort(
-            (a, b) =>
-              a.dueDate.localeCompare(b.dueDate) ||
-              a.mentorshipId.localeCompare(b.mentorshipId) ||
-              a.n - b.n,
-          );
-        return c.json({ items, truncated }, 200);
-      },
-    );
-}
+export const reviewRoutes = () =>
+  router().openapi(listReviews, listReviewsHandler).openapi(listDue, listDueHandler);

@@ -1,21 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { practicalChallenges, practicalTipsFor, symptomIds } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
 import { ForbiddenError } from '../errors.ts';
-import { requireNetwork } from '../middleware/auth.ts';
 import { bearer, jsonResponse, problems, router } from '../openapi.ts';
-import { canManage, loadVisibleMentorship } from '../services/mentorship-access.ts';
-import {
-  milestonesOf,
-  monitoringRepositories,
-  reviewStatesOf,
-  todayOf,
-} from '../services/monitoring.ts';
-
-const mentorshipParam = z.object({
-  networkId: z.string().max(100),
-  mentorshipId: z.string().max(100),
-});
+import { type Handler, network } from '../route-kit.ts';
+import { canManage, visibleMentorship } from '../services/mentorship-access.ts';
+import { milestonesOf, reviewStatesOf, todayOf } from '../services/monitoring.ts';
+import { mentorshipParam } from './mentorship-params.ts';
 
 const challengeIds = practicalChallenges.map((c) => c.id) as [string, ...string[]];
 
@@ -51,75 +41,72 @@ const tipsOut = z
   .object({ symptoms: z.array(symptomOut), challenges: z.array(challengeOut) })
   .openapi('PracticalTips');
 
+const getTips = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/tips',
+  tags: ['Monitoring'],
+  summary: 'The symptoms a mentorship shows and the practical tips that answer them',
+  description:
+    'For its coordinators and the network’s admins (others who see it: 403). Symptoms: `no-recent-event` (no summary-report meeting or gathering for 90 days, counted from the start when none was held), `milestones-overdue` (plan milestones past their date and not reached), `reports-late` (quarterly reports reminded or overdue), `follow-ups-overdue` (open follow-up actions past their date). An ended mentorship shows none. The tips are 001’s “Practical Challenges and Tips” word for word, each challenge once.',
+  security: bearer,
+  request: { params: mentorshipParam },
+  responses: {
+    200: jsonResponse(tipsOut, 'The symptoms and the matching challenges with their tips'),
+    ...problems(401, 403, 404),
+  },
+});
+const getTipsHandler: Handler<typeof getTips> = async (c) => {
+  const { tenant, store } = network(c);
+  const m = await visibleMentorship(c);
+  if (!canManage(tenant, m)) {
+    throw new ForbiddenError('the tips are for the coordinators of the mentorship and admins');
+  }
+  const { clock } = c.var.deps;
+  const gatherings: { date: string }[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.mentorships.listChildren<{ date: string }>(
+      m.id,
+      'GATHERING#',
+      100,
+      cursor,
+    );
+    gatherings.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  const [reports, milestones, reviews, followUps] = await Promise.all([
+    store.summaryReports.listAll(m.id),
+    milestonesOf(store, m, todayOf(clock)),
+    reviewStatesOf(store, m, clock.now()),
+    store.summaryReports.listAllActions(m.id),
+  ]);
+  const tips = practicalTipsFor({
+    today: todayOf(clock),
+    startDate: m.startDate,
+    ended: !!m.ending || m.stage === 'end',
+    eventDates: [...reports.map((r) => r.meetingDate), ...gatherings.map((g) => g.date)],
+    milestones,
+    reviews,
+    followUps,
+  });
+  return c.json(
+    {
+      symptoms: tips.symptoms.map((s) => ({ ...s, challengeIds: [...s.challengeIds] })),
+      challenges: tips.challenges.map((ch) => ({
+        id: ch.id,
+        title: ch.title,
+        tips: [...ch.tips],
+        ...(ch.case
+          ? { case: { title: ch.case.title, parts: ch.case.parts.map((p) => ({ ...p })) } }
+          : {}),
+      })),
+    },
+    200,
+  );
+};
+
 /**
  * 001 "Practical Challenges and Tips" shown where they help: a mentorship that shows a
  * symptom gets the matching tips, for whoever runs it.
  */
-export function tipsRoutes(deps: ApiDeps) {
-  return router().openapi(
-    createRoute({
-      method: 'get',
-      path: '/networks/{networkId}/mentorships/{mentorshipId}/tips',
-      tags: ['Monitoring'],
-      summary: 'The symptoms a mentorship shows and the practical tips that answer them',
-      description:
-        'For its coordinators and the network’s admins (others who see it: 403). Symptoms: `no-recent-event` (no summary-report meeting or gathering for 90 days, counted from the start when none was held), `milestones-overdue` (plan milestones past their date and not reached), `reports-late` (quarterly reports reminded or overdue), `follow-ups-overdue` (open follow-up actions past their date). An ended mentorship shows none. The tips are 001’s “Practical Challenges and Tips” word for word, each challenge once.',
-      security: bearer,
-      request: { params: mentorshipParam },
-      responses: {
-        200: jsonResponse(tipsOut, 'The symptoms and the matching challenges with their tips'),
-        ...problems(401, 403, 404),
-      },
-    }),
-    async (c) => {
-      const { networkId, mentorshipId } = c.req.valid('param');
-      const tenant = requireNetwork(c, networkId);
-      const m = await loadVisibleMentorship(deps, tenant, mentorshipId);
-      if (!canManage(tenant, m)) {
-        throw new ForbiddenError('the tips are for the coordinators of the mentorship and admins');
-      }
-      const { mentorships, summaries } = monitoringRepositories(deps, tenant);
-      const gatherings: { date: string }[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await mentorships.listChildren<{ date: string }>(
-          m.id,
-          'GATHERING#',
-          100,
-          cursor,
-        );
-        gatherings.push(...page.items);
-        cursor = page.cursor;
-      } while (cursor);
-      const [reports, milestones, reviews, followUps] = await Promise.all([
-        summaries.listAll(m.id),
-        milestonesOf(deps, tenant, m),
-        reviewStatesOf(deps, tenant, m),
-        summaries.listAllActions(m.id),
-      ]);
-      const tips = practicalTipsFor({
-        today: todayOf(deps),
-        startDate: m.startDate,
-        ended: !!m.ending || m.stage === 'end',
-        eventDates: [...reports.map((r) => r.meetingDate), ...gatherings.map((g) => g.date)],
-        milestones,
-        reviews,
-        followUps,
-      });
-      return c.json(
-        {
-          symptoms: tips.symptoms.map((s) => ({ ...s, challengeIds: [...s.challengeIds] })),
-          challenges: tips.challenges.map((ch) => ({
-            id: ch.id,
-            title: ch.title,
-            tips: [...ch.tips],
-            ...(ch.case
-              ? { case: { title: ch.case.title, parts: ch.case.parts.map((p) => ({ ...p })) } }
-              : {}),
-          })),
-        },
-        200,
-      );
-    },
-  );
-}
+export const tipsRoutes = () => router().openapi(getTips, getTipsHandler);

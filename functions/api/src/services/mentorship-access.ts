@@ -1,13 +1,15 @@
+import type { MentorshipRepository } from '@sisi/data';
 import {
   canManageMentorship,
   canSeeMentorship,
   type Mentorship,
   type TenantContext,
 } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
+import type { Context } from 'hono';
+import type { AppEnv } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-
-type NetworkTenant = TenantContext & { networkId: string };
+import type { NetworkTenant } from '../middleware/auth.ts';
+import { network } from '../route-kit.ts';
 
 export { involvedOrganizations } from '@sisi/domain';
 
@@ -25,16 +27,41 @@ export const canManage = (tenant: TenantContext, m: Mentorship) =>
   canManageMentorship(actorOf(tenant), m);
 
 /** The mentorship if the caller may see it; 404 otherwise, exactly as for a missing one. */
-export async function loadVisibleMentorship(deps: ApiDeps, tenant: NetworkTenant, id: string) {
-  const m = await deps.store(tenant).mentorships.get(id);
+export async function loadVisibleMentorship(
+  mentorships: MentorshipRepository,
+  tenant: NetworkTenant,
+  id: string,
+): Promise<Mentorship> {
+  const m = await mentorships.get(id);
   if (!m || !canSee(tenant, m)) throw new NotFoundError('mentorship');
   return m;
 }
 
-/** As `loadVisibleMentorship`, and the caller must be able to run it (else 403). */
-export async function loadManagedMentorship(deps: ApiDeps, tenant: NetworkTenant, id: string) {
-  const m = await loadVisibleMentorship(deps, tenant, id);
-  if (!canManage(tenant, m))
+/** The caller's mentorship reads, one per request (a request has one context). */
+const loaded = new WeakMap<Context<AppEnv>, Promise<Mentorship>>();
+
+/**
+ * The path's mentorship (`{mentorshipId}`) if the caller may see it, else 404 (as for a
+ * missing one); read and checked once per request, memoized on the context. Handlers call it
+ * where they did their own check, so a body's 400 still comes before the mentorship's 404.
+ *
+ * @example
+ * const m = await visibleMentorship(c);
+ */
+export function visibleMentorship(c: Context<AppEnv>): Promise<Mentorship> {
+  let m = loaded.get(c);
+  if (!m) {
+    const { tenant, store } = network(c);
+    m = loadVisibleMentorship(store.mentorships, tenant, c.req.param('mentorshipId') ?? '');
+    loaded.set(c, m);
+  }
+  return m;
+}
+
+/** As `visibleMentorship`, and the caller must be able to run it (else 403). */
+export async function managedMentorship(c: Context<AppEnv>): Promise<Mentorship> {
+  const m = await visibleMentorship(c);
+  if (!canManage(network(c).tenant, m))
     throw new ForbiddenError('only a network admin or a coordinator of the mentorship can do this');
   return m;
 }

@@ -1,5 +1,6 @@
-import type { MentorshipRepository } from '@sisi/data';
+import type { MentorshipRepository, NetworkStore } from '@sisi/data';
 import {
+  allEvaluationsSigned,
   dayOf,
   type Mentorship,
   type MilestoneState,
@@ -8,26 +9,13 @@ import {
   type ReviewMailSent,
   type ReviewWithState,
   reviewStates,
-  type TenantContext,
 } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
+import type { NetworkTenant } from '../middleware/auth.ts';
+import type { Clock } from '../ports.ts';
 import { canSee, involvedOrganizations } from './mentorship-access.ts';
 
-export type NetworkTenant = TenantContext & { networkId: string };
-
-/** The monitoring repositories of a network: all child items of its mentorships. */
-export function monitoringRepositories(deps: ApiDeps, tenant: NetworkTenant) {
-  const store = deps.store(tenant);
-  return {
-    mentorships: store.mentorships,
-    summaries: store.summaryReports,
-    progress: store.progress,
-    reviews: store.reviews,
-  };
-}
-
 /** Today on the runtime's clock (virtual locally), `YYYY-MM-DD` UTC. */
-export const todayOf = (deps: ApiDeps): string => dayOf(deps.clock.now());
+export const todayOf = (clock: Clock): string => dayOf(clock.now());
 
 /** A person who may own a follow-up action: a coordinator of its organizations or a participant. */
 export interface MentorshipPerson {
@@ -43,11 +31,9 @@ export interface MentorshipPerson {
  * sees the mentorship may know who is in it.
  */
 export async function mentorshipPeople(
-  deps: ApiDeps,
-  tenant: NetworkTenant,
+  repos: Pick<NetworkStore, 'organizations' | 'people'>,
   m: Mentorship,
 ): Promise<MentorshipPerson[]> {
-  const repos = deps.store(tenant);
   const orgs = await repos.organizations.getMany(involvedOrganizations(m));
   const roles = new Map<string, MentorshipPerson['role']>();
   for (const id of m.participantIds) roles.set(id, 'participant');
@@ -67,16 +53,15 @@ export async function mentorshipPeople(
 
 /** The mentoring plan's milestones with their state (reached by the plan or a record). */
 export async function milestonesOf(
-  deps: ApiDeps,
-  tenant: NetworkTenant,
+  { mentorships, progress }: Pick<NetworkStore, 'mentorships' | 'progress'>,
   m: Mentorship,
+  today: string,
 ): Promise<MilestoneState[]> {
-  const { mentorships, progress } = monitoringRepositories(deps, tenant);
   const [plan, reached] = await Promise.all([
     mentorships.getDocument<Plan>(m.id, 'plan'),
     progress.listReached(m.id),
   ]);
-  return milestoneStates(plan?.content.milestones ?? [], reached, todayOf(deps));
+  return milestoneStates(plan?.content.milestones ?? [], reached, today);
 }
 
 const MAIL_KINDS: readonly string[] = [
@@ -85,16 +70,21 @@ const MAIL_KINDS: readonly string[] = [
   'escalation',
 ] satisfies ReviewMailSent[];
 
-/** The mentorship's reviews and where each stands (as `GET …/reviews` answers). */
+/**
+ * The mentorship's reviews and where each stands at `now` (as `GET …/reviews` answers): from
+ * the lifecycle's mail records, the quarterly reports in, the reflection questionnaire's
+ * answers (mid-term) and the signed evaluation forms (end).
+ */
 export async function reviewStatesOf(
-  deps: ApiDeps,
-  tenant: NetworkTenant,
+  store: Pick<NetworkStore, 'reviews' | 'reflection' | 'evaluations'>,
   m: Mentorship,
+  now: Date,
 ): Promise<ReviewWithState[]> {
-  const { reviews } = monitoringRepositories(deps, tenant);
-  const [mail, reports] = await Promise.all([
-    reviews.listMail(m.id),
-    reviews.listReportPeriods(m.id),
+  const [mail, reports, reflected, signed] = await Promise.all([
+    store.reviews.listMail(m.id),
+    store.reviews.listReportPeriods(m.id),
+    store.reflection.countBySide(m.id),
+    store.evaluations.listSigned(m.id),
   ]);
   return reviewStates(m.reviews, {
     mailsSent: new Set(
@@ -103,7 +93,9 @@ export async function reviewStatesOf(
         .map((r) => `${r.period}#${r.kind}`),
     ),
     reportsSubmitted: new Set(reports),
-    now: deps.clock.now(),
+    reflectionAnswered: reflected.mentor > 0 && reflected.mentee > 0,
+    evaluationsSigned: allEvaluationsSigned(involvedOrganizations(m), new Set(signed)),
+    now,
     endedAt: m.ending?.endedAt,
   });
 }
@@ -140,10 +132,9 @@ export async function* visibleMentorships(
 
 /** Names of organizations by id (one batch read). */
 export async function organizationNames(
-  deps: ApiDeps,
-  tenant: NetworkTenant,
+  { organizations }: Pick<NetworkStore, 'organizations'>,
   ids: readonly string[],
 ): Promise<Map<string, string>> {
-  const orgs = await deps.store(tenant).organizations.getMany([...new Set(ids)]);
+  const orgs = await organizations.getMany([...new Set(ids)]);
   return new Map(orgs.map((o) => [o.id, o.name]));
 }

@@ -10,9 +10,7 @@ import {
   sideResultsShown,
   type TenantContext,
 } from '@sisi/domain';
-import type { ApiDeps } from '../deps.ts';
-
-type NetworkTenant = TenantContext & { networkId: string };
+import type { NetworkScope } from '../route-kit.ts';
 
 /** The organizations of each side: the mentor, and every mentee (a one-to-many pools them). */
 export const sideOrganizations = (m: Mentorship): Record<ReflectionSide, string[]> => ({
@@ -26,11 +24,9 @@ export const sideOrganizations = (m: Mentorship): Record<ReflectionSide, string[
  * mid-term mail goes to). Network admins are on no side.
  */
 export async function respondentsOf(
-  deps: ApiDeps,
-  tenant: NetworkTenant,
+  { tenant, store: repos }: NetworkScope,
   m: Mentorship,
 ): Promise<Record<ReflectionSide, Set<string>>> {
-  const repos = deps.store(tenant);
   const orgs = sideOrganizations(m);
   const sideOf = (organizationId: string | undefined): ReflectionSide | undefined =>
     organizationId === undefined
@@ -85,13 +81,13 @@ export function callerSide(
  * they, and how anonymous an answer would be).
  */
 export async function reflectionResults(
-  deps: ApiDeps,
-  tenant: NetworkTenant,
+  scope: NetworkScope,
   m: Mentorship,
 ): Promise<ReflectionResults> {
-  const reflection = deps.store(tenant).reflection;
+  const { tenant } = scope;
+  const reflection = scope.store.reflection;
   const [respondents, answers] = await Promise.all([
-    respondentsOf(deps, tenant, m),
+    respondentsOf(scope, m),
     reflection.listAnswers(m.id),
   ]);
   const side = callerSide(tenant, m, respondents);
