@@ -262,8 +262,11 @@ export function Group({
   );
 }
 
-/** The summary of a form's errors; focused each time a submit fails. */
-function ErrorSummary({
+/**
+ * The summary of a form's errors, focused each time a submit fails: each field's error a link
+ * to it (by its label), the rest as text.
+ */
+export function ErrorSummary({
   formId,
   errors,
   labels,

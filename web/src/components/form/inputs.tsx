@@ -239,26 +239,43 @@ function ReadOnlyChoices({
   );
 }
 
-/** A fieldset of choices whose legend names the group, focusable from the error summary. */
-function Choices({
-  id,
+/**
+ * Checkboxes or radio buttons in a fieldset whose legend names the group (focusable from the
+ * error summary); read only, the chosen options as a list.
+ */
+function ChoiceList({
+  type,
+  field,
   legend,
+  options,
+  name,
   className = 'checkboxes',
-  invalid,
-  describedBy,
-  hintEl,
-  errorEl,
-  children,
+  itemClassName = 'checkbox',
+  isChosen,
+  toggle,
 }: {
-  id: string;
+  type: 'checkbox' | 'radio';
+  field: Omit<ReturnType<typeof useField>, 'value' | 'set'>;
   legend: string;
-  className?: string | undefined;
-  invalid: true | undefined;
-  describedBy: string | undefined;
-  hintEl: ReactNode;
-  errorEl: ReactNode;
-  children: ReactNode;
+  options: readonly ChoiceOption[];
+  name: string | undefined;
+  className: string | undefined;
+  itemClassName: string | undefined;
+  isChosen: (value: string) => boolean;
+  toggle: (value: string, on: boolean) => void;
 }) {
+  const { form, id, invalid, describedBy, hintEl, errorEl } = field;
+  if (form.readOnly) {
+    return (
+      <ReadOnlyChoices
+        id={id}
+        legend={legend}
+        hintEl={hintEl}
+        none={form.readOnlyTexts?.noneChosen ?? ''}
+        chosen={options.filter((o) => isChosen(o.value))}
+      />
+    );
+  }
   return (
     <fieldset
       id={id}
@@ -269,104 +286,19 @@ function Choices({
       <legend>{legend}</legend>
       {hintEl}
       {errorEl}
-      {children}
-    </fieldset>
-  );
-}
-
-/** Checkboxes bound to a list of strings, in the options' order or in the order chosen. */
-export function CheckboxGroup({
-  path,
-  legend,
-  hint,
-  options,
-  id: fixedId,
-  name,
-  className,
-  itemClassName = 'checkbox',
-  order = 'options',
-}: GroupProps & { order?: 'options' | 'chosen' }) {
-  const field = useField<string[]>(path, { label: legend, hint, id: fixedId });
-  const { form, id, value, set, invalid } = field;
-  const chosen = Array.isArray(value) ? value : [];
-  if (form.readOnly) {
-    return (
-      <ReadOnlyChoices
-        id={id}
-        legend={legend}
-        hintEl={field.hintEl}
-        none={form.readOnlyTexts?.noneChosen ?? ''}
-        chosen={options.filter((o) => chosen.includes(o.value))}
-      />
-    );
-  }
-  const toggle = (option: string, on: boolean) => {
-    const next = on ? [...chosen, option] : chosen.filter((v) => v !== option);
-    set(order === 'chosen' ? next : options.map((o) => o.value).filter((v) => next.includes(v)));
-  };
-  return (
-    <Choices legend={legend} className={className} {...field}>
       {options.map((o) => {
         const optionId = `${id}-${o.value}`;
         return (
           <div className={itemClassName} key={o.value}>
             <input
-              type="checkbox"
+              type={type}
               id={optionId}
               name={name}
               value={o.value}
-              checked={chosen.includes(o.value)}
-              aria-invalid={invalid}
-              onChange={(event) => toggle(o.value, event.currentTarget.checked)}
-            />
-            <label htmlFor={optionId}>{o.label}</label>
-          </div>
-        );
-      })}
-    </Choices>
-  );
-}
-
-/** Radio buttons bound to a string. */
-export function RadioGroup({
-  path,
-  legend,
-  hint,
-  options,
-  id: fixedId,
-  name,
-  className,
-  itemClassName = 'checkbox',
-}: GroupProps) {
-  const field = useField<string>(path, { label: legend, hint, id: fixedId });
-  const { form, id, set, invalid } = field;
-  const value = String(field.value ?? '');
-  if (form.readOnly) {
-    return (
-      <ReadOnlyChoices
-        id={id}
-        legend={legend}
-        hintEl={field.hintEl}
-        none={form.readOnlyTexts?.noneChosen ?? ''}
-        chosen={options.filter((o) => o.value === value)}
-      />
-    );
-  }
-  return (
-    <Choices legend={legend} className={className} {...field}>
-      {options.map((o) => {
-        const optionId = `${id}-${o.value}`;
-        return (
-          <div className={itemClassName} key={o.value}>
-            <input
-              type="radio"
-              id={optionId}
-              name={name ?? id}
-              value={o.value}
-              checked={value === o.value}
+              checked={isChosen(o.value)}
               aria-describedby={o.hint ? `${optionId}-hint` : undefined}
               aria-invalid={invalid}
-              onChange={() => set(o.value)}
+              onChange={(event) => toggle(o.value, event.currentTarget.checked)}
             />
             <label htmlFor={optionId}>{o.label}</label>
             {o.hint ? (
@@ -377,7 +309,58 @@ export function RadioGroup({
           </div>
         );
       })}
-    </Choices>
+    </fieldset>
+  );
+}
+
+/** Checkboxes bound to a list of strings, in the options' order or in the order chosen. */
+export function CheckboxGroup({
+  path,
+  legend,
+  hint,
+  id,
+  order = 'options',
+  ...rest
+}: GroupProps & { order?: 'options' | 'chosen' }) {
+  const field = useField<string[]>(path, { label: legend, hint, id });
+  const chosen = Array.isArray(field.value) ? field.value : [];
+  const toggle = (option: string, on: boolean) => {
+    const next = on ? [...chosen, option] : chosen.filter((v) => v !== option);
+    field.set(
+      order === 'chosen' ? next : rest.options.map((o) => o.value).filter((v) => next.includes(v)),
+    );
+  };
+  return (
+    <ChoiceList
+      type="checkbox"
+      field={field}
+      legend={legend}
+      options={rest.options}
+      name={rest.name}
+      className={rest.className}
+      itemClassName={rest.itemClassName}
+      isChosen={(v) => chosen.includes(v)}
+      toggle={toggle}
+    />
+  );
+}
+
+/** Radio buttons bound to a string. */
+export function RadioGroup({ path, legend, hint, id, ...rest }: GroupProps) {
+  const field = useField<string>(path, { label: legend, hint, id });
+  const value = String(field.value ?? '');
+  return (
+    <ChoiceList
+      type="radio"
+      field={field}
+      legend={legend}
+      options={rest.options}
+      name={rest.name ?? field.id}
+      className={rest.className}
+      itemClassName={rest.itemClassName}
+      isChosen={(v) => v === value}
+      toggle={(v) => field.set(v)}
+    />
   );
 }
 
