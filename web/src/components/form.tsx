@@ -4,8 +4,9 @@
 import { createContext, type FormEvent, type ReactNode, useContext } from 'react';
 import { ApiProblem } from '../api/client.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
+import { ErrorSummary } from './form/error-summary.tsx';
 import { fieldSentence, problemMessage } from './form/errors.ts';
-import { ErrorSummary, FieldError } from './form/form.tsx';
+import { FieldError } from './form/form.tsx';
 
 export { fieldSentence, problemMessage } from './form/errors.ts';
 export { SubmitButton } from './form/form.tsx';
