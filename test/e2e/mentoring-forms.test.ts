@@ -121,7 +121,10 @@ describe('the mentoring forms in the browser', () => {
     await page.getByRole('button', { name: 'Schedule gathering' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await summary.waitFor();
-    await expect.poll(() => summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    // the summary takes the focus (a string, so this Node-typed file needs no DOM types)
+    await expect
+      .poll(() => page.evaluate('document.activeElement && document.activeElement.className'))
+      .toBe('error-summary');
     await expect.poll(() => summary.textContent()).toContain('Title');
     await expectAccessible(page, 'the gathering form with errors');
     await page.getByLabel('Approach').selectOption({ label: 'Resource Referral' });

@@ -1,16 +1,10 @@
 /**
  * The uncontrolled (FormData) forms, on their way to the one form system in `./form/`.
  */
-import {
-  createContext,
-  type FormEvent,
-  type ReactNode,
-  useContext,
-  useEffect,
-  useRef,
-} from 'react';
+import { createContext, type FormEvent, type ReactNode, useContext } from 'react';
 import { ApiProblem } from '../api/client.ts';
-import { type MessageKey, type Translate, useT } from '../i18n/index.ts';
+import type { MessageKey, Translate } from '../i18n/index.ts';
+import { ErrorSummary } from './form/error-summary.tsx';
 import { fieldSentence, problemMessage } from './form/errors.ts';
 import { FieldError } from './form/form.tsx';
 
@@ -100,59 +94,15 @@ export function Form({ id, labelledBy, errors, labels, onSubmit, children }: For
   return (
     <FormContext.Provider value={{ id, errors }}>
       <form id={id} noValidate onSubmit={submit} aria-labelledby={labelledBy}>
-        <ErrorSummary formId={id} errors={errors} labels={labels} />
+        <ErrorSummary
+          formId={id}
+          errors={errors}
+          labels={new Map(Object.entries(labels))}
+          domId={(name) => fieldId(id, name)}
+        />
         {children}
       </form>
     </FormContext.Provider>
-  );
-}
-
-function ErrorSummary({
-  formId,
-  errors,
-  labels,
-}: {
-  formId: string;
-  errors: FormErrors;
-  labels: Record<string, string>;
-}) {
-  const t = useT();
-  const ref = useRef<HTMLDivElement>(null);
-  // a new errors object per failed submit: focus the summary each time
-  useEffect(() => {
-    if (hasErrors(errors)) ref.current?.focus();
-  }, [errors]);
-  if (!hasErrors(errors)) return null;
-  const headingId = `${formId}-error-summary`;
-  const fieldEntries = Object.entries(errors.fields);
-  return (
-    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('errors.summaryTitle')}</h2>
-      {errors.message ? <p>{errors.message}</p> : null}
-      {fieldEntries.length > 0 || errors.other.length > 0 ? (
-        <ul>
-          {fieldEntries.map(([name, message]) => (
-            <li key={name}>
-              <a
-                href={`#${fieldId(formId, name)}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  const target = document.getElementById(fieldId(formId, name));
-                  const focusable =
-                    target?.tagName === 'FIELDSET' ? target.querySelector('input') : target;
-                  focusable?.focus();
-                }}
-              >
-                {fieldSentence(labels[name] ?? name, message)}
-              </a>
-            </li>
-          ))}
-          {errors.other.map((message) => (
-            <li key={message}>{message}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
   );
 }
 

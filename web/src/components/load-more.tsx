@@ -11,18 +11,43 @@ export function LoadMore({ query }: { query: Pager }) {
   const t = useT();
   if (!query.hasNextPage) return null;
   return (
+    <BusyButton
+      label={t('app.loadMore')}
+      busy={query.isFetchingNextPage}
+      busyLabel={t('app.loadingMore')}
+      onClick={() => void query.fetchNextPage()}
+    />
+  );
+}
+
+/**
+ * A button whose name never changes; while `busy` it does nothing, and a polite status next
+ * to it says what is happening.
+ */
+export function BusyButton({
+  label,
+  busy,
+  busyLabel,
+  onClick,
+}: {
+  label: string;
+  busy: boolean;
+  busyLabel: string;
+  onClick: () => void;
+}) {
+  return (
     <div className="actions">
       <button
         type="button"
         onClick={() => {
-          if (!query.isFetchingNextPage) void query.fetchNextPage();
+          if (!busy) onClick();
         }}
-        aria-disabled={query.isFetchingNextPage || undefined}
+        aria-disabled={busy || undefined}
       >
-        {t('app.loadMore')}
+        {label}
       </button>
       <span role="status" className="busy">
-        {query.isFetchingNextPage ? t('app.loadingMore') : ''}
+        {busy ? busyLabel : ''}
       </span>
     </div>
   );

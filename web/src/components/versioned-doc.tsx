@@ -29,6 +29,7 @@ import {
   schemaProblems,
   useDraftSync,
 } from './form/index.ts';
+import { BusyButton } from './load-more.tsx';
 import { StatusMessage } from './page.tsx';
 
 interface Options<C, D, B extends object, K extends QueryKey> {
@@ -320,17 +321,11 @@ export function DocNotices<C, D>({
 
 function ReloadButton<C, D>({ doc, tp }: { doc: VersionedDoc<C, D>; tp: PlanTranslate }) {
   return (
-    <div className="actions">
-      <button
-        type="button"
-        onClick={() => void doc.reload()}
-        aria-disabled={doc.reloading || undefined}
-      >
-        {tp('s2s.form.reload')}
-      </button>
-      <span role="status" className="busy">
-        {doc.reloading ? tp('s2s.form.reloading') : ''}
-      </span>
-    </div>
+    <BusyButton
+      label={tp('s2s.form.reload')}
+      busy={doc.reloading}
+      busyLabel={tp('s2s.form.reloading')}
+      onClick={() => void doc.reload()}
+    />
   );
 }

@@ -159,6 +159,13 @@ export const optional = (value: string | undefined): string | undefined => {
 };
 
 /**
+ * The text of an "other" choice: sent only while "other" is chosen, and only when filled in.
+ * @example otherText(d.services, d.otherService)
+ */
+export const otherText = (chosen: readonly string[], text: string): string | undefined =>
+  chosen.includes('other') ? optional(text) : undefined;
+
+/**
  * A required value: trimmed, or left out when empty so that the schema (and the API) say
  * "is required" rather than "must be a date" or "must be one of …". Typed as present
  * because the schema, not the type, is what checks it.

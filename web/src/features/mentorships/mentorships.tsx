@@ -1,8 +1,9 @@
 import type { Mentorship } from '@sisi/domain';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Link, useLocation, useParams, useSearch } from 'wouter';
 import { type MentorshipFilters, mentorshipsQuery } from '../../api/queries.ts';
+import { Form, SelectField, useForm } from '../../components/form/index.ts';
 import { LoadMore } from '../../components/load-more.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useMT } from '../../i18n/en-mentorships.ts';
@@ -143,62 +144,45 @@ function FilterForm({
   clearHref: string | undefined;
 }) {
   const t = useMT();
-  const [stage, setStage] = useState<string>(filters.stage ?? '');
-  const [organizationId, setOrganizationId] = useState(filters.organizationId ?? '');
-  const [approach, setApproach] = useState<string>(filters.approach ?? '');
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    onApply({ stage, organizationId, approach });
-  };
+  const form = useForm({
+    initial: {
+      stage: filters.stage ?? '',
+      organizationId: filters.organizationId ?? '',
+      approach: filters.approach ?? '',
+    },
+  });
+  const chosen = form.value.organizationId;
+  // an organization from the URL that is not in the list still shows by its name
+  const organizationOptions = organizations && [
+    ...organizations.map((o) => ({ value: o.id, label: o.name })),
+    ...(chosen && !organizations.some((o) => o.id === chosen)
+      ? [{ value: chosen, label: organizationName(chosen) }]
+      : []),
+  ];
   return (
-    <form onSubmit={submit} aria-labelledby="filters" noValidate>
+    <Form form={form} id="filter" ids="name" labelledBy="filters" onSubmit={onApply}>
       <div className="filter-fields">
-        <div className="field">
-          <label htmlFor="filter-stage">{t('mentorships.list.stage')}</label>
-          <select id="filter-stage" value={stage} onChange={(e) => setStage(e.target.value)}>
-            <option value="">{t('mentorships.list.anyStage')}</option>
-            {stages.map((s) => (
-              <option key={s} value={s}>
-                {stageLabel(t, s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {organizations ? (
-          <div className="field">
-            <label htmlFor="filter-organization">{t('mentorships.list.organization')}</label>
-            <select
-              id="filter-organization"
-              value={organizationId}
-              onChange={(e) => setOrganizationId(e.target.value)}
-            >
-              <option value="">{t('mentorships.list.anyOrganization')}</option>
-              {organizations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-              {organizationId && !organizations.some((o) => o.id === organizationId) ? (
-                <option value={organizationId}>{organizationName(organizationId)}</option>
-              ) : null}
-            </select>
-          </div>
+        <SelectField
+          path="stage"
+          label={t('mentorships.list.stage')}
+          placeholder={t('mentorships.list.anyStage')}
+          options={stages.map((s) => ({ value: s, label: stageLabel(t, s) }))}
+        />
+        {organizationOptions ? (
+          <SelectField
+            path="organizationId"
+            id="filter-organization"
+            label={t('mentorships.list.organization')}
+            placeholder={t('mentorships.list.anyOrganization')}
+            options={organizationOptions}
+          />
         ) : null}
-        <div className="field">
-          <label htmlFor="filter-approach">{t('mentorships.list.approach')}</label>
-          <select
-            id="filter-approach"
-            value={approach}
-            onChange={(e) => setApproach(e.target.value)}
-          >
-            <option value="">{t('mentorships.list.anyApproach')}</option>
-            {approachIds.map((a) => (
-              <option key={a} value={a}>
-                {t(`mentorships.approaches.${a}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          path="approach"
+          label={t('mentorships.list.approach')}
+          placeholder={t('mentorships.list.anyApproach')}
+          options={approachIds.map((a) => ({ value: a, label: t(`mentorships.approaches.${a}`) }))}
+        />
       </div>
       <div className="actions">
         <button type="submit" className="primary">
@@ -206,7 +190,7 @@ function FilterForm({
         </button>
         {clearHref ? <Link href={clearHref}>{t('mentorships.list.clear')}</Link> : null}
       </div>
-    </form>
+    </Form>
   );
 }
 

@@ -17,6 +17,7 @@ import {
   getAt,
   newKey,
   optional,
+  otherText,
   present,
   type Row,
   SelectField,
@@ -86,9 +87,7 @@ function toBody(d: OrientationDraft): OrientationInput {
     })),
     answers: filled(d.answers),
     technicalAreas: d.technicalAreas as NonNullable<OrientationContent['technicalAreas']>,
-    otherTechnicalArea: d.technicalAreas.includes('other')
-      ? optional(d.otherTechnicalArea)
-      : undefined,
+    otherTechnicalArea: otherText(d.technicalAreas, d.otherTechnicalArea),
     operationalGuidelines: filled(d.operationalGuidelines),
     nextMeetings: d.nextMeetings.map((m) => ({
       date: present(m.date),

@@ -3,7 +3,7 @@
  * from a saved plan or prefilled from the mentorship, and the body the API takes.
  */
 import { type Mentorship, type MilestoneStatus, planQuestions } from '@sisi/domain';
-import { newKey, optional, present, type Row } from '../../components/form/index.ts';
+import { newKey, optional, otherText, present, type Row } from '../../components/form/index.ts';
 import type { PlanContent } from './queries.ts';
 
 export type Person = Row & { name: string; organizationId: string };
@@ -140,17 +140,13 @@ export function toBody(d: PlanDraft) {
     anticipatedDurationMonths: months ? Number(months) : undefined,
     type: (optional(d.type) as PlanContent['type']) ?? undefined,
     services: d.services as NonNullable<PlanContent['services']>,
-    otherService: d.services.includes('other') ? optional(d.otherService) : undefined,
+    otherService: otherText(d.services, d.otherService),
     capacityTypes: d.capacityTypes as NonNullable<PlanContent['capacityTypes']>,
-    otherCapacityType: d.capacityTypes.includes('other')
-      ? optional(d.otherCapacityType)
-      : undefined,
+    otherCapacityType: otherText(d.capacityTypes, d.otherCapacityType),
     formats: d.formats as NonNullable<PlanContent['formats']>,
     whySelected: optional(d.whySelected),
     technicalAreas: d.technicalAreas as NonNullable<PlanContent['technicalAreas']>,
-    otherTechnicalArea: d.technicalAreas.includes('other')
-      ? optional(d.otherTechnicalArea)
-      : undefined,
+    otherTechnicalArea: otherText(d.technicalAreas, d.otherTechnicalArea),
     howMentorCanHelp: optional(d.howMentorCanHelp),
     intendedOutcome: optional(d.intendedOutcome),
     learningObjectives: d.learningObjectives.map((o) => ({

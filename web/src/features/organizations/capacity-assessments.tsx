@@ -80,16 +80,15 @@ function assessmentBody(d: AssessmentDraft): CapacityAssessment {
   };
 }
 
-/** The organization's assessments, newest first, and the form to record one. */
-export function Assessments({
-  networkId,
-  organizationId,
-  editable,
-}: {
+/** What each section of the capacity page gets: the organization, and whether it may write. */
+export interface CapacitySectionProps {
   networkId: string;
   organizationId: string;
   editable: boolean;
-}) {
+}
+
+/** The organization's assessments, newest first, and the form to record one. */
+export function Assessments({ networkId, organizationId, editable }: CapacitySectionProps) {
   const tp = usePlanT();
   const list = useInfiniteQuery(capacityAssessmentsQuery(networkId, organizationId));
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];

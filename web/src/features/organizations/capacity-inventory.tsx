@@ -18,6 +18,7 @@ import {
   getAt,
   newKey,
   optional,
+  otherText,
   present,
   type Row,
   SelectField,
@@ -30,6 +31,7 @@ import { VersionedDocPage } from '../../components/versioned-doc-page.tsx';
 import { commonLanguages } from '../../constants.ts';
 import { type PlanTranslate, usePlanT } from '../../i18n/en-plan.ts';
 import { languageName } from '../../i18n/index.ts';
+import type { CapacitySectionProps } from './capacity-assessments.tsx';
 import {
   type AssetInventoryContent,
   type AssetInventoryInput,
@@ -78,9 +80,7 @@ function inventoryDraft(c: AssetInventoryContent | undefined): InventoryDraft {
 function inventoryBody(d: InventoryDraft): AssetInventoryInput {
   return {
     areasOfExpertise: d.areasOfExpertise as TechnicalArea[],
-    otherAreaOfExpertise: d.areasOfExpertise.includes('other')
-      ? optional(d.otherAreaOfExpertise)
-      : undefined,
+    otherAreaOfExpertise: otherText(d.areasOfExpertise, d.otherAreaOfExpertise),
     internalExperts: d.internalExperts.map((e) => ({
       name: e.name.trim(),
       expertise: e.expertise.trim(),
@@ -97,15 +97,7 @@ function inventoryBody(d: InventoryDraft): AssetInventoryInput {
 }
 
 /** The organization's asset inventory, as a mentor: a versioned document. */
-export function Inventory({
-  networkId,
-  organizationId,
-  editable,
-}: {
-  networkId: string;
-  organizationId: string;
-  editable: boolean;
-}) {
+export function Inventory({ networkId, organizationId, editable }: CapacitySectionProps) {
   const tp = usePlanT();
   const doc = useVersionedDoc({
     query: assetInventoryQuery(networkId, organizationId),

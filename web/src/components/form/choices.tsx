@@ -1,0 +1,173 @@
+/** Choices of the form system: checkbox groups and radio groups, bound by path. */
+import type { ReactNode } from 'react';
+import { useField } from './form.tsx';
+import { type ChoiceOption, wrapper } from './inputs.tsx';
+
+interface GroupProps {
+  path: string;
+  legend: string;
+  hint?: string | undefined;
+  options: readonly ChoiceOption[];
+  id?: string;
+  name?: string;
+  /** The class of the fieldset, besides `field` (default `checkboxes`). */
+  className?: string;
+  /** The class of each option's row (default `checkbox`). */
+  itemClassName?: string;
+}
+
+/** The chosen options of a read-only group, as a list. */
+function ReadOnlyChoices({
+  id,
+  legend,
+  chosen,
+  hintEl,
+  none,
+}: {
+  id: string;
+  legend: string;
+  chosen: readonly ChoiceOption[];
+  hintEl: ReactNode;
+  none: string;
+}) {
+  return (
+    <fieldset id={id} className="field read-only-choices">
+      <legend>{legend}</legend>
+      {hintEl}
+      {chosen.length ? (
+        <ul>
+          {chosen.map((o) => (
+            <li key={o.value}>{o.label}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{none}</p>
+      )}
+    </fieldset>
+  );
+}
+
+/**
+ * Checkboxes or radio buttons in a fieldset whose legend names the group (focusable from the
+ * error summary); read only, the chosen options as a list.
+ */
+function ChoiceList({
+  type,
+  field,
+  legend,
+  options,
+  name,
+  className = 'checkboxes',
+  itemClassName = 'checkbox',
+  isChosen,
+  toggle,
+}: {
+  type: 'checkbox' | 'radio';
+  field: Omit<ReturnType<typeof useField>, 'value' | 'set'>;
+  legend: string;
+  options: readonly ChoiceOption[];
+  name: string | undefined;
+  className: string | undefined;
+  itemClassName: string | undefined;
+  isChosen: (value: string) => boolean;
+  toggle: (value: string, on: boolean) => void;
+}) {
+  const { form, id, invalid, describedBy, hintEl, errorEl } = field;
+  if (form.readOnly) {
+    return (
+      <ReadOnlyChoices
+        id={id}
+        legend={legend}
+        hintEl={hintEl}
+        none={form.readOnlyTexts?.noneChosen ?? ''}
+        chosen={options.filter((o) => isChosen(o.value))}
+      />
+    );
+  }
+  return (
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      className={wrapper('field', className, invalid)}
+      aria-describedby={describedBy}
+    >
+      <legend>{legend}</legend>
+      {hintEl}
+      {errorEl}
+      {options.map((o) => {
+        const optionId = `${id}-${o.value}`;
+        return (
+          <div className={itemClassName} key={o.value}>
+            <input
+              type={type}
+              id={optionId}
+              name={name}
+              value={o.value}
+              checked={isChosen(o.value)}
+              aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+              aria-invalid={invalid}
+              onChange={(event) => toggle(o.value, event.currentTarget.checked)}
+            />
+            <label htmlFor={optionId}>{o.label}</label>
+            {o.hint ? (
+              <p className="hint" id={`${optionId}-hint`}>
+                {o.hint}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** Checkboxes bound to a list of strings, in the options' order or in the order chosen. */
+export function CheckboxGroup({
+  path,
+  legend,
+  hint,
+  id,
+  order = 'options',
+  ...rest
+}: GroupProps & { order?: 'options' | 'chosen' }) {
+  const field = useField<string[]>(path, { label: legend, hint, id });
+  const chosen = Array.isArray(field.value) ? field.value : [];
+  const toggle = (option: string, on: boolean) => {
+    const next = on ? [...chosen, option] : chosen.filter((v) => v !== option);
+    field.set(
+      order === 'chosen' ? next : rest.options.map((o) => o.value).filter((v) => next.includes(v)),
+    );
+  };
+  return (
+    <ChoiceList
+      type="checkbox"
+      field={field}
+      legend={legend}
+      options={rest.options}
+      name={rest.name}
+      className={rest.className}
+      itemClassName={rest.itemClassName}
+      isChosen={(v) => chosen.includes(v)}
+      toggle={toggle}
+    />
+  );
+}
+
+/** Radio buttons bound to a string. */
+export function RadioGroup({ path, legend, hint, id, ...rest }: GroupProps) {
+  const field = useField<string>(path, { label: legend, hint, id });
+  const value = String(field.value ?? '');
+  return (
+    <ChoiceList
+      type="radio"
+      field={field}
+      legend={legend}
+      options={rest.options}
+      name={rest.name ?? field.id}
+      className={rest.className}
+      itemClassName={rest.itemClassName}
+      isChosen={(v) => v === value}
+      toggle={(v) => field.set(v)}
+    />
+  );
+}
