@@ -1,9 +1,7 @@
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
-import { ConflictError, type NetworkStore } from '@sisi/data';
 import type { Context } from 'hono';
 import type { ApiDeps, AppEnv, NetworkScope } from './deps.ts';
-import { ConflictProblem } from './errors.ts';
-import { type NetworkTenant, requireNetwork } from './middleware/auth.ts';
+import { requireNetwork } from './middleware/auth.ts';
 
 /**
  * What a route module is made of: one `createRoute` definition and one named handler per
