@@ -14,8 +14,8 @@ import {
   TextField,
   useForm,
 } from '../../components/form/index.ts';
-import { LoadMore } from '../../components/load-more.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { PagedList } from '../../components/paged-list.tsx';
 import { countryName, formatDate, languageName, useT } from '../../i18n/index.ts';
 
 /** History state a page may pass on navigation: a message to show once arrived. */
@@ -142,22 +142,9 @@ function Members({ networkId, organization }: { networkId: string; organization:
   return (
     <section aria-labelledby="members">
       <h2 id="members">{t('members.heading')}</h2>
-      {members.isPending ? (
-        <Loading />
-      ) : members.isError ? (
-        <LoadError error={members.error} retry={() => void members.refetch()} />
-      ) : items.length === 0 ? (
-        <p>{t('members.empty')}</p>
-      ) : (
-        <>
-          <ul className="cards people">
-            {items.map((m) => (
-              <Person key={m.id} member={m} coordinator={m.id === organization.coordinatorId} />
-            ))}
-          </ul>
-          <LoadMore query={members} />
-        </>
-      )}
+      <PagedList query={members} items={items} empty={t('members.empty')} className="cards people">
+        {(m) => <Person key={m.id} member={m} coordinator={m.id === organization.coordinatorId} />}
+      </PagedList>
     </section>
   );
 }
