@@ -6,6 +6,7 @@ import { mentorshipQuery, meQuery, organizationQuery } from '../api/queries.ts';
 import { usePlanT } from '../i18n/en-plan.ts';
 import { closureOpen } from '../mentorship-domain.ts';
 import type { ChoiceOption } from './form/index.ts';
+import { LoadError, Loading } from './page.tsx';
 
 /** Network admins, and coordinators of one of its organizations, run a mentorship. */
 export function canManageMentorship(user: User | undefined, m: Mentorship | undefined): boolean {
@@ -42,6 +43,22 @@ export function useMentorshipContext(networkId: string, mentorshipId: string) {
     canManage: canManageMentorship(me.data, m),
     ready: mentorship.isSuccess && me.isSuccess,
   };
+}
+
+/**
+ * A mentorship page's body until the mentorship and the caller are loaded: the mentorship's
+ * failure with a retry, else "Loading…".
+ *
+ * @example
+ * if (!ctx.ready || !m) body = <MentorshipLoading ctx={ctx} />;
+ */
+export function MentorshipLoading({ ctx }: { ctx: ReturnType<typeof useMentorshipContext> }) {
+  const { mentorship } = ctx;
+  return mentorship.isError ? (
+    <LoadError error={mentorship.error} retry={() => void mentorship.refetch()} />
+  ) : (
+    <Loading />
+  );
 }
 
 /**

@@ -30,7 +30,7 @@ import {
   useDraftSync,
 } from './form/index.ts';
 import { BusyButton } from './load-more.tsx';
-import { StatusMessage } from './page.tsx';
+import { InfoNotice, StatusMessage } from './page.tsx';
 
 interface Options<C, D, B extends object, K extends QueryKey> {
   query: UseQueryOptions<StoredDoc<C> | null, Error, StoredDoc<C> | null, K>;
@@ -275,9 +275,7 @@ export function DocNotices<C, D>({
           <p>{tp('s2s.form.forbidden')}</p>
         </div>
       ) : doc.readOnly ? (
-        <div className="notice info">
-          <p>{tp('s2s.form.readOnly')}</p>
-        </div>
+        <InfoNotice>{tp('s2s.form.readOnly')}</InfoNotice>
       ) : null}
       {doc.conflict?.phase === 'stale' ? (
         <div className="notice warning" role="alert">

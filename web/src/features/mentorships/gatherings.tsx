@@ -36,7 +36,7 @@ import {
   validate,
 } from '../../components/form/index.ts';
 import '../../components/doc-form.css';
-import { Loading, StatusMessage } from '../../components/page.tsx';
+import { InfoNotice, Loading, StatusMessage } from '../../components/page.tsx';
 import { PagedList } from '../../components/paged-list.tsx';
 import { usePlanT } from '../../i18n/en-plan.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
@@ -100,15 +100,11 @@ export function GatheringsPage() {
       {ctx.mentorship.isError ? null : !ctx.ready ? (
         <Loading />
       ) : ctx.mentorship.data?.stage === 'end' ? (
-        <div className="notice info">
-          <p>{tp('s2s.gatherings.ended')}</p>
-        </div>
+        <InfoNotice>{tp('s2s.gatherings.ended')}</InfoNotice>
       ) : ctx.canManage ? (
         <ScheduleForm networkId={networkId} mentorshipId={mentorshipId} />
       ) : (
-        <div className="notice info">
-          <p>{tp('s2s.gatherings.readOnly')}</p>
-        </div>
+        <InfoNotice>{tp('s2s.gatherings.readOnly')}</InfoNotice>
       )}
     </MentorshipPage>
   );

@@ -12,6 +12,7 @@ import {
   TextField,
   useFormContext,
 } from '../../components/form/index.ts';
+import { InfoNotice } from '../../components/page.tsx';
 import { useVersionedDoc } from '../../components/versioned-doc.tsx';
 import { VersionedDocPage } from '../../components/versioned-doc-page.tsx';
 import { type ReflectionTranslate, tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
@@ -100,13 +101,7 @@ export function EvaluationEditor({
       saveLabel={tr('evaluation.fill.save')}
       savingLabel={tr('evaluation.fill.saving')}
       unsavedNote={false}
-      notices={
-        signed ? (
-          <div className="notice info">
-            <p>{tr('evaluation.fill.signedFinal')}</p>
-          </div>
-        ) : undefined
-      }
+      notices={signed ? <InfoNotice>{tr('evaluation.fill.signedFinal')}</InfoNotice> : undefined}
     >
       <p>{tPaper('evaluation.instructions', F.instructions)}</p>
       <EvaluationFields role={role} />
