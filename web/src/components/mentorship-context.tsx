@@ -1,7 +1,7 @@
 import type { Mentorship, User } from '@sisi/domain';
 import { canManageMentorship as canManage } from '@sisi/domain/static';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Link, useLocation } from 'wouter';
+import { Link, useLocation, useParams } from 'wouter';
 import { mentorshipQuery, meQuery, organizationQuery } from '../api/queries.ts';
 import { usePlanT } from '../i18n/en-plan.ts';
 import { closureOpen } from '../mentorship-domain.ts';
@@ -11,6 +11,18 @@ import { LoadError, Loading } from './page.tsx';
 /** Network admins, and coordinators of one of its organizations, run a mentorship. */
 export function canManageMentorship(user: User | undefined, m: Mentorship | undefined): boolean {
   return !!user && !!m && canManage(user, m);
+}
+
+/**
+ * The network and mentorship of a mentorship page's route (`/networks/:networkId/mentorships/
+ * :mentorshipId/…`); empty while the route does not match.
+ */
+export function useMentorshipParams(): { networkId: string; mentorshipId: string } {
+  const { networkId = '', mentorshipId = '' } = useParams<{
+    networkId: string;
+    mentorshipId: string;
+  }>();
+  return { networkId, mentorshipId };
 }
 
 /**

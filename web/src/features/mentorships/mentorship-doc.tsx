@@ -3,8 +3,11 @@
  * the page with the mentorship's header above the document's form.
  */
 import type { ReactNode } from 'react';
-import { useParams } from 'wouter';
-import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
+import {
+  MentorshipHeader,
+  useMentorshipContext,
+  useMentorshipParams,
+} from '../../components/mentorship-context.tsx';
 import { Page } from '../../components/page.tsx';
 import {
   VersionedDocPage,
@@ -13,10 +16,7 @@ import {
 
 /** The route's network and mentorship, and what the page knows of them. */
 export function useMentorshipRoute() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
+  const { networkId, mentorshipId } = useMentorshipParams();
   return { networkId, mentorshipId, ctx: useMentorshipContext(networkId, mentorshipId) };
 }
 

@@ -8,11 +8,11 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useParams } from 'wouter';
 import {
   MentorshipHeader,
   MentorshipLoading,
   useMentorshipContext,
+  useMentorshipParams,
 } from '../../components/mentorship-context.tsx';
 import { InfoNotice, LoadErrors, Loading, Page } from '../../components/page.tsx';
 import { tSheetText, useMonitorT } from '../../i18n/en-monitoring.ts';
@@ -21,10 +21,7 @@ import { FORM, newDraft, SummaryForm } from './summary-report-form.tsx';
 import './monitoring.css';
 
 export function SummaryReportPage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
+  const { networkId, mentorshipId } = useMentorshipParams();
   const tm = useMonitorT();
   const ctx = useMentorshipContext(networkId, mentorshipId);
   const m = ctx.mentorship.data;

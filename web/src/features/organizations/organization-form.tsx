@@ -21,6 +21,7 @@ import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { countryCodes, keyPopulations, technicalAreas } from '../../constants.ts';
 import { countryName, languageName, useT } from '../../i18n/index.ts';
 import type { FlashState } from './organization.tsx';
+import { useOrganizationParams } from './organization-params.ts';
 import {
   CREATE_FIELDS,
   type CreateValue,
@@ -218,10 +219,7 @@ export function OrganizationCreatePage() {
  * saved in between (409) nothing changed, and the admin may reload their version.
  */
 export function OrganizationEditPage() {
-  const { networkId = '', organizationId = '' } = useParams<{
-    networkId: string;
-    organizationId: string;
-  }>();
+  const { networkId, organizationId } = useOrganizationParams();
   const t = useT();
   const organization = useQuery(organizationQuery(networkId, organizationId));
   // the version being edited: a background refetch must not swap the form under the user

@@ -1,7 +1,7 @@
 import type { Member, Organization, Role } from '@sisi/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { Link, useParams } from 'wouter';
+import { Link } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { api, call, idempotencyKey } from '../../api/client.ts';
 import { keys, membersQuery, meQuery, organizationQuery } from '../../api/queries.ts';
@@ -17,6 +17,7 @@ import {
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { PagedList } from '../../components/paged-list.tsx';
 import { countryName, formatDate, languageName, useT } from '../../i18n/index.ts';
+import { useOrganizationParams } from './organization-params.ts';
 
 /** History state a page may pass on navigation: a message to show once arrived. */
 export interface FlashState {
@@ -28,10 +29,7 @@ export interface FlashState {
  * or the organization's own coordinator may invite members.
  */
 export function OrganizationPage() {
-  const { networkId = '', organizationId = '' } = useParams<{
-    networkId: string;
-    organizationId: string;
-  }>();
+  const { networkId, organizationId } = useOrganizationParams();
   const t = useT();
   const organization = useQuery(organizationQuery(networkId, organizationId));
   const me = useQuery(meQuery());

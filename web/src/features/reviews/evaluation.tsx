@@ -11,8 +11,8 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, useParams, useSearch } from 'wouter';
-import { useMentorshipContext } from '../../components/mentorship-context.tsx';
+import { Link, useSearch } from 'wouter';
+import { useMentorshipContext, useMentorshipParams } from '../../components/mentorship-context.tsx';
 import { InfoNotice, LoadErrors, Loading } from '../../components/page.tsx';
 import { tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
 import { EvaluationEditor } from './evaluation-editor.tsx';
@@ -23,10 +23,7 @@ import { PaperFormPage } from './reflection-parts.tsx';
 import { evaluationsQuery } from './reflection-queries.ts';
 
 export function EvaluationPage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
+  const { networkId, mentorshipId } = useMentorshipParams();
   const tr = useReflectionT();
   const search = new URLSearchParams(useSearch());
   const view = search.get('view');

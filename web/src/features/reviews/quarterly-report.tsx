@@ -9,11 +9,12 @@
 import type { Mentorship, User } from '@sisi/domain';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, useParams, useSearch } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import {
   MentorshipHeader,
   MentorshipLoading,
   useMentorshipContext,
+  useMentorshipParams,
 } from '../../components/mentorship-context.tsx';
 import { InfoNotice, LoadErrors, Loading, Page } from '../../components/page.tsx';
 import { tReportText, useReviewT } from '../../i18n/en-reviews.ts';
@@ -33,10 +34,7 @@ const canFile = (user: User | undefined, m: Mentorship | undefined, networkId: s
     (user.roles.includes('coordinator') && user.organizationId === m.mentorOrganizationId));
 
 export function QuarterlyReportPage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
+  const { networkId, mentorshipId } = useMentorshipParams();
   const tr = useReviewT();
   const search = useSearch();
   const ctx = useMentorshipContext(networkId, mentorshipId);

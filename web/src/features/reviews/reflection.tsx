@@ -11,8 +11,8 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { useParams, useSearch } from 'wouter';
-import { useMentorshipContext } from '../../components/mentorship-context.tsx';
+import { useSearch } from 'wouter';
+import { useMentorshipContext, useMentorshipParams } from '../../components/mentorship-context.tsx';
 import { InfoNotice, LoadErrors, Loading, StatusMessage } from '../../components/page.tsx';
 import { tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
 import { F } from './reflection-labels.ts';
@@ -23,10 +23,7 @@ import { AnonymityNotice, Questionnaire } from './reflection-questionnaire.tsx';
 import { ResultsView } from './reflection-results.tsx';
 
 export function ReflectionPage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
+  const { networkId, mentorshipId } = useMentorshipParams();
   const tr = useReflectionT();
   const blank = new URLSearchParams(useSearch()).get('view') === 'blank';
   const ctx = useMentorshipContext(networkId, mentorshipId);
