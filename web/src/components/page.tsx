@@ -96,6 +96,15 @@ export function LoadErrors({ queries }: { queries: readonly Refetchable[] }) {
   );
 }
 
+/** An action's failure as an alert; nothing while there is none. */
+export function ErrorNotice({ message }: { message?: string | undefined }) {
+  return message ? (
+    <div className="notice error" role="alert">
+      <p>{message}</p>
+    </div>
+  ) : null;
+}
+
 /** A short notice that says why something is not here, or not for the reader. */
 export function InfoNotice({ children }: { children: ReactNode }) {
   return (
