@@ -9,7 +9,6 @@ import {
   hasErrors,
   noErrors,
   requireValues,
-  SubmitButton,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -117,7 +116,18 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
         }
       />
       <div className="narrow">
-        <Form form={form} id="network" ids="name" labelledBy="create-network" onSubmit={submit}>
+        <Form
+          form={form}
+          id="network"
+          ids="name"
+          labelledBy="create-network"
+          onSubmit={submit}
+          submit={{
+            label: t('networks.submit'),
+            busy: create.isPending,
+            busyLabel: t('networks.submitting'),
+          }}
+        >
           <TextField
             path="name"
             name="name"
@@ -147,11 +157,6 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
             label={t('networks.adminName')}
             autoComplete="off"
             required
-          />
-          <SubmitButton
-            label={t('networks.submit')}
-            busy={create.isPending}
-            busyLabel={t('networks.submitting')}
           />
         </Form>
       </div>

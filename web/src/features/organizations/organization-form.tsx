@@ -13,7 +13,6 @@ import {
   noErrors,
   problemToErrors,
   SelectField,
-  SubmitButton,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -179,7 +178,17 @@ export function OrganizationCreatePage() {
   return (
     <Page title={t('organizations.createTitle')}>
       <div className="narrow">
-        <Form form={form} id="organization" ids="name" onSubmit={submit}>
+        <Form
+          form={form}
+          id="organization"
+          ids="name"
+          onSubmit={submit}
+          submit={{
+            label: t('organizations.create'),
+            busy: create.isPending,
+            busyLabel: t('organizations.creating'),
+          }}
+        >
           <ProfileFields />
           <fieldset className="group">
             <legend>{t('organizations.coordinatorHeading')}</legend>
@@ -200,11 +209,6 @@ export function OrganizationCreatePage() {
               required
             />
           </fieldset>
-          <SubmitButton
-            label={t('organizations.create')}
-            busy={create.isPending}
-            busyLabel={t('organizations.creating')}
-          />
         </Form>
         <p>
           <Link href={`/networks/${networkId}/organizations`}>{t('organizations.cancel')}</Link>
@@ -318,13 +322,18 @@ function EditForm({
           </button>
         </div>
       ) : null}
-      <Form form={form} id="organization" ids="name" onSubmit={submit}>
+      <Form
+        form={form}
+        id="organization"
+        ids="name"
+        onSubmit={submit}
+        submit={{
+          label: t('organizations.save'),
+          busy: save.isPending,
+          busyLabel: t('organizations.saving'),
+        }}
+      >
         <ProfileFields initial={current} />
-        <SubmitButton
-          label={t('organizations.save')}
-          busy={save.isPending}
-          busyLabel={t('organizations.saving')}
-        />
       </Form>
       <p>
         <Link href={detailPath}>{t('organizations.cancel')}</Link>

@@ -10,7 +10,6 @@ import {
   hasErrors,
   noErrors,
   requireValues,
-  SubmitButton,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -212,7 +211,18 @@ function InviteMember({
         message={invited ? t('members.invitedMessage', { email: invited }) : undefined}
       />
       <div className="narrow">
-        <Form form={form} id="invite-form" ids="name" labelledBy="invite" onSubmit={submit}>
+        <Form
+          form={form}
+          id="invite-form"
+          ids="name"
+          labelledBy="invite"
+          onSubmit={submit}
+          submit={{
+            label: t('members.submit'),
+            busy: invite.isPending,
+            busyLabel: t('members.submitting'),
+          }}
+        >
           <TextField
             path="name"
             name="name"
@@ -227,11 +237,6 @@ function InviteMember({
             type="email"
             autoComplete="off"
             required
-          />
-          <SubmitButton
-            label={t('members.submit')}
-            busy={invite.isPending}
-            busyLabel={t('members.submitting')}
           />
         </Form>
       </div>
