@@ -1,12 +1,14 @@
 import type { Mentorship, User } from '@sisi/domain';
 import { canManageMentorship as canManage } from '@sisi/domain/static';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Link, useLocation, useParams } from 'wouter';
+import type { ReactNode } from 'react';
+import { useParams } from 'wouter';
 import { mentorshipQuery, meQuery, organizationQuery } from '../api/queries.ts';
 import { usePlanT } from '../i18n/en-plan.ts';
 import { closureOpen } from '../mentorship-domain.ts';
 import type { ChoiceOption } from './form/index.ts';
-import { LoadError, Loading } from './page.tsx';
+import { NavLinks } from './nav-links.tsx';
+import { LoadError, Loading, Page } from './page.tsx';
 
 /** Network admins, and coordinators of one of its organizations, run a mentorship. */
 export function canManageMentorship(user: User | undefined, m: Mentorship | undefined): boolean {
@@ -87,7 +89,6 @@ export function MentorshipHeader({
   organizationOptions: readonly ChoiceOption[];
 }) {
   const tp = usePlanT();
-  const [location] = useLocation();
   // the same query as the page's: answered from the cache
   const stage = useQuery(mentorshipQuery(networkId, mentorshipId)).data?.stage;
   const base = `/networks/${networkId}/mentorships/${mentorshipId}`;
@@ -111,17 +112,43 @@ export function MentorshipHeader({
           })}
         </p>
       ) : null}
-      <nav aria-label={tp('s2s.mentorship.nav')} className="subnav">
-        <ul>
-          {links.map((l) => (
-            <li key={l.href}>
-              <Link href={l.href} aria-current={location === l.href ? 'page' : undefined}>
-                {l.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <NavLinks label={tp('s2s.mentorship.nav')} links={links} className="subnav" />
     </>
+  );
+}
+
+/** The route's network and mentorship, and what the page knows of them. */
+export function useMentorshipRoute() {
+  const { networkId, mentorshipId } = useMentorshipParams();
+  return { networkId, mentorshipId, ctx: useMentorshipContext(networkId, mentorshipId) };
+}
+
+export type MentorshipRoute = ReturnType<typeof useMentorshipRoute>;
+
+/**
+ * A page of one mentorship: its title, the `lead` line (e.g. the annex a form is), then the
+ * mentorship's header.
+ */
+export function MentorshipPage({
+  title,
+  lead,
+  route: { networkId, mentorshipId, ctx },
+  children,
+}: {
+  title: string;
+  lead?: ReactNode;
+  route: MentorshipRoute;
+  children: ReactNode;
+}) {
+  return (
+    <Page title={title}>
+      {lead ? <p className="lead">{lead}</p> : null}
+      <MentorshipHeader
+        networkId={networkId}
+        mentorshipId={mentorshipId}
+        organizationOptions={ctx.organizationOptions}
+      />
+      {children}
+    </Page>
   );
 }

@@ -36,11 +36,11 @@ import {
   validate,
 } from '../../components/form/index.ts';
 import '../../components/doc-form.css';
+import { MentorshipPage, useMentorshipRoute } from '../../components/mentorship-context.tsx';
 import { InfoNotice, Loading, StatusMessage } from '../../components/page.tsx';
 import { PagedList } from '../../components/paged-list.tsx';
 import { usePlanT } from '../../i18n/en-plan.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
-import { MentorshipPage, useMentorshipRoute } from './mentorship-doc.tsx';
 import { type GatheringRecord, gatheringsQuery, planKeys, postGathering } from './queries.ts';
 
 type SafetyDraft = Record<SafetyChecklistId, { done: boolean; note: string }>;

@@ -9,12 +9,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import {
-  MentorshipHeader,
   MentorshipLoading,
+  MentorshipPage,
   useMentorshipContext,
   useMentorshipParams,
 } from '../../components/mentorship-context.tsx';
-import { InfoNotice, LoadErrors, Loading, Page } from '../../components/page.tsx';
+import { InfoNotice, LoadErrors, Loading } from '../../components/page.tsx';
 import { tSheetText, useMonitorT } from '../../i18n/en-monitoring.ts';
 import { milestonesQuery, peopleQuery } from './monitoring-queries.ts';
 import { FORM, newDraft, SummaryForm } from './summary-report-form.tsx';
@@ -52,16 +52,12 @@ export function SummaryReportPage() {
   }
 
   return (
-    <Page title={tm('monitor.form.title')}>
-      <p className="lead">
-        {FORM.annex}: {tSheetText('title', FORM.title)}
-      </p>
-      <MentorshipHeader
-        networkId={networkId}
-        mentorshipId={mentorshipId}
-        organizationOptions={ctx.organizationOptions}
-      />
+    <MentorshipPage
+      title={tm('monitor.form.title')}
+      lead={`${FORM.annex}: ${tSheetText('title', FORM.title)}`}
+      route={{ networkId, mentorshipId, ctx }}
+    >
       {body}
-    </Page>
+    </MentorshipPage>
   );
 }

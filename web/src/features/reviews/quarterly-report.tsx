@@ -11,12 +11,12 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useSearch } from 'wouter';
 import {
-  MentorshipHeader,
   MentorshipLoading,
+  MentorshipPage,
   useMentorshipContext,
   useMentorshipParams,
 } from '../../components/mentorship-context.tsx';
-import { InfoNotice, LoadErrors, Loading, Page } from '../../components/page.tsx';
+import { InfoNotice, LoadErrors, Loading } from '../../components/page.tsx';
 import { tReportText, useReviewT } from '../../i18n/en-reviews.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { planQuery } from '../mentorships/queries.ts';
@@ -113,19 +113,15 @@ export function QuarterlyReportPage() {
   }
 
   return (
-    <Page title={title}>
-      <p className="lead">
-        {tr('monitoring.report.annex', {
-          annex: FORM.annex,
-          title: tReportText('title', FORM.title),
-        })}
-      </p>
-      <MentorshipHeader
-        networkId={networkId}
-        mentorshipId={mentorshipId}
-        organizationOptions={ctx.organizationOptions}
-      />
+    <MentorshipPage
+      title={title}
+      lead={tr('monitoring.report.annex', {
+        annex: FORM.annex,
+        title: tReportText('title', FORM.title),
+      })}
+      route={{ networkId, mentorshipId, ctx }}
+    >
       {body}
-    </Page>
+    </MentorshipPage>
   );
 }
