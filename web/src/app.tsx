@@ -11,6 +11,7 @@ import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem } from './api/client.ts';
 import { meQuery } from './api/queries.ts';
+import { type NavLink, NavLinks } from './components/nav-links.tsx';
 import { LoadError, Loading, noteLocation, Page } from './components/page.tsx';
 import { ScreenBoundary } from './components/screen-boundary.tsx';
 import { LoginPage } from './features/auth/login.tsx';
@@ -571,10 +572,9 @@ function Header() {
 function SignedIn() {
   const t = useT();
   const client = useQueryClient();
-  const [location] = useLocation();
   const me = useQuery(meQuery());
   const user = me.data;
-  const links: { href: string; label: string }[] = [];
+  const links: NavLink[] = [];
   if (user) {
     if (user.roles.includes('operator'))
       links.push({ href: '/networks', label: t('nav.networks') });
@@ -610,17 +610,7 @@ function SignedIn() {
   return (
     <>
       {links.length > 0 ? (
-        <nav aria-label={t('app.mainNav')}>
-          <ul className="nav-list">
-            {links.map((l) => (
-              <li key={l.href}>
-                <Link href={l.href} aria-current={location === l.href ? 'page' : undefined}>
-                  {l.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <NavLinks label={t('app.mainNav')} links={links} listClassName="nav-list" />
       ) : null}
       <div className="who">
         {user ? <span>{t('app.signedInAs', { name: user.name })}</span> : null}

@@ -1,15 +1,30 @@
 import type { Mentorship, User } from '@sisi/domain';
 import { canManageMentorship as canManage } from '@sisi/domain/static';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Link, useLocation } from 'wouter';
+import type { ReactNode } from 'react';
+import { useParams } from 'wouter';
 import { mentorshipQuery, meQuery, organizationQuery } from '../api/queries.ts';
 import { usePlanT } from '../i18n/en-plan.ts';
 import { closureOpen } from '../mentorship-domain.ts';
 import type { ChoiceOption } from './form/index.ts';
+import { NavLinks } from './nav-links.tsx';
+import { LoadError, Loading, Page } from './page.tsx';
 
 /** Network admins, and coordinators of one of its organizations, run a mentorship. */
 export function canManageMentorship(user: User | undefined, m: Mentorship | undefined): boolean {
   return !!user && !!m && canManage(user, m);
+}
+
+/**
+ * The network and mentorship of a mentorship page's route (`/networks/:networkId/mentorships/
+ * :mentorshipId/…`); empty while the route does not match.
+ */
+export function useMentorshipParams(): { networkId: string; mentorshipId: string } {
+  const { networkId = '', mentorshipId = '' } = useParams<{
+    networkId: string;
+    mentorshipId: string;
+  }>();
+  return { networkId, mentorshipId };
 }
 
 /**
@@ -45,6 +60,22 @@ export function useMentorshipContext(networkId: string, mentorshipId: string) {
 }
 
 /**
+ * A mentorship page's body until the mentorship and the caller are loaded: the mentorship's
+ * failure with a retry, else "Loading…".
+ *
+ * @example
+ * if (!ctx.ready || !m) body = <MentorshipLoading ctx={ctx} />;
+ */
+export function MentorshipLoading({ ctx }: { ctx: ReturnType<typeof useMentorshipContext> }) {
+  const { mentorship } = ctx;
+  return mentorship.isError ? (
+    <LoadError error={mentorship.error} retry={() => void mentorship.refetch()} />
+  ) : (
+    <Loading />
+  );
+}
+
+/**
  * "Mentor: A. Mentees: B, C." and the links between the mentorship's pages (the closure
  * questions once the relationship is monitored or has ended).
  */
@@ -58,7 +89,6 @@ export function MentorshipHeader({
   organizationOptions: readonly ChoiceOption[];
 }) {
   const tp = usePlanT();
-  const [location] = useLocation();
   // the same query as the page's: answered from the cache
   const stage = useQuery(mentorshipQuery(networkId, mentorshipId)).data?.stage;
   const base = `/networks/${networkId}/mentorships/${mentorshipId}`;
@@ -82,17 +112,43 @@ export function MentorshipHeader({
           })}
         </p>
       ) : null}
-      <nav aria-label={tp('s2s.mentorship.nav')} className="subnav">
-        <ul>
-          {links.map((l) => (
-            <li key={l.href}>
-              <Link href={l.href} aria-current={location === l.href ? 'page' : undefined}>
-                {l.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <NavLinks label={tp('s2s.mentorship.nav')} links={links} className="subnav" />
     </>
+  );
+}
+
+/** The route's network and mentorship, and what the page knows of them. */
+export function useMentorshipRoute() {
+  const { networkId, mentorshipId } = useMentorshipParams();
+  return { networkId, mentorshipId, ctx: useMentorshipContext(networkId, mentorshipId) };
+}
+
+export type MentorshipRoute = ReturnType<typeof useMentorshipRoute>;
+
+/**
+ * A page of one mentorship: its title, the `lead` line (e.g. the annex a form is), then the
+ * mentorship's header.
+ */
+export function MentorshipPage({
+  title,
+  lead,
+  route: { networkId, mentorshipId, ctx },
+  children,
+}: {
+  title: string;
+  lead?: ReactNode;
+  route: MentorshipRoute;
+  children: ReactNode;
+}) {
+  return (
+    <Page title={title}>
+      {lead ? <p className="lead">{lead}</p> : null}
+      <MentorshipHeader
+        networkId={networkId}
+        mentorshipId={mentorshipId}
+        organizationOptions={ctx.organizationOptions}
+      />
+      {children}
+    </Page>
   );
 }

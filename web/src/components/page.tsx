@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { ApiProblem } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
-import { problemMessage } from './form.tsx';
+import { problemMessage } from './form/errors.ts';
 
 let initialLocation: string | undefined;
 let navigated = false;
@@ -69,6 +69,47 @@ export function LoadError({ error, retry }: { error: unknown; retry?: () => void
           {t('app.retry')}
         </button>
       ) : null}
+    </div>
+  );
+}
+
+/** What a failed load needs of a query. */
+interface Refetchable {
+  error: unknown;
+  refetch: () => Promise<unknown>;
+}
+
+/**
+ * The first failure among a page's queries, with one retry that loads them all again.
+ *
+ * @example
+ * if (people.isError || milestones.isError) body = <LoadErrors queries={[people, milestones]} />;
+ */
+export function LoadErrors({ queries }: { queries: readonly Refetchable[] }) {
+  return (
+    <LoadError
+      error={queries.reduce<unknown>((first, q) => first ?? q.error, null)}
+      retry={() => {
+        for (const q of queries) void q.refetch();
+      }}
+    />
+  );
+}
+
+/** An action's failure as an alert; nothing while there is none. */
+export function ErrorNotice({ message }: { message?: string | undefined }) {
+  return message ? (
+    <div className="notice error" role="alert">
+      <p>{message}</p>
+    </div>
+  ) : null;
+}
+
+/** A short notice that says why something is not here, or not for the reader. */
+export function InfoNotice({ children }: { children: ReactNode }) {
+  return (
+    <div className="notice info">
+      <p>{children}</p>
     </div>
   );
 }

@@ -30,7 +30,7 @@ import {
   useDraftSync,
 } from './form/index.ts';
 import { BusyButton } from './load-more.tsx';
-import { StatusMessage } from './page.tsx';
+import { ErrorNotice, InfoNotice, StatusMessage } from './page.tsx';
 
 interface Options<C, D, B extends object, K extends QueryKey> {
   query: UseQueryOptions<StoredDoc<C> | null, Error, StoredDoc<C> | null, K>;
@@ -271,13 +271,9 @@ export function DocNotices<C, D>({
   return (
     <>
       {doc.forbidden ? (
-        <div className="notice error" role="alert">
-          <p>{tp('s2s.form.forbidden')}</p>
-        </div>
+        <ErrorNotice message={tp('s2s.form.forbidden')} />
       ) : doc.readOnly ? (
-        <div className="notice info">
-          <p>{tp('s2s.form.readOnly')}</p>
-        </div>
+        <InfoNotice>{tp('s2s.form.readOnly')}</InfoNotice>
       ) : null}
       {doc.conflict?.phase === 'stale' ? (
         <div className="notice warning" role="alert">

@@ -12,6 +12,7 @@
  */
 import type { TOptions } from 'i18next';
 import { i18n, type MessageKey } from './index.ts';
+import type { Base, Leaves } from './keys.ts';
 
 export const enCoaching = {
   coachingGroups: {
@@ -239,13 +240,6 @@ export const enCoaching = {
     },
   },
 } as const;
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-
-/** Strip i18next's plural suffixes: `selected_one` is asked for as `selected`. */
-type Base<K extends string> = K extends `${infer B}_${'one' | 'other'}` ? B : K;
 
 /** Every key of this catalog, e.g. `'coachingGroups.runner.turns'`. */
 export type CoachingMessageKey = Base<Leaves<typeof enCoaching>>;

@@ -4,6 +4,7 @@
  */
 import type { TOptions } from 'i18next';
 import { i18n, type MessageKey } from './index.ts';
+import type { Leaves } from './keys.ts';
 
 export const enDonor = {
   donorView: {
@@ -102,10 +103,6 @@ export const enDonor = {
     },
   },
 } as const;
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
 
 export type DonorMessageKey = Leaves<typeof enDonor>;
 export type DonorTranslate = (key: DonorMessageKey | MessageKey, options?: TOptions) => string;

@@ -10,6 +10,7 @@
  */
 import type { TOptions } from 'i18next';
 import { i18n, type MessageKey } from './index.ts';
+import type { Leaves } from './keys.ts';
 
 export const enMentorships = {
   mentorships: {
@@ -312,10 +313,6 @@ export const enMentorships = {
     },
   },
 } as const;
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
 
 /** A key of this catalog, e.g. `'mentorships.list.title'`; plural forms by their base key. */
 export type MentorshipKey =

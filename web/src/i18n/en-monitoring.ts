@@ -10,6 +10,7 @@
  */
 import type { TOptions } from 'i18next';
 import { i18n, type MessageKey } from './index.ts';
+import type { Leaves } from './keys.ts';
 
 export const enMonitoring = {
   monitor: {
@@ -175,10 +176,6 @@ export const enMonitoring = {
     },
   },
 } as const;
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
 
 type Keys = Leaves<typeof enMonitoring>;
 /** `a.b` for the plural forms `a.b_one` and `a.b_other`, as i18next is asked for them. */

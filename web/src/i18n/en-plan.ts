@@ -8,6 +8,7 @@
  */
 import type { TOptions } from 'i18next';
 import { i18n } from './index.ts';
+import type { Leaves } from './keys.ts';
 
 export const enPlan = {
   s2s: {
@@ -250,10 +251,6 @@ export const enPlan = {
     },
   },
 } as const;
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
 
 /** Every key of this catalog, e.g. `'s2s.plan.title'`. */
 export type PlanMessageKey = Leaves<typeof enPlan>;

@@ -10,6 +10,7 @@
  */
 import type { TOptions } from 'i18next';
 import { i18n, type MessageKey } from './index.ts';
+import type { Leaves } from './keys.ts';
 
 export const enReviews = {
   monitoring: {
@@ -90,10 +91,6 @@ export const enReviews = {
     },
   },
 } as const;
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
 
 /** Every key of this catalog, e.g. `'monitoring.due.heading'`. */
 export type ReviewMessageKey = Leaves<typeof enReviews>;

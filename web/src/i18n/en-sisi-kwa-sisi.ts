@@ -11,6 +11,7 @@
  */
 import type { TOptions } from 'i18next';
 import { i18n, type MessageKey } from './index.ts';
+import type { Base, Leaves } from './keys.ts';
 
 export const enSisiKwaSisi = {
   sisiKwaSisi: {
@@ -261,13 +262,6 @@ export const enSisiKwaSisi = {
     },
   },
 } as const;
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-
-/** Strip i18next's plural suffixes: `sessionsHeld_one` is asked for as `sessionsHeld`. */
-type Base<K extends string> = K extends `${infer B}_${'one' | 'other'}` ? B : K;
 
 /** Every key of this catalog, e.g. `'sisiKwaSisi.plan.heading'`. */
 export type SisiKwaSisiMessageKey = Base<Leaves<typeof enSisiKwaSisi>>;

@@ -1,9 +1,6 @@
 import i18next, { type TOptions } from 'i18next';
 import { type Catalog, en } from './en.ts';
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
+import type { Leaves } from './keys.ts';
 
 /** Every key of the catalog, e.g. `'login.submit'`. */
 export type MessageKey = Leaves<Catalog>;

@@ -10,7 +10,6 @@ import {
   hasErrors,
   noErrors,
   requireValues,
-  SubmitButton,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -145,7 +144,17 @@ function AcceptForm({
       </dl>
       <p className="hint">{t('invitation.expires', { date: formatDate(invitation.expiresAt) })}</p>
       <div className="narrow">
-        <Form form={form} id="accept" ids="name" onSubmit={submit}>
+        <Form
+          form={form}
+          id="accept"
+          ids="name"
+          onSubmit={submit}
+          submit={{
+            label: t('invitation.submit'),
+            busy: accept.isPending,
+            busyLabel: t('invitation.submitting'),
+          }}
+        >
           {/* lets password managers save the new password under the right account */}
           <input
             type="email"
@@ -178,11 +187,6 @@ function AcceptForm({
             type="password"
             autoComplete="new-password"
             required
-          />
-          <SubmitButton
-            label={t('invitation.submit')}
-            busy={accept.isPending}
-            busyLabel={t('invitation.submitting')}
           />
         </Form>
       </div>

@@ -12,7 +12,6 @@ import {
   noErrors,
   problemToErrors,
   requireValues,
-  SubmitButton,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -69,7 +68,17 @@ export function LoginPage() {
   return (
     <Page title={t('login.title')} heading={t('login.heading')}>
       <div className="narrow">
-        <Form form={form} id="login" ids="name" onSubmit={submit}>
+        <Form
+          form={form}
+          id="login"
+          ids="name"
+          onSubmit={submit}
+          submit={{
+            label: t('login.submit'),
+            busy: login.isPending,
+            busyLabel: t('login.submitting'),
+          }}
+        >
           <TextField
             path="email"
             name="email"
@@ -85,11 +94,6 @@ export function LoginPage() {
             type="password"
             autoComplete="current-password"
             required
-          />
-          <SubmitButton
-            label={t('login.submit')}
-            busy={login.isPending}
-            busyLabel={t('login.submitting')}
           />
         </Form>
         <p className="hint">{t('login.invitedHint')}</p>

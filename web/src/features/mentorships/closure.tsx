@@ -9,10 +9,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ApiProblem } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import { GroupError, TextField, useDomId, useFormContext } from '../../components/form/index.ts';
+import { useMentorshipRoute } from '../../components/mentorship-context.tsx';
 import { useVersionedDoc } from '../../components/versioned-doc.tsx';
 import { tp as planT, usePlanT } from '../../i18n/en-plan.ts';
 import { closureOpen } from '../../mentorship-domain.ts';
-import { MentorshipDocPage, useMentorshipRoute } from './mentorship-doc.tsx';
+import { MentorshipDocPage } from './mentorship-doc.tsx';
 import { type ClosureContent, type ClosureInput, closureQuery, putClosure } from './queries.ts';
 
 type ClosureDraft = { answers: Record<string, string> };

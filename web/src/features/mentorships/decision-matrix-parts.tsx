@@ -19,7 +19,6 @@ import {
   type FormModel,
   noErrors,
   problemToErrors,
-  SubmitButton,
   TextField,
 } from '../../components/form/index.ts';
 import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
@@ -257,6 +256,11 @@ function SaveToPlan({
             setSaved(false);
             save.mutate();
           }}
+          submit={{
+            label: t('mentorships.matrix.save'),
+            busy: save.isPending,
+            busyLabel: t('mentorships.matrix.saving'),
+          }}
         >
           <CheckboxGroup
             path="formats"
@@ -272,11 +276,6 @@ function SaveToPlan({
             label={labels.whySelected}
             rows={4}
             maxLength={4000}
-          />
-          <SubmitButton
-            label={t('mentorships.matrix.save')}
-            busy={save.isPending}
-            busyLabel={t('mentorships.matrix.saving')}
           />
         </Form>
       </div>

@@ -36,11 +36,11 @@ import {
   validate,
 } from '../../components/form/index.ts';
 import '../../components/doc-form.css';
-import { LoadMore } from '../../components/load-more.tsx';
-import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
+import { MentorshipPage, useMentorshipRoute } from '../../components/mentorship-context.tsx';
+import { InfoNotice, Loading, StatusMessage } from '../../components/page.tsx';
+import { PagedList } from '../../components/paged-list.tsx';
 import { usePlanT } from '../../i18n/en-plan.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
-import { MentorshipPage, useMentorshipRoute } from './mentorship-doc.tsx';
 import { type GatheringRecord, gatheringsQuery, planKeys, postGathering } from './queries.ts';
 
 type SafetyDraft = Record<SafetyChecklistId, { done: boolean; note: string }>;
@@ -94,34 +94,17 @@ export function GatheringsPage() {
     <MentorshipPage title={tp('s2s.gatherings.title')} route={route}>
       <p>{tp('s2s.gatherings.intro')}</p>
       <h2>{tp('s2s.gatherings.listHeading')}</h2>
-      {list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{tp('s2s.gatherings.empty')}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((g) => (
-              <GatheringCard key={g.id} gathering={g} />
-            ))}
-          </ul>
-          <LoadMore query={list} />
-        </>
-      )}
+      <PagedList query={list} items={items} empty={tp('s2s.gatherings.empty')}>
+        {(g) => <GatheringCard key={g.id} gathering={g} />}
+      </PagedList>
       {ctx.mentorship.isError ? null : !ctx.ready ? (
         <Loading />
       ) : ctx.mentorship.data?.stage === 'end' ? (
-        <div className="notice info">
-          <p>{tp('s2s.gatherings.ended')}</p>
-        </div>
+        <InfoNotice>{tp('s2s.gatherings.ended')}</InfoNotice>
       ) : ctx.canManage ? (
         <ScheduleForm networkId={networkId} mentorshipId={mentorshipId} />
       ) : (
-        <div className="notice info">
-          <p>{tp('s2s.gatherings.readOnly')}</p>
-        </div>
+        <InfoNotice>{tp('s2s.gatherings.readOnly')}</InfoNotice>
       )}
     </MentorshipPage>
   );

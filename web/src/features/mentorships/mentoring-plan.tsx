@@ -6,9 +6,10 @@
  */
 import { planSchema } from '@sisi/domain';
 import { useCallback } from 'react';
+import { useMentorshipRoute } from '../../components/mentorship-context.tsx';
 import { useVersionedDoc } from '../../components/versioned-doc.tsx';
 import { usePlanT } from '../../i18n/en-plan.ts';
-import { MentorshipDocPage, useMentorshipRoute } from './mentorship-doc.tsx';
+import { MentorshipDocPage } from './mentorship-doc.tsx';
 import { toBody, toDraft } from './plan-draft.ts';
 import { PlanFields } from './plan-fields.tsx';
 import { type PlanContent, planQuery, putPlan } from './queries.ts';

@@ -2,47 +2,11 @@
  * A versioned document of one mentorship (its plan, orientation meeting, closure answers):
  * the page with the mentorship's header above the document's form.
  */
-import type { ReactNode } from 'react';
-import { useParams } from 'wouter';
-import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
-import { Page } from '../../components/page.tsx';
+import { MentorshipPage, type MentorshipRoute } from '../../components/mentorship-context.tsx';
 import {
   VersionedDocPage,
   type VersionedDocPageProps,
 } from '../../components/versioned-doc-page.tsx';
-
-/** The route's network and mentorship, and what the page knows of them. */
-export function useMentorshipRoute() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
-  return { networkId, mentorshipId, ctx: useMentorshipContext(networkId, mentorshipId) };
-}
-
-type MentorshipRoute = ReturnType<typeof useMentorshipRoute>;
-
-/** A page of one mentorship: its title, then the mentorship's header. */
-export function MentorshipPage({
-  title,
-  route: { networkId, mentorshipId, ctx },
-  children,
-}: {
-  title: string;
-  route: MentorshipRoute;
-  children: ReactNode;
-}) {
-  return (
-    <Page title={title}>
-      <MentorshipHeader
-        networkId={networkId}
-        mentorshipId={mentorshipId}
-        organizationOptions={ctx.organizationOptions}
-      />
-      {children}
-    </Page>
-  );
-}
 
 /**
  * @example

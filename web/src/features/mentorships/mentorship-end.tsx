@@ -11,7 +11,6 @@ import {
   noErrors,
   RadioGroup,
   SelectField,
-  SubmitButton,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -118,6 +117,11 @@ export function EndForm({
           labelledBy="end-form"
           labels={labels}
           onSubmit={submit}
+          submit={{
+            label: t('mentorships.endForm.submit'),
+            busy: end.isPending,
+            busyLabel: t('mentorships.endForm.submitting'),
+          }}
         >
           <RadioGroup
             path="kind"
@@ -170,11 +174,6 @@ export function EndForm({
             rows={3}
             maxLength={4000}
             required
-          />
-          <SubmitButton
-            label={t('mentorships.endForm.submit')}
-            busy={end.isPending}
-            busyLabel={t('mentorships.endForm.submitting')}
           />
         </Form>
       </div>

@@ -13,7 +13,6 @@ import {
   noErrors,
   RadioGroup,
   requireValues,
-  SubmitButton,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -113,7 +112,18 @@ export function StageForm({
         <p>{t('mentorships.stageForm.nothing')}</p>
       ) : (
         <div className="narrow">
-          <Form form={form} id="stage-change" ids="name" labelledBy="stage-form" onSubmit={submit}>
+          <Form
+            form={form}
+            id="stage-change"
+            ids="name"
+            labelledBy="stage-form"
+            onSubmit={submit}
+            submit={{
+              label: t('mentorships.stageForm.submit'),
+              busy: change.isPending,
+              busyLabel: t('mentorships.stageForm.submitting'),
+            }}
+          >
             <RadioGroup
               path="stage"
               name="stage"
@@ -137,11 +147,6 @@ export function StageForm({
               rows={3}
               maxLength={2000}
               required
-            />
-            <SubmitButton
-              label={t('mentorships.stageForm.submit')}
-              busy={change.isPending}
-              busyLabel={t('mentorships.stageForm.submitting')}
             />
           </Form>
         </div>
@@ -212,6 +217,11 @@ export function Participants({
         labelledBy="participants"
         labels={{ personIds: t('mentorships.participants.heading') }}
         onSubmit={submit}
+        submit={{
+          label: t('mentorships.participants.submit'),
+          busy: put.isPending,
+          busyLabel: t('mentorships.participants.submitting'),
+        }}
       >
         {orgIds.map((orgId, i) => {
           const q = people[i]!;
@@ -252,11 +262,6 @@ export function Participants({
             </fieldset>
           );
         })}
-        <SubmitButton
-          label={t('mentorships.participants.submit')}
-          busy={put.isPending}
-          busyLabel={t('mentorships.participants.submitting')}
-        />
       </Form>
     </section>
   );

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { api, call } from '../../api/client.ts';
 import { problemMessage } from '../../components/form/index.ts';
-import { Loading, StatusMessage } from '../../components/page.tsx';
+import { ErrorNotice, Loading, StatusMessage } from '../../components/page.tsx';
 import { type MentorshipTranslate, tData, useMT } from '../../i18n/en-mentorships.ts';
 import { useReflectionT } from '../../i18n/en-reflection.ts';
 import { useReviewT } from '../../i18n/en-reviews.ts';
@@ -79,11 +79,7 @@ export function Rights({
 
       <h3 id="agreements">{t('mentorships.rights.agreementsHeading')}</h3>
       <StatusMessage message={message} />
-      {error ? (
-        <div className="notice error" role="alert">
-          <p>{error}</p>
-        </div>
-      ) : null}
+      <ErrorNotice message={error} />
       <ul className="entries" aria-labelledby="agreements">
         {involved(m).map((orgId, i) => {
           const agreement = m.agreements.find((a) => a.organizationId === orgId);

@@ -1,9 +1,10 @@
 import type { Mentorship } from '@sisi/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'wouter';
+import { Link } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { mentorshipQuery } from '../../api/queries.ts';
+import { useMentorshipParams } from '../../components/mentorship-context.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { useMT } from '../../i18n/en-mentorships.ts';
 import { formatDate } from '../../i18n/index.ts';
@@ -23,10 +24,7 @@ type NameOf = (id: string) => string;
  * participant forms.
  */
 export function MentorshipPage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
+  const { networkId, mentorshipId } = useMentorshipParams();
   const t = useMT();
   const viewer = useViewer(networkId);
   const mentorship = useQuery(mentorshipQuery(networkId, mentorshipId));

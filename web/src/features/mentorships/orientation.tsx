@@ -24,10 +24,11 @@ import {
   TextField,
   useFormContext,
 } from '../../components/form/index.ts';
+import { useMentorshipRoute } from '../../components/mentorship-context.tsx';
 import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { useVersionedDoc } from '../../components/versioned-doc.tsx';
 import { usePlanT } from '../../i18n/en-plan.ts';
-import { MentorshipDocPage, useMentorshipRoute } from './mentorship-doc.tsx';
+import { MentorshipDocPage } from './mentorship-doc.tsx';
 import {
   type OrientationContent,
   type OrientationInput,

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ApiProblem } from '../../api/client.ts';
 import { problemMessage } from '../../components/form/index.ts';
-import { StatusMessage } from '../../components/page.tsx';
+import { ErrorNotice, StatusMessage } from '../../components/page.tsx';
 import { useMonitorT } from '../../i18n/en-monitoring.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { monitoringKeys, patchFollowUp, type TrackedAction } from './monitoring-queries.ts';
@@ -106,11 +106,7 @@ export function FollowUpList({
   return (
     <>
       <StatusMessage message={message} />
-      {error ? (
-        <div className="notice error" role="alert">
-          <p>{error}</p>
-        </div>
-      ) : null}
+      <ErrorNotice message={error} />
       {ordered.length === 0 ? <p>{empty}</p> : null}
       <ul className="entries follow-ups">
         {ordered.map((a) => (

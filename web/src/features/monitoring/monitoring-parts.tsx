@@ -10,7 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { problemMessage } from '../../components/form/index.ts';
-import { Loading } from '../../components/page.tsx';
+import { ErrorNotice, Loading } from '../../components/page.tsx';
 import { type MonitorTranslate, tTipText, useMonitorT } from '../../i18n/en-monitoring.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { mentorshipReviewsQuery } from '../reviews/review-queries.ts';
@@ -54,11 +54,7 @@ export function ExportLinks({
     <section aria-labelledby={headingId} className="exports">
       <Heading id={headingId}>{tm('monitor.exports.heading')}</Heading>
       <p>{tm(mentorshipId ? 'monitor.exports.intro' : 'monitor.exports.networkIntro')}</p>
-      {error ? (
-        <div className="notice error" role="alert">
-          <p>{error}</p>
-        </div>
-      ) : null}
+      <ErrorNotice message={error} />
       <ul className="links export-links">
         {EXPORT_FORMS.map((form) => {
           const name = tm(`monitor.exports.forms.${form}`);

@@ -11,7 +11,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'wouter';
 import { useMentorshipContext } from '../../components/mentorship-context.tsx';
-import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { InfoNotice, LoadError, Loading, Page } from '../../components/page.tsx';
 import { tSheetText, useMonitorT } from '../../i18n/en-monitoring.ts';
 import { tReportText } from '../../i18n/en-reviews.ts';
 import { formatDate } from '../../i18n/index.ts';
@@ -129,9 +129,7 @@ export function QuarterlyReportPrintPage() {
       {report.isError ? (
         <LoadError error={report.error} retry={() => void report.refetch()} />
       ) : report.data === null || !(Number.isInteger(n) && n > 0) ? (
-        <div className="notice info">
-          <p>{tm('monitor.print.notFound')}</p>
-        </div>
+        <InfoNotice>{tm('monitor.print.notFound')}</InfoNotice>
       ) : !report.data ? (
         <Loading />
       ) : (

@@ -31,6 +31,22 @@ function Box({ label, children, tall }: { label: string; children?: ReactNode; t
   );
 }
 
+/** A box of the sheet holding a table, which its box label names. */
+function TableBox({
+  id,
+  label,
+  ...table
+}: { id: string; label: string } & Omit<Parameters<typeof SheetTable>[0], 'label' | 'labelledBy'>) {
+  return (
+    <div className="box">
+      <p className="box-label" id={id}>
+        {label}
+      </p>
+      <SheetTable labelledBy={id} {...table} />
+    </div>
+  );
+}
+
 /** ☒ or ☐ with its meaning for screen readers. */
 function Check({ on, label }: { on: boolean; label: string }) {
   const tm = useMonitorT();
@@ -144,34 +160,26 @@ export function SummarySheet({
           </>
         ) : undefined}
       </Box>
-      <div className="box">
-        <p className="box-label" id="sheet-actions">
-          {box('follow-up-actions')}
-        </p>
-        <SheetTable
-          labelledBy="sheet-actions"
-          columns={A4.followUpColumns.map((c) => tSheetText(c.id, c.text))}
-          rows={r?.followUpActions.map((a) => ({
-            key: a.id,
-            cells: [a.what, a.ownerName, formatDate(a.dueDate)],
-          }))}
-          blank={4}
-        />
-      </div>
-      <div className="box">
-        <p className="box-label" id="sheet-issues">
-          {box('issues')}
-        </p>
-        <SheetTable
-          labelledBy="sheet-issues"
-          columns={A4.issueColumns.map((c) => tSheetText(c.id, c.text))}
-          rows={r?.issues.map((i) => ({
-            key: `${i.raised}-${i.solutions ?? ''}`,
-            cells: [i.raised, i.solutions, i.pending],
-          }))}
-          blank={3}
-        />
-      </div>
+      <TableBox
+        id="sheet-actions"
+        label={box('follow-up-actions')}
+        columns={A4.followUpColumns.map((c) => tSheetText(c.id, c.text))}
+        rows={r?.followUpActions.map((a) => ({
+          key: a.id,
+          cells: [a.what, a.ownerName, formatDate(a.dueDate)],
+        }))}
+        blank={4}
+      />
+      <TableBox
+        id="sheet-issues"
+        label={box('issues')}
+        columns={A4.issueColumns.map((c) => tSheetText(c.id, c.text))}
+        rows={r?.issues.map((i) => ({
+          key: `${i.raised}-${i.solutions ?? ''}`,
+          cells: [i.raised, i.solutions, i.pending],
+        }))}
+        blank={3}
+      />
       <Box label={box('next-meeting-date')}>
         {r?.nextMeetingDate ? formatDate(r.nextMeetingDate) : undefined}
       </Box>

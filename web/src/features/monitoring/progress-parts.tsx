@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { problemMessage, SubmitButton } from '../../components/form/index.ts';
-import { StatusMessage } from '../../components/page.tsx';
+import { ErrorNotice, StatusMessage } from '../../components/page.tsx';
 import { useMT } from '../../i18n/en-mentorships.ts';
 import { useMonitorT } from '../../i18n/en-monitoring.ts';
 import { formatDate } from '../../i18n/index.ts';
@@ -98,11 +98,7 @@ export function MilestoneItem({
           onSubmit={submit}
           aria-label={tm('monitor.progress.markReachedOf', { description: ms.description })}
         >
-          {error ? (
-            <div className="notice error" role="alert">
-              <p>{error}</p>
-            </div>
-          ) : null}
+          <ErrorNotice message={error} />
           <div className="field">
             <label htmlFor={`${id}-on`}>{tm('monitor.progress.reachedOn')}</label>
             <input id={`${id}-on`} name="reachedOn" type="date" defaultValue={today()} required />
@@ -191,11 +187,7 @@ export function PhotoForm({
         aria-labelledby="add-photo"
         noValidate
       >
-        {error ? (
-          <div className="notice error" role="alert">
-            <p>{error}</p>
-          </div>
-        ) : null}
+        <ErrorNotice message={error} />
         <div className="field">
           <label htmlFor={`${id}-file`}>{tm('monitor.progress.photoFile')}</label>
           <input

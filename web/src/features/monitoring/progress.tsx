@@ -8,8 +8,11 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'wouter';
-import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
+import {
+  MentorshipHeader,
+  useMentorshipContext,
+  useMentorshipParams,
+} from '../../components/mentorship-context.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useMonitorT } from '../../i18n/en-monitoring.ts';
 import { milestonesQuery, summaryReportsQuery, timelineQuery } from './monitoring-queries.ts';
@@ -18,10 +21,7 @@ import '../../components/doc-form.css';
 import './monitoring.css';
 
 export function ProgressPage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
+  const { networkId, mentorshipId } = useMentorshipParams();
   const tm = useMonitorT();
   const ctx = useMentorshipContext(networkId, mentorshipId);
   const timeline = useQuery(timelineQuery(networkId, mentorshipId));

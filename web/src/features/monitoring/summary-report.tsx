@@ -8,19 +8,20 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { useParams } from 'wouter';
-import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
-import { LoadError, Loading, Page } from '../../components/page.tsx';
+import {
+  MentorshipLoading,
+  MentorshipPage,
+  useMentorshipContext,
+  useMentorshipParams,
+} from '../../components/mentorship-context.tsx';
+import { InfoNotice, LoadErrors, Loading } from '../../components/page.tsx';
 import { tSheetText, useMonitorT } from '../../i18n/en-monitoring.ts';
 import { milestonesQuery, peopleQuery } from './monitoring-queries.ts';
 import { FORM, newDraft, SummaryForm } from './summary-report-form.tsx';
 import './monitoring.css';
 
 export function SummaryReportPage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
+  const { networkId, mentorshipId } = useMentorshipParams();
   const tm = useMonitorT();
   const ctx = useMentorshipContext(networkId, mentorshipId);
   const m = ctx.mentorship.data;
@@ -29,26 +30,12 @@ export function SummaryReportPage() {
   const milestones = useQuery({ ...milestonesQuery(networkId, mentorshipId), enabled: open });
 
   let body: ReactNode;
-  if (ctx.mentorship.isError) {
-    body = <LoadError error={ctx.mentorship.error} retry={() => void ctx.mentorship.refetch()} />;
-  } else if (!ctx.ready || !m) {
-    body = <Loading />;
+  if (!ctx.ready || !m) {
+    body = <MentorshipLoading ctx={ctx} />;
   } else if (!open) {
-    body = (
-      <div className="notice info">
-        <p>{tm('monitor.form.ended')}</p>
-      </div>
-    );
+    body = <InfoNotice>{tm('monitor.form.ended')}</InfoNotice>;
   } else if (people.isError || milestones.isError) {
-    body = (
-      <LoadError
-        error={people.error ?? milestones.error}
-        retry={() => {
-          void people.refetch();
-          void milestones.refetch();
-        }}
-      />
-    );
+    body = <LoadErrors queries={[people, milestones]} />;
   } else if (people.isPending || milestones.isPending) {
     body = <Loading />;
   } else {
@@ -65,16 +52,12 @@ export function SummaryReportPage() {
   }
 
   return (
-    <Page title={tm('monitor.form.title')}>
-      <p className="lead">
-        {FORM.annex}: {tSheetText('title', FORM.title)}
-      </p>
-      <MentorshipHeader
-        networkId={networkId}
-        mentorshipId={mentorshipId}
-        organizationOptions={ctx.organizationOptions}
-      />
+    <MentorshipPage
+      title={tm('monitor.form.title')}
+      lead={`${FORM.annex}: ${tSheetText('title', FORM.title)}`}
+      route={{ networkId, mentorshipId, ctx }}
+    >
       {body}
-    </Page>
+    </MentorshipPage>
   );
 }

@@ -9,12 +9,11 @@ import {
   hasErrors,
   noErrors,
   requireValues,
-  SubmitButton,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
-import { LoadMore } from '../../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { Page, StatusMessage } from '../../components/page.tsx';
+import { PagedList } from '../../components/paged-list.tsx';
 import { formatDate, useT } from '../../i18n/index.ts';
 
 const FIELDS = ['name', 'region', 'adminEmail', 'adminName'] as const;
@@ -46,22 +45,9 @@ function NetworkList({ created }: { created: readonly Network[] }) {
   return (
     <section aria-labelledby="networks-list">
       <h2 id="networks-list">{t('networks.listHeading')}</h2>
-      {networks.isPending ? (
-        <Loading />
-      ) : networks.isError ? (
-        <LoadError error={networks.error} retry={() => void networks.refetch()} />
-      ) : items.length === 0 ? (
-        <p>{t('networks.empty')}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((n) => (
-              <NetworkCard key={n.id} network={n} />
-            ))}
-          </ul>
-          <LoadMore query={networks} />
-        </>
-      )}
+      <PagedList query={networks} items={items} empty={t('networks.empty')}>
+        {(n) => <NetworkCard key={n.id} network={n} />}
+      </PagedList>
     </section>
   );
 }
@@ -130,7 +116,18 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
         }
       />
       <div className="narrow">
-        <Form form={form} id="network" ids="name" labelledBy="create-network" onSubmit={submit}>
+        <Form
+          form={form}
+          id="network"
+          ids="name"
+          labelledBy="create-network"
+          onSubmit={submit}
+          submit={{
+            label: t('networks.submit'),
+            busy: create.isPending,
+            busyLabel: t('networks.submitting'),
+          }}
+        >
           <TextField
             path="name"
             name="name"
@@ -160,11 +157,6 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
             label={t('networks.adminName')}
             autoComplete="off"
             required
-          />
-          <SubmitButton
-            label={t('networks.submit')}
-            busy={create.isPending}
-            busyLabel={t('networks.submitting')}
           />
         </Form>
       </div>

@@ -29,8 +29,8 @@ import {
   useFormContext,
   validate,
 } from '../../components/form/index.ts';
-import { LoadMore } from '../../components/load-more.tsx';
-import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
+import { StatusMessage } from '../../components/page.tsx';
+import { PagedList } from '../../components/paged-list.tsx';
 import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { usePlanT } from '../../i18n/en-plan.ts';
 import { formatDate, type Translate, useT } from '../../i18n/index.ts';
@@ -96,22 +96,9 @@ export function Assessments({ networkId, organizationId, editable }: CapacitySec
     <section>
       <h2>{tp('s2s.capacity.assessmentsHeading')}</h2>
       <p>{tp('s2s.capacity.assessmentsIntro')}</p>
-      {list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{tp('s2s.capacity.empty')}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((a) => (
-              <AssessmentCard key={a.id} assessment={a} />
-            ))}
-          </ul>
-          <LoadMore query={list} />
-        </>
-      )}
+      <PagedList query={list} items={items} empty={tp('s2s.capacity.empty')}>
+        {(a) => <AssessmentCard key={a.id} assessment={a} />}
+      </PagedList>
       {editable ? <AssessmentForm networkId={networkId} organizationId={organizationId} /> : null}
     </section>
   );

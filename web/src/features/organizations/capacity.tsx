@@ -6,12 +6,13 @@
  */
 import type { User } from '@sisi/domain';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'wouter';
+import { Link } from 'wouter';
 import { meQuery, organizationQuery } from '../../api/queries.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { usePlanT } from '../../i18n/en-plan.ts';
 import { Assessments } from './capacity-assessments.tsx';
 import { Inventory } from './capacity-inventory.tsx';
+import { useOrganizationParams } from './organization-params.ts';
 
 /** A network admin, or the organization's own coordinator. */
 const canWrite = (user: User | undefined, organizationId: string) =>
@@ -21,10 +22,7 @@ const canWrite = (user: User | undefined, organizationId: string) =>
 
 /** `/networks/:networkId/organizations/:organizationId/capacity` */
 export function CapacityPage() {
-  const { networkId = '', organizationId = '' } = useParams<{
-    networkId: string;
-    organizationId: string;
-  }>();
+  const { networkId, organizationId } = useOrganizationParams();
   const tp = usePlanT();
   const me = useQuery(meQuery());
   const organization = useQuery(organizationQuery(networkId, organizationId));

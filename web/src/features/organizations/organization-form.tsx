@@ -13,7 +13,6 @@ import {
   noErrors,
   problemToErrors,
   SelectField,
-  SubmitButton,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -21,6 +20,7 @@ import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { countryCodes, keyPopulations, technicalAreas } from '../../constants.ts';
 import { countryName, languageName, useT } from '../../i18n/index.ts';
 import type { FlashState } from './organization.tsx';
+import { useOrganizationParams } from './organization-params.ts';
 import {
   CREATE_FIELDS,
   type CreateValue,
@@ -178,7 +178,17 @@ export function OrganizationCreatePage() {
   return (
     <Page title={t('organizations.createTitle')}>
       <div className="narrow">
-        <Form form={form} id="organization" ids="name" onSubmit={submit}>
+        <Form
+          form={form}
+          id="organization"
+          ids="name"
+          onSubmit={submit}
+          submit={{
+            label: t('organizations.create'),
+            busy: create.isPending,
+            busyLabel: t('organizations.creating'),
+          }}
+        >
           <ProfileFields />
           <fieldset className="group">
             <legend>{t('organizations.coordinatorHeading')}</legend>
@@ -199,11 +209,6 @@ export function OrganizationCreatePage() {
               required
             />
           </fieldset>
-          <SubmitButton
-            label={t('organizations.create')}
-            busy={create.isPending}
-            busyLabel={t('organizations.creating')}
-          />
         </Form>
         <p>
           <Link href={`/networks/${networkId}/organizations`}>{t('organizations.cancel')}</Link>
@@ -218,10 +223,7 @@ export function OrganizationCreatePage() {
  * saved in between (409) nothing changed, and the admin may reload their version.
  */
 export function OrganizationEditPage() {
-  const { networkId = '', organizationId = '' } = useParams<{
-    networkId: string;
-    organizationId: string;
-  }>();
+  const { networkId, organizationId } = useOrganizationParams();
   const t = useT();
   const organization = useQuery(organizationQuery(networkId, organizationId));
   // the version being edited: a background refetch must not swap the form under the user
@@ -320,13 +322,18 @@ function EditForm({
           </button>
         </div>
       ) : null}
-      <Form form={form} id="organization" ids="name" onSubmit={submit}>
+      <Form
+        form={form}
+        id="organization"
+        ids="name"
+        onSubmit={submit}
+        submit={{
+          label: t('organizations.save'),
+          busy: save.isPending,
+          busyLabel: t('organizations.saving'),
+        }}
+      >
         <ProfileFields initial={current} />
-        <SubmitButton
-          label={t('organizations.save')}
-          busy={save.isPending}
-          busyLabel={t('organizations.saving')}
-        />
       </Form>
       <p>
         <Link href={detailPath}>{t('organizations.cancel')}</Link>

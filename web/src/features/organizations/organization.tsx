@@ -1,7 +1,7 @@
 import type { Member, Organization, Role } from '@sisi/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { Link, useParams } from 'wouter';
+import { Link } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { api, call, idempotencyKey } from '../../api/client.ts';
 import { keys, membersQuery, meQuery, organizationQuery } from '../../api/queries.ts';
@@ -10,13 +10,13 @@ import {
   hasErrors,
   noErrors,
   requireValues,
-  SubmitButton,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
-import { LoadMore } from '../../components/load-more.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { PagedList } from '../../components/paged-list.tsx';
 import { countryName, formatDate, languageName, useT } from '../../i18n/index.ts';
+import { useOrganizationParams } from './organization-params.ts';
 
 /** History state a page may pass on navigation: a message to show once arrived. */
 export interface FlashState {
@@ -28,10 +28,7 @@ export interface FlashState {
  * or the organization's own coordinator may invite members.
  */
 export function OrganizationPage() {
-  const { networkId = '', organizationId = '' } = useParams<{
-    networkId: string;
-    organizationId: string;
-  }>();
+  const { networkId, organizationId } = useOrganizationParams();
   const t = useT();
   const organization = useQuery(organizationQuery(networkId, organizationId));
   const me = useQuery(meQuery());
@@ -142,22 +139,9 @@ function Members({ networkId, organization }: { networkId: string; organization:
   return (
     <section aria-labelledby="members">
       <h2 id="members">{t('members.heading')}</h2>
-      {members.isPending ? (
-        <Loading />
-      ) : members.isError ? (
-        <LoadError error={members.error} retry={() => void members.refetch()} />
-      ) : items.length === 0 ? (
-        <p>{t('members.empty')}</p>
-      ) : (
-        <>
-          <ul className="cards people">
-            {items.map((m) => (
-              <Person key={m.id} member={m} coordinator={m.id === organization.coordinatorId} />
-            ))}
-          </ul>
-          <LoadMore query={members} />
-        </>
-      )}
+      <PagedList query={members} items={items} empty={t('members.empty')} className="cards people">
+        {(m) => <Person key={m.id} member={m} coordinator={m.id === organization.coordinatorId} />}
+      </PagedList>
     </section>
   );
 }
@@ -227,7 +211,18 @@ function InviteMember({
         message={invited ? t('members.invitedMessage', { email: invited }) : undefined}
       />
       <div className="narrow">
-        <Form form={form} id="invite-form" ids="name" labelledBy="invite" onSubmit={submit}>
+        <Form
+          form={form}
+          id="invite-form"
+          ids="name"
+          labelledBy="invite"
+          onSubmit={submit}
+          submit={{
+            label: t('members.submit'),
+            busy: invite.isPending,
+            busyLabel: t('members.submitting'),
+          }}
+        >
           <TextField
             path="name"
             name="name"
@@ -242,11 +237,6 @@ function InviteMember({
             type="email"
             autoComplete="off"
             required
-          />
-          <SubmitButton
-            label={t('members.submit')}
-            busy={invite.isPending}
-            busyLabel={t('members.submitting')}
           />
         </Form>
       </div>

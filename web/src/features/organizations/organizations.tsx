@@ -2,8 +2,8 @@ import type { Organization } from '@sisi/domain';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'wouter';
 import { organizationsQuery } from '../../api/queries.ts';
-import { LoadMore } from '../../components/load-more.tsx';
-import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { Page } from '../../components/page.tsx';
+import { PagedList } from '../../components/paged-list.tsx';
 import { countryName, useT } from '../../i18n/index.ts';
 
 /** A network admin's list of the network's member organizations. */
@@ -19,22 +19,9 @@ export function OrganizationsPage() {
           {t('organizations.add')}
         </Link>
       </p>
-      {organizations.isPending ? (
-        <Loading />
-      ) : organizations.isError ? (
-        <LoadError error={organizations.error} retry={() => void organizations.refetch()} />
-      ) : items.length === 0 ? (
-        <p>{t('organizations.empty')}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((o) => (
-              <OrganizationCard key={o.id} networkId={networkId} organization={o} />
-            ))}
-          </ul>
-          <LoadMore query={organizations} />
-        </>
-      )}
+      <PagedList query={organizations} items={items} empty={t('organizations.empty')}>
+        {(o) => <OrganizationCard key={o.id} networkId={networkId} organization={o} />}
+      </PagedList>
     </Page>
   );
 }

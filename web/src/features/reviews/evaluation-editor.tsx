@@ -12,6 +12,7 @@ import {
   TextField,
   useFormContext,
 } from '../../components/form/index.ts';
+import { InfoNotice } from '../../components/page.tsx';
 import { useVersionedDoc } from '../../components/versioned-doc.tsx';
 import { VersionedDocPage } from '../../components/versioned-doc-page.tsx';
 import { type ReflectionTranslate, tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
@@ -100,13 +101,7 @@ export function EvaluationEditor({
       saveLabel={tr('evaluation.fill.save')}
       savingLabel={tr('evaluation.fill.saving')}
       unsavedNote={false}
-      notices={
-        signed ? (
-          <div className="notice info">
-            <p>{tr('evaluation.fill.signedFinal')}</p>
-          </div>
-        ) : undefined
-      }
+      notices={signed ? <InfoNotice>{tr('evaluation.fill.signedFinal')}</InfoNotice> : undefined}
     >
       <p>{tPaper('evaluation.instructions', F.instructions)}</p>
       <EvaluationFields role={role} />
@@ -125,6 +120,18 @@ function EvaluationFields({ role }: { role: 'mentor' | 'mentee' }) {
   const draft = useFormContext().value as Draft;
   const long = (id: QuestionId, path: keyof Draft) => (
     <TextField path={path} label={numbered(id)} rows={4} maxLength={4000} />
+  );
+  // a yes/no question with its free-text follow-up under it
+  const yesNo = (
+    id: QuestionId,
+    path: keyof Draft,
+    followUp: keyof Draft,
+    followUpLabel: string,
+  ) => (
+    <>
+      <RadioGroup path={path} legend={numbered(id)} options={yesNoOptions(tr)} />
+      <TextField path={followUp} label={followUpLabel} rows={3} maxLength={4000} />
+    </>
   );
   const signature = F.signatures.find((s) => s.side === role)!;
   return (
@@ -150,28 +157,18 @@ function EvaluationFields({ role }: { role: 'mentor' | 'mentee' }) {
         options={F.activities.map((a) => ({ value: a.id, label: activityLabel(a.id) }))}
       />
       {long('intended-outcome', 'intendedOutcome')}
-      <RadioGroup
-        path="outcomeChanged"
-        legend={numbered('outcome-changed')}
-        options={yesNoOptions(tr)}
-      />
-      <TextField
-        path="outcomeChangedHow"
-        label={tPaper('evaluation.outcome-changed.followUp', 'If yes, how?')}
-        rows={3}
-        maxLength={4000}
-      />
-      <RadioGroup
-        path="outcomeAchieved"
-        legend={numbered('outcome-achieved')}
-        options={yesNoOptions(tr)}
-      />
-      <TextField
-        path="outcomeAchievedDetails"
-        label={tr('evaluation.fill.details')}
-        rows={3}
-        maxLength={4000}
-      />
+      {yesNo(
+        'outcome-changed',
+        'outcomeChanged',
+        'outcomeChangedHow',
+        tPaper('evaluation.outcome-changed.followUp', 'If yes, how?'),
+      )}
+      {yesNo(
+        'outcome-achieved',
+        'outcomeAchieved',
+        'outcomeAchievedDetails',
+        tr('evaluation.fill.details'),
+      )}
       <TextField
         path="hoursPerMonth"
         type="number"

@@ -11,9 +11,9 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, useParams, useSearch } from 'wouter';
-import { useMentorshipContext } from '../../components/mentorship-context.tsx';
-import { LoadError, Loading } from '../../components/page.tsx';
+import { Link, useSearch } from 'wouter';
+import { useMentorshipContext, useMentorshipParams } from '../../components/mentorship-context.tsx';
+import { InfoNotice, LoadErrors, Loading } from '../../components/page.tsx';
 import { tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
 import { EvaluationEditor } from './evaluation-editor.tsx';
 import { editableOrganizations, F } from './evaluation-model.ts';
@@ -23,10 +23,7 @@ import { PaperFormPage } from './reflection-parts.tsx';
 import { evaluationsQuery } from './reflection-queries.ts';
 
 export function EvaluationPage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
+  const { networkId, mentorshipId } = useMentorshipParams();
   const tr = useReflectionT();
   const search = new URLSearchParams(useSearch());
   const view = search.get('view');
@@ -44,15 +41,7 @@ export function EvaluationPage() {
   if (view === 'blank') {
     body = <PaperEvaluation />;
   } else if (ctx.mentorship.isError || list.isError) {
-    body = (
-      <LoadError
-        error={ctx.mentorship.error ?? list.error}
-        retry={() => {
-          void ctx.mentorship.refetch();
-          void list.refetch();
-        }}
-      />
-    );
+    body = <LoadErrors queries={[ctx.mentorship, list]} />;
   } else if (!ctx.ready || !m || !list.data) {
     body = <Loading />;
   } else if (view === 'paper') {
@@ -96,9 +85,7 @@ export function EvaluationPage() {
             />
           </section>
         ) : (
-          <div className="notice info">
-            <p>{tr('evaluation.fill.notYours')}</p>
-          </div>
+          <InfoNotice>{tr('evaluation.fill.notYours')}</InfoNotice>
         )}
         <SideBySide entries={list.data} nameOf={nameOf} />
       </>

@@ -9,9 +9,14 @@
 import type { Mentorship, User } from '@sisi/domain';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, useParams, useSearch } from 'wouter';
-import { MentorshipHeader, useMentorshipContext } from '../../components/mentorship-context.tsx';
-import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { Link, useSearch } from 'wouter';
+import {
+  MentorshipLoading,
+  MentorshipPage,
+  useMentorshipContext,
+  useMentorshipParams,
+} from '../../components/mentorship-context.tsx';
+import { InfoNotice, LoadErrors, Loading } from '../../components/page.tsx';
 import { tReportText, useReviewT } from '../../i18n/en-reviews.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { planQuery } from '../mentorships/queries.ts';
@@ -29,10 +34,7 @@ const canFile = (user: User | undefined, m: Mentorship | undefined, networkId: s
     (user.roles.includes('coordinator') && user.organizationId === m.mentorOrganizationId));
 
 export function QuarterlyReportPage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
+  const { networkId, mentorshipId } = useMentorshipParams();
   const tr = useReviewT();
   const search = useSearch();
   const ctx = useMentorshipContext(networkId, mentorshipId);
@@ -54,22 +56,12 @@ export function QuarterlyReportPage() {
     : tr('monitoring.report.titleNoPeriod');
 
   let body: ReactNode;
-  if (ctx.mentorship.isError) {
-    body = <LoadError error={ctx.mentorship.error} retry={() => void ctx.mentorship.refetch()} />;
-  } else if (!ctx.ready || !m) {
-    body = <Loading />;
+  if (!ctx.ready || !m) {
+    body = <MentorshipLoading ctx={ctx} />;
   } else if (!allowed) {
-    body = (
-      <div className="notice info">
-        <p>{tr('monitoring.report.notYours')}</p>
-      </div>
-    );
+    body = <InfoNotice>{tr('monitoring.report.notYours')}</InfoNotice>;
   } else if (quarters.length === 0) {
-    body = (
-      <div className="notice info">
-        <p>{tr('monitoring.report.noQuarters')}</p>
-      </div>
-    );
+    body = <InfoNotice>{tr('monitoring.report.noQuarters')}</InfoNotice>;
   } else if (!period) {
     body = (
       <section aria-labelledby="choose-period">
@@ -86,16 +78,7 @@ export function QuarterlyReportPage() {
       </section>
     );
   } else if (existing.isError || plan.isError) {
-    const error = existing.error ?? plan.error;
-    body = (
-      <LoadError
-        error={error}
-        retry={() => {
-          void existing.refetch();
-          void plan.refetch();
-        }}
-      />
-    );
+    body = <LoadErrors queries={[existing, plan]} />;
   } else if (existing.isPending || plan.isPending) {
     body = <Loading />;
   } else if (existing.data) {
@@ -130,19 +113,15 @@ export function QuarterlyReportPage() {
   }
 
   return (
-    <Page title={title}>
-      <p className="lead">
-        {tr('monitoring.report.annex', {
-          annex: FORM.annex,
-          title: tReportText('title', FORM.title),
-        })}
-      </p>
-      <MentorshipHeader
-        networkId={networkId}
-        mentorshipId={mentorshipId}
-        organizationOptions={ctx.organizationOptions}
-      />
+    <MentorshipPage
+      title={title}
+      lead={tr('monitoring.report.annex', {
+        annex: FORM.annex,
+        title: tReportText('title', FORM.title),
+      })}
+      route={{ networkId, mentorshipId, ctx }}
+    >
       {body}
-    </Page>
+    </MentorshipPage>
   );
 }

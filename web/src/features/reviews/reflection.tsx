@@ -11,9 +11,9 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { useParams, useSearch } from 'wouter';
-import { useMentorshipContext } from '../../components/mentorship-context.tsx';
-import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
+import { useSearch } from 'wouter';
+import { useMentorshipContext, useMentorshipParams } from '../../components/mentorship-context.tsx';
+import { InfoNotice, LoadErrors, Loading, StatusMessage } from '../../components/page.tsx';
 import { tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
 import { F } from './reflection-labels.ts';
 import { PaperReflection } from './reflection-paper.tsx';
@@ -23,10 +23,7 @@ import { AnonymityNotice, Questionnaire } from './reflection-questionnaire.tsx';
 import { ResultsView } from './reflection-results.tsx';
 
 export function ReflectionPage() {
-  const { networkId = '', mentorshipId = '' } = useParams<{
-    networkId: string;
-    mentorshipId: string;
-  }>();
+  const { networkId, mentorshipId } = useMentorshipParams();
   const tr = useReflectionT();
   const blank = new URLSearchParams(useSearch()).get('view') === 'blank';
   const ctx = useMentorshipContext(networkId, mentorshipId);
@@ -38,15 +35,7 @@ export function ReflectionPage() {
   if (blank) {
     body = <PaperReflection />;
   } else if (ctx.mentorship.isError || results.isError) {
-    body = (
-      <LoadError
-        error={ctx.mentorship.error ?? results.error}
-        retry={() => {
-          void ctx.mentorship.refetch();
-          void results.refetch();
-        }}
-      />
-    );
+    body = <LoadErrors queries={[ctx.mentorship, results]} />;
   } else if (!ctx.ready || !results.data) {
     body = <Loading />;
   } else if (results.data.you.canAnswer) {
@@ -64,13 +53,9 @@ export function ReflectionPage() {
     body = (
       <>
         {sent ? null : (
-          <div className="notice info">
-            <p>
-              {results.data.you.answered
-                ? tr('reflection.answered')
-                : tr('reflection.notRespondent')}
-            </p>
-          </div>
+          <InfoNotice>
+            {results.data.you.answered ? tr('reflection.answered') : tr('reflection.notRespondent')}
+          </InfoNotice>
         )}
         <ResultsView results={results.data} />
       </>
