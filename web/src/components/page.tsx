@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { ApiProblem } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
-import { problemMessage } from './form.tsx';
+import { problemMessage } from './form/index.ts';
 
 let initialLocation: string | undefined;
 let navigated = false;

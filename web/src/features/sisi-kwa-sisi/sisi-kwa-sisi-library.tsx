@@ -9,24 +9,20 @@
 import type { BestPractice, CreateBestPracticeInput } from '@sisi/domain';
 import { type ThematicArea, thematicAreaIds } from '@sisi/domain/static';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
 import { useParams } from 'wouter';
-import { idempotencyKey } from '../../api/client.ts';
 import {
   CheckboxField,
-  type DocErrors,
-  DocForm,
-  noDocErrors,
   optional,
   present,
+  problemMessage,
   SelectField,
   TextField,
-} from '../../components/doc-form.tsx';
-import { problemMessage, problemToErrors } from '../../components/form/index.ts';
+} from '../../components/form/index.ts';
 import { LoadMore } from '../../components/load-more.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
+import { SisiForm, useCreateForm } from './sisi-kwa-sisi-form.tsx';
 import { areaLabel, SisiLinks, useSisiRoles } from './sisi-kwa-sisi-parts.tsx';
 import {
   bestPracticesQuery,
@@ -169,37 +165,26 @@ const emptyDraft = (): Draft => ({
 });
 
 function WriteUp({ networkId }: { networkId: string }) {
-  const t = useT();
   const ts = useSisiT();
   const queryClient = useQueryClient();
   const coachings = useInfiniteQuery(coachingsQuery(networkId));
   const mine = (coachings.data?.pages.flatMap((p) => p.items) ?? []).filter((c) => c.myRole);
-  const [draft, setDraftState] = useState<Draft>(emptyDraft);
-  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
-  const [done, setDone] = useState<string>();
-  const [key, setKey] = useState(idempotencyKey);
-  const setDraft = useCallback((update: (d: Draft) => Draft) => {
-    setDraftState(update);
-    setDone(undefined);
-  }, []);
+  const { form, key, done, created } = useCreateForm(emptyDraft);
 
   const write = useMutation({
     mutationFn: (body: CreateBestPracticeInput) => writeBestPractice(networkId, body, key),
     onSuccess: async (p) => {
-      setDone(
+      created(
         p.status === 'published'
           ? ts('sisiKwaSisi.library.savedPublished')
           : ts('sisiKwaSisi.library.savedDraft'),
       );
-      setDraftState(emptyDraft());
-      setErrors(noDocErrors);
-      setKey(idempotencyKey());
       await queryClient.invalidateQueries({ queryKey: sisiKeys.practices(networkId) });
     },
-    onError: (error) => setErrors(problemToErrors(error, t, { submitted: draft })),
+    onError: (error) => form.fail(error),
   });
 
-  const send = () => {
+  const send = (draft: Draft) => {
     if (write.isPending) return;
     write.mutate({
       coachingId: present(draft.coachingId),
@@ -225,12 +210,10 @@ function WriteUp({ networkId }: { networkId: string }) {
       <h2 id="write-heading">{ts('sisiKwaSisi.library.write')}</h2>
       <p>{ts('sisiKwaSisi.library.writeIntro')}</p>
       <StatusMessage message={done} />
-      <DocForm
+      <SisiForm
+        form={form}
         id="best-practice"
         labelledBy="write-heading"
-        draft={draft}
-        onChange={setDraft}
-        errors={errors}
         onSubmit={send}
         submit={{
           label: ts('sisiKwaSisi.library.submit'),
@@ -271,7 +254,7 @@ function WriteUp({ networkId }: { networkId: string }) {
           label={ts('sisiKwaSisi.library.consent')}
           hint={ts('sisiKwaSisi.library.consentHint')}
         />
-      </DocForm>
+      </SisiForm>
     </section>
   );
 }

@@ -8,23 +8,18 @@ import {
   sessionQualityScale,
 } from '@sisi/domain/static';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
-import { idempotencyKey } from '../../api/client.ts';
 import {
-  type DocErrors,
-  DocForm,
-  noDocErrors,
   optional,
   present,
   RadioGroup,
   SelectField,
   TextField,
-} from '../../components/doc-form.tsx';
-import { problemToErrors } from '../../components/form/index.ts';
+} from '../../components/form/index.ts';
 import { LoadMore } from '../../components/load-more.tsx';
 import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
 import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
-import { formatDate, useT } from '../../i18n/index.ts';
+import { formatDate } from '../../i18n/index.ts';
+import { SisiForm, useCreateForm } from './sisi-kwa-sisi-form.tsx';
 import { qualityLabel, stepLabel, todayIso } from './sisi-kwa-sisi-parts.tsx';
 import {
   coachingPlanQuery,
@@ -118,33 +113,22 @@ function SessionForm({
   c: CoachingView;
   skills: { id: string; skill: string }[];
 }) {
-  const t = useT();
   const ts = useSisiT();
   const queryClient = useQueryClient();
-  const [draft, setDraftState] = useState<SessionDraft>(emptySession);
-  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
-  const [done, setDone] = useState<string>();
-  const [key, setKey] = useState(idempotencyKey);
-  const setDraft = useCallback((update: (d: SessionDraft) => SessionDraft) => {
-    setDraftState(update);
-    setDone(undefined);
-  }, []);
+  const { form, key, done, created } = useCreateForm(emptySession);
 
   const record = useMutation({
     mutationFn: (body: CoachingSessionInput) => recordSession(networkId, c.id, body, key),
     onSuccess: async () => {
-      setDone(ts('sisiKwaSisi.sessions.recorded'));
-      setDraftState(emptySession());
-      setErrors(noDocErrors);
-      setKey(idempotencyKey());
+      created(ts('sisiKwaSisi.sessions.recorded'));
       await queryClient.invalidateQueries({ queryKey: sisiKeys.sessions(networkId, c.id) });
       await queryClient.invalidateQueries({ queryKey: sisiKeys.coaching(networkId, c.id) });
       await queryClient.invalidateQueries({ queryKey: sisiKeys.coachings(networkId) });
     },
-    onError: (error) => setErrors(problemToErrors(error, t, { submitted: draft })),
+    onError: (error) => form.fail(error),
   });
 
-  const send = () => {
+  const send = (draft: SessionDraft) => {
     if (record.isPending) return;
     record.mutate({
       date: present(draft.date),
@@ -161,12 +145,10 @@ function SessionForm({
     <>
       <StatusMessage message={done} />
       <h3 id="record-heading">{ts('sisiKwaSisi.sessions.record')}</h3>
-      <DocForm
+      <SisiForm
+        form={form}
         id="coaching-session"
         labelledBy="record-heading"
-        draft={draft}
-        onChange={setDraft}
-        errors={errors}
         onSubmit={send}
         submit={{
           label: ts('sisiKwaSisi.sessions.record'),
@@ -220,7 +202,7 @@ function SessionForm({
           label={ts('sisiKwaSisi.sessions.nextMeeting')}
           hint={ts('sisiKwaSisi.sessions.nextMeetingHint')}
         />
-      </DocForm>
+      </SisiForm>
     </>
   );
 }
