@@ -7,7 +7,7 @@ import { coachingGroupSources } from '@sisi/domain/static';
 import type { ReactNode } from 'react';
 import { useCoachingT } from '../../i18n/en-coaching.ts';
 import { formatDate } from '../../i18n/index.ts';
-import '../../pages/mentorships.css';
+import '../mentorships/mentorships.css';
 import './coaching.css';
 
 /** Where the group stands: counts and dates only (what coordinators and admins see). */
