@@ -1,13 +1,13 @@
 /** The coordinator's forms that form a program's fixed pairs or schedule its rotation rounds. */
 import { MAX_ROTATION_ROUNDS } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { CoachingDateField } from '../../components/coaching-input.tsx';
 import {
   Form,
   type FormErrors,
   SelectField,
   SubmitButton,
   TextField,
-  useField,
   useForm,
 } from '../../components/form/index.ts';
 import { useProgramT } from '../../i18n/en-programs.ts';
@@ -136,7 +136,7 @@ export function RotationForm({ networkId, program, onDone }: ProgramPartProps) {
           save.mutate({ ...(startDate ? { startDate } : {}), rounds });
         }}
       >
-        <DateField
+        <CoachingDateField
           path="startDate"
           label={labels.startDate}
           hint={tp('programs.pairs.startDateHint')}
@@ -149,31 +149,5 @@ export function RotationForm({ networkId, program, onDone }: ProgramPartProps) {
         />
       </Form>
     </section>
-  );
-}
-
-/** A labelled date input bound to `path`; its error reads "Label: message", as it always has. */
-export function DateField({ path, label, hint }: { path: string; label: string; hint?: string }) {
-  const f = useField<string>(path, { label, hint });
-  const error = f.form.errors[path];
-  return (
-    <div className={error ? 'field invalid' : 'field'}>
-      <label htmlFor={f.id}>{label}</label>
-      {f.hintEl}
-      {error ? (
-        <p className="field-error" id={`${f.id}-error`}>
-          {label}: {error}
-        </p>
-      ) : null}
-      <input
-        type="date"
-        id={f.id}
-        name={path}
-        value={f.value ?? ''}
-        aria-invalid={f.invalid}
-        aria-describedby={f.describedBy}
-        onChange={(event) => f.set(event.currentTarget.value)}
-      />
-    </div>
   );
 }

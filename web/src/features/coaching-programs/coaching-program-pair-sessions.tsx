@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { idempotencyKey } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
+import { CoachingDateField } from '../../components/coaching-input.tsx';
 import {
   Form,
   problemMessage,
@@ -18,7 +19,6 @@ import {
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
-import { DateField } from './coaching-program-pair-forms.tsx';
 import {
   BackToProgram,
   errorsOf,
@@ -164,7 +164,7 @@ function SessionForm({
           save.mutate({ date, ...(notes ? { notes } : {}) });
         }}
       >
-        <DateField path="date" label={labels.date} />
+        <CoachingDateField path="date" label={labels.date} />
         <TextField path="notes" name="notes" label={labels.notes} rows={5} maxLength={10_000} />
         <SubmitButton
           label={tp('programs.sessions.submit')}
