@@ -17,6 +17,7 @@ import {
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useParams } from 'wouter';
+import { PagedCards } from '../../components/coaching-paged-cards.tsx';
 import {
   CheckboxField,
   newKey,
@@ -27,8 +28,7 @@ import {
   SelectField,
   TextField,
 } from '../../components/form/index.ts';
-import { LoadMore } from '../../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { Page, StatusMessage } from '../../components/page.tsx';
 import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { useT } from '../../i18n/index.ts';
@@ -42,7 +42,6 @@ export function SisiKwaSisiCoachesPage() {
   const roles = useSisiRoles(networkId);
   const [area, setArea] = useState<ThematicArea | ''>('');
   const list = useInfiniteQuery(coachesQuery(networkId, area || undefined));
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const filterId = useId();
   return (
     <Page title={ts('sisiKwaSisi.pool.title')}>
@@ -63,27 +62,18 @@ export function SisiKwaSisiCoachesPage() {
           ))}
         </select>
       </div>
-      {list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{ts('sisiKwaSisi.pool.empty')}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((c) => (
-              <CoachCard
-                key={c.personId}
-                networkId={networkId}
-                coach={c}
-                isMe={c.personId === roles.user?.id}
-              />
-            ))}
-          </ul>
-          <LoadMore query={list} />
-        </>
-      )}
+      <PagedCards
+        query={list}
+        empty={ts('sisiKwaSisi.pool.empty')}
+        card={(c) => (
+          <CoachCard
+            key={c.personId}
+            networkId={networkId}
+            coach={c}
+            isMe={c.personId === roles.user?.id}
+          />
+        )}
+      />
       {roles.manages ? (
         <AddCoach
           networkId={networkId}

@@ -10,6 +10,7 @@ import type { BestPractice, CreateBestPracticeInput } from '@sisi/domain';
 import { type ThematicArea, thematicAreaIds } from '@sisi/domain/static';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'wouter';
+import { PagedCards } from '../../components/coaching-paged-cards.tsx';
 import {
   CheckboxField,
   optional,
@@ -18,8 +19,7 @@ import {
   SelectField,
   TextField,
 } from '../../components/form/index.ts';
-import { LoadMore } from '../../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
 import { SisiForm, useCreateForm } from './sisi-kwa-sisi-form.tsx';
@@ -37,28 +37,16 @@ export function SisiKwaSisiLibraryPage() {
   const ts = useSisiT();
   const roles = useSisiRoles(networkId);
   const library = useInfiniteQuery(bestPracticesQuery(networkId, 'library'));
-  const items = library.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Page title={ts('sisiKwaSisi.library.title')}>
       <SisiLinks networkId={networkId} manages={roles.manages} />
       <p>{ts('sisiKwaSisi.library.intro')}</p>
       <h2>{ts('sisiKwaSisi.library.publishedHeading')}</h2>
-      {library.isError ? (
-        <LoadError error={library.error} retry={() => void library.refetch()} />
-      ) : library.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{ts('sisiKwaSisi.library.empty')}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((p) => (
-              <PracticeCard key={p.id} networkId={networkId} p={p} mine={false} />
-            ))}
-          </ul>
-          <LoadMore query={library} />
-        </>
-      )}
+      <PagedCards
+        query={library}
+        empty={ts('sisiKwaSisi.library.empty')}
+        card={(p) => <PracticeCard key={p.id} networkId={networkId} p={p} mine={false} />}
+      />
       <Mine networkId={networkId} />
       <WriteUp networkId={networkId} />
     </Page>
@@ -122,26 +110,14 @@ function PracticeCard({
 function Mine({ networkId }: { networkId: string }) {
   const ts = useSisiT();
   const mine = useInfiniteQuery(bestPracticesQuery(networkId, 'mine'));
-  const items = mine.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section aria-labelledby="mine-heading">
       <h2 id="mine-heading">{ts('sisiKwaSisi.library.mine')}</h2>
-      {mine.isError ? (
-        <LoadError error={mine.error} retry={() => void mine.refetch()} />
-      ) : mine.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{ts('sisiKwaSisi.library.mineEmpty')}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((p) => (
-              <PracticeCard key={p.id} networkId={networkId} p={p} mine />
-            ))}
-          </ul>
-          <LoadMore query={mine} />
-        </>
-      )}
+      <PagedCards
+        query={mine}
+        empty={ts('sisiKwaSisi.library.mineEmpty')}
+        card={(p) => <PracticeCard key={p.id} networkId={networkId} p={p} mine />}
+      />
     </section>
   );
 }

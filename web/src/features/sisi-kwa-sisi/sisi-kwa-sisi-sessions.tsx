@@ -8,6 +8,7 @@ import {
   sessionQualityScale,
 } from '@sisi/domain/static';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { PagedCards } from '../../components/coaching-paged-cards.tsx';
 import {
   optional,
   present,
@@ -15,8 +16,7 @@ import {
   SelectField,
   TextField,
 } from '../../components/form/index.ts';
-import { LoadMore } from '../../components/load-more.tsx';
-import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
+import { StatusMessage } from '../../components/page.tsx';
 import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { SisiForm, useCreateForm } from './sisi-kwa-sisi-form.tsx';
@@ -55,7 +55,6 @@ export function Sessions({ networkId, c }: { networkId: string; c: CoachingView 
   const list = useInfiniteQuery(sessionsQuery(networkId, c.id));
   const plan = useQuery(coachingPlanQuery(networkId, c.id));
   const skills = plan.data?.content.skills ?? [];
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">{ts('sisiKwaSisi.sessions.heading')}</h2>
@@ -63,22 +62,13 @@ export function Sessions({ networkId, c }: { networkId: string; c: CoachingView 
       <div className="notice info">
         <p>{ts('sisiKwaSisi.sessions.privacy')}</p>
       </div>
-      {list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{ts('sisiKwaSisi.sessions.empty')}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((s) => (
-              <SessionCard key={s.id} s={s} skill={skills.find((k) => k.id === s.skillId)?.skill} />
-            ))}
-          </ul>
-          <LoadMore query={list} />
-        </>
-      )}
+      <PagedCards
+        query={list}
+        empty={ts('sisiKwaSisi.sessions.empty')}
+        card={(s) => (
+          <SessionCard key={s.id} s={s} skill={skills.find((k) => k.id === s.skillId)?.skill} />
+        )}
+      />
       {c.status === 'active' ? <SessionForm networkId={networkId} c={c} skills={skills} /> : null}
     </section>
   );
