@@ -24,13 +24,7 @@ import { navigate } from 'wouter/use-browser-location';
 import { idempotencyKey } from '../../api/client.ts';
 import { allMembersQuery, allOrganizationsQuery, meQuery } from '../../api/queries.ts';
 import { PagedCards } from '../../components/coaching-paged-cards.tsx';
-import {
-  Form,
-  SelectField,
-  SubmitButton,
-  TextField,
-  useForm,
-} from '../../components/form/index.ts';
+import { Form, SelectField, TextField, useForm } from '../../components/form/index.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { useT } from '../../i18n/index.ts';
@@ -152,6 +146,11 @@ export function CoachingGroupNewPage() {
         ids="name"
         labels={{ memberIds: labels.memberIds }}
         onSubmit={submit}
+        submit={{
+          label: tc('coachingGroups.new.submit'),
+          busy: create.isPending,
+          busyLabel: tc('coachingGroups.new.submitting'),
+        }}
       >
         <TextField path="name" name="name" label={labels.name} maxLength={120} required />
         <fieldset
@@ -231,11 +230,6 @@ export function CoachingGroupNewPage() {
           placeholder={tc('coachingGroups.new.choosePerson')}
           options={everyone.map((p) => ({ value: p.id, label: p.name }))}
           required
-        />
-        <SubmitButton
-          label={tc('coachingGroups.new.submit')}
-          busy={create.isPending}
-          busyLabel={tc('coachingGroups.new.submitting')}
         />
       </Form>
     </Page>

@@ -17,7 +17,6 @@ import {
   type FormErrors,
   noErrors,
   SelectField,
-  SubmitButton,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -225,6 +224,11 @@ function ProgramForm({
       ids="name"
       labels={{ objectives: labels.objectives, kpis: labels.kpis }}
       onSubmit={submit}
+      submit={{
+        label: tp('programs.form.submit'),
+        busy: create.isPending,
+        busyLabel: tp('programs.form.submitting'),
+      }}
     >
       <SelectField
         path="organizationId"
@@ -315,11 +319,6 @@ function ProgramForm({
           })}
         />
       ) : null}
-      <SubmitButton
-        label={tp('programs.form.submit')}
-        busy={create.isPending}
-        busyLabel={tp('programs.form.submitting')}
-      />
     </Form>
   );
 }

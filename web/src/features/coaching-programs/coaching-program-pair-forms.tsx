@@ -6,7 +6,6 @@ import {
   Form,
   type FormErrors,
   SelectField,
-  SubmitButton,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -71,6 +70,11 @@ export function FixedPairForm({ networkId, program, onDone }: ProgramPartProps) 
           if (Object.keys(local.fields).length) return form.setErrors(local);
           save.mutate([a, b]);
         }}
+        submit={{
+          label: tp('programs.pairs.submitPair'),
+          busy: save.isPending,
+          busyLabel: tp('programs.pairs.submittingPair'),
+        }}
       >
         <SelectField
           path="pairs.0.0"
@@ -85,11 +89,6 @@ export function FixedPairForm({ networkId, program, onDone }: ProgramPartProps) 
           label={labels['pairs.0.1']}
           placeholder={tp('programs.pairs.choose')}
           options={options}
-        />
-        <SubmitButton
-          label={tp('programs.pairs.submitPair')}
-          busy={save.isPending}
-          busyLabel={tp('programs.pairs.submittingPair')}
         />
       </Form>
     </section>
@@ -135,6 +134,11 @@ export function RotationForm({ networkId, program, onDone }: ProgramPartProps) {
           if (Object.keys(local.fields).length) return form.setErrors(local);
           save.mutate({ ...(startDate ? { startDate } : {}), rounds });
         }}
+        submit={{
+          label: tp('programs.pairs.submitRounds'),
+          busy: save.isPending,
+          busyLabel: tp('programs.pairs.submittingRounds'),
+        }}
       >
         <CoachingDateField
           path="startDate"
@@ -142,11 +146,6 @@ export function RotationForm({ networkId, program, onDone }: ProgramPartProps) {
           hint={tp('programs.pairs.startDateHint')}
         />
         <TextField path="rounds" name="rounds" label={labels.rounds} />
-        <SubmitButton
-          label={tp('programs.pairs.submitRounds')}
-          busy={save.isPending}
-          busyLabel={tp('programs.pairs.submittingRounds')}
-        />
       </Form>
     </section>
   );
