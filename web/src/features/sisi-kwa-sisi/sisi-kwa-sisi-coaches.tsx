@@ -25,7 +25,6 @@ import {
   present,
   problemMessage,
   type Row,
-  SelectField,
   TextField,
 } from '../../components/form/index.ts';
 import { Page, StatusMessage } from '../../components/page.tsx';
@@ -33,7 +32,13 @@ import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { useT } from '../../i18n/index.ts';
 import { SisiForm, sendErrors, useCreateForm } from './sisi-kwa-sisi-form.tsx';
-import { areaLabel, PersonPicker, SisiLinks, useSisiRoles } from './sisi-kwa-sisi-parts.tsx';
+import {
+  AreaField,
+  areaLabel,
+  PersonPicker,
+  SisiLinks,
+  useSisiRoles,
+} from './sisi-kwa-sisi-parts.tsx';
 import { addCoach, coachesQuery, setWillingness, sisiKeys } from './sisi-kwa-sisi-queries.ts';
 
 export function SisiKwaSisiCoachesPage() {
@@ -277,11 +282,10 @@ function AddCoach({ networkId, ownOrganization }: { networkId: string; ownOrgani
         >
           {(_r, rowPath) => (
             <>
-              <SelectField
+              <AreaField
                 path={`${rowPath}.area`}
                 label={ts('sisiKwaSisi.plan.area')}
                 placeholder={ts('sisiKwaSisi.plan.chooseArea')}
-                options={thematicAreaIds.map((id) => ({ value: id, label: areaLabel(id) }))}
               />
               <TextField
                 path={`${rowPath}.evidence`}

@@ -7,7 +7,7 @@
  * `/networks/:networkId/sisi-kwa-sisi/best-practices`
  */
 import type { BestPractice, CreateBestPracticeInput } from '@sisi/domain';
-import { type ThematicArea, thematicAreaIds } from '@sisi/domain/static';
+import type { ThematicArea } from '@sisi/domain/static';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'wouter';
 import { PagedCards } from '../../components/coaching-paged-cards.tsx';
@@ -23,7 +23,7 @@ import { Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
 import { SisiForm, useCreateForm } from './sisi-kwa-sisi-form.tsx';
-import { areaLabel, SisiLinks, useSisiRoles } from './sisi-kwa-sisi-parts.tsx';
+import { AreaField, areaLabel, SisiLinks, useSisiRoles } from './sisi-kwa-sisi-parts.tsx';
 import {
   bestPracticesQuery,
   coachingsQuery,
@@ -207,11 +207,10 @@ function WriteUp({ networkId }: { networkId: string }) {
           }))}
         />
         <TextField path="title" label={ts('sisiKwaSisi.library.practiceTitle')} maxLength={200} />
-        <SelectField
+        <AreaField
           path="area"
           label={ts('sisiKwaSisi.library.area')}
           placeholder={ts('sisiKwaSisi.plan.chooseArea')}
-          options={thematicAreaIds.map((id) => ({ value: id, label: areaLabel(id) }))}
         />
         <TextField
           path="practice"

@@ -32,7 +32,7 @@ import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { useT } from '../../i18n/index.ts';
 import { SisiForm, sendErrors } from './sisi-kwa-sisi-form.tsx';
 import {
-  areaLabel,
+  AreaField,
   PersonPicker,
   SisiLinks,
   todayIso,
@@ -204,11 +204,10 @@ function Assessment({
         >
           {(_r, rowPath) => (
             <>
-              <SelectField
+              <AreaField
                 path={`${rowPath}.area`}
                 label={question('areas')}
                 placeholder={ts('sisiKwaSisi.assessment.chooseArea')}
-                options={thematicAreaIds.map((id) => ({ value: id, label: areaLabel(id) }))}
               />
               <SelectField
                 path={`${rowPath}.priority`}

@@ -11,6 +11,7 @@ import {
   type StepState,
   sessionQualityScale,
   type ThematicArea,
+  thematicAreaIds,
   thematicAreaLabel,
 } from '@sisi/domain/static';
 import { useQuery } from '@tanstack/react-query';
@@ -24,6 +25,29 @@ import './sisi-kwa-sisi.css';
 /** A thematic area in the source's words (or a translation of them). */
 export const areaLabel = (id: ThematicArea): string =>
   tSource(`areas.${id}`, thematicAreaLabel(id));
+
+/**
+ * A thematic area, chosen among the source's (inside a `Form`).
+ * @example <AreaField path="area" label={ts('sisiKwaSisi.plan.area')} placeholder={…} />
+ */
+export function AreaField({
+  path,
+  label,
+  placeholder,
+}: {
+  path: string;
+  label: string;
+  placeholder: string;
+}) {
+  return (
+    <SelectField
+      path={path}
+      label={label}
+      placeholder={placeholder}
+      options={thematicAreaIds.map((id) => ({ value: id, label: areaLabel(id) }))}
+    />
+  );
+}
 
 /** "Lead", "Assist", "Observe". */
 export const stepLabel = (id: LaoStep): string =>

@@ -10,7 +10,6 @@ import {
   planOrderErrors,
   stepState,
   type ThematicArea,
-  thematicAreaIds,
 } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -22,7 +21,6 @@ import {
   noErrors,
   present,
   type Row,
-  SelectField,
   TextField,
   useForm,
   useFormContext,
@@ -32,7 +30,7 @@ import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { useT } from '../../i18n/index.ts';
 import { SisiForm, sendErrors } from './sisi-kwa-sisi-form.tsx';
-import { areaLabel, StepStateText, stepLabel, todayIso } from './sisi-kwa-sisi-parts.tsx';
+import { AreaField, StepStateText, stepLabel, todayIso } from './sisi-kwa-sisi-parts.tsx';
 import {
   type CoachingPlanDoc,
   coachingPlanQuery,
@@ -205,11 +203,10 @@ function PlanForm({
         >
           {(row, rowPath, n) => (
             <>
-              <SelectField
+              <AreaField
                 path={`${rowPath}.area`}
                 label={ts('sisiKwaSisi.plan.area')}
                 placeholder={ts('sisiKwaSisi.plan.chooseArea')}
-                options={thematicAreaIds.map((id) => ({ value: id, label: areaLabel(id) }))}
               />
               <TextField
                 path={`${rowPath}.skill`}
