@@ -22,7 +22,7 @@ import {
   learningLogQuery,
   putLearningLog,
   putWorksheet,
-  sessionRunnerQuery,
+  useGroupSession,
   worksheetQuery,
 } from './coaching-group-queries.ts';
 
@@ -157,14 +157,8 @@ const WRITTEN = learningLogForm.fields.filter((f) => !f.fromSession) as readonly
 
 /** `/networks/:networkId/coaching-groups/:groupId/sessions/:sessionId/learning-log` */
 export function LearningLogPage() {
-  const {
-    networkId = '',
-    groupId = '',
-    sessionId = '',
-  } = useParams<{ networkId: string; groupId: string; sessionId: string }>();
+  const { networkId, groupId, sessionId, group, runner } = useGroupSession();
   const tc = useCoachingT();
-  const group = useQuery(coachingGroupQuery(networkId, groupId));
-  const runner = useQuery(sessionRunnerQuery(networkId, groupId, sessionId));
   const log = useQuery(learningLogQuery(networkId, groupId, sessionId));
   const [done, setDone] = useState<string>();
   const title = tc('coachingGroups.log.title');
