@@ -7,7 +7,7 @@ export interface PagedQuery {
   isPending: boolean;
   isError: boolean;
   error: unknown;
-  refetch: () => Promise<unknown>;
+  refetch: () => unknown;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => Promise<unknown>;
@@ -32,7 +32,7 @@ export function PagedList<T>({
   query: PagedQuery;
   items: readonly T[];
   /** Said when there are no items at all. */
-  empty: string;
+  empty: ReactNode;
   /** The list's class. */
   className?: string;
   /** One item as a keyed `li`. */
@@ -46,5 +46,31 @@ export function PagedList<T>({
       <ul className={className}>{items.map(item)}</ul>
       <LoadMore query={query} />
     </>
+  );
+}
+
+/**
+ * As `PagedList`, over every page of an infinite query whose pages have `items`; `card`
+ * renders one (with its `key`).
+ *
+ * @example
+ * <PagedCards query={list} empty={ts('list.empty')} card={(c) => <CoachingCard key={c.id} c={c} />} />
+ */
+export function PagedCards<T>({
+  query,
+  empty,
+  className,
+  card,
+}: {
+  query: PagedQuery & { data?: { pages: readonly { items: readonly T[] }[] } | undefined };
+  empty: ReactNode;
+  className?: string;
+  card: (item: T) => ReactNode;
+}) {
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <PagedList query={query} items={items} empty={empty} {...(className ? { className } : {})}>
+      {card}
+    </PagedList>
   );
 }

@@ -6,9 +6,9 @@
  */
 import type { ReactNode } from 'react';
 import { usePlanT } from '../i18n/en-plan.ts';
-import { useReadOnlyTexts } from './doc-form.tsx';
 import { Form } from './form/index.ts';
 import { LoadError, Loading } from './page.tsx';
+import { useReadOnlyTexts } from './read-only-texts.ts';
 import { DocNotices, type VersionedDoc } from './versioned-doc.tsx';
 import './doc-form.css';
 

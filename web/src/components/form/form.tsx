@@ -180,6 +180,8 @@ interface FieldOptions {
   errorPath?: string | undefined;
   /** The element's id, when not derived from the path (kept from an earlier page). */
   id?: string | undefined;
+  /** Its name in the error summary, when more than `label` (e.g. "KPI 1: Target"). */
+  summaryLabel?: string | undefined;
 }
 
 /**
@@ -188,8 +190,8 @@ interface FieldOptions {
  * @example const { id, value, set, describedBy, hintEl, errorEl } = useField<string>('name', { label });
  */
 export function useField<T = unknown>(path: string, options: FieldOptions) {
-  const { label, hint, errorPath = path } = options;
-  const form = useLabel(errorPath, label);
+  const { label, hint, errorPath = path, summaryLabel = label } = options;
+  const form = useLabel(errorPath, summaryLabel);
   const id = options.id ?? form.domId(path);
   const raw = form.errors[errorPath];
   const error = raw ? fieldSentence(label, raw) : undefined;

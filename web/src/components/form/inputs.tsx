@@ -29,6 +29,8 @@ interface TextFieldProps {
   className?: string;
   /** A narrow input (dates, numbers). */
   short?: boolean;
+  /** Its name in the error summary, when more than `label`. */
+  summaryLabel?: string;
 }
 
 /** A labelled input or textarea bound to a string (or number) of the value. */
@@ -49,10 +51,11 @@ export function TextField({
   name,
   className,
   short,
+  summaryLabel,
 }: TextFieldProps) {
   const { form, id, value, set, invalid, describedBy, hintEl, errorEl } = useField<string | number>(
     path,
-    { label, hint, errorPath, id: fixedId },
+    { label, hint, errorPath, id: fixedId, summaryLabel },
   );
   const common = {
     id,
@@ -128,6 +131,8 @@ interface SelectFieldProps {
   className?: string;
   /** Besides setting the value (e.g. dropping what the new choice rules out). */
   onChange?: (value: string) => void;
+  /** Its name in the error summary, when more than `label`. */
+  summaryLabel?: string;
 }
 
 /** A labelled select bound to a string; read only, a read-only text box with the choice. */
@@ -142,11 +147,13 @@ export function SelectField({
   name,
   className,
   onChange,
+  summaryLabel,
 }: SelectFieldProps) {
   const { form, id, value, set, invalid, describedBy, hintEl, errorEl } = useField<string>(path, {
     label,
     hint,
     id: fixedId,
+    summaryLabel,
   });
   const current = String(value ?? '');
   const known = options.some((o) => o.value === current);

@@ -5,9 +5,10 @@
 import type { CoachingGroup, GroupStatus, SourcedText } from '@sisi/domain';
 import { coachingGroupSources } from '@sisi/domain/static';
 import type { ReactNode } from 'react';
+import { Facts } from '../../components/coaching-facts.tsx';
 import { useCoachingT } from '../../i18n/en-coaching.ts';
 import { formatDate } from '../../i18n/index.ts';
-import '../../pages/mentorships.css';
+import '../mentorships/mentorships.css';
 import './coaching.css';
 
 /** Where the group stands: counts and dates only (what coordinators and admins see). */
@@ -58,14 +59,7 @@ export function GroupFigures({
   return (
     <>
       <Heading>{tc('coachingGroups.figures.heading')}</Heading>
-      <dl className="facts">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts rows={rows} />
     </>
   );
 }

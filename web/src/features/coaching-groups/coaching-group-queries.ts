@@ -17,7 +17,8 @@ import type {
   KeyQuestionsWorksheet,
   Page,
 } from '@sisi/domain';
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useQuery } from '@tanstack/react-query';
+import { useParams } from 'wouter';
 import { ApiProblem, api, call } from '../../api/client.ts';
 
 export const groupKeys = {
@@ -69,6 +70,22 @@ export const sessionRunnerQuery = (networkId: string, groupId: string, sessionId
     queryFn: (): Promise<GroupSessionRunner> =>
       call(session().$get({ param: { networkId, groupId, sessionId } })),
   });
+
+/**
+ * The group session of the page's address (`…/coaching-groups/:groupId/sessions/:sessionId/…`):
+ * its ids, its group and its runner.
+ * @example const { networkId, group, runner } = useGroupSession();
+ */
+export function useGroupSession() {
+  const {
+    networkId = '',
+    groupId = '',
+    sessionId = '',
+  } = useParams<{ networkId: string; groupId: string; sessionId: string }>();
+  const group = useQuery(coachingGroupQuery(networkId, groupId));
+  const runner = useQuery(sessionRunnerQuery(networkId, groupId, sessionId));
+  return { networkId, groupId, sessionId, group, runner };
+}
 
 /** Every commitment of the group, oldest session first (the group's people only). */
 export const groupCommitmentsQuery = (networkId: string, groupId: string) =>

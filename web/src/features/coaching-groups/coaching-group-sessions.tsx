@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { idempotencyKey } from '../../api/client.ts';
-import { Form, SubmitButton, useField, useForm } from '../../components/form/index.ts';
+import { CoachingDateField } from '../../components/coaching-input.tsx';
+import { Form, useForm } from '../../components/form/index.ts';
 import { StatusMessage } from '../../components/page.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
@@ -89,41 +90,18 @@ export function Sessions({ networkId, group: g, name }: GroupPartProps) {
           }
           if (!add.isPending) add.mutate(date, { onSuccess: () => form.reset({ date: '' }) });
         }}
+        submit={{
+          label: tc('coachingGroups.sessions.add'),
+          busy: add.isPending,
+          busyLabel: tc('coachingGroups.sessions.adding'),
+        }}
       >
-        <DateField path="date" label={tc('coachingGroups.sessions.date')} />
-        <SubmitButton
-          label={tc('coachingGroups.sessions.add')}
-          busy={add.isPending}
-          busyLabel={tc('coachingGroups.sessions.adding')}
+        <CoachingDateField
+          path="date"
+          label={tc('coachingGroups.sessions.date')}
+          className="short"
         />
       </Form>
     </section>
-  );
-}
-
-/** A labelled date input bound to `path`; its error reads "Label: message", as it always has. */
-function DateField({ path, label, hint }: { path: string; label: string; hint?: string }) {
-  const f = useField<string>(path, { label, hint });
-  const raw = f.form.errors[path];
-  return (
-    <div className={raw ? 'field invalid' : 'field'}>
-      <label htmlFor={f.id}>{label}</label>
-      {f.hintEl}
-      {raw ? (
-        <p className="field-error" id={`${f.id}-error`}>
-          {label}: {raw}
-        </p>
-      ) : null}
-      <input
-        type="date"
-        id={f.id}
-        name={path}
-        className="short"
-        value={f.value ?? ''}
-        aria-invalid={f.invalid}
-        aria-describedby={f.describedBy}
-        onChange={(event) => f.set(event.currentTarget.value)}
-      />
-    </div>
   );
 }

@@ -23,15 +23,9 @@ import { Link, useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { idempotencyKey } from '../../api/client.ts';
 import { allMembersQuery, allOrganizationsQuery, meQuery } from '../../api/queries.ts';
-import {
-  Form,
-  SelectField,
-  SubmitButton,
-  TextField,
-  useForm,
-} from '../../components/form/index.ts';
-import { LoadMore } from '../../components/load-more.tsx';
+import { Form, SelectField, TextField, useForm } from '../../components/form/index.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
+import { PagedCards } from '../../components/paged-list.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { useT } from '../../i18n/index.ts';
 import { GroupFigures, SourceLine } from './coaching-group-parts.tsx';
@@ -43,7 +37,6 @@ export function CoachingGroupsPage() {
   const tc = useCoachingT();
   const me = useQuery(meQuery());
   const list = useInfiniteQuery(coachingGroupsQuery(networkId));
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const canCreate = me.data?.roles.some((r) => r === 'network-admin' || r === 'coordinator');
   return (
     <Page title={tc('coachingGroups.title')}>
@@ -58,30 +51,22 @@ export function CoachingGroupsPage() {
           </Link>
         </p>
       ) : null}
-      {list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{tc('coachingGroups.empty')}</p>
-      ) : (
-        <>
-          <ul className="cards group-cards">
-            {items.map((g) => (
-              <li key={g.id} className="card">
-                <h2 className="card-title">
-                  <Link href={`/networks/${networkId}/coaching-groups/${g.id}`}>{g.name}</Link>
-                </h2>
-                <p>
-                  <span className="badge">{tc(`coachingGroups.access.${g.access}`)}</span>
-                </p>
-                <GroupFigures status={g.status} headingLevel={3} />
-              </li>
-            ))}
-          </ul>
-          <LoadMore query={list} />
-        </>
-      )}
+      <PagedCards
+        query={list}
+        empty={tc('coachingGroups.empty')}
+        className="cards group-cards"
+        card={(g) => (
+          <li key={g.id} className="card">
+            <h2 className="card-title">
+              <Link href={`/networks/${networkId}/coaching-groups/${g.id}`}>{g.name}</Link>
+            </h2>
+            <p>
+              <span className="badge">{tc(`coachingGroups.access.${g.access}`)}</span>
+            </p>
+            <GroupFigures status={g.status} headingLevel={3} />
+          </li>
+        )}
+      />
     </Page>
   );
 }
@@ -161,6 +146,11 @@ export function CoachingGroupNewPage() {
         ids="name"
         labels={{ memberIds: labels.memberIds }}
         onSubmit={submit}
+        submit={{
+          label: tc('coachingGroups.new.submit'),
+          busy: create.isPending,
+          busyLabel: tc('coachingGroups.new.submitting'),
+        }}
       >
         <TextField path="name" name="name" label={labels.name} maxLength={120} required />
         <fieldset
@@ -240,11 +230,6 @@ export function CoachingGroupNewPage() {
           placeholder={tc('coachingGroups.new.choosePerson')}
           options={everyone.map((p) => ({ value: p.id, label: p.name }))}
           required
-        />
-        <SubmitButton
-          label={tc('coachingGroups.new.submit')}
-          busy={create.isPending}
-          busyLabel={tc('coachingGroups.new.submitting')}
         />
       </Form>
     </Page>

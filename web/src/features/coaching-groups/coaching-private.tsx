@@ -11,7 +11,7 @@ import { keyQuestions, learningLogForm } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { Form, SubmitButton, TextField, useForm } from '../../components/form/index.ts';
+import { Form, TextField, useForm } from '../../components/form/index.ts';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
@@ -22,7 +22,7 @@ import {
   learningLogQuery,
   putLearningLog,
   putWorksheet,
-  sessionRunnerQuery,
+  useGroupSession,
   worksheetQuery,
 } from './coaching-group-queries.ts';
 
@@ -127,6 +127,11 @@ function WorksheetForm({
           Object.fromEntries(keyQuestions.questions.map((q) => [q.id, (value[q.id] ?? '').trim()])),
         );
       }}
+      submit={{
+        label: tc('coachingGroups.worksheet.save'),
+        busy: save.isPending,
+        busyLabel: tc('coachingGroups.worksheet.saving'),
+      }}
     >
       {keyQuestions.questions.map((q) => (
         <TextField
@@ -138,11 +143,6 @@ function WorksheetForm({
           maxLength={4000}
         />
       ))}
-      <SubmitButton
-        label={tc('coachingGroups.worksheet.save')}
-        busy={save.isPending}
-        busyLabel={tc('coachingGroups.worksheet.saving')}
-      />
     </Form>
   );
 }
@@ -157,14 +157,8 @@ const WRITTEN = learningLogForm.fields.filter((f) => !f.fromSession) as readonly
 
 /** `/networks/:networkId/coaching-groups/:groupId/sessions/:sessionId/learning-log` */
 export function LearningLogPage() {
-  const {
-    networkId = '',
-    groupId = '',
-    sessionId = '',
-  } = useParams<{ networkId: string; groupId: string; sessionId: string }>();
+  const { networkId, groupId, sessionId, group, runner } = useGroupSession();
   const tc = useCoachingT();
-  const group = useQuery(coachingGroupQuery(networkId, groupId));
-  const runner = useQuery(sessionRunnerQuery(networkId, groupId, sessionId));
   const log = useQuery(learningLogQuery(networkId, groupId, sessionId));
   const [done, setDone] = useState<string>();
   const title = tc('coachingGroups.log.title');
@@ -286,6 +280,11 @@ function LearningLogForm({
         }
         if (!save.isPending) save.mutate(body);
       }}
+      submit={{
+        label: tc('coachingGroups.log.save'),
+        busy: save.isPending,
+        busyLabel: tc('coachingGroups.log.saving'),
+      }}
     >
       {WRITTEN.map((f) => (
         <TextField
@@ -298,11 +297,6 @@ function LearningLogForm({
           maxLength={8000}
         />
       ))}
-      <SubmitButton
-        label={tc('coachingGroups.log.save')}
-        busy={save.isPending}
-        busyLabel={tc('coachingGroups.log.saving')}
-      />
     </Form>
   );
 }

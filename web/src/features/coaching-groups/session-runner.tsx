@@ -11,34 +11,23 @@
  * `/networks/:networkId/coaching-groups/:groupId/sessions/:sessionId/run`
  */
 import { coachingGuidance } from '@sisi/domain/static';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useParams } from 'wouter';
+import { Link } from 'wouter';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { peopleNames, today } from './coaching-group-parts.tsx';
-import {
-  coachingGroupQuery,
-  groupKeys,
-  patchSession,
-  sessionRunnerQuery,
-} from './coaching-group-queries.ts';
+import { groupKeys, patchSession, useGroupSession } from './coaching-group-queries.ts';
 import { ReportBacks } from './session-runner-report-backs.tsx';
 import { Turns } from './session-runner-turns.tsx';
 import { type Ctx, ErrorNote, useWrite } from './session-runner-write.tsx';
 
 /** `/networks/:networkId/coaching-groups/:groupId/sessions/:sessionId/run` */
 export function SessionRunnerPage() {
-  const {
-    networkId = '',
-    groupId = '',
-    sessionId = '',
-  } = useParams<{ networkId: string; groupId: string; sessionId: string }>();
+  const { networkId, groupId, sessionId, group, runner } = useGroupSession();
   const tc = useCoachingT();
   const queryClient = useQueryClient();
-  const group = useQuery(coachingGroupQuery(networkId, groupId));
-  const runner = useQuery(sessionRunnerQuery(networkId, groupId, sessionId));
   const error = group.error ?? runner.error;
   if (error) {
     return (

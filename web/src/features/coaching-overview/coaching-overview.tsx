@@ -8,11 +8,11 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'wouter';
+import { Facts } from '../../components/coaching-facts.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { formatDate } from '../../i18n/index.ts';
 import {
-  Facts,
   FiguresList,
   overviewPath,
   ProgramBadges,

@@ -9,7 +9,7 @@ import { type FormErrors, noErrors } from '../../components/form/index.ts';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { tProgramText, useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
-import { competencyName, Summary, scaleOf } from './coaching-program-feedback-parts.tsx';
+import { competencyName, RatingsForm, scaleOf } from './coaching-program-feedback-parts.tsx';
 import { errorsOf, type ProgramPartProps, RatingGroup, signed } from './coaching-program-parts.tsx';
 import {
   assessmentSummaryQuery,
@@ -73,22 +73,18 @@ export function Mine({ networkId, program, onDone }: ProgramPartProps) {
             ? tp('programs.assessment.takeBaseline')
             : tp('programs.assessment.takeFollowUp')}
         </h2>
-        <form
-          noValidate
-          aria-labelledby={headingId}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (save.isPending) return;
-            if (Object.keys(ratings).length === 0) {
-              return setErrors({
-                fields: { [`ratings.${coachingCompetencies[0].id}`]: t('errors.isRequired') },
-                other: [],
-              });
-            }
-            save.mutate();
-          }}
+        <RatingsForm
+          headingId={headingId}
+          errors={errors}
+          setErrors={setErrors}
+          labels={labels}
+          rated={Object.keys(ratings).length > 0}
+          firstPath={`ratings.${coachingCompetencies[0].id}`}
+          busy={save.isPending}
+          onSend={() => save.mutate()}
+          label={tp('programs.assessment.submit')}
+          busyLabel={tp('programs.assessment.submitting')}
         >
-          <Summary errors={errors} labels={labels} />
           {coachingCompetencies.map((c) => (
             <RatingGroup
               key={c.id}
@@ -101,15 +97,7 @@ export function Mine({ networkId, program, onDone }: ProgramPartProps) {
               error={errors.fields[`ratings.${c.id}`]}
             />
           ))}
-          <div className="actions">
-            <button type="submit" className="primary" aria-disabled={save.isPending || undefined}>
-              {tp('programs.assessment.submit')}
-            </button>
-            <span className="busy" role="status">
-              {save.isPending ? tp('programs.assessment.submitting') : ''}
-            </span>
-          </div>
-        </form>
+        </RatingsForm>
       </section>
     </>
   );

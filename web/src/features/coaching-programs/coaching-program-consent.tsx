@@ -13,7 +13,6 @@ import {
   CheckboxField,
   Form,
   type FormErrors,
-  SubmitButton,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -99,6 +98,11 @@ export function ConsentPage() {
                   if (Object.keys(local.fields).length) return form.setErrors(local);
                   sign.mutate({ textVersion: consent.version, signature, agree: true });
                 }}
+                submit={{
+                  label: tp('programs.consent.submit'),
+                  busy: sign.isPending,
+                  busyLabel: tp('programs.consent.submitting'),
+                }}
               >
                 <CheckboxField path="agree" name="agree" label={labels.agree} />
                 <TextField
@@ -107,11 +111,6 @@ export function ConsentPage() {
                   label={labels.signature}
                   autoComplete="name"
                   maxLength={120}
-                />
-                <SubmitButton
-                  label={tp('programs.consent.submit')}
-                  busy={sign.isPending}
-                  busyLabel={tp('programs.consent.submitting')}
                 />
               </Form>
             )}

@@ -1,8 +1,9 @@
 /**
  * What the self-assessment and the survey share: names and scales in the reader's language,
- * and their error summary.
+ * and their form with its error summary.
  */
 import { coachingCompetencies } from '@sisi/domain/static';
+import type { ReactNode } from 'react';
 import type { FormErrors } from '../../components/form/index.ts';
 import { tProgramText } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
@@ -44,5 +45,66 @@ export function Summary({
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * A rating form (the self-assessment, the survey) under its section's heading: the error
+ * summary, the questions, and the submit button with its busy status. Sending with nothing
+ * rated says the first question (`firstPath`) is required, before any request.
+ * @example
+ * <RatingsForm headingId={id} errors={errors} setErrors={setErrors} labels={labels}
+ *   rated={Object.keys(answers).length > 0} firstPath="answers.q1" busy={save.isPending}
+ *   onSend={() => save.mutate()} label={…} busyLabel={…}>{questions}</RatingsForm>
+ */
+export function RatingsForm({
+  headingId,
+  errors,
+  setErrors,
+  labels,
+  rated,
+  firstPath,
+  busy,
+  onSend,
+  label,
+  busyLabel,
+  children,
+}: {
+  headingId: string;
+  errors: FormErrors;
+  setErrors: (errors: FormErrors) => void;
+  labels: Record<string, string>;
+  rated: boolean;
+  firstPath: string;
+  busy: boolean;
+  onSend: () => void;
+  label: string;
+  busyLabel: string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <form
+      noValidate
+      aria-labelledby={headingId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (busy) return;
+        if (!rated)
+          return setErrors({ fields: { [firstPath]: t('errors.isRequired') }, other: [] });
+        onSend();
+      }}
+    >
+      <Summary errors={errors} labels={labels} />
+      {children}
+      <div className="actions">
+        <button type="submit" className="primary" aria-disabled={busy || undefined}>
+          {label}
+        </button>
+        <span className="busy" role="status">
+          {busy ? busyLabel : ''}
+        </span>
+      </div>
+    </form>
   );
 }

@@ -1,13 +1,8 @@
 /** A program's KPIs: how each reads, and the coordinator's form for their current values. */
 import type { Kpi } from '@sisi/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Form,
-  type FormErrors,
-  SubmitButton,
-  useField,
-  useForm,
-} from '../../components/form/index.ts';
+import { CoachingInput } from '../../components/coaching-input.tsx';
+import { Form, type FormErrors, useForm } from '../../components/form/index.ts';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
 import { errorsOf, type ProgramPartProps } from './coaching-program-parts.tsx';
@@ -81,43 +76,24 @@ export function KpiValues({ networkId, program, onDone }: ProgramPartProps) {
           if (Object.keys(local.fields).length) return form.setErrors(local);
           save.mutate(kpis);
         }}
+        submit={{
+          label: tp('programs.program.saveKpis'),
+          busy: save.isPending,
+          busyLabel: tp('programs.program.savingKpis'),
+        }}
       >
         {program.kpis.map((k, i) => (
-          <KpiInput key={k.id} kpi={k} index={i} label={kpiText(k, tp)} />
+          // labelled by its line, named by the KPI in the error summary
+          <CoachingInput
+            key={k.id}
+            path={`kpis.${i}.current`}
+            label={kpiText(k, tp)}
+            summaryLabel={k.name}
+            inputMode="decimal"
+            errorText={(message) => message}
+          />
         ))}
-        <SubmitButton
-          label={tp('programs.program.saveKpis')}
-          busy={save.isPending}
-          busyLabel={tp('programs.program.savingKpis')}
-        />
       </Form>
     </details>
-  );
-}
-
-/** A KPI's current value: labelled by its line, named by the KPI in the error summary. */
-function KpiInput({ kpi, index, label }: { kpi: Kpi; index: number; label: string }) {
-  const path = `kpis.${index}.current`;
-  const f = useField<string>(path, { label: kpi.name });
-  const error = f.form.errors[path];
-  return (
-    <div className={error ? 'field invalid' : 'field'}>
-      <label htmlFor={f.id}>{label}</label>
-      {error ? (
-        <p className="field-error" id={`${f.id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <input
-        type="text"
-        inputMode="decimal"
-        id={f.id}
-        name={path}
-        value={f.value ?? ''}
-        aria-invalid={f.invalid}
-        aria-describedby={f.describedBy}
-        onChange={(event) => f.set(event.currentTarget.value)}
-      />
-    </div>
   );
 }

@@ -1,13 +1,12 @@
 /** The coordinator's forms that form a program's fixed pairs or schedule its rotation rounds. */
 import { MAX_ROTATION_ROUNDS } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { CoachingDateField } from '../../components/coaching-input.tsx';
 import {
   Form,
   type FormErrors,
   SelectField,
-  SubmitButton,
   TextField,
-  useField,
   useForm,
 } from '../../components/form/index.ts';
 import { useProgramT } from '../../i18n/en-programs.ts';
@@ -71,6 +70,11 @@ export function FixedPairForm({ networkId, program, onDone }: ProgramPartProps) 
           if (Object.keys(local.fields).length) return form.setErrors(local);
           save.mutate([a, b]);
         }}
+        submit={{
+          label: tp('programs.pairs.submitPair'),
+          busy: save.isPending,
+          busyLabel: tp('programs.pairs.submittingPair'),
+        }}
       >
         <SelectField
           path="pairs.0.0"
@@ -85,11 +89,6 @@ export function FixedPairForm({ networkId, program, onDone }: ProgramPartProps) 
           label={labels['pairs.0.1']}
           placeholder={tp('programs.pairs.choose')}
           options={options}
-        />
-        <SubmitButton
-          label={tp('programs.pairs.submitPair')}
-          busy={save.isPending}
-          busyLabel={tp('programs.pairs.submittingPair')}
         />
       </Form>
     </section>
@@ -135,45 +134,19 @@ export function RotationForm({ networkId, program, onDone }: ProgramPartProps) {
           if (Object.keys(local.fields).length) return form.setErrors(local);
           save.mutate({ ...(startDate ? { startDate } : {}), rounds });
         }}
+        submit={{
+          label: tp('programs.pairs.submitRounds'),
+          busy: save.isPending,
+          busyLabel: tp('programs.pairs.submittingRounds'),
+        }}
       >
-        <DateField
+        <CoachingDateField
           path="startDate"
           label={labels.startDate}
           hint={tp('programs.pairs.startDateHint')}
         />
         <TextField path="rounds" name="rounds" label={labels.rounds} />
-        <SubmitButton
-          label={tp('programs.pairs.submitRounds')}
-          busy={save.isPending}
-          busyLabel={tp('programs.pairs.submittingRounds')}
-        />
       </Form>
     </section>
-  );
-}
-
-/** A labelled date input bound to `path`; its error reads "Label: message", as it always has. */
-export function DateField({ path, label, hint }: { path: string; label: string; hint?: string }) {
-  const f = useField<string>(path, { label, hint });
-  const error = f.form.errors[path];
-  return (
-    <div className={error ? 'field invalid' : 'field'}>
-      <label htmlFor={f.id}>{label}</label>
-      {f.hintEl}
-      {error ? (
-        <p className="field-error" id={`${f.id}-error`}>
-          {label}: {error}
-        </p>
-      ) : null}
-      <input
-        type="date"
-        id={f.id}
-        name={path}
-        value={f.value ?? ''}
-        aria-invalid={f.invalid}
-        aria-describedby={f.describedBy}
-        onChange={(event) => f.set(event.currentTarget.value)}
-      />
-    </div>
   );
 }

@@ -8,17 +8,11 @@ import { useId, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { idempotencyKey } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
-import {
-  Form,
-  problemMessage,
-  SubmitButton,
-  TextField,
-  useForm,
-} from '../../components/form/index.ts';
+import { CoachingDateField } from '../../components/coaching-input.tsx';
+import { Form, problemMessage, TextField, useForm } from '../../components/form/index.ts';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
-import { DateField } from './coaching-program-pair-forms.tsx';
 import {
   BackToProgram,
   errorsOf,
@@ -163,14 +157,14 @@ function SessionForm({
           const notes = value.notes.trim();
           save.mutate({ date, ...(notes ? { notes } : {}) });
         }}
+        submit={{
+          label: tp('programs.sessions.submit'),
+          busy: save.isPending,
+          busyLabel: tp('programs.sessions.submitting'),
+        }}
       >
-        <DateField path="date" label={labels.date} />
+        <CoachingDateField path="date" label={labels.date} />
         <TextField path="notes" name="notes" label={labels.notes} rows={5} maxLength={10_000} />
-        <SubmitButton
-          label={tp('programs.sessions.submit')}
-          busy={save.isPending}
-          busyLabel={tp('programs.sessions.submitting')}
-        />
       </Form>
     </section>
   );

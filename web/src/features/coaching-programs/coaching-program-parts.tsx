@@ -9,6 +9,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { ApiProblem } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
+import { Facts } from '../../components/coaching-facts.tsx';
 import { type FormErrors, problemMessage } from '../../components/form/index.ts';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { useProgramT } from '../../i18n/en-programs.ts';
@@ -225,20 +226,6 @@ export function FiguresList({ figures }: { figures: ProgramFigures }) {
     ],
   ];
   return <Facts rows={rows} />;
-}
-
-/** Label and value pairs, as a description list. */
-export function Facts({ rows }: { rows: [string, string][] }) {
-  return (
-    <dl className="facts">
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
 }
 
 /** "+1.5", "−0.5", "0". */

@@ -9,7 +9,7 @@ import { type FormErrors, noErrors, problemMessage } from '../../components/form
 import { LoadError, Loading } from '../../components/page.tsx';
 import { tProgramText, useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
-import { Summary, scaleOf } from './coaching-program-feedback-parts.tsx';
+import { RatingsForm, scaleOf } from './coaching-program-feedback-parts.tsx';
 import { errorsOf, type ProgramPartProps, RatingGroup } from './coaching-program-parts.tsx';
 import {
   openSurveyRound,
@@ -57,22 +57,18 @@ export function Answer({ networkId, program, onDone }: ProgramPartProps) {
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{tp('programs.survey.round', { n: program.surveyRound })}</h2>
-      <form
-        noValidate
-        aria-labelledby={headingId}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (save.isPending) return;
-          if (Object.keys(answers).length === 0) {
-            return setErrors({
-              fields: { [`answers.${programSurveyQuestions[0].id}`]: t('errors.isRequired') },
-              other: [],
-            });
-          }
-          save.mutate();
-        }}
+      <RatingsForm
+        headingId={headingId}
+        errors={errors}
+        setErrors={setErrors}
+        labels={labels}
+        rated={Object.keys(answers).length > 0}
+        firstPath={`answers.${programSurveyQuestions[0].id}`}
+        busy={save.isPending}
+        onSend={() => save.mutate()}
+        label={tp('programs.survey.submit')}
+        busyLabel={tp('programs.survey.submitting')}
       >
-        <Summary errors={errors} labels={labels} />
         {programSurveyQuestions.map((q) =>
           q.kind === 'agreement' ? (
             <RatingGroup
@@ -97,15 +93,7 @@ export function Answer({ networkId, program, onDone }: ProgramPartProps) {
             </div>
           ),
         )}
-        <div className="actions">
-          <button type="submit" className="primary" aria-disabled={save.isPending || undefined}>
-            {tp('programs.survey.submit')}
-          </button>
-          <span className="busy" role="status">
-            {save.isPending ? tp('programs.survey.submitting') : ''}
-          </span>
-        </div>
-      </form>
+      </RatingsForm>
     </section>
   );
 }

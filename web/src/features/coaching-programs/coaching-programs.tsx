@@ -15,8 +15,8 @@ import {
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
-import { LoadMore } from '../../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { Page, StatusMessage } from '../../components/page.tsx';
+import { PagedCards } from '../../components/paged-list.tsx';
 import { tProgramText, useProgramT } from '../../i18n/en-programs.ts';
 import type { FlashState } from '../organizations/organization.tsx';
 import {
@@ -75,33 +75,23 @@ function ProgramList({
   empty: string;
 }) {
   const list = useInfiniteQuery(programsQuery(networkId, mine));
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const id = mine ? 'programs-mine' : 'programs-visible';
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>
-      {list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{empty}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((p) => (
-              <li className="card" key={p.id}>
-                <h3>
-                  <Link href={programBase(networkId, p.id)}>{p.name}</Link>
-                </h3>
-                <ProgramBadges program={p} />
-                <p className="break">{p.objectives[0]}</p>
-              </li>
-            ))}
-          </ul>
-          <LoadMore query={list} />
-        </>
-      )}
+      <PagedCards
+        query={list}
+        empty={empty}
+        card={(p) => (
+          <li className="card" key={p.id}>
+            <h3>
+              <Link href={programBase(networkId, p.id)}>{p.name}</Link>
+            </h3>
+            <ProgramBadges program={p} />
+            <p className="break">{p.objectives[0]}</p>
+          </li>
+        )}
+      />
     </section>
   );
 }

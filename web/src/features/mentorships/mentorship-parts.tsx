@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { allOrganizationsQuery, meQuery, organizationQuery } from '../../api/queries.ts';
 import { type MentorshipTranslate, useMT } from '../../i18n/en-mentorships.ts';
-import '../../pages/mentorships.css';
+import './mentorships.css';
 
 /** The signed-in person and what they may do in a network. */
 export function useViewer(networkId: string) {

@@ -15,29 +15,30 @@ import {
   thematicAreaIds,
 } from '@sisi/domain/static';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useParams } from 'wouter';
-import { ApiProblem, idempotencyKey } from '../../api/client.ts';
 import {
   CheckboxField,
-  type DocErrors,
-  DocForm,
-  fieldErrorsOf,
   newKey,
-  noDocErrors,
   optional,
   present,
+  problemMessage,
   type Row,
-  SelectField,
   TextField,
-} from '../../components/doc-form.tsx';
-import { problemMessage } from '../../components/form/index.ts';
-import { LoadMore } from '../../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+} from '../../components/form/index.ts';
+import { Page, StatusMessage } from '../../components/page.tsx';
+import { PagedCards } from '../../components/paged-list.tsx';
 import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { useT } from '../../i18n/index.ts';
-import { areaLabel, PersonPicker, SisiLinks, useSisiRoles } from './sisi-kwa-sisi-parts.tsx';
+import { SisiForm, sendErrors, useCreateForm } from './sisi-kwa-sisi-form.tsx';
+import {
+  AreaField,
+  areaLabel,
+  PersonPicker,
+  SisiLinks,
+  useSisiRoles,
+} from './sisi-kwa-sisi-parts.tsx';
 import { addCoach, coachesQuery, setWillingness, sisiKeys } from './sisi-kwa-sisi-queries.ts';
 
 export function SisiKwaSisiCoachesPage() {
@@ -46,7 +47,6 @@ export function SisiKwaSisiCoachesPage() {
   const roles = useSisiRoles(networkId);
   const [area, setArea] = useState<ThematicArea | ''>('');
   const list = useInfiniteQuery(coachesQuery(networkId, area || undefined));
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const filterId = useId();
   return (
     <Page title={ts('sisiKwaSisi.pool.title')}>
@@ -67,27 +67,18 @@ export function SisiKwaSisiCoachesPage() {
           ))}
         </select>
       </div>
-      {list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{ts('sisiKwaSisi.pool.empty')}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((c) => (
-              <CoachCard
-                key={c.personId}
-                networkId={networkId}
-                coach={c}
-                isMe={c.personId === roles.user?.id}
-              />
-            ))}
-          </ul>
-          <LoadMore query={list} />
-        </>
-      )}
+      <PagedCards
+        query={list}
+        empty={ts('sisiKwaSisi.pool.empty')}
+        card={(c) => (
+          <CoachCard
+            key={c.personId}
+            networkId={networkId}
+            coach={c}
+            isMe={c.personId === roles.user?.id}
+          />
+        )}
+      />
       {roles.manages ? (
         <AddCoach
           networkId={networkId}
@@ -228,42 +219,27 @@ function AddCoach({ networkId, ownOrganization }: { networkId: string; ownOrgani
   const t = useT();
   const ts = useSisiT();
   const queryClient = useQueryClient();
-  const [draft, setDraftState] = useState<CoachDraft>(() => emptyDraft(ownOrganization));
-  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
-  const [done, setDone] = useState<string>();
-  const [key, setKey] = useState(idempotencyKey);
-  const [sent, setSent] = useState(draft);
-  const setDraft = useCallback((update: (d: CoachDraft) => CoachDraft) => {
-    setDraftState((d) => {
-      const next = update(d);
-      return next.organizationId !== d.organizationId ? { ...next, personId: '' } : next;
-    });
-    setDone(undefined);
-  }, []);
+  const { form, key, done, created } = useCreateForm(() => emptyDraft(ownOrganization));
+  const sent = useRef(form.value);
 
   const add = useMutation({
     mutationFn: (body: CreateCoachInput) => addCoach(networkId, body, key),
     onSuccess: async (coach) => {
-      setDone(ts('sisiKwaSisi.pool.added', { name: coach.name }));
-      setDraftState(emptyDraft(ownOrganization));
-      setErrors(noDocErrors);
-      setKey(idempotencyKey());
+      created(ts('sisiKwaSisi.pool.added', { name: coach.name }));
       await queryClient.invalidateQueries({ queryKey: sisiKeys.coaches(networkId) });
     },
-    onError: (error) => {
-      if (error instanceof ApiProblem && error.status === 409) {
-        setErrors({ fields: { personId: ts('sisiKwaSisi.pool.taken') } });
-      } else if (error instanceof ApiProblem && error.errors.length > 0) {
-        setErrors({ fields: fieldErrorsOf(formPaths(error.errors), sent) });
-      } else {
-        setErrors({ message: problemMessage(error, t), fields: {} });
-      }
-    },
+    onError: (error) =>
+      form.setErrors(
+        sendErrors(error, t, sent.current, {
+          conflict: { fields: { personId: ts('sisiKwaSisi.pool.taken') } },
+          paths: formPaths,
+        }),
+      ),
   });
 
-  const send = () => {
+  const send = (draft: CoachDraft) => {
     if (add.isPending) return;
-    setSent(draft);
+    sent.current = draft;
     add.mutate(toBody(draft));
   };
 
@@ -272,12 +248,10 @@ function AddCoach({ networkId, ownOrganization }: { networkId: string; ownOrgani
       <h2 id="add-coach-heading">{ts('sisiKwaSisi.pool.add')}</h2>
       <p>{ts('sisiKwaSisi.pool.addIntro')}</p>
       <StatusMessage message={done} />
-      <DocForm
+      <SisiForm
+        form={form}
         id="add-coach"
         labelledBy="add-coach-heading"
-        draft={draft}
-        onChange={setDraft}
-        errors={errors}
         onSubmit={send}
         submit={{
           label: ts('sisiKwaSisi.pool.submit'),
@@ -289,7 +263,6 @@ function AddCoach({ networkId, ownOrganization }: { networkId: string; ownOrgani
           networkId={networkId}
           organizationPath="organizationId"
           personPath="personId"
-          organizationId={draft.organizationId}
           labels={{
             organization: ts('sisiKwaSisi.pool.organization'),
             chooseOrganization: ts('sisiKwaSisi.pool.chooseOrganization'),
@@ -309,11 +282,10 @@ function AddCoach({ networkId, ownOrganization }: { networkId: string; ownOrgani
         >
           {(_r, rowPath) => (
             <>
-              <SelectField
+              <AreaField
                 path={`${rowPath}.area`}
                 label={ts('sisiKwaSisi.plan.area')}
                 placeholder={ts('sisiKwaSisi.plan.chooseArea')}
-                options={thematicAreaIds.map((id) => ({ value: id, label: areaLabel(id) }))}
               />
               <TextField
                 path={`${rowPath}.evidence`}
@@ -339,7 +311,7 @@ function AddCoach({ networkId, ownOrganization }: { networkId: string; ownOrgani
           max={MAX_PEERS_LIMIT}
           label={ts('sisiKwaSisi.pool.maxPeers')}
         />
-      </DocForm>
+      </SisiForm>
     </section>
   );
 }

@@ -7,27 +7,23 @@
  * `/networks/:networkId/sisi-kwa-sisi/best-practices`
  */
 import type { BestPractice, CreateBestPracticeInput } from '@sisi/domain';
-import { type ThematicArea, thematicAreaIds } from '@sisi/domain/static';
+import type { ThematicArea } from '@sisi/domain/static';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
 import { useParams } from 'wouter';
-import { idempotencyKey } from '../../api/client.ts';
 import {
   CheckboxField,
-  type DocErrors,
-  DocForm,
-  noDocErrors,
   optional,
   present,
+  problemMessage,
   SelectField,
   TextField,
-} from '../../components/doc-form.tsx';
-import { problemMessage, problemToErrors } from '../../components/form/index.ts';
-import { LoadMore } from '../../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+} from '../../components/form/index.ts';
+import { Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { PagedCards } from '../../components/paged-list.tsx';
 import { useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
-import { areaLabel, SisiLinks, useSisiRoles } from './sisi-kwa-sisi-parts.tsx';
+import { SisiForm, useCreateForm } from './sisi-kwa-sisi-form.tsx';
+import { AreaField, areaLabel, SisiLinks, useSisiRoles } from './sisi-kwa-sisi-parts.tsx';
 import {
   bestPracticesQuery,
   coachingsQuery,
@@ -41,28 +37,16 @@ export function SisiKwaSisiLibraryPage() {
   const ts = useSisiT();
   const roles = useSisiRoles(networkId);
   const library = useInfiniteQuery(bestPracticesQuery(networkId, 'library'));
-  const items = library.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Page title={ts('sisiKwaSisi.library.title')}>
       <SisiLinks networkId={networkId} manages={roles.manages} />
       <p>{ts('sisiKwaSisi.library.intro')}</p>
       <h2>{ts('sisiKwaSisi.library.publishedHeading')}</h2>
-      {library.isError ? (
-        <LoadError error={library.error} retry={() => void library.refetch()} />
-      ) : library.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{ts('sisiKwaSisi.library.empty')}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((p) => (
-              <PracticeCard key={p.id} networkId={networkId} p={p} mine={false} />
-            ))}
-          </ul>
-          <LoadMore query={library} />
-        </>
-      )}
+      <PagedCards
+        query={library}
+        empty={ts('sisiKwaSisi.library.empty')}
+        card={(p) => <PracticeCard key={p.id} networkId={networkId} p={p} mine={false} />}
+      />
       <Mine networkId={networkId} />
       <WriteUp networkId={networkId} />
     </Page>
@@ -126,26 +110,14 @@ function PracticeCard({
 function Mine({ networkId }: { networkId: string }) {
   const ts = useSisiT();
   const mine = useInfiniteQuery(bestPracticesQuery(networkId, 'mine'));
-  const items = mine.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section aria-labelledby="mine-heading">
       <h2 id="mine-heading">{ts('sisiKwaSisi.library.mine')}</h2>
-      {mine.isError ? (
-        <LoadError error={mine.error} retry={() => void mine.refetch()} />
-      ) : mine.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{ts('sisiKwaSisi.library.mineEmpty')}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((p) => (
-              <PracticeCard key={p.id} networkId={networkId} p={p} mine />
-            ))}
-          </ul>
-          <LoadMore query={mine} />
-        </>
-      )}
+      <PagedCards
+        query={mine}
+        empty={ts('sisiKwaSisi.library.mineEmpty')}
+        card={(p) => <PracticeCard key={p.id} networkId={networkId} p={p} mine />}
+      />
     </section>
   );
 }
@@ -169,37 +141,26 @@ const emptyDraft = (): Draft => ({
 });
 
 function WriteUp({ networkId }: { networkId: string }) {
-  const t = useT();
   const ts = useSisiT();
   const queryClient = useQueryClient();
   const coachings = useInfiniteQuery(coachingsQuery(networkId));
   const mine = (coachings.data?.pages.flatMap((p) => p.items) ?? []).filter((c) => c.myRole);
-  const [draft, setDraftState] = useState<Draft>(emptyDraft);
-  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
-  const [done, setDone] = useState<string>();
-  const [key, setKey] = useState(idempotencyKey);
-  const setDraft = useCallback((update: (d: Draft) => Draft) => {
-    setDraftState(update);
-    setDone(undefined);
-  }, []);
+  const { form, key, done, created } = useCreateForm(emptyDraft);
 
   const write = useMutation({
     mutationFn: (body: CreateBestPracticeInput) => writeBestPractice(networkId, body, key),
     onSuccess: async (p) => {
-      setDone(
+      created(
         p.status === 'published'
           ? ts('sisiKwaSisi.library.savedPublished')
           : ts('sisiKwaSisi.library.savedDraft'),
       );
-      setDraftState(emptyDraft());
-      setErrors(noDocErrors);
-      setKey(idempotencyKey());
       await queryClient.invalidateQueries({ queryKey: sisiKeys.practices(networkId) });
     },
-    onError: (error) => setErrors(problemToErrors(error, t, { submitted: draft })),
+    onError: (error) => form.fail(error),
   });
 
-  const send = () => {
+  const send = (draft: Draft) => {
     if (write.isPending) return;
     write.mutate({
       coachingId: present(draft.coachingId),
@@ -225,12 +186,10 @@ function WriteUp({ networkId }: { networkId: string }) {
       <h2 id="write-heading">{ts('sisiKwaSisi.library.write')}</h2>
       <p>{ts('sisiKwaSisi.library.writeIntro')}</p>
       <StatusMessage message={done} />
-      <DocForm
+      <SisiForm
+        form={form}
         id="best-practice"
         labelledBy="write-heading"
-        draft={draft}
-        onChange={setDraft}
-        errors={errors}
         onSubmit={send}
         submit={{
           label: ts('sisiKwaSisi.library.submit'),
@@ -248,11 +207,10 @@ function WriteUp({ networkId }: { networkId: string }) {
           }))}
         />
         <TextField path="title" label={ts('sisiKwaSisi.library.practiceTitle')} maxLength={200} />
-        <SelectField
+        <AreaField
           path="area"
           label={ts('sisiKwaSisi.library.area')}
           placeholder={ts('sisiKwaSisi.plan.chooseArea')}
-          options={thematicAreaIds.map((id) => ({ value: id, label: areaLabel(id) }))}
         />
         <TextField
           path="practice"
@@ -271,7 +229,7 @@ function WriteUp({ networkId }: { networkId: string }) {
           label={ts('sisiKwaSisi.library.consent')}
           hint={ts('sisiKwaSisi.library.consentHint')}
         />
-      </DocForm>
+      </SisiForm>
     </section>
   );
 }

@@ -14,28 +14,25 @@ import {
   thematicAreaIds,
 } from '@sisi/domain/static';
 import { useMutation } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'wouter';
-import { ApiProblem } from '../../api/client.ts';
 import {
-  type DocErrors,
-  DocForm,
-  fieldErrorsOf,
   newKey,
-  noDocErrors,
+  noErrors,
   optional,
   present,
   type Row,
   SelectField,
   TextField,
-} from '../../components/doc-form.tsx';
-import { problemMessage } from '../../components/form/index.ts';
+  useForm,
+} from '../../components/form/index.ts';
 import { Loading, Page } from '../../components/page.tsx';
 import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { useT } from '../../i18n/index.ts';
+import { SisiForm, sendErrors } from './sisi-kwa-sisi-form.tsx';
 import {
-  areaLabel,
+  AreaField,
   PersonPicker,
   SisiLinks,
   todayIso,
@@ -119,45 +116,35 @@ function Assessment({
 }) {
   const t = useT();
   const ts = useSisiT();
-  const [draft, setDraft] = useState<Draft>(() => ({
-    organizationId: ownOrganization,
-    peerId: '',
-    date: todayIso(),
-    areas: [areaRow()],
-    interventions: '',
-    workPlanPriority: '',
-    city: '',
-  }));
-  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
+  const form = useForm<Draft>({
+    initial: () => ({
+      organizationId: ownOrganization,
+      peerId: '',
+      date: todayIso(),
+      areas: [areaRow()],
+      interventions: '',
+      workPlanPriority: '',
+      city: '',
+    }),
+  });
   const [result, setResult] = useState<{
     peerId: string;
     assessment: NeedsAssessmentInput;
     data: SuggestionsResult;
   }>();
-  const sent = useRef(draft);
+  const sent = useRef(form.value);
   const resultsRef = useRef<HTMLHeadingElement>(null);
-  const onChange = useCallback((update: (d: Draft) => Draft) => {
-    setDraft((d) => {
-      const next = update(d);
-      // another organization: its people are others
-      return next.organizationId !== d.organizationId ? { ...next, peerId: '' } : next;
-    });
-  }, []);
 
   const suggest = useMutation({
     mutationFn: (v: { peerId: string; assessment: NeedsAssessmentInput }) =>
       suggestCoaches(networkId, v.peerId, v.assessment),
     onSuccess: (data, v) => {
-      setErrors(noDocErrors);
+      form.setErrors(noErrors);
       setResult({ ...v, data });
     },
     onError: (error) => {
       setResult(undefined);
-      if (error instanceof ApiProblem && error.errors.length > 0) {
-        setErrors({ fields: fieldErrorsOf(formPaths(error.errors), sent.current) });
-      } else {
-        setErrors({ message: problemMessage(error, t), fields: {} });
-      }
+      form.setErrors(sendErrors(error, t, sent.current, { paths: formPaths }));
     },
   });
 
@@ -165,11 +152,9 @@ function Assessment({
     if (result) resultsRef.current?.focus();
   }, [result]);
 
-  const send = () => {
+  const send = (draft: Draft) => {
     if (suggest.isPending) return;
-    const missing: Record<string, string> = {};
-    if (!draft.peerId) missing.peerId = t('errors.isRequired');
-    if (Object.keys(missing).length) return setErrors({ fields: missing });
+    if (!draft.peerId) return form.setErrors({ fields: { peerId: t('errors.isRequired') } });
     sent.current = draft;
     suggest.mutate({ peerId: draft.peerId, assessment: toAssessment(draft) });
   };
@@ -184,12 +169,10 @@ function Assessment({
       <p>{ts('sisiKwaSisi.assessment.intro')}</p>
       <h2 id="assessment-heading">{ts('sisiKwaSisi.assessment.heading')}</h2>
       <p className="hint">{ts('sisiKwaSisi.assessment.added')}</p>
-      <DocForm
+      <SisiForm
+        form={form}
         id="needs-assessment"
         labelledBy="assessment-heading"
-        draft={draft}
-        onChange={onChange}
-        errors={errors}
         onSubmit={send}
         submit={{
           label: ts('sisiKwaSisi.assessment.suggest'),
@@ -201,7 +184,6 @@ function Assessment({
           networkId={networkId}
           organizationPath="organizationId"
           personPath="peerId"
-          organizationId={draft.organizationId}
           labels={{
             organization: ts('sisiKwaSisi.assessment.peerOrganization'),
             chooseOrganization: ts('sisiKwaSisi.assessment.chooseOrganization'),
@@ -222,11 +204,10 @@ function Assessment({
         >
           {(_r, rowPath) => (
             <>
-              <SelectField
+              <AreaField
                 path={`${rowPath}.area`}
                 label={question('areas')}
                 placeholder={ts('sisiKwaSisi.assessment.chooseArea')}
-                options={thematicAreaIds.map((id) => ({ value: id, label: areaLabel(id) }))}
               />
               <SelectField
                 path={`${rowPath}.priority`}
@@ -257,7 +238,7 @@ function Assessment({
           maxLength={2000}
         />
         <TextField path="city" label={question('city')} maxLength={100} />
-      </DocForm>
+      </SisiForm>
       {result ? (
         <Suggestions
           networkId={networkId}

@@ -11,12 +11,13 @@ import {
   type StepState,
   sessionQualityScale,
   type ThematicArea,
+  thematicAreaIds,
   thematicAreaLabel,
 } from '@sisi/domain/static';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { allMembersQuery, allOrganizationsQuery, meQuery } from '../../api/queries.ts';
-import { SelectField } from '../../components/doc-form.tsx';
+import { getAt, SelectField, useFormContext } from '../../components/form/index.ts';
 import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { formatDate } from '../../i18n/index.ts';
 import './sisi-kwa-sisi.css';
@@ -24,6 +25,29 @@ import './sisi-kwa-sisi.css';
 /** A thematic area in the source's words (or a translation of them). */
 export const areaLabel = (id: ThematicArea): string =>
   tSource(`areas.${id}`, thematicAreaLabel(id));
+
+/**
+ * A thematic area, chosen among the source's (inside a `Form`).
+ * @example <AreaField path="area" label={ts('sisiKwaSisi.plan.area')} placeholder={…} />
+ */
+export function AreaField({
+  path,
+  label,
+  placeholder,
+}: {
+  path: string;
+  label: string;
+  placeholder: string;
+}) {
+  return (
+    <SelectField
+      path={path}
+      label={label}
+      placeholder={placeholder}
+      options={thematicAreaIds.map((id) => ({ value: id, label: areaLabel(id) }))}
+    />
+  );
+}
 
 /** "Lead", "Assist", "Observe". */
 export const stepLabel = (id: LaoStep): string =>
@@ -183,22 +207,21 @@ export function StatusFacts({ c }: { c: CoachingStatus }) {
 }
 
 /**
- * A person of the network, picked by organization then name (inside a `DocForm`). An admin
+ * A person of the network, picked by organization then name (inside a `Form`). An admin
  * chooses among every organization; anyone else sees their own organization's people only
- * (as the API lets them read).
+ * (as the API lets them read). Another organization has other people: choosing it clears
+ * the person.
  */
 export function PersonPicker({
   networkId,
   organizationPath,
   personPath,
-  organizationId,
   labels,
   exclude = [],
 }: {
   networkId: string;
   organizationPath: string;
   personPath: string;
-  organizationId: string;
   labels: {
     organization: string;
     chooseOrganization: string;
@@ -207,6 +230,8 @@ export function PersonPicker({
   };
   exclude?: readonly string[];
 }) {
+  const form = useFormContext();
+  const organizationId = String(getAt(form.value, organizationPath) ?? '');
   const orgs = useQuery(allOrganizationsQuery(networkId));
   const members = useQuery({
     ...allMembersQuery(networkId, organizationId),
@@ -220,6 +245,7 @@ export function PersonPicker({
         label={labels.organization}
         placeholder={labels.chooseOrganization}
         options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+        onChange={() => form.set(personPath, '')}
       />
       <SelectField
         path={personPath}

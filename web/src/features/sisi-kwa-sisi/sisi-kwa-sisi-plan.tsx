@@ -10,31 +10,27 @@ import {
   planOrderErrors,
   stepState,
   type ThematicArea,
-  thematicAreaIds,
 } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
-import { ApiProblem } from '../../api/client.ts';
+import { useRef, useState } from 'react';
 import {
   CheckboxField,
-  type DocErrors,
-  DocForm,
   fieldErrorsOf,
   Group,
   newKey,
-  noDocErrors,
+  noErrors,
   present,
   type Row,
-  SelectField,
   TextField,
-  useDocForm,
-} from '../../components/doc-form.tsx';
-import { problemMessage } from '../../components/form/index.ts';
+  useForm,
+  useFormContext,
+} from '../../components/form/index.ts';
 import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
 import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { useT } from '../../i18n/index.ts';
-import { areaLabel, StepStateText, stepLabel, todayIso } from './sisi-kwa-sisi-parts.tsx';
+import { SisiForm, sendErrors } from './sisi-kwa-sisi-form.tsx';
+import { AreaField, StepStateText, stepLabel, todayIso } from './sisi-kwa-sisi-parts.tsx';
 import {
   type CoachingPlanDoc,
   coachingPlanQuery,
@@ -129,15 +125,13 @@ function PlanForm({
   const t = useT();
   const ts = useSisiT();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<PlanDraft>(() => fromPlan(base));
-  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
   const [saved, setSaved] = useState<string>();
-  const onChange = useCallback((update: (d: PlanDraft) => PlanDraft) => {
-    setDraft(update);
-    setSaved(undefined);
-  }, []);
+  const form = useForm<PlanDraft>({
+    initial: () => fromPlan(base),
+    onEdit: () => setSaved(undefined),
+  });
   const readOnly = c.status === 'closed';
-  const [sent, setSent] = useState(draft);
+  const sent = useRef(form.value);
   // the version this form edits: the one it loaded, then each one it saved
   const [version, setVersion] = useState(base?.version ?? 0);
 
@@ -145,24 +139,21 @@ function PlanForm({
     mutationFn: (body: CoachingPlanInput) =>
       saveCoachingPlan(networkId, c.id, { ...body, version }),
     onSuccess: async (doc) => {
-      setErrors(noDocErrors);
+      form.setErrors(noErrors);
       setVersion(doc.version);
       queryClient.setQueryData(sisiKeys.plan(networkId, c.id), doc);
       await queryClient.invalidateQueries({ queryKey: sisiKeys.coaching(networkId, c.id) });
       await queryClient.invalidateQueries({ queryKey: sisiKeys.coachings(networkId) });
     },
-    onError: (error) => {
-      if (error instanceof ApiProblem && error.status === 409) {
-        setErrors({ message: ts('sisiKwaSisi.plan.stale'), fields: {} });
-      } else if (error instanceof ApiProblem && error.errors.length > 0) {
-        setErrors({ fields: fieldErrorsOf(error.errors, sent) });
-      } else {
-        setErrors({ message: problemMessage(error, t), fields: {} });
-      }
-    },
+    onError: (error) =>
+      form.setErrors(
+        sendErrors(error, t, sent.current, {
+          conflict: { message: ts('sisiKwaSisi.plan.stale'), fields: {} },
+        }),
+      ),
   });
 
-  const send = () => {
+  const send = (draft: PlanDraft) => {
     if (save.isPending) return;
     const body = toPlanBody(draft);
     const complete =
@@ -171,8 +162,8 @@ function PlanForm({
       body.skills.every((s) => s.lead.date && s.assist.date && s.observe.date);
     // the order rule runs here too, so the answer comes before the round trip
     const order = complete ? planOrderErrors(body as Parameters<typeof planOrderErrors>[0]) : [];
-    if (order.length) return setErrors({ fields: fieldErrorsOf(order, draft) });
-    setSent(draft);
+    if (order.length) return form.setErrors({ fields: fieldErrorsOf(order, draft) });
+    sent.current = draft;
     setSaved(ts('sisiKwaSisi.plan.saved'));
     save.mutate(body);
   };
@@ -185,12 +176,10 @@ function PlanForm({
         </div>
       ) : null}
       <StatusMessage message={save.isSuccess ? saved : undefined} />
-      <DocForm
+      <SisiForm
+        form={form}
         id="coaching-plan"
         labelledBy="plan-heading"
-        draft={draft}
-        onChange={onChange}
-        errors={errors}
         readOnly={readOnly}
         onSubmit={send}
         submit={{
@@ -214,11 +203,10 @@ function PlanForm({
         >
           {(row, rowPath, n) => (
             <>
-              <SelectField
+              <AreaField
                 path={`${rowPath}.area`}
                 label={ts('sisiKwaSisi.plan.area')}
                 placeholder={ts('sisiKwaSisi.plan.chooseArea')}
-                options={thematicAreaIds.map((id) => ({ value: id, label: areaLabel(id) }))}
               />
               <TextField
                 path={`${rowPath}.skill`}
@@ -233,7 +221,7 @@ function PlanForm({
             </>
           )}
         </RepeatableList>
-      </DocForm>
+      </SisiForm>
     </>
   );
 }
@@ -241,7 +229,7 @@ function PlanForm({
 /** A skill's three steps, in order, each with its date, its done mark and where it stands. */
 function Progression({ rowPath, row, name }: { rowPath: string; row: SkillRow; name: string }) {
   const ts = useSisiT();
-  const form = useDocForm();
+  const form = useFormContext();
   const today = todayIso();
   return (
     <ol className="lao" aria-label={ts('sisiKwaSisi.plan.progression', { skill: name })}>

@@ -8,23 +8,18 @@ import {
   sessionQualityScale,
 } from '@sisi/domain/static';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
-import { idempotencyKey } from '../../api/client.ts';
 import {
-  type DocErrors,
-  DocForm,
-  noDocErrors,
   optional,
   present,
   RadioGroup,
   SelectField,
   TextField,
-} from '../../components/doc-form.tsx';
-import { problemToErrors } from '../../components/form/index.ts';
-import { LoadMore } from '../../components/load-more.tsx';
-import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
+} from '../../components/form/index.ts';
+import { StatusMessage } from '../../components/page.tsx';
+import { PagedCards } from '../../components/paged-list.tsx';
 import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
-import { formatDate, useT } from '../../i18n/index.ts';
+import { formatDate } from '../../i18n/index.ts';
+import { SisiForm, useCreateForm } from './sisi-kwa-sisi-form.tsx';
 import { qualityLabel, stepLabel, todayIso } from './sisi-kwa-sisi-parts.tsx';
 import {
   coachingPlanQuery,
@@ -60,7 +55,6 @@ export function Sessions({ networkId, c }: { networkId: string; c: CoachingView 
   const list = useInfiniteQuery(sessionsQuery(networkId, c.id));
   const plan = useQuery(coachingPlanQuery(networkId, c.id));
   const skills = plan.data?.content.skills ?? [];
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section aria-labelledby="sessions-heading">
       <h2 id="sessions-heading">{ts('sisiKwaSisi.sessions.heading')}</h2>
@@ -68,22 +62,13 @@ export function Sessions({ networkId, c }: { networkId: string; c: CoachingView 
       <div className="notice info">
         <p>{ts('sisiKwaSisi.sessions.privacy')}</p>
       </div>
-      {list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{ts('sisiKwaSisi.sessions.empty')}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((s) => (
-              <SessionCard key={s.id} s={s} skill={skills.find((k) => k.id === s.skillId)?.skill} />
-            ))}
-          </ul>
-          <LoadMore query={list} />
-        </>
-      )}
+      <PagedCards
+        query={list}
+        empty={ts('sisiKwaSisi.sessions.empty')}
+        card={(s) => (
+          <SessionCard key={s.id} s={s} skill={skills.find((k) => k.id === s.skillId)?.skill} />
+        )}
+      />
       {c.status === 'active' ? <SessionForm networkId={networkId} c={c} skills={skills} /> : null}
     </section>
   );
@@ -118,33 +103,22 @@ function SessionForm({
   c: CoachingView;
   skills: { id: string; skill: string }[];
 }) {
-  const t = useT();
   const ts = useSisiT();
   const queryClient = useQueryClient();
-  const [draft, setDraftState] = useState<SessionDraft>(emptySession);
-  const [errors, setErrors] = useState<DocErrors>(noDocErrors);
-  const [done, setDone] = useState<string>();
-  const [key, setKey] = useState(idempotencyKey);
-  const setDraft = useCallback((update: (d: SessionDraft) => SessionDraft) => {
-    setDraftState(update);
-    setDone(undefined);
-  }, []);
+  const { form, key, done, created } = useCreateForm(emptySession);
 
   const record = useMutation({
     mutationFn: (body: CoachingSessionInput) => recordSession(networkId, c.id, body, key),
     onSuccess: async () => {
-      setDone(ts('sisiKwaSisi.sessions.recorded'));
-      setDraftState(emptySession());
-      setErrors(noDocErrors);
-      setKey(idempotencyKey());
+      created(ts('sisiKwaSisi.sessions.recorded'));
       await queryClient.invalidateQueries({ queryKey: sisiKeys.sessions(networkId, c.id) });
       await queryClient.invalidateQueries({ queryKey: sisiKeys.coaching(networkId, c.id) });
       await queryClient.invalidateQueries({ queryKey: sisiKeys.coachings(networkId) });
     },
-    onError: (error) => setErrors(problemToErrors(error, t, { submitted: draft })),
+    onError: (error) => form.fail(error),
   });
 
-  const send = () => {
+  const send = (draft: SessionDraft) => {
     if (record.isPending) return;
     record.mutate({
       date: present(draft.date),
@@ -161,12 +135,10 @@ function SessionForm({
     <>
       <StatusMessage message={done} />
       <h3 id="record-heading">{ts('sisiKwaSisi.sessions.record')}</h3>
-      <DocForm
+      <SisiForm
+        form={form}
         id="coaching-session"
         labelledBy="record-heading"
-        draft={draft}
-        onChange={setDraft}
-        errors={errors}
         onSubmit={send}
         submit={{
           label: ts('sisiKwaSisi.sessions.record'),
@@ -220,7 +192,7 @@ function SessionForm({
           label={ts('sisiKwaSisi.sessions.nextMeeting')}
           hint={ts('sisiKwaSisi.sessions.nextMeetingHint')}
         />
-      </DocForm>
+      </SisiForm>
     </>
   );
 }

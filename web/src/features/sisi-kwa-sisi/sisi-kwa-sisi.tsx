@@ -17,8 +17,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useParams } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
-import { LoadMore } from '../../components/load-more.tsx';
-import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
+import { Page, StatusMessage } from '../../components/page.tsx';
+import { PagedCards } from '../../components/paged-list.tsx';
 import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import type { FlashState } from '../organizations/organization.tsx';
 import { CoachingCard, SisiLinks, useSisiRoles } from './sisi-kwa-sisi-parts.tsx';
@@ -44,7 +44,6 @@ function Coachings({ networkId, manages }: { networkId: string; manages: boolean
   const ts = useSisiT();
   const [status, setStatus] = useState<'' | 'active' | 'closed'>('');
   const list = useInfiniteQuery(coachingsQuery(networkId, status || undefined));
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const filterId = useId();
   return (
     <section aria-labelledby="coachings-heading">
@@ -64,22 +63,11 @@ function Coachings({ networkId, manages }: { networkId: string; manages: boolean
           <option value="closed">{ts('sisiKwaSisi.list.filterClosed')}</option>
         </select>
       </div>
-      {list.isError ? (
-        <LoadError error={list.error} retry={() => void list.refetch()} />
-      ) : list.isPending ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <p>{ts('sisiKwaSisi.list.empty')}</p>
-      ) : (
-        <>
-          <ul className="cards">
-            {items.map((c) => (
-              <CoachingCard key={c.id} networkId={networkId} c={c} />
-            ))}
-          </ul>
-          <LoadMore query={list} />
-        </>
-      )}
+      <PagedCards
+        query={list}
+        empty={ts('sisiKwaSisi.list.empty')}
+        card={(c) => <CoachingCard key={c.id} networkId={networkId} c={c} />}
+      />
     </section>
   );
 }
