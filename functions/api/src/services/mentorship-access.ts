@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { NetworkTenant } from '../middleware/auth.ts';
-import { network } from '../route-kit.ts';
+import { network, perRequest } from '../route-kit.ts';
 
 export { involvedOrganizations } from '@sisi/domain';
 
@@ -37,9 +37,6 @@ export async function loadVisibleMentorship(
   return m;
 }
 
-/** The caller's mentorship reads, one per request (a request has one context). */
-const loaded = new WeakMap<Context<AppEnv>, Promise<Mentorship>>();
-
 /**
  * The path's mentorship (`{mentorshipId}`) if the caller may see it, else 404 (as for a
  * missing one); read and checked once per request, memoized on the context. Handlers call it
@@ -48,15 +45,10 @@ const loaded = new WeakMap<Context<AppEnv>, Promise<Mentorship>>();
  * @example
  * const m = await visibleMentorship(c);
  */
-export function visibleMentorship(c: Context<AppEnv>): Promise<Mentorship> {
-  let m = loaded.get(c);
-  if (!m) {
-    const { tenant, store } = network(c);
-    m = loadVisibleMentorship(store.mentorships, tenant, c.req.param('mentorshipId') ?? '');
-    loaded.set(c, m);
-  }
-  return m;
-}
+export const visibleMentorship = perRequest((c): Promise<Mentorship> => {
+  const { tenant, store } = network(c);
+  return loadVisibleMentorship(store.mentorships, tenant, c.req.param('mentorshipId') ?? '');
+});
 
 /** As `visibleMentorship`, and the caller must be able to run it (else 403). */
 export async function managedMentorship(c: Context<AppEnv>): Promise<Mentorship> {

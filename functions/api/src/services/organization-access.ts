@@ -1,8 +1,6 @@
 import type { Organization, TenantContext } from '@sisi/domain';
-import type { Context } from 'hono';
-import type { AppEnv } from '../deps.ts';
 import { NotFoundError } from '../errors.ts';
-import { network } from '../route-kit.ts';
+import { network, perRequest } from '../route-kit.ts';
 
 export const isNetworkAdmin = (t: TenantContext): boolean => t.roles.includes('network-admin');
 
@@ -17,9 +15,6 @@ export const canReadOrganization = (t: TenantContext, organizationId: string): b
 export const canActForOrganization = (t: TenantContext, organizationId: string): boolean =>
   isNetworkAdmin(t) || (t.roles.includes('coordinator') && t.organizationId === organizationId);
 
-/** The caller's organization reads, one per request (a request has one context). */
-const loaded = new WeakMap<Context<AppEnv>, Promise<Organization>>();
-
 /**
  * The path's organization (`{organizationId}`) if the caller may read it, else 404 (as for a
  * missing one); read and checked once per request, memoized on the context.
@@ -27,20 +22,11 @@ const loaded = new WeakMap<Context<AppEnv>, Promise<Organization>>();
  * @example
  * const org = await readableOrganization(c);
  */
-export function readableOrganization(c: Context<AppEnv>): Promise<Organization> {
-  let org = loaded.get(c);
-  if (!org) {
-    org = load(c);
-    loaded.set(c, org);
-  }
-  return org;
-}
-
-async function load(c: Context<AppEnv>): Promise<Organization> {
+export const readableOrganization = perRequest(async (c): Promise<Organization> => {
   const { tenant, store } = network(c);
   const organizationId = c.req.param('organizationId') ?? '';
   if (!canReadOrganization(tenant, organizationId)) throw new NotFoundError('organization');
   const org = await store.organizations.get(organizationId);
   if (!org) throw new NotFoundError('organization');
   return org;
-}
+});
