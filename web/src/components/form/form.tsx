@@ -283,8 +283,31 @@ interface FormProps<V> {
   /** Labels for error paths no field registers (e.g. a custom fieldset). */
   labels?: Record<string, string> | undefined;
   /** A submit button (with a note, e.g. "unsaved changes") after the fields. */
-  submit?: { label: string; busy: boolean; busyLabel: string; note?: string | undefined };
+  submit?: FormSubmit | undefined;
   children: ReactNode;
+}
+
+/** The submit button of a `Form`: its label, and what it says while the request runs. */
+export interface FormSubmit {
+  label: string;
+  busy: boolean;
+  busyLabel: string;
+  /** A hint after the button, e.g. "unsaved changes". */
+  note?: string | undefined;
+}
+
+/**
+ * The submit button of a form that sends one mutation: busy while it is pending.
+ *
+ * @example
+ * <Form … submit={submitOf(create, t('networks.submit'), t('networks.submitting'))}>
+ */
+export function submitOf(
+  mutation: { isPending: boolean },
+  label: string,
+  busyLabel: string,
+): FormSubmit {
+  return { label, busy: mutation.isPending, busyLabel };
 }
 
 /**

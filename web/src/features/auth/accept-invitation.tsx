@@ -10,6 +10,7 @@ import {
   hasErrors,
   noErrors,
   requireValues,
+  submitOf,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -149,11 +150,7 @@ function AcceptForm({
           id="accept"
           ids="name"
           onSubmit={submit}
-          submit={{
-            label: t('invitation.submit'),
-            busy: accept.isPending,
-            busyLabel: t('invitation.submitting'),
-          }}
+          submit={submitOf(accept, t('invitation.submit'), t('invitation.submitting'))}
         >
           {/* lets password managers save the new password under the right account */}
           <input

@@ -12,6 +12,7 @@ import {
   noErrors,
   problemToErrors,
   requireValues,
+  submitOf,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -73,11 +74,7 @@ export function LoginPage() {
           id="login"
           ids="name"
           onSubmit={submit}
-          submit={{
-            label: t('login.submit'),
-            busy: login.isPending,
-            busyLabel: t('login.submitting'),
-          }}
+          submit={submitOf(login, t('login.submit'), t('login.submitting'))}
         >
           <TextField
             path="email"

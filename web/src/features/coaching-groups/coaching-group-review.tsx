@@ -1,6 +1,6 @@
 import { facilitationTexts } from '@sisi/domain/static';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Form, useForm } from '../../components/form/index.ts';
+import { Form, submitOf, useForm } from '../../components/form/index.ts';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { useT } from '../../i18n/index.ts';
 import { type GroupPartProps, SourceLine } from './coaching-group-parts.tsx';
@@ -79,11 +79,11 @@ export function Review({ networkId, group: g, name }: GroupPartProps) {
               });
             }
           }}
-          submit={{
-            label: tc('coachingGroups.review.submit'),
-            busy: record.isPending,
-            busyLabel: tc('coachingGroups.review.submitting'),
-          }}
+          submit={submitOf(
+            record,
+            tc('coachingGroups.review.submit'),
+            tc('coachingGroups.review.submitting'),
+          )}
         >
           <fieldset id="review-mode" className="field radios">
             <legend>{tc('coachingGroups.review.mode')}</legend>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { idempotencyKey } from '../../api/client.ts';
 import { CoachingDateField } from '../../components/coaching-input.tsx';
-import { Form, useForm } from '../../components/form/index.ts';
+import { Form, submitOf, useForm } from '../../components/form/index.ts';
 import { StatusMessage } from '../../components/page.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
@@ -90,11 +90,11 @@ export function Sessions({ networkId, group: g, name }: GroupPartProps) {
           }
           if (!add.isPending) add.mutate(date, { onSuccess: () => form.reset({ date: '' }) });
         }}
-        submit={{
-          label: tc('coachingGroups.sessions.add'),
-          busy: add.isPending,
-          busyLabel: tc('coachingGroups.sessions.adding'),
-        }}
+        submit={submitOf(
+          add,
+          tc('coachingGroups.sessions.add'),
+          tc('coachingGroups.sessions.adding'),
+        )}
       >
         <CoachingDateField
           path="date"

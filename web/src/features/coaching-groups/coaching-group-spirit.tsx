@@ -7,7 +7,7 @@ import { spiritTexts } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { meQuery } from '../../api/queries.ts';
-import { Form, problemMessage, TextField, useForm } from '../../components/form/index.ts';
+import { Form, problemMessage, submitOf, TextField, useForm } from '../../components/form/index.ts';
 import { StatusMessage } from '../../components/page.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { useT } from '../../i18n/index.ts';
@@ -119,11 +119,11 @@ export function Spirit({ networkId, group: g }: { networkId: string; group: Coac
               }
               if (!save.isPending) save.mutate(value);
             }}
-            submit={{
-              label: tc('coachingGroups.spirit.save'),
-              busy: save.isPending,
-              busyLabel: tc('coachingGroups.spirit.saving'),
-            }}
+            submit={submitOf(
+              save,
+              tc('coachingGroups.spirit.save'),
+              tc('coachingGroups.spirit.saving'),
+            )}
           >
             <TextField
               path="text"

@@ -23,7 +23,7 @@ import { Link, useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { idempotencyKey } from '../../api/client.ts';
 import { allMembersQuery, allOrganizationsQuery, meQuery } from '../../api/queries.ts';
-import { Form, SelectField, TextField, useForm } from '../../components/form/index.ts';
+import { Form, SelectField, submitOf, TextField, useForm } from '../../components/form/index.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { PagedCards } from '../../components/paged-list.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
@@ -146,11 +146,11 @@ export function CoachingGroupNewPage() {
         ids="name"
         labels={{ memberIds: labels.memberIds }}
         onSubmit={submit}
-        submit={{
-          label: tc('coachingGroups.new.submit'),
-          busy: create.isPending,
-          busyLabel: tc('coachingGroups.new.submitting'),
-        }}
+        submit={submitOf(
+          create,
+          tc('coachingGroups.new.submit'),
+          tc('coachingGroups.new.submitting'),
+        )}
       >
         <TextField path="name" name="name" label={labels.name} maxLength={120} required />
         <fieldset

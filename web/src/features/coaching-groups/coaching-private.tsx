@@ -11,7 +11,7 @@ import { keyQuestions, learningLogForm } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { Form, TextField, useForm } from '../../components/form/index.ts';
+import { Form, submitOf, TextField, useForm } from '../../components/form/index.ts';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
@@ -127,11 +127,11 @@ function WorksheetForm({
           Object.fromEntries(keyQuestions.questions.map((q) => [q.id, (value[q.id] ?? '').trim()])),
         );
       }}
-      submit={{
-        label: tc('coachingGroups.worksheet.save'),
-        busy: save.isPending,
-        busyLabel: tc('coachingGroups.worksheet.saving'),
-      }}
+      submit={submitOf(
+        save,
+        tc('coachingGroups.worksheet.save'),
+        tc('coachingGroups.worksheet.saving'),
+      )}
     >
       {keyQuestions.questions.map((q) => (
         <TextField
@@ -280,11 +280,7 @@ function LearningLogForm({
         }
         if (!save.isPending) save.mutate(body);
       }}
-      submit={{
-        label: tc('coachingGroups.log.save'),
-        busy: save.isPending,
-        busyLabel: tc('coachingGroups.log.saving'),
-      }}
+      submit={submitOf(save, tc('coachingGroups.log.save'), tc('coachingGroups.log.saving'))}
     >
       {WRITTEN.map((f) => (
         <TextField

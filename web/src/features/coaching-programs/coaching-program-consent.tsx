@@ -13,6 +13,7 @@ import {
   CheckboxField,
   Form,
   type FormErrors,
+  submitOf,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -98,11 +99,11 @@ export function ConsentPage() {
                   if (Object.keys(local.fields).length) return form.setErrors(local);
                   sign.mutate({ textVersion: consent.version, signature, agree: true });
                 }}
-                submit={{
-                  label: tp('programs.consent.submit'),
-                  busy: sign.isPending,
-                  busyLabel: tp('programs.consent.submitting'),
-                }}
+                submit={submitOf(
+                  sign,
+                  tp('programs.consent.submit'),
+                  tp('programs.consent.submitting'),
+                )}
               >
                 <CheckboxField path="agree" name="agree" label={labels.agree} />
                 <TextField

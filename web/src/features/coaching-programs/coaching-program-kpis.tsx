@@ -2,7 +2,7 @@
 import type { Kpi } from '@sisi/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CoachingInput } from '../../components/coaching-input.tsx';
-import { Form, type FormErrors, useForm } from '../../components/form/index.ts';
+import { Form, type FormErrors, submitOf, useForm } from '../../components/form/index.ts';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
 import { errorsOf, type ProgramPartProps } from './coaching-program-parts.tsx';
@@ -76,11 +76,7 @@ export function KpiValues({ networkId, program, onDone }: ProgramPartProps) {
           if (Object.keys(local.fields).length) return form.setErrors(local);
           save.mutate(kpis);
         }}
-        submit={{
-          label: tp('programs.program.saveKpis'),
-          busy: save.isPending,
-          busyLabel: tp('programs.program.savingKpis'),
-        }}
+        submit={submitOf(save, tp('programs.program.saveKpis'), tp('programs.program.savingKpis'))}
       >
         {program.kpis.map((k, i) => (
           // labelled by its line, named by the KPI in the error summary

@@ -17,6 +17,7 @@ import {
   type FormErrors,
   noErrors,
   SelectField,
+  submitOf,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -224,11 +225,7 @@ function ProgramForm({
       ids="name"
       labels={{ objectives: labels.objectives, kpis: labels.kpis }}
       onSubmit={submit}
-      submit={{
-        label: tp('programs.form.submit'),
-        busy: create.isPending,
-        busyLabel: tp('programs.form.submitting'),
-      }}
+      submit={submitOf(create, tp('programs.form.submit'), tp('programs.form.submitting'))}
     >
       <SelectField
         path="organizationId"

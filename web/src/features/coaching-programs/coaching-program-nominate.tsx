@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { idempotencyKey } from '../../api/client.ts';
 import { allMembersQuery, allOrganizationsQuery } from '../../api/queries.ts';
-import { Form, type FormErrors, useForm } from '../../components/form/index.ts';
+import { Form, type FormErrors, submitOf, useForm } from '../../components/form/index.ts';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
 import { errorsOf, type ProgramPartProps } from './coaching-program-parts.tsx';
@@ -154,11 +154,11 @@ export function NominateForm({ networkId, program, onDone }: ProgramPartProps) {
         labelledBy="nominate-heading"
         labels={labels}
         onSubmit={submit}
-        submit={{
-          label: tp('programs.nominations.submit'),
-          busy: nominate.isPending,
-          busyLabel: tp('programs.nominations.submitting'),
-        }}
+        submit={submitOf(
+          nominate,
+          tp('programs.nominations.submit'),
+          tp('programs.nominations.submitting'),
+        )}
       >
         <PersonChoice
           networkId={networkId}

@@ -6,6 +6,7 @@ import {
   Form,
   type FormErrors,
   SelectField,
+  submitOf,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -70,11 +71,11 @@ export function FixedPairForm({ networkId, program, onDone }: ProgramPartProps) 
           if (Object.keys(local.fields).length) return form.setErrors(local);
           save.mutate([a, b]);
         }}
-        submit={{
-          label: tp('programs.pairs.submitPair'),
-          busy: save.isPending,
-          busyLabel: tp('programs.pairs.submittingPair'),
-        }}
+        submit={submitOf(
+          save,
+          tp('programs.pairs.submitPair'),
+          tp('programs.pairs.submittingPair'),
+        )}
       >
         <SelectField
           path="pairs.0.0"
@@ -134,11 +135,11 @@ export function RotationForm({ networkId, program, onDone }: ProgramPartProps) {
           if (Object.keys(local.fields).length) return form.setErrors(local);
           save.mutate({ ...(startDate ? { startDate } : {}), rounds });
         }}
-        submit={{
-          label: tp('programs.pairs.submitRounds'),
-          busy: save.isPending,
-          busyLabel: tp('programs.pairs.submittingRounds'),
-        }}
+        submit={submitOf(
+          save,
+          tp('programs.pairs.submitRounds'),
+          tp('programs.pairs.submittingRounds'),
+        )}
       >
         <CoachingDateField
           path="startDate"

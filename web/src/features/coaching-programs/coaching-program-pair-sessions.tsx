@@ -9,7 +9,7 @@ import { Link, useParams } from 'wouter';
 import { idempotencyKey } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
 import { CoachingDateField } from '../../components/coaching-input.tsx';
-import { Form, problemMessage, TextField, useForm } from '../../components/form/index.ts';
+import { Form, problemMessage, submitOf, TextField, useForm } from '../../components/form/index.ts';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
@@ -157,11 +157,7 @@ function SessionForm({
           const notes = value.notes.trim();
           save.mutate({ date, ...(notes ? { notes } : {}) });
         }}
-        submit={{
-          label: tp('programs.sessions.submit'),
-          busy: save.isPending,
-          busyLabel: tp('programs.sessions.submitting'),
-        }}
+        submit={submitOf(save, tp('programs.sessions.submit'), tp('programs.sessions.submitting'))}
       >
         <CoachingDateField path="date" label={labels.date} />
         <TextField path="notes" name="notes" label={labels.notes} rows={5} maxLength={10_000} />

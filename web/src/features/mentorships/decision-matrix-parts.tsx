@@ -19,6 +19,7 @@ import {
   type FormModel,
   noErrors,
   problemToErrors,
+  submitOf,
   TextField,
 } from '../../components/form/index.ts';
 import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
@@ -256,11 +257,7 @@ function SaveToPlan({
             setSaved(false);
             save.mutate();
           }}
-          submit={{
-            label: t('mentorships.matrix.save'),
-            busy: save.isPending,
-            busyLabel: t('mentorships.matrix.saving'),
-          }}
+          submit={submitOf(save, t('mentorships.matrix.save'), t('mentorships.matrix.saving'))}
         >
           <CheckboxGroup
             path="formats"

@@ -29,6 +29,7 @@ import {
   problemMessage,
   Scope,
   SelectField,
+  submitOf,
   TextField,
   useDomId,
   useForm,
@@ -187,11 +188,7 @@ function ScheduleForm({ networkId, mentorshipId }: { networkId: string; mentorsh
         onSubmit={submit}
         className="doc-form"
         autoComplete="off"
-        submit={{
-          label: tp('s2s.gatherings.submit'),
-          busy: schedule.isPending,
-          busyLabel: tp('s2s.gatherings.submitting'),
-        }}
+        submit={submitOf(schedule, tp('s2s.gatherings.submit'), tp('s2s.gatherings.submitting'))}
       >
         <SelectField
           path="approach"

@@ -11,6 +11,7 @@ import {
   noErrors,
   RadioGroup,
   SelectField,
+  submitOf,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -117,11 +118,11 @@ export function EndForm({
           labelledBy="end-form"
           labels={labels}
           onSubmit={submit}
-          submit={{
-            label: t('mentorships.endForm.submit'),
-            busy: end.isPending,
-            busyLabel: t('mentorships.endForm.submitting'),
-          }}
+          submit={submitOf(
+            end,
+            t('mentorships.endForm.submit'),
+            t('mentorships.endForm.submitting'),
+          )}
         >
           <RadioGroup
             path="kind"

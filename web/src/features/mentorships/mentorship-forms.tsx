@@ -13,6 +13,7 @@ import {
   noErrors,
   RadioGroup,
   requireValues,
+  submitOf,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -118,11 +119,11 @@ export function StageForm({
             ids="name"
             labelledBy="stage-form"
             onSubmit={submit}
-            submit={{
-              label: t('mentorships.stageForm.submit'),
-              busy: change.isPending,
-              busyLabel: t('mentorships.stageForm.submitting'),
-            }}
+            submit={submitOf(
+              change,
+              t('mentorships.stageForm.submit'),
+              t('mentorships.stageForm.submitting'),
+            )}
           >
             <RadioGroup
               path="stage"
@@ -217,11 +218,11 @@ export function Participants({
         labelledBy="participants"
         labels={{ personIds: t('mentorships.participants.heading') }}
         onSubmit={submit}
-        submit={{
-          label: t('mentorships.participants.submit'),
-          busy: put.isPending,
-          busyLabel: t('mentorships.participants.submitting'),
-        }}
+        submit={submitOf(
+          put,
+          t('mentorships.participants.submit'),
+          t('mentorships.participants.submitting'),
+        )}
       >
         {orgIds.map((orgId, i) => {
           const q = people[i]!;

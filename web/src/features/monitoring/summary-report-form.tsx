@@ -28,6 +28,7 @@ import {
   type Row,
   SelectField,
   schemaProblems,
+  submitOf,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -204,11 +205,7 @@ export function SummaryForm({
         className="doc-form"
         autoComplete="off"
         onSubmit={send}
-        submit={{
-          label: tm('monitor.form.submit'),
-          busy: submit.isPending,
-          busyLabel: tm('monitor.form.submitting'),
-        }}
+        submit={submitOf(submit, tm('monitor.form.submit'), tm('monitor.form.submitting'))}
       >
         <h2>{tSheetText('heading', FORM.heading)}</h2>
         <CheckboxGroup

@@ -9,6 +9,7 @@ import {
   hasErrors,
   noErrors,
   requireValues,
+  submitOf,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -122,11 +123,7 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
           ids="name"
           labelledBy="create-network"
           onSubmit={submit}
-          submit={{
-            label: t('networks.submit'),
-            busy: create.isPending,
-            busyLabel: t('networks.submitting'),
-          }}
+          submit={submitOf(create, t('networks.submit'), t('networks.submitting'))}
         >
           <TextField
             path="name"

@@ -24,6 +24,7 @@ import {
   RadioGroup,
   type Row,
   SelectField,
+  submitOf,
   TextField,
   useForm,
   useFormContext,
@@ -220,11 +221,7 @@ function AssessmentForm({
         onSubmit={submit}
         className="doc-form"
         autoComplete="off"
-        submit={{
-          label: tp('s2s.capacity.submit'),
-          busy: record.isPending,
-          busyLabel: tp('s2s.capacity.submitting'),
-        }}
+        submit={submitOf(record, tp('s2s.capacity.submit'), tp('s2s.capacity.submitting'))}
       >
         <AssessmentFields />
       </Form>

@@ -13,6 +13,7 @@ import {
   noErrors,
   problemToErrors,
   SelectField,
+  submitOf,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -183,11 +184,7 @@ export function OrganizationCreatePage() {
           id="organization"
           ids="name"
           onSubmit={submit}
-          submit={{
-            label: t('organizations.create'),
-            busy: create.isPending,
-            busyLabel: t('organizations.creating'),
-          }}
+          submit={submitOf(create, t('organizations.create'), t('organizations.creating'))}
         >
           <ProfileFields />
           <fieldset className="group">
@@ -327,11 +324,7 @@ function EditForm({
         id="organization"
         ids="name"
         onSubmit={submit}
-        submit={{
-          label: t('organizations.save'),
-          busy: save.isPending,
-          busyLabel: t('organizations.saving'),
-        }}
+        submit={submitOf(save, t('organizations.save'), t('organizations.saving'))}
       >
         <ProfileFields initial={current} />
       </Form>

@@ -10,6 +10,7 @@ import {
   hasErrors,
   noErrors,
   requireValues,
+  submitOf,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -217,11 +218,7 @@ function InviteMember({
           ids="name"
           labelledBy="invite"
           onSubmit={submit}
-          submit={{
-            label: t('members.submit'),
-            busy: invite.isPending,
-            busyLabel: t('members.submitting'),
-          }}
+          submit={submitOf(invite, t('members.submit'), t('members.submitting'))}
         >
           <TextField
             path="name"

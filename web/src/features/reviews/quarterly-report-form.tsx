@@ -22,6 +22,7 @@ import {
   noErrors,
   problemMessage,
   schemaProblems,
+  submitOf,
   TextField,
   useForm,
   useFormContext,
@@ -128,11 +129,11 @@ export function ReportForm({
         className="doc-form"
         autoComplete="off"
         onSubmit={send}
-        submit={{
-          label: tr('monitoring.report.submit'),
-          busy: submit.isPending,
-          busyLabel: tr('monitoring.report.submitting'),
-        }}
+        submit={submitOf(
+          submit,
+          tr('monitoring.report.submit'),
+          tr('monitoring.report.submitting'),
+        )}
       >
         <h2>{tReportText('heading', FORM.heading)}</h2>
         <dl className="facts">

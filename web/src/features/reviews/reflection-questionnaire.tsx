@@ -11,6 +11,7 @@ import {
   noErrors,
   problemMessage,
   RadioGroup,
+  submitOf,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -131,11 +132,7 @@ export function Questionnaire({
       className="doc-form"
       autoComplete="off"
       onSubmit={send}
-      submit={{
-        label: tr('reflection.form.submit'),
-        busy: submit.isPending,
-        busyLabel: tr('reflection.form.submitting'),
-      }}
+      submit={submitOf(submit, tr('reflection.form.submit'), tr('reflection.form.submitting'))}
     >
       <details className="paper-instructions">
         <summary>{tPaper('reflection.instructionsHeading', F.instructionsHeading)}</summary>

@@ -24,6 +24,7 @@ import {
   present,
   problemMessage,
   type Row,
+  submitOf,
   TextField,
 } from '../../components/form/index.ts';
 import { Page, StatusMessage } from '../../components/page.tsx';
@@ -253,11 +254,7 @@ function AddCoach({ networkId, ownOrganization }: { networkId: string; ownOrgani
         id="add-coach"
         labelledBy="add-coach-heading"
         onSubmit={send}
-        submit={{
-          label: ts('sisiKwaSisi.pool.submit'),
-          busy: add.isPending,
-          busyLabel: ts('sisiKwaSisi.pool.submitting'),
-        }}
+        submit={submitOf(add, ts('sisiKwaSisi.pool.submit'), ts('sisiKwaSisi.pool.submitting'))}
       >
         <PersonPicker
           networkId={networkId}

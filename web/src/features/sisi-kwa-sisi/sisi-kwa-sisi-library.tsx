@@ -16,6 +16,7 @@ import {
   present,
   problemMessage,
   SelectField,
+  submitOf,
   TextField,
 } from '../../components/form/index.ts';
 import { Loading, Page, StatusMessage } from '../../components/page.tsx';
@@ -191,11 +192,11 @@ function WriteUp({ networkId }: { networkId: string }) {
         id="best-practice"
         labelledBy="write-heading"
         onSubmit={send}
-        submit={{
-          label: ts('sisiKwaSisi.library.submit'),
-          busy: write.isPending,
-          busyLabel: ts('sisiKwaSisi.library.submitting'),
-        }}
+        submit={submitOf(
+          write,
+          ts('sisiKwaSisi.library.submit'),
+          ts('sisiKwaSisi.library.submitting'),
+        )}
       >
         <SelectField
           path="coachingId"

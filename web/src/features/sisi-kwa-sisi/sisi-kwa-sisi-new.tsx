@@ -23,6 +23,7 @@ import {
   present,
   type Row,
   SelectField,
+  submitOf,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -174,11 +175,11 @@ function Assessment({
         id="needs-assessment"
         labelledBy="assessment-heading"
         onSubmit={send}
-        submit={{
-          label: ts('sisiKwaSisi.assessment.suggest'),
-          busy: suggest.isPending,
-          busyLabel: ts('sisiKwaSisi.assessment.suggesting'),
-        }}
+        submit={submitOf(
+          suggest,
+          ts('sisiKwaSisi.assessment.suggest'),
+          ts('sisiKwaSisi.assessment.suggesting'),
+        )}
       >
         <PersonPicker
           networkId={networkId}

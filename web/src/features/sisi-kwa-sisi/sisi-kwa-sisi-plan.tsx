@@ -21,6 +21,7 @@ import {
   noErrors,
   present,
   type Row,
+  submitOf,
   TextField,
   useForm,
   useFormContext,
@@ -182,11 +183,7 @@ function PlanForm({
         labelledBy="plan-heading"
         readOnly={readOnly}
         onSubmit={send}
-        submit={{
-          label: ts('sisiKwaSisi.plan.save'),
-          busy: save.isPending,
-          busyLabel: ts('sisiKwaSisi.plan.saving'),
-        }}
+        submit={submitOf(save, ts('sisiKwaSisi.plan.save'), ts('sisiKwaSisi.plan.saving'))}
       >
         <TextField path="periodStart" type="date" label={ts('sisiKwaSisi.plan.periodStart')} />
         <TextField path="periodEnd" type="date" label={ts('sisiKwaSisi.plan.periodEndField')} />

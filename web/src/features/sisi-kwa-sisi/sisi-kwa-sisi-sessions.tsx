@@ -13,6 +13,7 @@ import {
   present,
   RadioGroup,
   SelectField,
+  submitOf,
   TextField,
 } from '../../components/form/index.ts';
 import { StatusMessage } from '../../components/page.tsx';
@@ -140,11 +141,11 @@ function SessionForm({
         id="coaching-session"
         labelledBy="record-heading"
         onSubmit={send}
-        submit={{
-          label: ts('sisiKwaSisi.sessions.record'),
-          busy: record.isPending,
-          busyLabel: ts('sisiKwaSisi.sessions.recording'),
-        }}
+        submit={submitOf(
+          record,
+          ts('sisiKwaSisi.sessions.record'),
+          ts('sisiKwaSisi.sessions.recording'),
+        )}
       >
         <TextField path="date" type="date" label={ts('sisiKwaSisi.sessions.date')} />
         <RadioGroup
