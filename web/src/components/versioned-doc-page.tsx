@@ -89,8 +89,7 @@ export function VersionedDocPage<C, D>({
           onSubmit={doc.save}
           readOnly={doc.readOnly}
           readOnlyTexts={readOnlyTexts}
-          className={doc.readOnly ? 'doc-form read-only' : 'doc-form'}
-          autoComplete="off"
+          look="document"
           submit={{
             label: saveLabel ?? tp('s2s.form.save'),
             busy: doc.saving,

@@ -274,6 +274,11 @@ interface FormProps<V> {
   readOnlyTexts?: ReadOnlyTexts | undefined;
   className?: string | undefined;
   /**
+   * `document`: a long document form (class `doc-form`, plus `read-only` when read only; text
+   * inputs without browser autocomplete). Its page imports `components/doc-form.css`.
+   */
+  look?: 'document' | undefined;
+  /**
    * How field ids are made from the form id and a path: `path` (default) gives
    * `<id>--<path, dots as dashes>`, `name` gives `<id>-<path>` (the ids of flat forms).
    */
@@ -321,13 +326,17 @@ export function Form<V>({
   onSubmit,
   readOnly = false,
   readOnlyTexts,
-  className,
+  className: ownClassName,
+  look,
   ids = 'path',
-  autoComplete,
+  autoComplete: ownAutoComplete,
   labels: fixedLabels,
   submit,
   children,
 }: FormProps<V>) {
+  const isDocument = look === 'document';
+  const className = isDocument ? (readOnly ? 'doc-form read-only' : 'doc-form') : ownClassName;
+  const autoComplete = isDocument ? 'off' : ownAutoComplete;
   const labels = useRef(new Map<string, string>()).current;
   for (const [path, label] of Object.entries(fixedLabels ?? {})) labels.set(path, label);
   const { value, update, errors } = form;

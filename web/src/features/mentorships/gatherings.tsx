@@ -186,8 +186,7 @@ function ScheduleForm({ networkId, mentorshipId }: { networkId: string; mentorsh
         id="gathering"
         labelledBy="gathering-form-heading"
         onSubmit={submit}
-        className="doc-form"
-        autoComplete="off"
+        look="document"
         submit={submitOf(schedule, tp('s2s.gatherings.submit'), tp('s2s.gatherings.submitting'))}
       >
         <SelectField

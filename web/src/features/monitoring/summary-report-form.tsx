@@ -202,8 +202,7 @@ export function SummaryForm({
       <Form
         form={form}
         id="summary-report"
-        className="doc-form"
-        autoComplete="off"
+        look="document"
         onSubmit={send}
         submit={submitOf(submit, tm('monitor.form.submit'), tm('monitor.form.submitting'))}
       >

@@ -219,8 +219,7 @@ function AssessmentForm({
         id="assessment"
         labelledBy="assessment-form-heading"
         onSubmit={submit}
-        className="doc-form"
-        autoComplete="off"
+        look="document"
         submit={submitOf(record, tp('s2s.capacity.submit'), tp('s2s.capacity.submitting'))}
       >
         <AssessmentFields />

@@ -126,8 +126,7 @@ export function ReportForm({
       <Form
         form={form}
         id="quarterly-report"
-        className="doc-form"
-        autoComplete="off"
+        look="document"
         onSubmit={send}
         submit={submitOf(
           submit,

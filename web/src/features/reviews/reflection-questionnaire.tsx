@@ -129,8 +129,7 @@ export function Questionnaire({
     <Form
       form={form}
       id="reflection"
-      className="doc-form"
-      autoComplete="off"
+      look="document"
       onSubmit={send}
       submit={submitOf(submit, tr('reflection.form.submit'), tr('reflection.form.submitting'))}
     >

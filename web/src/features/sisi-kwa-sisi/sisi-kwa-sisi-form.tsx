@@ -52,8 +52,7 @@ export function SisiForm<V>({
       onSubmit={onSubmit}
       readOnly={readOnly}
       readOnlyTexts={useReadOnlyTexts()}
-      className={readOnly ? 'doc-form read-only' : 'doc-form'}
-      autoComplete="off"
+      look="document"
       submit={submit}
     >
       {children}
