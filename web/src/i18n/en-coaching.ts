@@ -11,7 +11,7 @@
  * Everything lives under one root key, `coachingGroups`, so it never collides with others.
  */
 import type { TOptions } from 'i18next';
-import { i18n, type MessageKey } from './index.ts';
+import { addCatalog, i18n, type MessageKey } from './index.ts';
 import type { Base, Leaves } from './keys.ts';
 
 export const enCoaching = {
@@ -248,12 +248,8 @@ export type CoachingTranslate = (
   options?: TOptions,
 ) => string;
 
-// Registered once, when the first screen that imports this module loads (deep, overwrite).
-if (!i18n.exists('coachingGroups.title')) {
-  i18n.addResourceBundle('en', 'translation', enCoaching, true, true);
-}
-
-const tc: CoachingTranslate = (key, options) => i18n.t(key, options ?? {}) as string;
+// Registered once, when the first screen that imports this module loads.
+const tc = addCatalog<CoachingTranslate>(enCoaching, 'coachingGroups.title');
 
 /** The translate function of the coaching group screens: this catalog's keys and the main one's. */
 export function useCoachingT(): CoachingTranslate {

@@ -3,7 +3,7 @@
  * when the page loads, so the first page does not carry them. One root key, `donorView`.
  */
 import type { TOptions } from 'i18next';
-import { i18n, type MessageKey } from './index.ts';
+import { addCatalog, i18n, type MessageKey } from './index.ts';
 import type { Leaves } from './keys.ts';
 
 export const enDonor = {
@@ -107,11 +107,8 @@ export const enDonor = {
 export type DonorMessageKey = Leaves<typeof enDonor>;
 export type DonorTranslate = (key: DonorMessageKey | MessageKey, options?: TOptions) => string;
 
-if (!i18n.exists('donorView.title')) {
-  i18n.addResourceBundle('en', 'translation', enDonor, true, true);
-}
-
-const tr: DonorTranslate = (key, options) => i18n.t(key, options ?? {}) as string;
+// Registered once, when the first screen that imports this module loads.
+const tr = addCatalog<DonorTranslate>(enDonor, 'donorView.title');
 
 /** The translate function of the donor dashboard. */
 export function useDonorT(): DonorTranslate {

@@ -9,7 +9,7 @@
  * Everything lives under one root key, `monitor`, so it never collides with the others.
  */
 import type { TOptions } from 'i18next';
-import { i18n, type MessageKey } from './index.ts';
+import { addCatalog, i18n, type MessageKey } from './index.ts';
 import type { Leaves } from './keys.ts';
 
 export const enMonitoring = {
@@ -184,12 +184,8 @@ type PluralBase<K> = K extends `${infer Base}_${'one' | 'other'}` ? Base : never
 export type MonitorMessageKey = Keys | PluralBase<Keys>;
 export type MonitorTranslate = (key: MonitorMessageKey | MessageKey, options?: TOptions) => string;
 
-// Registered once, when the first screen that imports this module loads (deep, overwrite).
-if (!i18n.exists('monitor.section.heading')) {
-  i18n.addResourceBundle('en', 'translation', enMonitoring, true, true);
-}
-
-const tm: MonitorTranslate = (key, options) => i18n.t(key, options ?? {}) as string;
+// Registered once, when the first screen that imports this module loads.
+const tm = addCatalog<MonitorTranslate>(enMonitoring, 'monitor.section.heading');
 
 /** The translate function of the monitoring screens: this catalog's keys and the main one's. */
 export function useMonitorT(): MonitorTranslate {

@@ -7,7 +7,7 @@
  * Everything lives under one root key, `s2s`, so it never collides with `en.ts`.
  */
 import type { TOptions } from 'i18next';
-import { i18n } from './index.ts';
+import { addCatalog } from './index.ts';
 import type { Leaves } from './keys.ts';
 
 export const enPlan = {
@@ -256,13 +256,9 @@ export const enPlan = {
 export type PlanMessageKey = Leaves<typeof enPlan>;
 export type PlanTranslate = (key: PlanMessageKey, options?: TOptions) => string;
 
-// Registered once, when the first screen that imports this module loads (deep, overwrite).
-if (!i18n.exists('s2s.form.save')) {
-  i18n.addResourceBundle('en', 'translation', enPlan, true, true);
-}
-
+// Registered once, when the first screen that imports this module loads.
 /** Translate a key of this catalog. */
-export const tp: PlanTranslate = (key, options) => i18n.t(key, options ?? {}) as string;
+export const tp = addCatalog<PlanTranslate>(enPlan, 's2s.form.save');
 
 /** The translate function of the mentoring forms, as `useT()` is for the rest of the SPA. */
 export function usePlanT(): PlanTranslate {

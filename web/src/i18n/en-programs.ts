@@ -11,7 +11,7 @@
  * Everything lives under one root key, `programs`, so it never collides with the others.
  */
 import type { TOptions } from 'i18next';
-import { i18n, type MessageKey } from './index.ts';
+import { addCatalog, i18n, type MessageKey } from './index.ts';
 import type { Base, Leaves } from './keys.ts';
 
 export const enPrograms = {
@@ -338,12 +338,8 @@ export const enPrograms = {
 export type ProgramMessageKey = Base<Leaves<typeof enPrograms>>;
 export type ProgramTranslate = (key: ProgramMessageKey | MessageKey, options?: TOptions) => string;
 
-// Registered once, when the first screen that imports this module loads (deep, overwrite).
-if (!i18n.exists('programs.title')) {
-  i18n.addResourceBundle('en', 'translation', enPrograms, true, true);
-}
-
-const tp: ProgramTranslate = (key, options) => i18n.t(key, options ?? {}) as string;
+// Registered once, when the first screen that imports this module loads.
+const tp = addCatalog<ProgramTranslate>(enPrograms, 'programs.title');
 
 /** The translate function of the program screens: this catalog's keys and the main one's. */
 export function useProgramT(): ProgramTranslate {

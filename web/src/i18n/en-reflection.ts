@@ -9,7 +9,7 @@
  * Everything lives under one root key, `reflection`, so it never collides with the others.
  */
 import type { TOptions } from 'i18next';
-import { i18n, type MessageKey } from './index.ts';
+import { addCatalog, i18n, type MessageKey } from './index.ts';
 import type { Leaves } from './keys.ts';
 
 export const enReflection = {
@@ -154,12 +154,8 @@ export type ReflectionTranslate = (
   options?: TOptions,
 ) => string;
 
-// Registered once, when the first screen that imports this module loads (deep, overwrite).
-if (!i18n.exists('reflection.notice.heading')) {
-  i18n.addResourceBundle('en', 'translation', enReflection, true, true);
-}
-
-const tr: ReflectionTranslate = (key, options) => i18n.t(key, options ?? {}) as string;
+// Registered once, when the first screen that imports this module loads.
+const tr = addCatalog<ReflectionTranslate>(enReflection, 'reflection.notice.heading');
 
 /** The translate function of the mid-term and end screens: this catalog's keys and the main one's. */
 export function useReflectionT(): ReflectionTranslate {

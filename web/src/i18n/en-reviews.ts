@@ -9,7 +9,7 @@
  * Everything lives under one root key, `monitoring`, so it never collides with the others.
  */
 import type { TOptions } from 'i18next';
-import { i18n, type MessageKey } from './index.ts';
+import { addCatalog, i18n, type MessageKey } from './index.ts';
 import type { Leaves } from './keys.ts';
 
 export const enReviews = {
@@ -96,12 +96,8 @@ export const enReviews = {
 export type ReviewMessageKey = Leaves<typeof enReviews>;
 export type ReviewTranslate = (key: ReviewMessageKey | MessageKey, options?: TOptions) => string;
 
-// Registered once, when the first screen that imports this module loads (deep, overwrite).
-if (!i18n.exists('monitoring.due.heading')) {
-  i18n.addResourceBundle('en', 'translation', enReviews, true, true);
-}
-
-const tr: ReviewTranslate = (key, options) => i18n.t(key, options ?? {}) as string;
+// Registered once, when the first screen that imports this module loads.
+const tr = addCatalog<ReviewTranslate>(enReviews, 'monitoring.due.heading');
 
 /** The translate function of the review screens: this catalog's keys and the main one's. */
 export function useReviewT(): ReviewTranslate {

@@ -10,7 +10,7 @@
  * Everything lives under one root key, `sisiKwaSisi`, so it never collides with the others.
  */
 import type { TOptions } from 'i18next';
-import { i18n, type MessageKey } from './index.ts';
+import { addCatalog, i18n, type MessageKey } from './index.ts';
 import type { Base, Leaves } from './keys.ts';
 
 export const enSisiKwaSisi = {
@@ -270,12 +270,8 @@ export type SisiKwaSisiTranslate = (
   options?: TOptions,
 ) => string;
 
-// Registered once, when the first screen that imports this module loads (deep, overwrite).
-if (!i18n.exists('sisiKwaSisi.title')) {
-  i18n.addResourceBundle('en', 'translation', enSisiKwaSisi, true, true);
-}
-
-const ts: SisiKwaSisiTranslate = (key, options) => i18n.t(key, options ?? {}) as string;
+// Registered once, when the first screen that imports this module loads.
+const ts = addCatalog<SisiKwaSisiTranslate>(enSisiKwaSisi, 'sisiKwaSisi.title');
 
 /** The translate function of the coaching screens: this catalog's keys and the main one's. */
 export function useSisiT(): SisiKwaSisiTranslate {

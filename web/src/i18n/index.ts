@@ -25,6 +25,20 @@ document.documentElement.lang = i18n.language;
 export const t: Translate = (key, options) => i18n.t(key, options ?? {}) as string;
 
 /**
+ * Registers a screen's catalog next to the main one, once, when the first screen that imports
+ * it loads (deep, overwrite; `probeKey` tells whether it is there), and gives its translate
+ * function.
+ *
+ * @example
+ * const tc = addCatalog<CoachingTranslate>(enCoaching, 'coachingGroups.title');
+ */
+export function addCatalog<T>(catalog: object, probeKey: string): T {
+  if (!i18n.exists(probeKey)) i18n.addResourceBundle('en', 'translation', catalog, true, true);
+  const translate = (key: string, options?: TOptions) => i18n.t(key, options ?? {}) as string;
+  return translate as T;
+}
+
+/**
  * The translate function for components. The language is fixed for a page load, so no
  * re-render subscription is needed (yet).
  *
