@@ -13,7 +13,7 @@ export const DYNAMODB_LOCAL_JAR_SHA256 =
 /**
  * The monorepo root: the nearest folder above `from` holding `pnpm-workspace.yaml`.
  *
- * @example findRepoRoot() // '/work/main'
+ * @example findRepoRoot() // '/srv/sisi'
  */
 export function findRepoRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
   let dir = from;
@@ -31,7 +31,7 @@ export function findRepoRoot(from: string = dirname(fileURLToPath(import.meta.ur
  * Where `scripts/setup.mjs` extracts DynamoDB Local (the jar, its native libraries and
  * AWS's license).
  *
- * @example dynamoDbLocalDir() // '/work/main/.sisi/vendor/dynamodb-local-2.9.30'
+ * @example dynamoDbLocalDir() // '/srv/sisi/.sisi/vendor/dynamodb-local-2.9.30'
  */
 export function dynamoDbLocalDir(repoRoot: string = findRepoRoot()): string {
   return join(repoRoot, '.sisi', 'vendor', `dynamodb-local-${DYNAMODB_LOCAL_VERSION}`);
