@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchChromium, signIn as signInAs } from '../support/browser.ts';
+import { seedNetwork } from '../support/e2e-network.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 /**
@@ -26,39 +27,18 @@ describe('the closure questions in the browser', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchChromium();
-    const network = await api<{ id: string }>('POST', '/networks', await server.operatorToken(), {
+    const seeded = await seedNetwork(server, {
       name: 'East Africa KP Network',
       region: 'East Africa',
-      adminEmail: 'admin.eakp@example.org',
-      adminName: 'Amani Njoroge',
+      admin: { email: 'admin.eakp@example.org', name: 'Amani Njoroge' },
+      organizations: [
+        ['Nairobi Peer Collective', 'KE'],
+        ['Kampala Harm Reduction Network', 'UG'],
+      ],
+      keyPopulations: ['people-who-inject-drugs'],
     });
-    networkId = network.id;
-    const password = 'a long admin password';
-    admin = {
-      email: 'admin.eakp@example.org',
-      password,
-      token: await server.accept('admin.eakp@example.org', 'Amani Njoroge', password),
-    };
-    const orgIds: string[] = [];
-    for (const [name, country] of [
-      ['Nairobi Peer Collective', 'KE'],
-      ['Kampala Harm Reduction Network', 'UG'],
-    ] as const) {
-      const org = await api<{ id: string }>(
-        'POST',
-        `/networks/${networkId}/organizations`,
-        admin.token,
-        {
-          name,
-          country,
-          keyPopulations: ['people-who-inject-drugs'],
-          kpLed: true,
-          coordinatorEmail: `coord.${country.toLowerCase()}@example.org`,
-          coordinatorName: `Coordinator ${country}`,
-        },
-      );
-      orgIds.push(org.id);
-    }
+    ({ networkId, admin } = seeded);
+    const orgIds = seeded.organizationIds;
     const [mentorId, menteeId] = orgIds as [string, string];
     const start = () =>
       api<{ id: string }>('POST', `/networks/${networkId}/mentorships`, admin.token, {

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchChromium, signIn as signInAs } from '../support/browser.ts';
+import { seedNetwork } from '../support/e2e-network.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 /**
@@ -24,39 +25,18 @@ describe('the mentoring forms in the browser', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchChromium();
-    const network = await api<{ id: string }>('POST', '/networks', await server.operatorToken(), {
+    const seeded = await seedNetwork(server, {
       name: 'Southern Africa KP Network',
       region: 'Southern Africa',
-      adminEmail: 'admin.sakp@example.org',
-      adminName: 'Thandi Dlamini',
+      admin: { email: 'admin.sakp@example.org', name: 'Thandi Dlamini' },
+      organizations: [
+        ['Lusaka Peer Network', 'ZM'],
+        ['Harare Key Populations Forum', 'ZW'],
+      ],
+      keyPopulations: ['msm'],
     });
-    networkId = network.id;
-    const password = 'a long admin password';
-    admin = {
-      email: 'admin.sakp@example.org',
-      password,
-      token: await server.accept('admin.sakp@example.org', 'Thandi Dlamini', password),
-    };
-    const orgIds: string[] = [];
-    for (const [name, country] of [
-      ['Lusaka Peer Network', 'ZM'],
-      ['Harare Key Populations Forum', 'ZW'],
-    ] as const) {
-      const org = await api<{ id: string }>(
-        'POST',
-        `/networks/${networkId}/organizations`,
-        admin.token,
-        {
-          name,
-          country,
-          keyPopulations: ['msm'],
-          kpLed: true,
-          coordinatorEmail: `coord.${country.toLowerCase()}@example.org`,
-          coordinatorName: `Coordinator ${country}`,
-        },
-      );
-      orgIds.push(org.id);
-    }
+    ({ networkId, admin } = seeded);
+    const orgIds = seeded.organizationIds;
     mentorId = orgIds[0]!;
     const mentorship = await api<{ id: string }>(
       'POST',

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchChromium, signIn } from '../support/browser.ts';
+import { seedNetwork } from '../support/e2e-network.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 /**
@@ -22,32 +23,16 @@ describe('a mentorship in the browser', () => {
     server = await startTestServer();
     browser = await launchChromium();
     // the network and its organizations come through the API: the onboarding test covers their screens
-    const network = await api<{ id: string }>('POST', '/networks', await server.operatorToken(), {
+    ({ networkId, admin } = await seedNetwork(server, {
       name: 'Latin America KP Network',
       region: 'Latin America',
-      adminEmail: 'admin.lakp@example.org',
-      adminName: 'Lucía Pérez',
-    });
-    networkId = network.id;
-    const password = 'a long admin password';
-    admin = {
-      email: 'admin.lakp@example.org',
-      password,
-      token: await server.accept('admin.lakp@example.org', 'Lucía Pérez', password),
-    };
-    for (const [name, country] of [
-      ['Colectivo Trans Andino', 'PE'],
-      ['Red de Trabajadoras Sexuales del Sur', 'CL'],
-    ] as const) {
-      await api('POST', `/networks/${networkId}/organizations`, admin.token, {
-        name,
-        country,
-        keyPopulations: ['transgender'],
-        kpLed: true,
-        coordinatorEmail: `coord.${country.toLowerCase()}@example.org`,
-        coordinatorName: `Coordinator ${country}`,
-      });
-    }
+      admin: { email: 'admin.lakp@example.org', name: 'Lucía Pérez' },
+      organizations: [
+        ['Colectivo Trans Andino', 'PE'],
+        ['Red de Trabajadoras Sexuales del Sur', 'CL'],
+      ],
+      keyPopulations: ['transgender'],
+    }));
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   }, 60_000);
   afterAll(async () => {

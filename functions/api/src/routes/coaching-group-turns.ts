@@ -192,7 +192,7 @@ const updateIssueHandler: Handler<typeof updateIssue> = async (c) => {
       delete next.restatement;
     }
   }
-  await repo.replaceIssue(next, issue.version).catch(conflictAs('version'));
+  await repo.replaceIssue(next, issue.version); // a stale version: 409 on `version`
   return c.json(await issueViewOf(next, cipher), 200);
 };
 
