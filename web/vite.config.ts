@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The production server (packages/local) serves dist/ and falls back to index.html for
+// The embedded runtime (apps/local) serves dist/ and falls back to index.html for
 // unknown non-/api paths, so client-side routes work on reload.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
