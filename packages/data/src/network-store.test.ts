@@ -30,9 +30,19 @@ describe('createNetworkStore', () => {
     }
   });
 
-  it('keeps each store to itself', () => {
-    const a = createNetworkStore(doc, 'sisi-net-a');
-    const b = createNetworkStore(doc, 'sisi-net-a');
+  it('keeps each store to its own table', async () => {
+    const tables: unknown[] = [];
+    const recording = {
+      send: async (command: { input: { TableName?: string } }) => {
+        tables.push(command.input.TableName);
+        return {};
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const a = createNetworkStore(recording, 'sisi-net-a');
+    const b = createNetworkStore(recording, 'sisi-net-b');
     expect(a.people).not.toBe(b.people);
+    expect(await a.mentorships.get('m1')).toBeUndefined();
+    expect(await b.organizations.get('o1')).toBeUndefined();
+    expect(tables).toEqual(['sisi-net-a', 'sisi-net-b']);
   });
 });
