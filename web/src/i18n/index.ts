@@ -19,7 +19,8 @@ void i18n.init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-document.documentElement.lang = i18n.language;
+// the page's language (absent where pure modules are unit-tested outside a browser)
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 
 /** Translate a key of the catalog. */
 export const t: Translate = (key, options) => i18n.t(key, options ?? {}) as string;

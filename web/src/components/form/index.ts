@@ -6,3 +6,4 @@ export * from './errors.ts';
 export * from './form.tsx';
 export * from './inputs.tsx';
 export * from './path.ts';
+export * from './send.ts';

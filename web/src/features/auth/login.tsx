@@ -8,11 +8,8 @@ import { keys } from '../../api/queries.ts';
 import {
   Form,
   type FormErrors,
-  hasErrors,
-  noErrors,
   problemToErrors,
-  requireValues,
-  submitOf,
+  sendWith,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -57,25 +54,18 @@ export function LoginPage() {
 
   if (signedIn) return <Redirect to={safeNext(search) ?? '/'} replace />;
 
-  const submit = (value: { email: string; password: string }) => {
-    if (login.isPending) return;
-    const missing = requireValues(value, FIELDS, t('errors.isRequired'));
-    if (hasErrors(missing)) return form.setErrors(missing);
-    form.setErrors(noErrors);
+  const send = sendWith(form, login, {
+    required: FIELDS,
     // the password is sent exactly as typed: spaces may be part of it
-    login.mutate({ email: value.email.trim(), password: value.password });
-  };
+    body: (value) => ({ email: value.email.trim(), password: value.password }),
+    label: t('login.submit'),
+    busyLabel: t('login.submitting'),
+  });
 
   return (
     <Page title={t('login.title')} heading={t('login.heading')}>
       <div className="narrow">
-        <Form
-          form={form}
-          id="login"
-          ids="name"
-          onSubmit={submit}
-          submit={submitOf(login, t('login.submit'), t('login.submitting'))}
-        >
+        <Form form={form} id="login" ids="name" {...send}>
           <TextField
             path="email"
             name="email"
