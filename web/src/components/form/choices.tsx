@@ -61,14 +61,9 @@ function ChoiceList({
   itemClassName = 'checkbox',
   isChosen,
   toggle,
-}: {
+}: Pick<GroupProps, 'legend' | 'options' | 'name' | 'className' | 'itemClassName'> & {
   type: 'checkbox' | 'radio';
   field: Omit<ReturnType<typeof useField>, 'value' | 'set'>;
-  legend: string;
-  options: readonly ChoiceOption[];
-  name: string | undefined;
-  className: string | undefined;
-  itemClassName: string | undefined;
   isChosen: (value: string) => boolean;
   toggle: (value: string, on: boolean) => void;
 }) {
@@ -140,13 +135,10 @@ export function CheckboxGroup({
   };
   return (
     <ChoiceList
+      {...rest}
       type="checkbox"
       field={field}
       legend={legend}
-      options={rest.options}
-      name={rest.name}
-      className={rest.className}
-      itemClassName={rest.itemClassName}
       isChosen={(v) => chosen.includes(v)}
       toggle={toggle}
     />
@@ -159,13 +151,11 @@ export function RadioGroup({ path, legend, hint, id, ...rest }: GroupProps) {
   const value = String(field.value ?? '');
   return (
     <ChoiceList
+      {...rest}
       type="radio"
       field={field}
       legend={legend}
-      options={rest.options}
       name={rest.name ?? field.id}
-      className={rest.className}
-      itemClassName={rest.itemClassName}
       isChosen={(v) => v === value}
       toggle={(v) => field.set(v)}
     />
