@@ -20,15 +20,15 @@ import {
   Form,
   fieldErrorsOf,
   newKey,
-  noErrors,
   optional,
   present,
   problemMessage,
   RadioGroup,
   type Row,
+  refusal,
   SelectField,
   schemaProblems,
-  submitOf,
+  sendWith,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -147,6 +147,9 @@ export function SummaryForm({
 
   const submit = useMutation({
     mutationFn: (body: SummaryReportInput) => postSummaryReport(networkId, m.id, body, key),
+    onMutate: () => {
+      sent.current = form.value;
+    },
     onSuccess: async (report) => {
       await Promise.all(
         [
@@ -174,15 +177,15 @@ export function SummaryForm({
     },
   });
 
-  const send = () => {
-    if (submit.isPending) return;
-    const body = toBody(draft);
-    const problems = schemaProblems(summaryReportSchema, body, t('errors.isRequired'));
-    if (problems.length) return setErrors({ fields: fieldErrorsOf(problems, draft) });
-    setErrors(noErrors);
-    sent.current = draft;
-    submit.mutate(body);
-  };
+  const send = sendWith(form, submit, {
+    body: (value) => {
+      const body = toBody(value);
+      const problems = schemaProblems(summaryReportSchema, body, t('errors.isRequired'));
+      return refusal({ fields: fieldErrorsOf(problems, value) }) ?? body;
+    },
+    label: tm('monitor.form.submit'),
+    busyLabel: tm('monitor.form.submitting'),
+  });
 
   const ownerOptions: ChoiceOption[] = people.map((p) => ({
     value: p.id,
@@ -199,13 +202,7 @@ export function SummaryForm({
         <summary>{tSheetText('instructionsHeading', FORM.instructionsHeading)}</summary>
         <p>{tSheetText('instructions', FORM.instructions)}</p>
       </details>
-      <Form
-        form={form}
-        id="summary-report"
-        look="document"
-        onSubmit={send}
-        submit={submitOf(submit, tm('monitor.form.submit'), tm('monitor.form.submitting'))}
-      >
+      <Form form={form} id="summary-report" look="document" {...send}>
         <h2>{tSheetText('heading', FORM.heading)}</h2>
         <CheckboxGroup
           path="organizationIds"

@@ -19,10 +19,10 @@ import {
   fieldErrorsOf,
   Group,
   newKey,
-  noErrors,
   problemMessage,
+  refusal,
   schemaProblems,
-  submitOf,
+  sendWith,
   TextField,
   useForm,
   useFormContext,
@@ -77,6 +77,9 @@ export function ReportForm({
 
   const submit = useMutation({
     mutationFn: (body: QuarterlyReportInput) => postQuarterlyReport(networkId, m.id, body, key),
+    onMutate: () => {
+      sent.current = form.value;
+    },
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: reviewKeys.mentorshipReviews(networkId, m.id) }),
@@ -98,42 +101,32 @@ export function ReportForm({
     },
   });
 
-  const send = () => {
-    if (submit.isPending) return;
-    const body = toBody(draft, period);
-    const problems = schemaProblems(quarterlyReportSchema, body, t('errors.isRequired'));
-    // hours that are not a number: say so, rather than the schema's "expected number"
-    draft.interactions.forEach((row, i) => {
-      const hours = hoursOf(row.hours);
-      if (hours !== undefined && Number.isNaN(hours)) {
-        const path = `interactions.${i}.hours`;
-        const at = problems.findIndex((p) => p.path === path);
-        const problem = { path, message: tr('monitoring.report.notANumber') };
-        if (at >= 0) problems[at] = problem;
-        else problems.push(problem);
-      }
-    });
-    if (problems.length) return setErrors({ fields: fieldErrorsOf(problems, draft) });
-    setErrors(noErrors);
-    sent.current = draft;
-    submit.mutate(body);
-  };
+  const send = sendWith(form, submit, {
+    body: (value) => {
+      const body = toBody(value, period);
+      const problems = schemaProblems(quarterlyReportSchema, body, t('errors.isRequired'));
+      // hours that are not a number: say so, rather than the schema's "expected number"
+      value.interactions.forEach((row, i) => {
+        const hours = hoursOf(row.hours);
+        if (hours !== undefined && Number.isNaN(hours)) {
+          const path = `interactions.${i}.hours`;
+          const at = problems.findIndex((p) => p.path === path);
+          const problem = { path, message: tr('monitoring.report.notANumber') };
+          if (at >= 0) problems[at] = problem;
+          else problems.push(problem);
+        }
+      });
+      return refusal({ fields: fieldErrorsOf(problems, value) }) ?? body;
+    },
+    label: tr('monitoring.report.submit'),
+    busyLabel: tr('monitoring.report.submitting'),
+  });
 
   const [mentorName, ...menteeNames] = organizationNames;
   return (
     <>
       <p>{tr('monitoring.report.intro')}</p>
-      <Form
-        form={form}
-        id="quarterly-report"
-        look="document"
-        onSubmit={send}
-        submit={submitOf(
-          submit,
-          tr('monitoring.report.submit'),
-          tr('monitoring.report.submitting'),
-        )}
-      >
+      <Form form={form} id="quarterly-report" look="document" {...send}>
         <h2>{tReportText('heading', FORM.heading)}</h2>
         <dl className="facts">
           <div>

@@ -8,10 +8,10 @@ import { ApiProblem } from '../../api/client.ts';
 import {
   Form,
   fieldErrorsOf,
-  noErrors,
   problemMessage,
   RadioGroup,
-  submitOf,
+  refusal,
+  sendWith,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -108,31 +108,28 @@ export function Questionnaire({
     },
   });
 
-  const send = () => {
-    if (submit.isPending) return;
-    // the paper: "Please answer every question"
-    const missing = F.sections
-      .flatMap(itemsOf)
-      .filter((item) => !draft.answers[item.id])
-      .map((item) => ({ path: `answers.${item.id}`, message: t('errors.isRequired') }));
-    if (missing.length) return setErrors({ fields: fieldErrorsOf(missing, draft) });
-    setErrors(noErrors);
-    const comments = Object.fromEntries(
-      Object.entries(draft.comments)
-        .map(([k, v]) => [k, v.trim()] as const)
-        .filter(([, v]) => v !== ''),
-    );
-    submit.mutate({ answers: draft.answers, comments });
-  };
+  const send = sendWith(form, submit, {
+    body: (value) => {
+      // the paper: "Please answer every question"
+      const missing = F.sections
+        .flatMap(itemsOf)
+        .filter((item) => !value.answers[item.id])
+        .map((item) => ({ path: `answers.${item.id}`, message: t('errors.isRequired') }));
+      const comments = Object.fromEntries(
+        Object.entries(value.comments)
+          .map(([k, v]) => [k, v.trim()] as const)
+          .filter(([, v]) => v !== ''),
+      );
+      return (
+        refusal({ fields: fieldErrorsOf(missing, value) }) ?? { answers: value.answers, comments }
+      );
+    },
+    label: tr('reflection.form.submit'),
+    busyLabel: tr('reflection.form.submitting'),
+  });
 
   return (
-    <Form
-      form={form}
-      id="reflection"
-      look="document"
-      onSubmit={send}
-      submit={submitOf(submit, tr('reflection.form.submit'), tr('reflection.form.submitting'))}
-    >
+    <Form form={form} id="reflection" look="document" {...send}>
       <details className="paper-instructions">
         <summary>{tPaper('reflection.instructionsHeading', F.instructionsHeading)}</summary>
         {F.instructions.map((p, i) => (

@@ -24,7 +24,7 @@ import {
   present,
   problemMessage,
   type Row,
-  submitOf,
+  sendWith,
   TextField,
 } from '../../components/form/index.ts';
 import { Page, StatusMessage } from '../../components/page.tsx';
@@ -225,6 +225,9 @@ function AddCoach({ networkId, ownOrganization }: { networkId: string; ownOrgani
 
   const add = useMutation({
     mutationFn: (body: CreateCoachInput) => addCoach(networkId, body, key),
+    onMutate: () => {
+      sent.current = form.value;
+    },
     onSuccess: async (coach) => {
       created(ts('sisiKwaSisi.pool.added', { name: coach.name }));
       await queryClient.invalidateQueries({ queryKey: sisiKeys.coaches(networkId) });
@@ -238,24 +241,18 @@ function AddCoach({ networkId, ownOrganization }: { networkId: string; ownOrgani
       ),
   });
 
-  const send = (draft: CoachDraft) => {
-    if (add.isPending) return;
-    sent.current = draft;
-    add.mutate(toBody(draft));
-  };
+  const send = sendWith(form, add, {
+    body: toBody,
+    label: ts('sisiKwaSisi.pool.submit'),
+    busyLabel: ts('sisiKwaSisi.pool.submitting'),
+  });
 
   return (
     <section aria-labelledby="add-coach-heading">
       <h2 id="add-coach-heading">{ts('sisiKwaSisi.pool.add')}</h2>
       <p>{ts('sisiKwaSisi.pool.addIntro')}</p>
       <StatusMessage message={done} />
-      <SisiForm
-        form={form}
-        id="add-coach"
-        labelledBy="add-coach-heading"
-        onSubmit={send}
-        submit={submitOf(add, ts('sisiKwaSisi.pool.submit'), ts('sisiKwaSisi.pool.submitting'))}
-      >
+      <SisiForm form={form} id="add-coach" labelledBy="add-coach-heading" {...send}>
         <PersonPicker
           networkId={networkId}
           organizationPath="organizationId"

@@ -10,21 +10,20 @@ import {
   type FormModel,
   fieldErrorsOf,
   problemMessage,
+  type Sending,
   useForm,
 } from '../../components/form/index.ts';
 import { useReadOnlyTexts } from '../../components/read-only-texts.ts';
 import type { Translate } from '../../i18n/index.ts';
 import '../../components/doc-form.css';
 
-interface SisiFormProps<V> {
+interface SisiFormProps<V> extends Sending<V> {
   form: FormModel<V>;
   /** Prefix of the fields' ids; unique on the page. */
   id: string;
   /** The id of the form's heading. */
   labelledBy: string;
   readOnly?: boolean;
-  onSubmit: (value: V) => void;
-  submit: { label: string; busy: boolean; busyLabel: string };
   children: ReactNode;
 }
 
@@ -32,8 +31,8 @@ interface SisiFormProps<V> {
  * A form with its error summary on top and its submit button below, in the documents' look
  * (read only: choices as text, no button).
  * @example
- * <SisiForm form={form} id="coaching-session" labelledBy="record-heading" onSubmit={send}
- *   submit={{ label: 'Record', busy: record.isPending, busyLabel: 'Recording…' }}>…</SisiForm>
+ * const send = sendWith(form, record, { body: toBody, label: 'Record', busyLabel: 'Recording…' });
+ * <SisiForm form={form} id="coaching-session" labelledBy="record-heading" {...send}>…</SisiForm>
  */
 export function SisiForm<V>({
   form,

@@ -16,7 +16,7 @@ import {
   present,
   problemMessage,
   SelectField,
-  submitOf,
+  sendWith,
   TextField,
 } from '../../components/form/index.ts';
 import { Loading, Page, StatusMessage } from '../../components/page.tsx';
@@ -161,17 +161,18 @@ function WriteUp({ networkId }: { networkId: string }) {
     onError: (error) => form.fail(error),
   });
 
-  const send = (draft: Draft) => {
-    if (write.isPending) return;
-    write.mutate({
+  const send = sendWith(form, write, {
+    body: (draft): CreateBestPracticeInput => ({
       coachingId: present(draft.coachingId),
       title: draft.title.trim(),
       area: present<ThematicArea>(draft.area),
       practice: draft.practice.trim(),
       learnings: optional(draft.learnings),
       consentToPublish: draft.consentToPublish,
-    });
-  };
+    }),
+    label: ts('sisiKwaSisi.library.submit'),
+    busyLabel: ts('sisiKwaSisi.library.submitting'),
+  });
 
   if (coachings.isPending) return <Loading />;
   if (mine.length === 0) {
@@ -187,17 +188,7 @@ function WriteUp({ networkId }: { networkId: string }) {
       <h2 id="write-heading">{ts('sisiKwaSisi.library.write')}</h2>
       <p>{ts('sisiKwaSisi.library.writeIntro')}</p>
       <StatusMessage message={done} />
-      <SisiForm
-        form={form}
-        id="best-practice"
-        labelledBy="write-heading"
-        onSubmit={send}
-        submit={submitOf(
-          write,
-          ts('sisiKwaSisi.library.submit'),
-          ts('sisiKwaSisi.library.submitting'),
-        )}
-      >
+      <SisiForm form={form} id="best-practice" labelledBy="write-heading" {...send}>
         <SelectField
           path="coachingId"
           label={ts('sisiKwaSisi.library.coaching')}

@@ -23,7 +23,7 @@ import {
   present,
   type Row,
   SelectField,
-  submitOf,
+  sendWith,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -139,6 +139,9 @@ function Assessment({
   const suggest = useMutation({
     mutationFn: (v: { peerId: string; assessment: NeedsAssessmentInput }) =>
       suggestCoaches(networkId, v.peerId, v.assessment),
+    onMutate: () => {
+      sent.current = form.value;
+    },
     onSuccess: (data, v) => {
       form.setErrors(noErrors);
       setResult({ ...v, data });
@@ -153,12 +156,12 @@ function Assessment({
     if (result) resultsRef.current?.focus();
   }, [result]);
 
-  const send = (draft: Draft) => {
-    if (suggest.isPending) return;
-    if (!draft.peerId) return form.setErrors({ fields: { peerId: t('errors.isRequired') } });
-    sent.current = draft;
-    suggest.mutate({ peerId: draft.peerId, assessment: toAssessment(draft) });
-  };
+  const send = sendWith(form, suggest, {
+    required: ['peerId'],
+    body: (draft) => ({ peerId: draft.peerId, assessment: toAssessment(draft) }),
+    label: ts('sisiKwaSisi.assessment.suggest'),
+    busyLabel: ts('sisiKwaSisi.assessment.suggesting'),
+  });
 
   const priorityOptions = needPriorities.map((p) => ({
     value: p.id,
@@ -170,17 +173,7 @@ function Assessment({
       <p>{ts('sisiKwaSisi.assessment.intro')}</p>
       <h2 id="assessment-heading">{ts('sisiKwaSisi.assessment.heading')}</h2>
       <p className="hint">{ts('sisiKwaSisi.assessment.added')}</p>
-      <SisiForm
-        form={form}
-        id="needs-assessment"
-        labelledBy="assessment-heading"
-        onSubmit={send}
-        submit={submitOf(
-          suggest,
-          ts('sisiKwaSisi.assessment.suggest'),
-          ts('sisiKwaSisi.assessment.suggesting'),
-        )}
-      >
+      <SisiForm form={form} id="needs-assessment" labelledBy="assessment-heading" {...send}>
         <PersonPicker
           networkId={networkId}
           organizationPath="organizationId"

@@ -21,7 +21,8 @@ import {
   noErrors,
   present,
   type Row,
-  submitOf,
+  refusal,
+  sendWith,
   TextField,
   useForm,
   useFormContext,
@@ -139,6 +140,10 @@ function PlanForm({
   const save = useMutation({
     mutationFn: (body: CoachingPlanInput) =>
       saveCoachingPlan(networkId, c.id, { ...body, version }),
+    onMutate: () => {
+      sent.current = form.value;
+      setSaved(ts('sisiKwaSisi.plan.saved'));
+    },
     onSuccess: async (doc) => {
       form.setErrors(noErrors);
       setVersion(doc.version);
@@ -154,20 +159,20 @@ function PlanForm({
       ),
   });
 
-  const send = (draft: PlanDraft) => {
-    if (save.isPending) return;
-    const body = toPlanBody(draft);
-    const complete =
-      !!body.periodStart &&
-      !!body.periodEnd &&
-      body.skills.every((s) => s.lead.date && s.assist.date && s.observe.date);
-    // the order rule runs here too, so the answer comes before the round trip
-    const order = complete ? planOrderErrors(body as Parameters<typeof planOrderErrors>[0]) : [];
-    if (order.length) return form.setErrors({ fields: fieldErrorsOf(order, draft) });
-    sent.current = draft;
-    setSaved(ts('sisiKwaSisi.plan.saved'));
-    save.mutate(body);
-  };
+  const send = sendWith(form, save, {
+    body: (draft) => {
+      const body = toPlanBody(draft);
+      const complete =
+        !!body.periodStart &&
+        !!body.periodEnd &&
+        body.skills.every((s) => s.lead.date && s.assist.date && s.observe.date);
+      // the order rule runs here too, so the answer comes before the round trip
+      const order = complete ? planOrderErrors(body as Parameters<typeof planOrderErrors>[0]) : [];
+      return refusal({ fields: fieldErrorsOf(order, draft) }) ?? body;
+    },
+    label: ts('sisiKwaSisi.plan.save'),
+    busyLabel: ts('sisiKwaSisi.plan.saving'),
+  });
 
   return (
     <>
@@ -182,8 +187,7 @@ function PlanForm({
         id="coaching-plan"
         labelledBy="plan-heading"
         readOnly={readOnly}
-        onSubmit={send}
-        submit={submitOf(save, ts('sisiKwaSisi.plan.save'), ts('sisiKwaSisi.plan.saving'))}
+        {...send}
       >
         <TextField path="periodStart" type="date" label={ts('sisiKwaSisi.plan.periodStart')} />
         <TextField path="periodEnd" type="date" label={ts('sisiKwaSisi.plan.periodEndField')} />

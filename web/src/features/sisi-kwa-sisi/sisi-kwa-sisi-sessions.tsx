@@ -13,7 +13,7 @@ import {
   present,
   RadioGroup,
   SelectField,
-  submitOf,
+  sendWith,
   TextField,
 } from '../../components/form/index.ts';
 import { StatusMessage } from '../../components/page.tsx';
@@ -119,9 +119,8 @@ function SessionForm({
     onError: (error) => form.fail(error),
   });
 
-  const send = (draft: SessionDraft) => {
-    if (record.isPending) return;
-    record.mutate({
+  const send = sendWith(form, record, {
+    body: (draft): CoachingSessionInput => ({
       date: present(draft.date),
       step: present<LaoStep>(draft.step),
       skillId: optional(draft.skillId),
@@ -129,24 +128,16 @@ function SessionForm({
       mode: draft.mode,
       notes: optional(draft.notes),
       nextMeetingDate: optional(draft.nextMeetingDate),
-    });
-  };
+    }),
+    label: ts('sisiKwaSisi.sessions.record'),
+    busyLabel: ts('sisiKwaSisi.sessions.recording'),
+  });
 
   return (
     <>
       <StatusMessage message={done} />
       <h3 id="record-heading">{ts('sisiKwaSisi.sessions.record')}</h3>
-      <SisiForm
-        form={form}
-        id="coaching-session"
-        labelledBy="record-heading"
-        onSubmit={send}
-        submit={submitOf(
-          record,
-          ts('sisiKwaSisi.sessions.record'),
-          ts('sisiKwaSisi.sessions.recording'),
-        )}
-      >
+      <SisiForm form={form} id="coaching-session" labelledBy="record-heading" {...send}>
         <TextField path="date" type="date" label={ts('sisiKwaSisi.sessions.date')} />
         <RadioGroup
           path="step"
