@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CoachingDateField } from '../../components/coaching-input.tsx';
 import {
   Form,
-  type FormErrors,
   refusal,
+  requireValues,
   SelectField,
   sendWith,
   TextField,
@@ -21,6 +21,9 @@ import {
   postRotation,
   programKeys,
 } from './coaching-program-queries.ts';
+
+/** The two people of a new pair, as the API's paths name them. */
+const SEATS = ['pairs.0.0', 'pairs.0.1'] as const;
 
 /** The coordinator's form that pairs two participants for the program. */
 export function FixedPairForm({ networkId, program, onDone }: ProgramPartProps) {
@@ -47,10 +50,10 @@ export function FixedPairForm({ networkId, program, onDone }: ProgramPartProps) 
       form.reset(empty);
       onDone(tp('programs.pairs.paired'));
     },
-    onError: (e) => form.setErrors(errorsOf(e, ['pairs.0.0', 'pairs.0.1', 'pairs'], t)),
+    onError: (e) => form.setErrors(errorsOf(e, [...SEATS, 'pairs'], t)),
   });
   const send = sendWith(form, save, {
-    required: ['pairs.0.0', 'pairs.0.1'],
+    required: SEATS,
     body: (value): [string, string] => [value.pairs['0']['0'].trim(), value.pairs['0']['1'].trim()],
     label: tp('programs.pairs.submitPair'),
     busyLabel: tp('programs.pairs.submittingPair'),
@@ -64,20 +67,17 @@ export function FixedPairForm({ networkId, program, onDone }: ProgramPartProps) 
     <section aria-labelledby="add-pair-heading">
       <h2 id="add-pair-heading">{tp('programs.pairs.addPair')}</h2>
       <Form form={form} id="pair" ids="name" labels={{ pairs: labels.pairs }} {...send}>
-        <SelectField
-          path="pairs.0.0"
-          name="pairs.0.0"
-          label={labels['pairs.0.0']}
-          placeholder={tp('programs.pairs.choose')}
-          options={options}
-        />
-        <SelectField
-          path="pairs.0.1"
-          name="pairs.0.1"
-          label={labels['pairs.0.1']}
-          placeholder={tp('programs.pairs.choose')}
-          options={options}
-        />
+        {/* both seats of the pair are chosen from the participants not yet paired */}
+        {SEATS.map((seat) => (
+          <SelectField
+            key={seat}
+            path={seat}
+            name={seat}
+            label={labels[seat]}
+            placeholder={tp('programs.pairs.choose')}
+            options={options}
+          />
+        ))}
       </Form>
     </section>
   );
@@ -106,12 +106,12 @@ export function RotationForm({ networkId, program, onDone }: ProgramPartProps) {
     body: (value) => {
       const startDate = value.startDate.trim();
       const rounds = Number(value.rounds.trim());
-      const local: FormErrors = { fields: {}, other: [] };
-      if (first && !startDate) local.fields.startDate = t('errors.isRequired');
+      // the first rounds start on a date; later ones follow on from the last
+      const errors = requireValues(value, first ? ['startDate'] : [], t('errors.isRequired'));
       if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROTATION_ROUNDS) {
-        local.fields.rounds = tp('programs.form.notANumber');
+        errors.fields.rounds = tp('programs.form.notANumber');
       }
-      return refusal(local) ?? { ...(startDate ? { startDate } : {}), rounds };
+      return refusal(errors) ?? { ...(startDate ? { startDate } : {}), rounds };
     },
     label: tp('programs.pairs.submitRounds'),
     busyLabel: tp('programs.pairs.submittingRounds'),

@@ -9,14 +9,7 @@ import { Link, useParams } from 'wouter';
 import { idempotencyKey } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
 import { CoachingDateField } from '../../components/coaching-input.tsx';
-import {
-  Form,
-  optional,
-  problemMessage,
-  sendWith,
-  TextField,
-  useForm,
-} from '../../components/form/index.ts';
+import { Form, problemMessage, sendWith, TextField, useForm } from '../../components/form/index.ts';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
@@ -152,7 +145,7 @@ function SessionForm({
   const send = sendWith(form, save, {
     required: ['date'],
     body: (value) => {
-      const notes = optional(value.notes);
+      const notes = value.notes.trim();
       return { date: value.date.trim(), ...(notes ? { notes } : {}) };
     },
     label: tp('programs.sessions.submit'),
