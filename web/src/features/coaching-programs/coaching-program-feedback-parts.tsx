@@ -51,7 +51,7 @@ export function Summary({
 /**
  * Sending with nothing rated says the first question (`firstPath`) is required, before any
  * request; what else is missing the API says.
- * @example body: (r) => unrated(r, 'ratings.listening') ?? { kind, ratings: r }
+ * @example body: (r) => unrated(r, 'ratings.active-listening') ?? { kind, ratings: r }
  */
 export const unrated = (ratings: Record<string, number>, firstPath: string) =>
   Object.keys(ratings).length > 0
