@@ -1,6 +1,6 @@
 import { facilitationTexts } from '@sisi/domain/static';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Form, submitOf, useForm } from '../../components/form/index.ts';
+import { Form, refuse, sendWith, useForm } from '../../components/form/index.ts';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { useT } from '../../i18n/index.ts';
 import { type GroupPartProps, SourceLine } from './coaching-group-parts.tsx';
@@ -28,6 +28,20 @@ export function Review({ networkId, group: g, name }: GroupPartProps) {
       void queryClient.invalidateQueries({ queryKey: groupKeys.all(networkId) });
     },
     onError: (error) => form.fail(error, { fields: ['mode', 'facilitatorId', 'order'] }),
+  });
+  const send = sendWith(form, record, {
+    body: (value) => {
+      if (value.mode === 'named') {
+        return value.facilitatorId
+          ? { mode: value.mode, facilitatorId: value.facilitatorId }
+          : refuse({ fields: { facilitatorId: t('errors.isRequired') } });
+      }
+      return value.order.length
+        ? { mode: value.mode, order: everyone().filter((id) => value.order.includes(id)) }
+        : refuse({ fields: { order: t('errors.chooseOne') } });
+    },
+    label: tc('coachingGroups.review.submit'),
+    busyLabel: tc('coachingGroups.review.submitting'),
   });
   const candidates = [
     ...g.members.map((m) => m.id),
@@ -60,30 +74,7 @@ export function Review({ networkId, group: g, name }: GroupPartProps) {
             facilitatorId: tc('coachingGroups.review.person'),
             order: tc('coachingGroups.review.order'),
           }}
-          onSubmit={(value) => {
-            if (record.isPending) return;
-            if (value.mode === 'named') {
-              if (!value.facilitatorId) {
-                form.setErrors({ fields: { facilitatorId: t('errors.isRequired') } });
-                return;
-              }
-              record.mutate({ mode: value.mode, facilitatorId: value.facilitatorId });
-            } else {
-              if (value.order.length === 0) {
-                form.setErrors({ fields: { order: t('errors.chooseOne') } });
-                return;
-              }
-              record.mutate({
-                mode: value.mode,
-                order: everyone().filter((id) => value.order.includes(id)),
-              });
-            }
-          }}
-          submit={submitOf(
-            record,
-            tc('coachingGroups.review.submit'),
-            tc('coachingGroups.review.submitting'),
-          )}
+          {...send}
         >
           <fieldset id="review-mode" className="field radios">
             <legend>{tc('coachingGroups.review.mode')}</legend>

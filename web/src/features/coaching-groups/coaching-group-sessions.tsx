@@ -4,16 +4,15 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { idempotencyKey } from '../../api/client.ts';
 import { CoachingDateField } from '../../components/coaching-input.tsx';
-import { Form, submitOf, useForm } from '../../components/form/index.ts';
+import { Form, sendWith, useForm } from '../../components/form/index.ts';
 import { StatusMessage } from '../../components/page.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
-import { formatDate, useT } from '../../i18n/index.ts';
+import { formatDate } from '../../i18n/index.ts';
 import { type GroupPartProps, SourceLine } from './coaching-group-parts.tsx';
 import { groupKeys, postSession } from './coaching-group-queries.ts';
 
 /** The group's sessions with their facilitators, and the form that plans one. */
 export function Sessions({ networkId, group: g, name }: GroupPartProps) {
-  const t = useT();
   const tc = useCoachingT();
   const queryClient = useQueryClient();
   const form = useForm({ initial: { date: '' } });
@@ -27,8 +26,15 @@ export function Sessions({ networkId, group: g, name }: GroupPartProps) {
       form.succeed();
       setKey(idempotencyKey());
       setDone(tc('coachingGroups.sessions.added', { number: s.number, date: formatDate(s.date) }));
+      form.reset({ date: '' });
     },
     onError: (error) => form.fail(error, { fields: ['date'] }),
+  });
+  const send = sendWith(form, add, {
+    required: ['date'],
+    body: (value) => value.date.trim(),
+    label: tc('coachingGroups.sessions.add'),
+    busyLabel: tc('coachingGroups.sessions.adding'),
   });
   const base = `/networks/${networkId}/coaching-groups/${g.id}`;
   return (
@@ -77,25 +83,7 @@ export function Sessions({ networkId, group: g, name }: GroupPartProps) {
       )}
       <StatusMessage message={done} />
       <h3 id="schedule-heading">{tc('coachingGroups.sessions.schedule')}</h3>
-      <Form
-        form={form}
-        id="session"
-        ids="name"
-        labelledBy="schedule-heading"
-        onSubmit={(value) => {
-          const date = value.date.trim();
-          if (!date) {
-            form.setErrors({ fields: { date: t('errors.isRequired') } });
-            return;
-          }
-          if (!add.isPending) add.mutate(date, { onSuccess: () => form.reset({ date: '' }) });
-        }}
-        submit={submitOf(
-          add,
-          tc('coachingGroups.sessions.add'),
-          tc('coachingGroups.sessions.adding'),
-        )}
-      >
+      <Form form={form} id="session" ids="name" labelledBy="schedule-heading" {...send}>
         <CoachingDateField
           path="date"
           label={tc('coachingGroups.sessions.date')}

@@ -7,7 +7,7 @@ import { spiritTexts } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { meQuery } from '../../api/queries.ts';
-import { Form, problemMessage, submitOf, TextField, useForm } from '../../components/form/index.ts';
+import { Form, problemMessage, sendWith, TextField, useForm } from '../../components/form/index.ts';
 import { StatusMessage } from '../../components/page.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { useT } from '../../i18n/index.ts';
@@ -44,6 +44,12 @@ export function Spirit({ networkId, group: g }: { networkId: string; group: Coac
       setDone(tc('coachingGroups.spirit.saved'));
     },
     onError: (error) => form.fail(error, { fields: ['text'] }),
+  });
+  const send = sendWith(form, save, {
+    required: ['text'],
+    body: (value) => value.text.trim(),
+    label: tc('coachingGroups.spirit.save'),
+    busyLabel: tc('coachingGroups.spirit.saving'),
   });
   const agree = useMutation({
     mutationFn: () => agreeToSpirit(networkId, g.id, g.spirit?.version ?? 1),
@@ -107,24 +113,7 @@ export function Spirit({ networkId, group: g }: { networkId: string; group: Coac
           <summary>{tc('coachingGroups.spirit.edit')}</summary>
           <p>{tGroupSource('spirit-agreement', spiritTexts.agreement.text)}</p>
           <SourceLine text={spiritTexts.agreement} />
-          <Form
-            form={form}
-            id="spirit"
-            ids="name"
-            onSubmit={(v) => {
-              const value = v.text.trim();
-              if (!value) {
-                form.setErrors({ fields: { text: t('errors.isRequired') } });
-                return;
-              }
-              if (!save.isPending) save.mutate(value);
-            }}
-            submit={submitOf(
-              save,
-              tc('coachingGroups.spirit.save'),
-              tc('coachingGroups.spirit.saving'),
-            )}
-          >
+          <Form form={form} id="spirit" ids="name" {...send}>
             <TextField
               path="text"
               name="text"

@@ -23,7 +23,15 @@ import { Link, useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { idempotencyKey } from '../../api/client.ts';
 import { allMembersQuery, allOrganizationsQuery, meQuery } from '../../api/queries.ts';
-import { Form, SelectField, submitOf, TextField, useForm } from '../../components/form/index.ts';
+import {
+  Form,
+  refusal,
+  requireValues,
+  SelectField,
+  sendWith,
+  TextField,
+  useForm,
+} from '../../components/form/index.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { PagedCards } from '../../components/paged-list.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
@@ -103,23 +111,21 @@ export function CoachingGroupNewPage() {
 
   const everyone: Member[] = people.flatMap((q) => q.data ?? []);
   const advice = groupSizeAdvice(selected.length);
-  const submit = (value: typeof form.value) => {
-    const body = {
-      name: value.name.trim(),
-      memberIds: value.memberIds,
-      facilitatorId: value.facilitatorId.trim(),
-    };
-    const fields: Record<string, string> = {};
-    if (!body.name) fields.name = t('errors.isRequired');
-    if (!body.facilitatorId) fields.facilitatorId = t('errors.isRequired');
-    if (body.memberIds.length < 2) fields.memberIds = t('errors.chooseOne');
-    if (Object.keys(fields).length) {
-      form.setErrors({ fields });
-      return;
-    }
-    if (create.isPending) return;
-    create.mutate(body);
-  };
+  const send = sendWith(form, create, {
+    body: (value) => {
+      const errors = requireValues(value, ['name', 'facilitatorId'], t('errors.isRequired'));
+      if (value.memberIds.length < 2) errors.fields.memberIds = t('errors.chooseOne');
+      return (
+        refusal(errors) ?? {
+          name: value.name.trim(),
+          memberIds: value.memberIds,
+          facilitatorId: value.facilitatorId.trim(),
+        }
+      );
+    },
+    label: tc('coachingGroups.new.submit'),
+    busyLabel: tc('coachingGroups.new.submitting'),
+  });
 
   if (organizations.isError) {
     return (
@@ -145,12 +151,7 @@ export function CoachingGroupNewPage() {
         id="new-group"
         ids="name"
         labels={{ memberIds: labels.memberIds }}
-        onSubmit={submit}
-        submit={submitOf(
-          create,
-          tc('coachingGroups.new.submit'),
-          tc('coachingGroups.new.submitting'),
-        )}
+        {...send}
       >
         <TextField path="name" name="name" label={labels.name} maxLength={120} required />
         <fieldset

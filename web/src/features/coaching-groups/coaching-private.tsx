@@ -11,7 +11,7 @@ import { keyQuestions, learningLogForm } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
-import { Form, submitOf, TextField, useForm } from '../../components/form/index.ts';
+import { Form, refuse, sendWith, TextField, useForm } from '../../components/form/index.ts';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { tGroupSource, useCoachingT } from '../../i18n/en-coaching.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
@@ -108,6 +108,7 @@ function WorksheetForm({
   const save = useMutation({
     mutationFn: (body: Partial<Record<KeyQuestionId, string>>) =>
       putWorksheet(networkId, groupId, body),
+    onMutate: () => onDone(undefined),
     onSuccess: (next) => {
       queryClient.setQueryData(groupKeys.worksheet(networkId, groupId), next);
       form.succeed();
@@ -115,24 +116,14 @@ function WorksheetForm({
     },
     onError: (error) => form.fail(error, { fields: ['answers'] }),
   });
+  const send = sendWith(form, save, {
+    body: (value) =>
+      Object.fromEntries(keyQuestions.questions.map((q) => [q.id, (value[q.id] ?? '').trim()])),
+    label: tc('coachingGroups.worksheet.save'),
+    busyLabel: tc('coachingGroups.worksheet.saving'),
+  });
   return (
-    <Form
-      form={form}
-      id="worksheet"
-      ids="name"
-      onSubmit={(value) => {
-        onDone(undefined);
-        if (save.isPending) return;
-        save.mutate(
-          Object.fromEntries(keyQuestions.questions.map((q) => [q.id, (value[q.id] ?? '').trim()])),
-        );
-      }}
-      submit={submitOf(
-        save,
-        tc('coachingGroups.worksheet.save'),
-        tc('coachingGroups.worksheet.saving'),
-      )}
-    >
+    <Form form={form} id="worksheet" ids="name" {...send}>
       {keyQuestions.questions.map((q) => (
         <TextField
           key={q.id}
@@ -255,6 +246,7 @@ function LearningLogForm({
   const save = useMutation({
     mutationFn: (body: Record<LogField, string>) =>
       putLearningLog(networkId, groupId, sessionId, body),
+    onMutate: () => onDone(undefined),
     onSuccess: (next) => {
       queryClient.setQueryData(groupKeys.log(networkId, groupId, sessionId), next);
       form.succeed();
@@ -262,26 +254,23 @@ function LearningLogForm({
     },
     onError: (error) => form.fail(error, { fields: WRITTEN.map((f) => f.field) }),
   });
+  const send = sendWith(form, save, {
+    body: (value) => {
+      const body = {
+        content: value.content.trim(),
+        evaluation: value.evaluation.trim(),
+        actionPlan: value.actionPlan.trim(),
+      };
+      // at least one of them: an empty log is reported on the first
+      return body.content || body.evaluation || body.actionPlan
+        ? body
+        : refuse({ fields: { content: t('errors.isRequired') } });
+    },
+    label: tc('coachingGroups.log.save'),
+    busyLabel: tc('coachingGroups.log.saving'),
+  });
   return (
-    <Form
-      form={form}
-      id="learning-log"
-      ids="name"
-      onSubmit={(value) => {
-        onDone(undefined);
-        const body = {
-          content: value.content.trim(),
-          evaluation: value.evaluation.trim(),
-          actionPlan: value.actionPlan.trim(),
-        };
-        if (!body.content && !body.evaluation && !body.actionPlan) {
-          form.setErrors({ fields: { content: t('errors.isRequired') } });
-          return;
-        }
-        if (!save.isPending) save.mutate(body);
-      }}
-      submit={submitOf(save, tc('coachingGroups.log.save'), tc('coachingGroups.log.saving'))}
-    >
+    <Form form={form} id="learning-log" ids="name" {...send}>
       {WRITTEN.map((f) => (
         <TextField
           key={f.field}

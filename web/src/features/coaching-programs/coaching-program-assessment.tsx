@@ -5,11 +5,16 @@
 import { coachingCompetencies, competencyScale } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type FormErrors, noErrors } from '../../components/form/index.ts';
+import { type FormErrors, noErrors, sendWith } from '../../components/form/index.ts';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { tProgramText, useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
-import { competencyName, RatingsForm, scaleOf } from './coaching-program-feedback-parts.tsx';
+import {
+  competencyName,
+  RatingsForm,
+  scaleOf,
+  unrated,
+} from './coaching-program-feedback-parts.tsx';
 import { errorsOf, type ProgramPartProps, RatingGroup, signed } from './coaching-program-parts.tsx';
 import {
   assessmentSummaryQuery,
@@ -17,6 +22,8 @@ import {
   postAssessment,
   programKeys,
 } from './coaching-program-queries.ts';
+
+type AssessmentBody = Parameters<typeof postAssessment>[2];
 
 /** A participant's own self-assessments, and the form for the next one. */
 export function Mine({ networkId, program, onDone }: ProgramPartProps) {
@@ -26,12 +33,14 @@ export function Mine({ networkId, program, onDone }: ProgramPartProps) {
   const mine = useQuery(myAssessmentsQuery(networkId, program.id));
   const [ratings, setRatings] = useState<Record<string, number>>({});
   const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const kind = mine.data?.items.some((a) => a.kind === 'baseline') ? 'follow-up' : 'baseline';
+  const kind: AssessmentBody['kind'] = mine.data?.items.some((a) => a.kind === 'baseline')
+    ? 'follow-up'
+    : 'baseline';
   const labels = Object.fromEntries(
     coachingCompetencies.map((c) => [`ratings.${c.id}`, competencyName(c.id)]),
   );
   const save = useMutation({
-    mutationFn: () => postAssessment(networkId, program.id, { kind, ratings }),
+    mutationFn: (body: AssessmentBody) => postAssessment(networkId, program.id, body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: programKeys.program(networkId, program.id) });
       setRatings({});
@@ -39,6 +48,12 @@ export function Mine({ networkId, program, onDone }: ProgramPartProps) {
       onDone(tp('programs.assessment.saved'));
     },
     onError: (e) => setErrors(errorsOf(e, [...Object.keys(labels), 'ratings', 'kind'], t)),
+  });
+  const send = sendWith({ value: ratings, setErrors }, save, {
+    body: (rated) =>
+      unrated(rated, `ratings.${coachingCompetencies[0].id}`) ?? { kind, ratings: rated },
+    label: tp('programs.assessment.submit'),
+    busyLabel: tp('programs.assessment.submitting'),
   });
   if (mine.isError) return <LoadError error={mine.error} retry={() => void mine.refetch()} />;
   if (!mine.data) return <Loading />;
@@ -76,14 +91,9 @@ export function Mine({ networkId, program, onDone }: ProgramPartProps) {
         <RatingsForm
           headingId={headingId}
           errors={errors}
-          setErrors={setErrors}
           labels={labels}
-          rated={Object.keys(ratings).length > 0}
-          firstPath={`ratings.${coachingCompetencies[0].id}`}
-          busy={save.isPending}
-          onSend={() => save.mutate()}
-          label={tp('programs.assessment.submit')}
-          busyLabel={tp('programs.assessment.submitting')}
+          value={ratings}
+          {...send}
         >
           {coachingCompetencies.map((c) => (
             <RatingGroup

@@ -12,8 +12,9 @@ import { navigate } from 'wouter/use-browser-location';
 import {
   CheckboxField,
   Form,
-  type FormErrors,
-  submitOf,
+  refusal,
+  requireValues,
+  sendWith,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -47,6 +48,21 @@ export function ConsentPage() {
       });
     },
     onError: (error) => form.setErrors(errorsOf(error, ['signature', 'agree', 'textVersion'], t)),
+  });
+  const send = sendWith(form, sign, {
+    body: (value) => {
+      const missing = requireValues(value, ['signature'], t('errors.isRequired'));
+      if (!value.agree) missing.fields.agree = t('errors.isRequired');
+      return (
+        refusal(missing) ?? {
+          textVersion: consent.version,
+          signature: value.signature.trim(),
+          agree: true,
+        }
+      );
+    },
+    label: tp('programs.consent.submit'),
+    busyLabel: tp('programs.consent.submitting'),
   });
   const labels = {
     signature: tp('programs.consent.signature'),
@@ -86,25 +102,7 @@ export function ConsentPage() {
                 <p>{tp('programs.consent.notParticipant')}</p>
               </div>
             ) : (
-              <Form
-                form={form}
-                id="consent"
-                ids="name"
-                onSubmit={(value) => {
-                  if (sign.isPending) return;
-                  const local: FormErrors = { fields: {}, other: [] };
-                  const signature = value.signature.trim();
-                  if (!signature) local.fields.signature = t('errors.isRequired');
-                  if (!value.agree) local.fields.agree = t('errors.isRequired');
-                  if (Object.keys(local.fields).length) return form.setErrors(local);
-                  sign.mutate({ textVersion: consent.version, signature, agree: true });
-                }}
-                submit={submitOf(
-                  sign,
-                  tp('programs.consent.submit'),
-                  tp('programs.consent.submitting'),
-                )}
-              >
+              <Form form={form} id="consent" ids="name" {...send}>
                 <CheckboxField path="agree" name="agree" label={labels.agree} />
                 <TextField
                   path="signature"

@@ -4,9 +4,9 @@
  */
 import { coachingCompetencies } from '@sisi/domain/static';
 import type { ReactNode } from 'react';
-import type { FormErrors } from '../../components/form/index.ts';
+import { type FormErrors, refuse, type Sending } from '../../components/form/index.ts';
 import { tProgramText } from '../../i18n/en-programs.ts';
-import { useT } from '../../i18n/index.ts';
+import { t as translate, useT } from '../../i18n/index.ts';
 
 /** A competency's name in the reader's language, or its id if unknown. */
 export const competencyName = (id: string) => {
@@ -49,60 +49,57 @@ export function Summary({
 }
 
 /**
- * A rating form (the self-assessment, the survey) under its section's heading: the error
- * summary, the questions, and the submit button with its busy status. Sending with nothing
- * rated says the first question (`firstPath`) is required, before any request.
- * @example
- * <RatingsForm headingId={id} errors={errors} setErrors={setErrors} labels={labels}
- *   rated={Object.keys(answers).length > 0} firstPath="answers.q1" busy={save.isPending}
- *   onSend={() => save.mutate()} label={…} busyLabel={…}>{questions}</RatingsForm>
+ * Sending with nothing rated says the first question (`firstPath`) is required, before any
+ * request; what else is missing the API says.
+ * @example body: (r) => unrated(r, 'ratings.active-listening') ?? { kind, ratings: r }
  */
-export function RatingsForm({
+export const unrated = (ratings: Record<string, number>, firstPath: string) =>
+  Object.keys(ratings).length > 0
+    ? undefined
+    : refuse({ fields: { [firstPath]: translate('errors.isRequired') }, other: [] });
+
+/**
+ * A rating form (the self-assessment, the survey) under its section's heading: the error
+ * summary, the questions, and the submit button with its busy status; it sends `value`
+ * as `sendWith` says.
+ * @example
+ * const send = sendWith({ value: ratings, setErrors }, save, { body, label, busyLabel });
+ * <RatingsForm headingId={id} errors={errors} labels={labels} value={ratings} {...send}>
+ *   {questions}
+ * </RatingsForm>
+ */
+export function RatingsForm<V>({
   headingId,
   errors,
-  setErrors,
   labels,
-  rated,
-  firstPath,
-  busy,
-  onSend,
-  label,
-  busyLabel,
+  value,
+  onSubmit,
+  submit,
   children,
 }: {
   headingId: string;
   errors: FormErrors;
-  setErrors: (errors: FormErrors) => void;
   labels: Record<string, string>;
-  rated: boolean;
-  firstPath: string;
-  busy: boolean;
-  onSend: () => void;
-  label: string;
-  busyLabel: string;
+  value: V;
   children: ReactNode;
-}) {
-  const t = useT();
+} & Sending<V>) {
   return (
     <form
       noValidate
       aria-labelledby={headingId}
       onSubmit={(e) => {
         e.preventDefault();
-        if (busy) return;
-        if (!rated)
-          return setErrors({ fields: { [firstPath]: t('errors.isRequired') }, other: [] });
-        onSend();
+        onSubmit(value);
       }}
     >
       <Summary errors={errors} labels={labels} />
       {children}
       <div className="actions">
-        <button type="submit" className="primary" aria-disabled={busy || undefined}>
-          {label}
+        <button type="submit" className="primary" aria-disabled={submit.busy || undefined}>
+          {submit.label}
         </button>
         <span className="busy" role="status">
-          {busy ? busyLabel : ''}
+          {submit.busy ? submit.busyLabel : ''}
         </span>
       </div>
     </form>

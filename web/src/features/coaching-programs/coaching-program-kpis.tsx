@@ -2,7 +2,7 @@
 import type { Kpi } from '@sisi/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CoachingInput } from '../../components/coaching-input.tsx';
-import { Form, type FormErrors, submitOf, useForm } from '../../components/form/index.ts';
+import { Form, type FormErrors, refusal, sendWith, useForm } from '../../components/form/index.ts';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
 import { errorsOf, type ProgramPartProps } from './coaching-program-parts.tsx';
@@ -54,30 +54,26 @@ export function KpiValues({ networkId, program, onDone }: ProgramPartProps) {
         ),
       ),
   });
+  const send = sendWith(form, save, {
+    body: (v) => {
+      const local: FormErrors = { fields: {}, other: [] };
+      const kpis = program.kpis.map((k, i) => {
+        const raw = (v.kpis[String(i)]?.current ?? '').trim().replace(',', '.');
+        const { current: _old, ...rest } = k;
+        if (raw === '') return rest;
+        const value = Number(raw);
+        if (Number.isNaN(value)) local.fields[`kpis.${i}.current`] = tp('programs.form.notANumber');
+        return { ...rest, current: value };
+      });
+      return refusal(local) ?? kpis;
+    },
+    label: tp('programs.program.saveKpis'),
+    busyLabel: tp('programs.program.savingKpis'),
+  });
   return (
     <details>
       <summary>{tp('programs.program.updateKpis')}</summary>
-      <Form
-        form={form}
-        id="kpi-values"
-        ids="name"
-        onSubmit={(v) => {
-          if (save.isPending) return;
-          const local: FormErrors = { fields: {}, other: [] };
-          const kpis = program.kpis.map((k, i) => {
-            const raw = (v.kpis[String(i)]?.current ?? '').trim().replace(',', '.');
-            const { current: _old, ...rest } = k;
-            if (raw === '') return rest;
-            const value = Number(raw);
-            if (Number.isNaN(value))
-              local.fields[`kpis.${i}.current`] = tp('programs.form.notANumber');
-            return { ...rest, current: value };
-          });
-          if (Object.keys(local.fields).length) return form.setErrors(local);
-          save.mutate(kpis);
-        }}
-        submit={submitOf(save, tp('programs.program.saveKpis'), tp('programs.program.savingKpis'))}
-      >
+      <Form form={form} id="kpi-values" ids="name" {...send}>
         {program.kpis.map((k, i) => (
           // labelled by its line, named by the KPI in the error summary
           <CoachingInput

@@ -15,9 +15,9 @@ import {
   CheckboxField,
   Form,
   type FormErrors,
-  noErrors,
+  refusal,
   SelectField,
-  submitOf,
+  sendWith,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -168,8 +168,7 @@ function ProgramForm({
     rotationWeeks: tp('programs.form.rotationWeeks'),
   };
 
-  const submit = (v: ProgramValue) => {
-    if (create.isPending) return;
+  const toBody = (v: ProgramValue) => {
     const local: FormErrors = { fields: {}, other: [] };
     const kpiBody = v.kpis.map((k, i) => {
       const target = numberOf(k.target);
@@ -195,23 +194,25 @@ function ProgramForm({
     const weeks = rotational ? numberOf(v.rotationWeeks) : undefined;
     if (weeks !== undefined && Number.isNaN(weeks))
       local.fields.rotationWeeks = tp('programs.form.notANumber');
-    if (Object.keys(local.fields).length) {
-      form.setErrors(local);
-      return;
-    }
     const description = v.description.trim();
-    form.setErrors(noErrors);
-    create.mutate({
-      organizationId: v.organizationId.trim(),
-      name: v.name.trim(),
-      ...(description ? { description } : {}),
-      objectives: v.objectives.map((o) => o.text.trim()),
-      kpis: kpiBody.map((k) => (Number.isNaN(k.target) ? { ...k, target: undefined } : k)),
-      pilot: v.pilot,
-      pairingMode: v.pairingMode.trim(),
-      ...(rotational && weeks !== undefined ? { rotationWeeks: weeks } : {}),
-    });
+    return (
+      refusal(local) ?? {
+        organizationId: v.organizationId.trim(),
+        name: v.name.trim(),
+        ...(description ? { description } : {}),
+        objectives: v.objectives.map((o) => o.text.trim()),
+        kpis: kpiBody.map((k) => (Number.isNaN(k.target) ? { ...k, target: undefined } : k)),
+        pilot: v.pilot,
+        pairingMode: v.pairingMode.trim(),
+        ...(rotational && weeks !== undefined ? { rotationWeeks: weeks } : {}),
+      }
+    );
   };
+  const send = sendWith(form, create, {
+    body: toBody,
+    label: tp('programs.form.submit'),
+    busyLabel: tp('programs.form.submitting'),
+  });
 
   const setObjectives = (change: (rows: ProgramValue['objectives']) => { text: string }[]) =>
     form.update((v) => ({ ...v, objectives: keyed(change(v.objectives)) }));
@@ -224,8 +225,7 @@ function ProgramForm({
       id="program"
       ids="name"
       labels={{ objectives: labels.objectives, kpis: labels.kpis }}
-      onSubmit={submit}
-      submit={submitOf(create, tp('programs.form.submit'), tp('programs.form.submitting'))}
+      {...send}
     >
       <SelectField
         path="organizationId"

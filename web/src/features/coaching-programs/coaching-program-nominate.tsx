@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { idempotencyKey } from '../../api/client.ts';
 import { allMembersQuery, allOrganizationsQuery } from '../../api/queries.ts';
-import { Form, type FormErrors, submitOf, useForm } from '../../components/form/index.ts';
+import { Form, type FormErrors, refusal, sendWith, useForm } from '../../components/form/index.ts';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
 import { errorsOf, type ProgramPartProps } from './coaching-program-parts.tsx';
@@ -124,20 +124,24 @@ export function NominateForm({ networkId, program, onDone }: ProgramPartProps) {
     },
     onError: (e) => form.setErrors(errorsOf(e, names, t)),
   });
-  const submit = () => {
-    if (nominate.isPending) return;
-    const local: FormErrors = { fields: {}, other: [] };
-    if (!nominee.personId) local.fields.nomineeId = t('errors.isRequired');
-    referees.forEach((r, i) => {
-      if (!r.personId) local.fields[`refereeIds.${i}`] = t('errors.isRequired');
-    });
-    if (Object.keys(local.fields).length) return form.setErrors(local);
-    nominate.mutate({
-      nomineeId: nominee.personId,
-      refereeIds: referees.map((r) => r.personId),
-      ...(reason.trim() ? { reason: reason.trim() } : {}),
-    });
-  };
+  const send = sendWith(form, nominate, {
+    body: (value) => {
+      const local: FormErrors = { fields: {}, other: [] };
+      if (!value.nominee.personId) local.fields.nomineeId = t('errors.isRequired');
+      value.referees.forEach((r, i) => {
+        if (!r.personId) local.fields[`refereeIds.${i}`] = t('errors.isRequired');
+      });
+      return (
+        refusal(local) ?? {
+          nomineeId: value.nominee.personId,
+          refereeIds: value.referees.map((r) => r.personId),
+          ...(value.reason.trim() ? { reason: value.reason.trim() } : {}),
+        }
+      );
+    },
+    label: tp('programs.nominations.submit'),
+    busyLabel: tp('programs.nominations.submitting'),
+  });
   const pickerLabels = (organization: string, person: string) => ({
     organization,
     person,
@@ -153,12 +157,7 @@ export function NominateForm({ networkId, program, onDone }: ProgramPartProps) {
         ids="name"
         labelledBy="nominate-heading"
         labels={labels}
-        onSubmit={submit}
-        submit={submitOf(
-          nominate,
-          tp('programs.nominations.submit'),
-          tp('programs.nominations.submitting'),
-        )}
+        {...send}
       >
         <PersonChoice
           networkId={networkId}

@@ -4,9 +4,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CoachingDateField } from '../../components/coaching-input.tsx';
 import {
   Form,
-  type FormErrors,
+  refusal,
+  requireValues,
   SelectField,
-  submitOf,
+  sendWith,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -20,6 +21,9 @@ import {
   postRotation,
   programKeys,
 } from './coaching-program-queries.ts';
+
+/** The two people of a new pair, as the API's paths name them. */
+const SEATS = ['pairs.0.0', 'pairs.0.1'] as const;
 
 /** The coordinator's form that pairs two participants for the program. */
 export function FixedPairForm({ networkId, program, onDone }: ProgramPartProps) {
@@ -46,7 +50,13 @@ export function FixedPairForm({ networkId, program, onDone }: ProgramPartProps) 
       form.reset(empty);
       onDone(tp('programs.pairs.paired'));
     },
-    onError: (e) => form.setErrors(errorsOf(e, ['pairs.0.0', 'pairs.0.1', 'pairs'], t)),
+    onError: (e) => form.setErrors(errorsOf(e, [...SEATS, 'pairs'], t)),
+  });
+  const send = sendWith(form, save, {
+    required: SEATS,
+    body: (value): [string, string] => [value.pairs['0']['0'].trim(), value.pairs['0']['1'].trim()],
+    label: tp('programs.pairs.submitPair'),
+    busyLabel: tp('programs.pairs.submittingPair'),
   });
   const labels = {
     'pairs.0.0': tp('programs.pairs.first'),
@@ -56,41 +66,18 @@ export function FixedPairForm({ networkId, program, onDone }: ProgramPartProps) 
   return (
     <section aria-labelledby="add-pair-heading">
       <h2 id="add-pair-heading">{tp('programs.pairs.addPair')}</h2>
-      <Form
-        form={form}
-        id="pair"
-        ids="name"
-        labels={{ pairs: labels.pairs }}
-        onSubmit={(value) => {
-          if (save.isPending) return;
-          const a = value.pairs['0']['0'].trim();
-          const b = value.pairs['0']['1'].trim();
-          const local: FormErrors = { fields: {}, other: [] };
-          if (!a) local.fields['pairs.0.0'] = t('errors.isRequired');
-          if (!b) local.fields['pairs.0.1'] = t('errors.isRequired');
-          if (Object.keys(local.fields).length) return form.setErrors(local);
-          save.mutate([a, b]);
-        }}
-        submit={submitOf(
-          save,
-          tp('programs.pairs.submitPair'),
-          tp('programs.pairs.submittingPair'),
-        )}
-      >
-        <SelectField
-          path="pairs.0.0"
-          name="pairs.0.0"
-          label={labels['pairs.0.0']}
-          placeholder={tp('programs.pairs.choose')}
-          options={options}
-        />
-        <SelectField
-          path="pairs.0.1"
-          name="pairs.0.1"
-          label={labels['pairs.0.1']}
-          placeholder={tp('programs.pairs.choose')}
-          options={options}
-        />
+      <Form form={form} id="pair" ids="name" labels={{ pairs: labels.pairs }} {...send}>
+        {/* both seats of the pair are chosen from the participants not yet paired */}
+        {SEATS.map((seat) => (
+          <SelectField
+            key={seat}
+            path={seat}
+            name={seat}
+            label={labels[seat]}
+            placeholder={tp('programs.pairs.choose')}
+            options={options}
+          />
+        ))}
       </Form>
     </section>
   );
@@ -115,32 +102,25 @@ export function RotationForm({ networkId, program, onDone }: ProgramPartProps) {
     },
     onError: (e) => form.setErrors(errorsOf(e, ['startDate', 'rounds'], t)),
   });
+  const send = sendWith(form, save, {
+    body: (value) => {
+      const startDate = value.startDate.trim();
+      const rounds = Number(value.rounds.trim());
+      // the first rounds start on a date; later ones follow on from the last
+      const errors = requireValues(value, first ? ['startDate'] : [], t('errors.isRequired'));
+      if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROTATION_ROUNDS) {
+        errors.fields.rounds = tp('programs.form.notANumber');
+      }
+      return refusal(errors) ?? { ...(startDate ? { startDate } : {}), rounds };
+    },
+    label: tp('programs.pairs.submitRounds'),
+    busyLabel: tp('programs.pairs.submittingRounds'),
+  });
   const labels = { startDate: tp('programs.pairs.startDate'), rounds: tp('programs.pairs.rounds') };
   return (
     <section aria-labelledby="rotation-heading">
       <h2 id="rotation-heading">{tp('programs.pairs.generate')}</h2>
-      <Form
-        form={form}
-        id="rotation"
-        ids="name"
-        onSubmit={(value) => {
-          if (save.isPending) return;
-          const startDate = value.startDate.trim();
-          const rounds = Number(value.rounds.trim());
-          const local: FormErrors = { fields: {}, other: [] };
-          if (first && !startDate) local.fields.startDate = t('errors.isRequired');
-          if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROTATION_ROUNDS) {
-            local.fields.rounds = tp('programs.form.notANumber');
-          }
-          if (Object.keys(local.fields).length) return form.setErrors(local);
-          save.mutate({ ...(startDate ? { startDate } : {}), rounds });
-        }}
-        submit={submitOf(
-          save,
-          tp('programs.pairs.submitRounds'),
-          tp('programs.pairs.submittingRounds'),
-        )}
-      >
+      <Form form={form} id="rotation" ids="name" {...send}>
         <CoachingDateField
           path="startDate"
           label={labels.startDate}

@@ -9,7 +9,7 @@ import { Link, useParams } from 'wouter';
 import { idempotencyKey } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
 import { CoachingDateField } from '../../components/coaching-input.tsx';
-import { Form, problemMessage, submitOf, TextField, useForm } from '../../components/form/index.ts';
+import { Form, problemMessage, sendWith, TextField, useForm } from '../../components/form/index.ts';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
@@ -142,23 +142,20 @@ function SessionForm({
     },
     onError: (e) => form.setErrors(errorsOf(e, ['date', 'notes'], t)),
   });
+  const send = sendWith(form, save, {
+    required: ['date'],
+    body: (value) => {
+      const notes = value.notes.trim();
+      return { date: value.date.trim(), ...(notes ? { notes } : {}) };
+    },
+    label: tp('programs.sessions.submit'),
+    busyLabel: tp('programs.sessions.submitting'),
+  });
   const labels = { date: tp('programs.sessions.date'), notes: tp('programs.sessions.notes') };
   return (
     <section aria-labelledby="record-heading">
       <h2 id="record-heading">{tp('programs.sessions.record')}</h2>
-      <Form
-        form={form}
-        id="session"
-        ids="name"
-        onSubmit={(value) => {
-          if (save.isPending) return;
-          const date = value.date.trim();
-          if (!date) return form.setErrors({ fields: { date: t('errors.isRequired') } });
-          const notes = value.notes.trim();
-          save.mutate({ date, ...(notes ? { notes } : {}) });
-        }}
-        submit={submitOf(save, tp('programs.sessions.submit'), tp('programs.sessions.submitting'))}
-      >
+      <Form form={form} id="session" ids="name" {...send}>
         <CoachingDateField path="date" label={labels.date} />
         <TextField path="notes" name="notes" label={labels.notes} rows={5} maxLength={10_000} />
       </Form>

@@ -5,11 +5,16 @@
 import { agreementScale, programSurveyQuestions } from '@sisi/domain/static';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { type FormErrors, noErrors, problemMessage } from '../../components/form/index.ts';
+import {
+  type FormErrors,
+  noErrors,
+  problemMessage,
+  sendWith,
+} from '../../components/form/index.ts';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { tProgramText, useProgramT } from '../../i18n/en-programs.ts';
 import { useT } from '../../i18n/index.ts';
-import { RatingsForm, scaleOf } from './coaching-program-feedback-parts.tsx';
+import { RatingsForm, scaleOf, unrated } from './coaching-program-feedback-parts.tsx';
 import { errorsOf, type ProgramPartProps, RatingGroup } from './coaching-program-parts.tsx';
 import {
   openSurveyRound,
@@ -28,11 +33,8 @@ export function Answer({ networkId, program, onDone }: ProgramPartProps) {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const improveId = useId();
   const save = useMutation({
-    mutationFn: () =>
-      postSurveyResponse(networkId, program.id, {
-        answers,
-        ...(improve.trim() ? { improve: improve.trim() } : {}),
-      }),
+    mutationFn: (body: Parameters<typeof postSurveyResponse>[2]) =>
+      postSurveyResponse(networkId, program.id, body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: programKeys.program(networkId, program.id) });
       onDone(tp('programs.survey.sent'));
@@ -45,6 +47,15 @@ export function Answer({ networkId, program, onDone }: ProgramPartProps) {
           t,
         ),
       ),
+  });
+  const send = sendWith({ value: { answers, improve }, setErrors }, save, {
+    body: (v) =>
+      unrated(v.answers, `answers.${programSurveyQuestions[0].id}`) ?? {
+        answers: v.answers,
+        ...(v.improve.trim() ? { improve: v.improve.trim() } : {}),
+      },
+    label: tp('programs.survey.submit'),
+    busyLabel: tp('programs.survey.submitting'),
   });
   if (program.surveyRound === 0) return <p>{tp('programs.survey.closed')}</p>;
   if (program.viewer.surveyAnswered) {
@@ -60,14 +71,9 @@ export function Answer({ networkId, program, onDone }: ProgramPartProps) {
       <RatingsForm
         headingId={headingId}
         errors={errors}
-        setErrors={setErrors}
         labels={labels}
-        rated={Object.keys(answers).length > 0}
-        firstPath={`answers.${programSurveyQuestions[0].id}`}
-        busy={save.isPending}
-        onSend={() => save.mutate()}
-        label={tp('programs.survey.submit')}
-        busyLabel={tp('programs.survey.submitting')}
+        value={{ answers, improve }}
+        {...send}
       >
         {programSurveyQuestions.map((q) =>
           q.kind === 'agreement' ? (
