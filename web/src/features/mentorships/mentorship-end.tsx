@@ -10,8 +10,9 @@ import {
   hasErrors,
   noErrors,
   RadioGroup,
+  refuse,
   SelectField,
-  submitOf,
+  sendWith,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -78,52 +79,41 @@ export function EndForm({
     reason: t('mentorships.endForm.reason'),
   };
   const kind = form.value.kind as EndKind | '';
-  const submit = (value: typeof form.value) => {
-    if (end.isPending) return;
-    const { prematureReason } = value;
-    const reason = value.reason.trim();
-    const objectives = value.objectives
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    const contactMode = value.contactMode.trim();
-    const fields: Record<string, string> = {};
-    const required = t('errors.isRequired');
-    if (!kind) fields.kind = required;
-    if (kind === 'premature' && !prematureReason) fields.prematureReason = required;
-    if (kind === 'transition' && objectives.length === 0) fields.objectives = required;
-    if (kind === 'transition' && !contactMode) fields.contactMode = required;
-    if (!reason) fields.reason = required;
-    const found = { fields };
-    if (hasErrors(found) || !kind) return form.setErrors(found);
-    form.setErrors(noErrors);
-    end.mutate({
-      kind,
-      reason,
-      ...(kind === 'premature'
-        ? { prematureReason: prematureReason as (typeof prematureReasons)[number] }
-        : {}),
-      ...(kind === 'transition' ? { transition: { objectives, contactMode } } : {}),
-    });
-  };
+  const send = sendWith(form, end, {
+    body: (value) => {
+      const { prematureReason } = value;
+      const reason = value.reason.trim();
+      const objectives = value.objectives
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      const contactMode = value.contactMode.trim();
+      const fields: Record<string, string> = {};
+      const required = t('errors.isRequired');
+      if (!kind) fields.kind = required;
+      if (kind === 'premature' && !prematureReason) fields.prematureReason = required;
+      if (kind === 'transition' && objectives.length === 0) fields.objectives = required;
+      if (kind === 'transition' && !contactMode) fields.contactMode = required;
+      if (!reason) fields.reason = required;
+      if (!kind || hasErrors({ fields })) return refuse({ fields });
+      return {
+        kind,
+        reason,
+        ...(kind === 'premature'
+          ? { prematureReason: prematureReason as (typeof prematureReasons)[number] }
+          : {}),
+        ...(kind === 'transition' ? { transition: { objectives, contactMode } } : {}),
+      };
+    },
+    label: t('mentorships.endForm.submit'),
+    busyLabel: t('mentorships.endForm.submitting'),
+  });
   return (
     <section aria-labelledby="end-form" className="panel">
       <h2 id="end-form">{t('mentorships.endForm.heading')}</h2>
       <p>{t('mentorships.endForm.intro')}</p>
       <div className="narrow">
-        <Form
-          form={form}
-          id="end"
-          ids="name"
-          labelledBy="end-form"
-          labels={labels}
-          onSubmit={submit}
-          submit={submitOf(
-            end,
-            t('mentorships.endForm.submit'),
-            t('mentorships.endForm.submitting'),
-          )}
-        >
+        <Form form={form} id="end" ids="name" labelledBy="end-form" labels={labels} {...send}>
           <RadioGroup
             path="kind"
             name="kind"

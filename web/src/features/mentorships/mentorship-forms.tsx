@@ -9,11 +9,9 @@ import { ApiProblem, api, call } from '../../api/client.ts';
 import { allMembersQuery, keys } from '../../api/queries.ts';
 import {
   Form,
-  hasErrors,
   noErrors,
   RadioGroup,
-  requireValues,
-  submitOf,
+  sendWith,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -79,6 +77,7 @@ export function StageForm({
           json,
         }),
       ),
+    onMutate: () => setDone(undefined),
     onSuccess: async (next) => {
       form.reset(emptyStageChange());
       setDone(t('mentorships.stageForm.changed', { stage: stageLabel(t, next.stage) }));
@@ -94,16 +93,12 @@ export function StageForm({
     stage: t('mentorships.stageForm.target'),
     reason: t('mentorships.stageForm.reason'),
   };
-  const submit = (value: { stage: string; reason: string }) => {
-    if (change.isPending) return;
-    const stage = value.stage as Stage;
-    const reason = value.reason.trim();
-    const found = requireValues({ stage, reason }, STAGE_FIELDS, t('errors.isRequired'));
-    if (hasErrors(found)) return form.setErrors(found);
-    form.setErrors(noErrors);
-    setDone(undefined);
-    change.mutate({ stage, reason });
-  };
+  const send = sendWith(form, change, {
+    required: STAGE_FIELDS,
+    body: (value) => ({ stage: value.stage as Stage, reason: value.reason.trim() }),
+    label: t('mentorships.stageForm.submit'),
+    busyLabel: t('mentorships.stageForm.submitting'),
+  });
   return (
     <section aria-labelledby="stage-form" className="panel">
       <h2 id="stage-form">{t('mentorships.stageForm.heading')}</h2>
@@ -113,18 +108,7 @@ export function StageForm({
         <p>{t('mentorships.stageForm.nothing')}</p>
       ) : (
         <div className="narrow">
-          <Form
-            form={form}
-            id="stage-change"
-            ids="name"
-            labelledBy="stage-form"
-            onSubmit={submit}
-            submit={submitOf(
-              change,
-              t('mentorships.stageForm.submit'),
-              t('mentorships.stageForm.submitting'),
-            )}
-          >
+          <Form form={form} id="stage-change" ids="name" labelledBy="stage-form" {...send}>
             <RadioGroup
               path="stage"
               name="stage"
@@ -186,6 +170,7 @@ export function Participants({
           json: { personIds },
         }),
       ),
+    onMutate: () => setDone(undefined),
     onSuccess: async (next) => {
       form.reset({ personIds: next.participantIds });
       setDone(t('mentorships.participants.saved'));
@@ -197,14 +182,15 @@ export function Participants({
       else form.fail(error, { fields: ['personIds'] });
     },
   });
-  const submit = () => {
-    if (put.isPending) return;
-    form.setErrors(noErrors);
-    setDone(undefined);
-    // people the reader cannot see (another organization's) stay as they are
-    const hidden = m.participantIds.filter((id) => !visible.has(id));
-    put.mutate([...new Set([...hidden, ...chosen.filter((id) => visible.has(id))])]);
-  };
+  const send = sendWith(form, put, {
+    body: (value) => {
+      // people the reader cannot see (another organization's) stay as they are
+      const hidden = m.participantIds.filter((id) => !visible.has(id));
+      return [...new Set([...hidden, ...value.personIds.filter((id) => visible.has(id))])];
+    },
+    label: t('mentorships.participants.submit'),
+    busyLabel: t('mentorships.participants.submitting'),
+  });
   return (
     <section aria-labelledby="participants" className="panel">
       <h2 id="participants">{t('mentorships.participants.heading')}</h2>
@@ -217,12 +203,7 @@ export function Participants({
         ids="name"
         labelledBy="participants"
         labels={{ personIds: t('mentorships.participants.heading') }}
-        onSubmit={submit}
-        submit={submitOf(
-          put,
-          t('mentorships.participants.submit'),
-          t('mentorships.participants.submitting'),
-        )}
+        {...send}
       >
         {orgIds.map((orgId, i) => {
           const q = people[i]!;
