@@ -8,7 +8,6 @@ import { ApiProblem, api, call } from '../../api/client.ts';
 import {
   Form,
   hasErrors,
-  noErrors,
   RadioGroup,
   refuse,
   SelectField,
@@ -18,7 +17,7 @@ import {
 } from '../../components/form/index.ts';
 import { useMT } from '../../i18n/en-mentorships.ts';
 import { type EndKind, endKinds, prematureReasons } from '../../mentorship-domain.ts';
-import { useConflict, useSaveMentorship } from './mentorship-forms.tsx';
+import { useMentorshipWrite } from './mentorship-forms.tsx';
 
 const END_FIELDS = ['kind', 'prematureReason', 'objectives', 'contactMode', 'reason'] as const;
 
@@ -43,8 +42,7 @@ export function EndForm({
   onEnded: () => void;
 }) {
   const t = useMT();
-  const save = useSaveMentorship(networkId);
-  const conflict = useConflict(networkId, m.id);
+  const write = useMentorshipWrite(networkId, m.id);
   const form = useForm({
     initial: { kind: '', prematureReason: '', objectives: '', contactMode: '', reason: '' },
   });
@@ -62,14 +60,10 @@ export function EndForm({
         }),
       ),
     onSuccess: async (next) => {
-      await save(next);
+      await write.save(next);
       onEnded();
     },
-    onError: (error) => {
-      const message = conflict(error);
-      if (message) form.setErrors({ ...noErrors, message });
-      else form.fail(endProblem(error), { fields: END_FIELDS });
-    },
+    onError: (error) => write.fail(form, endProblem(error), END_FIELDS),
   });
   const labels = {
     kind: t('mentorships.endForm.kind'),

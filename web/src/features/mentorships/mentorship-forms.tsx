@@ -9,6 +9,7 @@ import { ApiProblem, api, call } from '../../api/client.ts';
 import { allMembersQuery, keys } from '../../api/queries.ts';
 import {
   Form,
+  type FormState,
   noErrors,
   RadioGroup,
   sendWith,
@@ -22,23 +23,34 @@ import { involved, stageLabel } from './mentorship-parts.tsx';
 
 type NameOf = (id: string) => string;
 
-/** Keeps a mentorship answered by a write, and refreshes the lists it appears in. */
-export function useSaveMentorship(networkId: string) {
-  const queryClient = useQueryClient();
-  return async (m: Mentorship) => {
-    queryClient.setQueryData(keys.mentorship(networkId, m.id), m);
-    await queryClient.invalidateQueries({ queryKey: [...keys.mentorships(networkId), 'list'] });
-  };
-}
-
-/** A stale write (409): reload the mentorship and say so. */
-export function useConflict(networkId: string, mentorshipId: string) {
+/**
+ * A write to a mentorship: `save` keeps the mentorship it answers and refreshes the lists
+ * it appears in; `conflict` says a stale write (409) and reloads the mentorship; `fail`
+ * shows a failed write on a form, a conflict as its message, anything else next to `fields`.
+ */
+export function useMentorshipWrite(networkId: string, mentorshipId: string) {
   const queryClient = useQueryClient();
   const t = useMT();
-  return (error: unknown): string | undefined => {
+  const conflict = (error: unknown): string | undefined => {
     if (!(error instanceof ApiProblem) || error.status !== 409) return undefined;
     void queryClient.invalidateQueries({ queryKey: keys.mentorship(networkId, mentorshipId) });
     return t('mentorships.detail.conflict');
+  };
+  return {
+    save: async (m: Mentorship) => {
+      queryClient.setQueryData(keys.mentorship(networkId, m.id), m);
+      await queryClient.invalidateQueries({ queryKey: [...keys.mentorships(networkId), 'list'] });
+    },
+    conflict,
+    fail: (
+      form: Pick<FormState<unknown>, 'setErrors' | 'fail'>,
+      error: unknown,
+      fields: readonly string[],
+    ) => {
+      const message = conflict(error);
+      if (message) form.setErrors({ ...noErrors, message });
+      else form.fail(error, { fields });
+    },
   };
 }
 
@@ -57,8 +69,7 @@ export function StageForm({
   mentorship: Mentorship;
 }) {
   const t = useMT();
-  const save = useSaveMentorship(networkId);
-  const conflict = useConflict(networkId, m.id);
+  const write = useMentorshipWrite(networkId, m.id);
   const form = useForm({ initial: emptyStageChange });
   const [done, setDone] = useState<string>();
   const index = stages.indexOf(m.stage);
@@ -81,13 +92,9 @@ export function StageForm({
     onSuccess: async (next) => {
       form.reset(emptyStageChange());
       setDone(t('mentorships.stageForm.changed', { stage: stageLabel(t, next.stage) }));
-      await save(next);
+      await write.save(next);
     },
-    onError: (error) => {
-      const message = conflict(error);
-      if (message) form.setErrors({ ...noErrors, message });
-      else form.fail(error, { fields: STAGE_FIELDS });
-    },
+    onError: (error) => write.fail(form, error, STAGE_FIELDS),
   });
   const labels = {
     stage: t('mentorships.stageForm.target'),
@@ -151,8 +158,7 @@ export function Participants({
   name: NameOf;
 }) {
   const t = useMT();
-  const save = useSaveMentorship(networkId);
-  const conflict = useConflict(networkId, m.id);
+  const write = useMentorshipWrite(networkId, m.id);
   const orgIds = involved(m);
   const people = useQueries({
     queries: orgIds.map((o) => ({ ...allMembersQuery(networkId, o), retry: false })),
@@ -174,13 +180,9 @@ export function Participants({
     onSuccess: async (next) => {
       form.reset({ personIds: next.participantIds });
       setDone(t('mentorships.participants.saved'));
-      await save(next);
+      await write.save(next);
     },
-    onError: (error) => {
-      const message = conflict(error);
-      if (message) form.setErrors({ ...noErrors, message });
-      else form.fail(error, { fields: ['personIds'] });
-    },
+    onError: (error) => write.fail(form, error, ['personIds']),
   });
   const send = sendWith(form, put, {
     body: (value) => {
