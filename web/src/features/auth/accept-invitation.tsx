@@ -7,10 +7,9 @@ import { ApiProblem, api, call } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import {
   Form,
-  hasErrors,
-  noErrors,
+  refusal,
   requireValues,
-  submitOf,
+  sendWith,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -100,20 +99,22 @@ function AcceptForm({
     },
   });
 
-  const submit = (value: { name: string; password: string; confirm: string }) => {
-    if (accept.isPending) return;
-    const found = requireValues(value, FIELDS, t('errors.isRequired'));
-    const { password } = value;
-    if (!found.fields.password && password.length < MIN_PASSWORD) {
-      found.fields.password = t('errors.passwordTooShort');
-    }
-    if (!found.fields.confirm && value.confirm !== password) {
-      found.fields.confirm = t('errors.passwordsDiffer');
-    }
-    if (hasErrors(found)) return form.setErrors(found);
-    form.setErrors(noErrors);
-    accept.mutate({ name: value.name.trim(), password });
-  };
+  const send = sendWith(form, accept, {
+    // the length and match checks show next to "is required" on the other fields
+    body: (value) => {
+      const found = requireValues(value, FIELDS, t('errors.isRequired'));
+      const { password } = value;
+      if (!found.fields.password && password.length < MIN_PASSWORD) {
+        found.fields.password = t('errors.passwordTooShort');
+      }
+      if (!found.fields.confirm && value.confirm !== password) {
+        found.fields.confirm = t('errors.passwordsDiffer');
+      }
+      return refusal(found) ?? { name: value.name.trim(), password };
+    },
+    label: t('invitation.submit'),
+    busyLabel: t('invitation.submitting'),
+  });
 
   const role = roleNames(invitation.roles, t);
   return (
@@ -145,13 +146,7 @@ function AcceptForm({
       </dl>
       <p className="hint">{t('invitation.expires', { date: formatDate(invitation.expiresAt) })}</p>
       <div className="narrow">
-        <Form
-          form={form}
-          id="accept"
-          ids="name"
-          onSubmit={submit}
-          submit={submitOf(accept, t('invitation.submit'), t('invitation.submitting'))}
-        >
+        <Form form={form} id="accept" ids="name" {...send}>
           {/* lets password managers save the new password under the right account */}
           <input
             type="email"

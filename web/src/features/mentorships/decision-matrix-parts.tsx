@@ -19,7 +19,7 @@ import {
   type FormModel,
   noErrors,
   problemToErrors,
-  submitOf,
+  sendWith,
   TextField,
 } from '../../components/form/index.ts';
 import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
@@ -198,7 +198,7 @@ function SaveToPlan({
   };
 
   const save = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (chosen: { formats: ApproachId[]; whySelected: string }) => {
       const current = await queryClient.fetchQuery({
         ...mentorshipPlanQuery(networkId, mentorshipId),
         staleTime: 0,
@@ -206,10 +206,10 @@ function SaveToPlan({
       return putMentorshipPlan(networkId, mentorshipId, {
         ...(current?.content ?? {}),
         version: current?.version ?? 0,
-        formats: shownFormats,
-        whySelected: shownWhy.trim(),
+        ...chosen,
       });
     },
+    onMutate: () => setSaved(false),
     onSuccess: async (doc) => {
       setSaved(true);
       queryClient.setQueryData(keys.mentorshipPlan(networkId, mentorshipId), doc);
@@ -225,6 +225,12 @@ function SaveToPlan({
       }
       setErrors(problemToErrors(error, t, { fields: SAVE_FIELDS }));
     },
+  });
+
+  const send = sendWith({ value, setErrors }, save, {
+    body: (chosen) => ({ formats: chosen.formats, whySelected: chosen.whySelected.trim() }),
+    label: t('mentorships.matrix.save'),
+    busyLabel: t('mentorships.matrix.saving'),
   });
 
   const labels = {
@@ -246,19 +252,7 @@ function SaveToPlan({
         </p>
       ) : null}
       <div className="narrow">
-        <Form
-          form={form}
-          id="matrix-save"
-          ids="name"
-          labelledBy="matrix-choose"
-          onSubmit={() => {
-            if (save.isPending) return;
-            setErrors(noErrors);
-            setSaved(false);
-            save.mutate();
-          }}
-          submit={submitOf(save, t('mentorships.matrix.save'), t('mentorships.matrix.saving'))}
-        >
+        <Form form={form} id="matrix-save" ids="name" labelledBy="matrix-choose" {...send}>
           <CheckboxGroup
             path="formats"
             name="formats"

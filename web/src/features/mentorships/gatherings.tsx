@@ -22,14 +22,13 @@ import {
   Form,
   fieldErrorsOf,
   GroupError,
-  hasErrors,
-  noErrors,
   optional,
   present,
   problemMessage,
+  refusal,
   Scope,
   SelectField,
-  submitOf,
+  sendWith,
   TextField,
   useDomId,
   useForm,
@@ -168,14 +167,14 @@ function ScheduleForm({ networkId, mentorshipId }: { networkId: string; mentorsh
     },
   });
 
-  const submit = (draft: GatheringDraft) => {
-    if (schedule.isPending) return;
-    const body = toBody(draft);
-    const found = validate(gatheringSchema, body, draft);
-    if (hasErrors(found)) return form.setErrors(found);
-    form.setErrors(noErrors);
-    schedule.mutate(body);
-  };
+  const send = sendWith(form, schedule, {
+    body: (draft) => {
+      const body = toBody(draft);
+      return refusal(validate(gatheringSchema, body, draft)) ?? body;
+    },
+    label: tp('s2s.gatherings.submit'),
+    busyLabel: tp('s2s.gatherings.submitting'),
+  });
 
   return (
     <section aria-labelledby="gathering-form-heading">
@@ -185,9 +184,8 @@ function ScheduleForm({ networkId, mentorshipId }: { networkId: string; mentorsh
         form={form}
         id="gathering"
         labelledBy="gathering-form-heading"
-        onSubmit={submit}
         look="document"
-        submit={submitOf(schedule, tp('s2s.gatherings.submit'), tp('s2s.gatherings.submitting'))}
+        {...send}
       >
         <SelectField
           path="approach"

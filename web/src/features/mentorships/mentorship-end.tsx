@@ -8,16 +8,16 @@ import { ApiProblem, api, call } from '../../api/client.ts';
 import {
   Form,
   hasErrors,
-  noErrors,
   RadioGroup,
+  refuse,
   SelectField,
-  submitOf,
+  sendWith,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
 import { useMT } from '../../i18n/en-mentorships.ts';
 import { type EndKind, endKinds, prematureReasons } from '../../mentorship-domain.ts';
-import { useConflict, useSaveMentorship } from './mentorship-forms.tsx';
+import { useMentorshipWrite } from './mentorship-forms.tsx';
 
 const END_FIELDS = ['kind', 'prematureReason', 'objectives', 'contactMode', 'reason'] as const;
 
@@ -42,8 +42,7 @@ export function EndForm({
   onEnded: () => void;
 }) {
   const t = useMT();
-  const save = useSaveMentorship(networkId);
-  const conflict = useConflict(networkId, m.id);
+  const write = useMentorshipWrite(networkId, m.id);
   const form = useForm({
     initial: { kind: '', prematureReason: '', objectives: '', contactMode: '', reason: '' },
   });
@@ -61,14 +60,10 @@ export function EndForm({
         }),
       ),
     onSuccess: async (next) => {
-      await save(next);
+      await write.save(next);
       onEnded();
     },
-    onError: (error) => {
-      const message = conflict(error);
-      if (message) form.setErrors({ ...noErrors, message });
-      else form.fail(endProblem(error), { fields: END_FIELDS });
-    },
+    onError: (error) => write.fail(form, endProblem(error), END_FIELDS),
   });
   const labels = {
     kind: t('mentorships.endForm.kind'),
@@ -78,52 +73,41 @@ export function EndForm({
     reason: t('mentorships.endForm.reason'),
   };
   const kind = form.value.kind as EndKind | '';
-  const submit = (value: typeof form.value) => {
-    if (end.isPending) return;
-    const { prematureReason } = value;
-    const reason = value.reason.trim();
-    const objectives = value.objectives
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    const contactMode = value.contactMode.trim();
-    const fields: Record<string, string> = {};
-    const required = t('errors.isRequired');
-    if (!kind) fields.kind = required;
-    if (kind === 'premature' && !prematureReason) fields.prematureReason = required;
-    if (kind === 'transition' && objectives.length === 0) fields.objectives = required;
-    if (kind === 'transition' && !contactMode) fields.contactMode = required;
-    if (!reason) fields.reason = required;
-    const found = { fields };
-    if (hasErrors(found) || !kind) return form.setErrors(found);
-    form.setErrors(noErrors);
-    end.mutate({
-      kind,
-      reason,
-      ...(kind === 'premature'
-        ? { prematureReason: prematureReason as (typeof prematureReasons)[number] }
-        : {}),
-      ...(kind === 'transition' ? { transition: { objectives, contactMode } } : {}),
-    });
-  };
+  const send = sendWith(form, end, {
+    body: (value) => {
+      const { prematureReason } = value;
+      const reason = value.reason.trim();
+      const objectives = value.objectives
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+      const contactMode = value.contactMode.trim();
+      const fields: Record<string, string> = {};
+      const required = t('errors.isRequired');
+      if (!kind) fields.kind = required;
+      if (kind === 'premature' && !prematureReason) fields.prematureReason = required;
+      if (kind === 'transition' && objectives.length === 0) fields.objectives = required;
+      if (kind === 'transition' && !contactMode) fields.contactMode = required;
+      if (!reason) fields.reason = required;
+      if (!kind || hasErrors({ fields })) return refuse({ fields });
+      return {
+        kind,
+        reason,
+        ...(kind === 'premature'
+          ? { prematureReason: prematureReason as (typeof prematureReasons)[number] }
+          : {}),
+        ...(kind === 'transition' ? { transition: { objectives, contactMode } } : {}),
+      };
+    },
+    label: t('mentorships.endForm.submit'),
+    busyLabel: t('mentorships.endForm.submitting'),
+  });
   return (
     <section aria-labelledby="end-form" className="panel">
       <h2 id="end-form">{t('mentorships.endForm.heading')}</h2>
       <p>{t('mentorships.endForm.intro')}</p>
       <div className="narrow">
-        <Form
-          form={form}
-          id="end"
-          ids="name"
-          labelledBy="end-form"
-          labels={labels}
-          onSubmit={submit}
-          submit={submitOf(
-            end,
-            t('mentorships.endForm.submit'),
-            t('mentorships.endForm.submitting'),
-          )}
-        >
+        <Form form={form} id="end" ids="name" labelledBy="end-form" labels={labels} {...send}>
           <RadioGroup
             path="kind"
             name="kind"

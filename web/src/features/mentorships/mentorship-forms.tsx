@@ -9,11 +9,10 @@ import { ApiProblem, api, call } from '../../api/client.ts';
 import { allMembersQuery, keys } from '../../api/queries.ts';
 import {
   Form,
-  hasErrors,
+  type FormState,
   noErrors,
   RadioGroup,
-  requireValues,
-  submitOf,
+  sendWith,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -24,23 +23,34 @@ import { involved, stageLabel } from './mentorship-parts.tsx';
 
 type NameOf = (id: string) => string;
 
-/** Keeps a mentorship answered by a write, and refreshes the lists it appears in. */
-export function useSaveMentorship(networkId: string) {
-  const queryClient = useQueryClient();
-  return async (m: Mentorship) => {
-    queryClient.setQueryData(keys.mentorship(networkId, m.id), m);
-    await queryClient.invalidateQueries({ queryKey: [...keys.mentorships(networkId), 'list'] });
-  };
-}
-
-/** A stale write (409): reload the mentorship and say so. */
-export function useConflict(networkId: string, mentorshipId: string) {
+/**
+ * A write to a mentorship: `save` keeps the mentorship it answers and refreshes the lists
+ * it appears in; `conflict` says a stale write (409) and reloads the mentorship; `fail`
+ * shows a failed write on a form, a conflict as its message, anything else next to `fields`.
+ */
+export function useMentorshipWrite(networkId: string, mentorshipId: string) {
   const queryClient = useQueryClient();
   const t = useMT();
-  return (error: unknown): string | undefined => {
+  const conflict = (error: unknown): string | undefined => {
     if (!(error instanceof ApiProblem) || error.status !== 409) return undefined;
     void queryClient.invalidateQueries({ queryKey: keys.mentorship(networkId, mentorshipId) });
     return t('mentorships.detail.conflict');
+  };
+  return {
+    save: async (m: Mentorship) => {
+      queryClient.setQueryData(keys.mentorship(networkId, m.id), m);
+      await queryClient.invalidateQueries({ queryKey: [...keys.mentorships(networkId), 'list'] });
+    },
+    conflict,
+    fail: (
+      form: Pick<FormState<unknown>, 'setErrors' | 'fail'>,
+      error: unknown,
+      fields: readonly string[],
+    ) => {
+      const message = conflict(error);
+      if (message) form.setErrors({ ...noErrors, message });
+      else form.fail(error, { fields });
+    },
   };
 }
 
@@ -59,8 +69,7 @@ export function StageForm({
   mentorship: Mentorship;
 }) {
   const t = useMT();
-  const save = useSaveMentorship(networkId);
-  const conflict = useConflict(networkId, m.id);
+  const write = useMentorshipWrite(networkId, m.id);
   const form = useForm({ initial: emptyStageChange });
   const [done, setDone] = useState<string>();
   const index = stages.indexOf(m.stage);
@@ -79,31 +88,24 @@ export function StageForm({
           json,
         }),
       ),
+    onMutate: () => setDone(undefined),
     onSuccess: async (next) => {
       form.reset(emptyStageChange());
       setDone(t('mentorships.stageForm.changed', { stage: stageLabel(t, next.stage) }));
-      await save(next);
+      await write.save(next);
     },
-    onError: (error) => {
-      const message = conflict(error);
-      if (message) form.setErrors({ ...noErrors, message });
-      else form.fail(error, { fields: STAGE_FIELDS });
-    },
+    onError: (error) => write.fail(form, error, STAGE_FIELDS),
   });
   const labels = {
     stage: t('mentorships.stageForm.target'),
     reason: t('mentorships.stageForm.reason'),
   };
-  const submit = (value: { stage: string; reason: string }) => {
-    if (change.isPending) return;
-    const stage = value.stage as Stage;
-    const reason = value.reason.trim();
-    const found = requireValues({ stage, reason }, STAGE_FIELDS, t('errors.isRequired'));
-    if (hasErrors(found)) return form.setErrors(found);
-    form.setErrors(noErrors);
-    setDone(undefined);
-    change.mutate({ stage, reason });
-  };
+  const send = sendWith(form, change, {
+    required: STAGE_FIELDS,
+    body: (value) => ({ stage: value.stage as Stage, reason: value.reason.trim() }),
+    label: t('mentorships.stageForm.submit'),
+    busyLabel: t('mentorships.stageForm.submitting'),
+  });
   return (
     <section aria-labelledby="stage-form" className="panel">
       <h2 id="stage-form">{t('mentorships.stageForm.heading')}</h2>
@@ -113,18 +115,7 @@ export function StageForm({
         <p>{t('mentorships.stageForm.nothing')}</p>
       ) : (
         <div className="narrow">
-          <Form
-            form={form}
-            id="stage-change"
-            ids="name"
-            labelledBy="stage-form"
-            onSubmit={submit}
-            submit={submitOf(
-              change,
-              t('mentorships.stageForm.submit'),
-              t('mentorships.stageForm.submitting'),
-            )}
-          >
+          <Form form={form} id="stage-change" ids="name" labelledBy="stage-form" {...send}>
             <RadioGroup
               path="stage"
               name="stage"
@@ -167,8 +158,7 @@ export function Participants({
   name: NameOf;
 }) {
   const t = useMT();
-  const save = useSaveMentorship(networkId);
-  const conflict = useConflict(networkId, m.id);
+  const write = useMentorshipWrite(networkId, m.id);
   const orgIds = involved(m);
   const people = useQueries({
     queries: orgIds.map((o) => ({ ...allMembersQuery(networkId, o), retry: false })),
@@ -186,25 +176,23 @@ export function Participants({
           json: { personIds },
         }),
       ),
+    onMutate: () => setDone(undefined),
     onSuccess: async (next) => {
       form.reset({ personIds: next.participantIds });
       setDone(t('mentorships.participants.saved'));
-      await save(next);
+      await write.save(next);
     },
-    onError: (error) => {
-      const message = conflict(error);
-      if (message) form.setErrors({ ...noErrors, message });
-      else form.fail(error, { fields: ['personIds'] });
-    },
+    onError: (error) => write.fail(form, error, ['personIds']),
   });
-  const submit = () => {
-    if (put.isPending) return;
-    form.setErrors(noErrors);
-    setDone(undefined);
-    // people the reader cannot see (another organization's) stay as they are
-    const hidden = m.participantIds.filter((id) => !visible.has(id));
-    put.mutate([...new Set([...hidden, ...chosen.filter((id) => visible.has(id))])]);
-  };
+  const send = sendWith(form, put, {
+    body: (value) => {
+      // people the reader cannot see (another organization's) stay as they are
+      const hidden = m.participantIds.filter((id) => !visible.has(id));
+      return [...new Set([...hidden, ...value.personIds.filter((id) => visible.has(id))])];
+    },
+    label: t('mentorships.participants.submit'),
+    busyLabel: t('mentorships.participants.submitting'),
+  });
   return (
     <section aria-labelledby="participants" className="panel">
       <h2 id="participants">{t('mentorships.participants.heading')}</h2>
@@ -217,12 +205,7 @@ export function Participants({
         ids="name"
         labelledBy="participants"
         labels={{ personIds: t('mentorships.participants.heading') }}
-        onSubmit={submit}
-        submit={submitOf(
-          put,
-          t('mentorships.participants.submit'),
-          t('mentorships.participants.submitting'),
-        )}
+        {...send}
       >
         {orgIds.map((orgId, i) => {
           const q = people[i]!;

@@ -8,10 +8,10 @@ import { keys } from '../../api/queries.ts';
 import {
   CheckboxGroup,
   Form,
-  hasErrors,
-  noErrors,
+  refusal,
   SelectField,
   SubmitButton,
+  sendWith,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -110,24 +110,26 @@ function NewMentorshipForm({
     onError: (error) => form.fail(error, { fields: FIELDS }),
   });
 
-  const submit = (d: Draft) => {
-    if (create.isPending) return;
-    const found = check(d, t);
-    if (hasErrors(found)) return form.setErrors(found);
-    form.setErrors(noErrors);
-    const peers = d.menteeOrganizationIds.length > 1 ? d.pairs : [];
-    create.mutate({
-      mentorOrganizationId: d.mentorOrganizationId,
-      menteeOrganizationIds: d.menteeOrganizationIds,
-      startDate: d.startDate,
-      durationMonths: Number(d.durationMonths),
-      peerMentoring: peers.map((p) => ({
-        mentorOrganizationId: p.mentor,
-        menteeOrganizationId: p.mentee,
-        areas: p.areas,
-      })),
-    });
-  };
+  const send = sendWith(form, create, {
+    body: (d) => {
+      const peers = d.menteeOrganizationIds.length > 1 ? d.pairs : [];
+      return (
+        refusal(check(d, t)) ?? {
+          mentorOrganizationId: d.mentorOrganizationId,
+          menteeOrganizationIds: d.menteeOrganizationIds,
+          startDate: d.startDate,
+          durationMonths: Number(d.durationMonths),
+          peerMentoring: peers.map((p) => ({
+            mentorOrganizationId: p.mentor,
+            menteeOrganizationId: p.mentee,
+            areas: p.areas,
+          })),
+        }
+      );
+    },
+    label: t('mentorships.create.submit'),
+    busyLabel: t('mentorships.create.submitting'),
+  });
 
   const mentees = draft.menteeOrganizationIds;
   const menteeOptions = organizations
@@ -140,7 +142,7 @@ function NewMentorshipForm({
     <>
       <p>{t('mentorships.create.intro')}</p>
       <div className="narrow">
-        <Form form={form} id={FORM_ID} ids="name" onSubmit={submit}>
+        <Form form={form} id={FORM_ID} ids="name" onSubmit={send.onSubmit}>
           <SelectField
             path="mentorOrganizationId"
             name="mentorOrganizationId"
@@ -194,11 +196,8 @@ function NewMentorshipForm({
             }}
           />
           <SchedulePreview schedule={schedule} mentees={mentees.length} />
-          <SubmitButton
-            label={t('mentorships.create.submit')}
-            busy={create.isPending}
-            busyLabel={t('mentorships.create.submitting')}
-          />
+          {/* placed here rather than by the form: the cancel link follows it */}
+          <SubmitButton {...send.submit} />
           <p>
             <Link href={`/networks/${networkId}/mentorships`}>
               {t('mentorships.create.cancel')}

@@ -16,7 +16,7 @@ import { formatDate } from '../../i18n/index.ts';
 import { rightsAndResponsibilities } from '../../mentorship-domain.ts';
 import { ReviewStateBadge, reviewStateHint } from '../reviews/review-parts.tsx';
 import { mentorshipReviewsQuery } from '../reviews/review-queries.ts';
-import { useConflict, useSaveMentorship } from './mentorship-forms.tsx';
+import { useMentorshipWrite } from './mentorship-forms.tsx';
 import { involved, type useViewer } from './mentorship-parts.tsx';
 
 type Viewer = ReturnType<typeof useViewer>;
@@ -44,8 +44,7 @@ export function Rights({
   name: NameOf;
 }) {
   const t = useMT();
-  const save = useSaveMentorship(networkId);
-  const conflict = useConflict(networkId, m.id);
+  const write = useMentorshipWrite(networkId, m.id);
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<string>();
   const r = rightsAndResponsibilities;
@@ -59,9 +58,9 @@ export function Rights({
       ),
     onSuccess: async (next, organizationId) => {
       setMessage(t('mentorships.rights.acceptedMessage', { name: name(organizationId) }));
-      await save(next);
+      await write.save(next);
     },
-    onError: (e) => setError(conflict(e) ?? problemMessage(e, t)),
+    onError: (e) => setError(write.conflict(e) ?? problemMessage(e, t)),
   });
   const prefix = `rights.${r.version}`;
   return (

@@ -4,15 +4,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { api, call, idempotencyKey } from '../../api/client.ts';
 import { keys, networksQuery } from '../../api/queries.ts';
-import {
-  Form,
-  hasErrors,
-  noErrors,
-  requireValues,
-  submitOf,
-  TextField,
-  useForm,
-} from '../../components/form/index.ts';
+import { Form, sendWith, TextField, useForm } from '../../components/form/index.ts';
 import { Page, StatusMessage } from '../../components/page.tsx';
 import { PagedList } from '../../components/paged-list.tsx';
 import { formatDate, useT } from '../../i18n/index.ts';
@@ -81,6 +73,7 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
   const create = useMutation({
     mutationFn: (body: CreateNetwork): Promise<Network> =>
       call(api.networks.$post({ json: body }, { headers: { 'idempotency-key': key } })),
+    onMutate: () => setCreated(undefined),
     onSuccess: (network, body) => {
       form.reset(EMPTY);
       setKey(idempotencyKey());
@@ -91,19 +84,17 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
     onError: (error) => form.fail(error, { fields: FIELDS }),
   });
 
-  const submit = (value: CreateNetwork) => {
-    if (create.isPending) return;
-    const missing = requireValues(value, FIELDS, t('errors.isRequired'));
-    if (hasErrors(missing)) return form.setErrors(missing);
-    form.setErrors(noErrors);
-    setCreated(undefined);
-    create.mutate({
+  const send = sendWith(form, create, {
+    required: FIELDS,
+    body: (value) => ({
       name: value.name.trim(),
       region: value.region.trim(),
       adminEmail: value.adminEmail.trim(),
       adminName: value.adminName.trim(),
-    });
-  };
+    }),
+    label: t('networks.submit'),
+    busyLabel: t('networks.submitting'),
+  });
 
   return (
     <section aria-labelledby="create-network">
@@ -117,14 +108,7 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
         }
       />
       <div className="narrow">
-        <Form
-          form={form}
-          id="network"
-          ids="name"
-          labelledBy="create-network"
-          onSubmit={submit}
-          submit={submitOf(create, t('networks.submit'), t('networks.submitting'))}
-        >
+        <Form form={form} id="network" ids="name" labelledBy="create-network" {...send}>
           <TextField
             path="name"
             name="name"

@@ -15,16 +15,15 @@ import { useTechnicalAreaOptions } from '../../components/choices.ts';
 import {
   Form,
   getAt,
-  hasErrors,
   newKey,
-  noErrors,
   optional,
   present,
   problemMessage,
   RadioGroup,
   type Row,
+  refusal,
   SelectField,
-  submitOf,
+  sendWith,
   TextField,
   useForm,
   useFormContext,
@@ -181,6 +180,8 @@ function AssessmentForm({
   const record = useMutation({
     mutationFn: (body: CapacityAssessment) =>
       postCapacityAssessment(networkId, organizationId, body, key),
+    // the rows as sent: an error of this request names them by index
+    onMutate: () => setSubmitted(form.value),
     onSuccess: () => {
       void queryClient.invalidateQueries({
         queryKey: capacityKeys.capacityAssessments(networkId, organizationId),
@@ -200,15 +201,14 @@ function AssessmentForm({
     },
   });
 
-  const submit = (draft: AssessmentDraft) => {
-    if (record.isPending) return;
-    const body = assessmentBody(draft);
-    const found = validate(capacityAssessmentSchema, body, draft);
-    if (hasErrors(found)) return form.setErrors(found);
-    form.setErrors(noErrors);
-    setSubmitted(draft);
-    record.mutate(body);
-  };
+  const send = sendWith(form, record, {
+    body: (draft) => {
+      const body = assessmentBody(draft);
+      return refusal(validate(capacityAssessmentSchema, body, draft)) ?? body;
+    },
+    label: tp('s2s.capacity.submit'),
+    busyLabel: tp('s2s.capacity.submitting'),
+  });
 
   return (
     <>
@@ -218,9 +218,8 @@ function AssessmentForm({
         form={form}
         id="assessment"
         labelledBy="assessment-form-heading"
-        onSubmit={submit}
         look="document"
-        submit={submitOf(record, tp('s2s.capacity.submit'), tp('s2s.capacity.submitting'))}
+        {...send}
       >
         <AssessmentFields />
       </Form>

@@ -9,11 +9,10 @@ import {
   CheckboxField,
   CheckboxGroup,
   Form,
-  hasErrors,
-  noErrors,
   problemToErrors,
+  refusal,
   SelectField,
-  submitOf,
+  sendWith,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -29,7 +28,6 @@ import {
   languageCodes,
   PROFILE_FIELDS,
   type Profile,
-  type ProfileValue,
   profileFrom,
   profileValue,
 } from './profile.ts';
@@ -158,34 +156,31 @@ export function OrganizationCreatePage() {
     onError: (error) => form.fail(error, { fields: CREATE_FIELDS }),
   });
 
-  const submit = (value: CreateValue) => {
-    if (create.isPending) return;
-    const found = checkProfile(
-      value,
-      ['name', 'country', 'coordinatorEmail', 'coordinatorName'],
-      t,
-    );
-    if (hasErrors(found)) return form.setErrors(found);
-    form.setErrors(noErrors);
-    const { otherTechnicalArea, ...profile } = profileFrom(value);
-    create.mutate({
-      ...profile,
-      ...(otherTechnicalArea ? { otherTechnicalArea } : {}),
-      coordinatorEmail: value.coordinatorEmail.trim(),
-      coordinatorName: value.coordinatorName.trim(),
-    });
-  };
+  const send = sendWith(form, create, {
+    body: (value) => {
+      const found = checkProfile(
+        value,
+        ['name', 'country', 'coordinatorEmail', 'coordinatorName'],
+        t,
+      );
+      const { otherTechnicalArea, ...profile } = profileFrom(value);
+      return (
+        refusal(found) ?? {
+          ...profile,
+          ...(otherTechnicalArea ? { otherTechnicalArea } : {}),
+          coordinatorEmail: value.coordinatorEmail.trim(),
+          coordinatorName: value.coordinatorName.trim(),
+        }
+      );
+    },
+    label: t('organizations.create'),
+    busyLabel: t('organizations.creating'),
+  });
 
   return (
     <Page title={t('organizations.createTitle')}>
       <div className="narrow">
-        <Form
-          form={form}
-          id="organization"
-          ids="name"
-          onSubmit={submit}
-          submit={submitOf(create, t('organizations.create'), t('organizations.creating'))}
-        >
+        <Form form={form} id="organization" ids="name" {...send}>
           <ProfileFields />
           <fieldset className="group">
             <legend>{t('organizations.coordinatorHeading')}</legend>
@@ -284,6 +279,7 @@ function EditForm({
       const state: FlashState = { flash: t('organizations.savedMessage') };
       navigate(detailPath, { state });
     },
+    onMutate: () => setConflict(false),
     onError: (error) => {
       if (error instanceof ApiProblem && error.status === 409) setConflict(true);
       else form.fail(error, { fields: PROFILE_FIELDS });
@@ -300,14 +296,15 @@ function EditForm({
     }
   };
 
-  const submit = (value: ProfileValue) => {
-    if (save.isPending) return;
-    const found = checkProfile(value, ['name', 'country'], t);
-    if (hasErrors(found)) return form.setErrors(found);
-    form.setErrors(noErrors);
-    setConflict(false);
-    save.mutate({ ...profileFrom(value), version: current.version });
-  };
+  const send = sendWith(form, save, {
+    body: (value) =>
+      refusal(checkProfile(value, ['name', 'country'], t)) ?? {
+        ...profileFrom(value),
+        version: current.version,
+      },
+    label: t('organizations.save'),
+    busyLabel: t('organizations.saving'),
+  });
 
   return (
     <div className="narrow">
@@ -319,13 +316,7 @@ function EditForm({
           </button>
         </div>
       ) : null}
-      <Form
-        form={form}
-        id="organization"
-        ids="name"
-        onSubmit={submit}
-        submit={submitOf(save, t('organizations.save'), t('organizations.saving'))}
-      >
+      <Form form={form} id="organization" ids="name" {...send}>
         <ProfileFields initial={current} />
       </Form>
       <p>

@@ -5,15 +5,7 @@ import { Link } from 'wouter';
 import { useHistoryState } from 'wouter/use-browser-location';
 import { api, call, idempotencyKey } from '../../api/client.ts';
 import { keys, membersQuery, meQuery, organizationQuery } from '../../api/queries.ts';
-import {
-  Form,
-  hasErrors,
-  noErrors,
-  requireValues,
-  submitOf,
-  TextField,
-  useForm,
-} from '../../components/form/index.ts';
+import { Form, sendWith, TextField, useForm } from '../../components/form/index.ts';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { PagedList } from '../../components/paged-list.tsx';
 import { countryName, formatDate, languageName, useT } from '../../i18n/index.ts';
@@ -186,6 +178,7 @@ function InviteMember({
           { headers: { 'idempotency-key': key } },
         ),
       ),
+    onMutate: () => setInvited(undefined),
     onSuccess: (member) => {
       form.reset(NO_INVITE);
       setKey(idempotencyKey());
@@ -195,14 +188,12 @@ function InviteMember({
     onError: (error) => form.fail(error, { fields: INVITE_FIELDS }),
   });
 
-  const submit = (value: typeof NO_INVITE) => {
-    if (invite.isPending) return;
-    const missing = requireValues(value, INVITE_FIELDS, t('errors.isRequired'));
-    if (hasErrors(missing)) return form.setErrors(missing);
-    form.setErrors(noErrors);
-    setInvited(undefined);
-    invite.mutate({ name: value.name.trim(), email: value.email.trim() });
-  };
+  const send = sendWith(form, invite, {
+    required: INVITE_FIELDS,
+    body: (value) => ({ name: value.name.trim(), email: value.email.trim() }),
+    label: t('members.submit'),
+    busyLabel: t('members.submitting'),
+  });
 
   return (
     <section aria-labelledby="invite">
@@ -212,14 +203,7 @@ function InviteMember({
         message={invited ? t('members.invitedMessage', { email: invited }) : undefined}
       />
       <div className="narrow">
-        <Form
-          form={form}
-          id="invite-form"
-          ids="name"
-          labelledBy="invite"
-          onSubmit={submit}
-          submit={submitOf(invite, t('members.submit'), t('members.submitting'))}
-        >
+        <Form form={form} id="invite-form" ids="name" labelledBy="invite" {...send}>
           <TextField
             path="name"
             name="name"
