@@ -1,7 +1,8 @@
 /** Choices of the form system: checkbox groups and radio groups, bound by path. */
 import type { ReactNode } from 'react';
-import { useField } from './form.tsx';
-import { type ChoiceOption, wrapper } from './inputs.tsx';
+import { useField, useFormContext } from './form.tsx';
+import { type ChoiceOption, TextField, wrapper } from './inputs.tsx';
+import { getAt } from './path.ts';
 
 interface GroupProps {
   path: string;
@@ -125,7 +126,7 @@ export function CheckboxGroup({
   order = 'options',
   ...rest
 }: GroupProps & { order?: 'options' | 'chosen' }) {
-  const field = useField<string[]>(path, { label: legend, hint, id });
+  const field = useField<string[]>(path, { label: legend, hint, id, name: rest.name });
   const chosen = Array.isArray(field.value) ? field.value : [];
   const toggle = (option: string, on: boolean) => {
     const next = on ? [...chosen, option] : chosen.filter((v) => v !== option);
@@ -139,6 +140,7 @@ export function CheckboxGroup({
       type="checkbox"
       field={field}
       legend={legend}
+      name={field.name}
       isChosen={(v) => chosen.includes(v)}
       toggle={toggle}
     />
@@ -147,7 +149,7 @@ export function CheckboxGroup({
 
 /** Radio buttons bound to a string. */
 export function RadioGroup({ path, legend, hint, id, ...rest }: GroupProps) {
-  const field = useField<string>(path, { label: legend, hint, id });
+  const field = useField<string>(path, { label: legend, hint, id, name: rest.name });
   const value = String(field.value ?? '');
   return (
     <ChoiceList
@@ -155,9 +157,34 @@ export function RadioGroup({ path, legend, hint, id, ...rest }: GroupProps) {
       type="radio"
       field={field}
       legend={legend}
-      name={rest.name ?? field.id}
+      name={field.name ?? field.id}
       isChosen={(v) => v === value}
       toggle={(v) => field.set(v)}
     />
+  );
+}
+
+/**
+ * Checkboxes with their "other" answer: the text field asking what it is shows once the
+ * option `other` is ticked.
+ *
+ * @example
+ * <CheckboxGroupWithOther path="services" otherPath="otherService" legend={…} otherLabel={…} options={…} />
+ */
+export function CheckboxGroupWithOther({
+  otherPath,
+  otherLabel,
+  maxLength = 200,
+  ...group
+}: GroupProps & { otherPath: string; otherLabel: string; maxLength?: number }) {
+  const form = useFormContext();
+  const chosen = getAt(form.value, group.path);
+  return (
+    <>
+      <CheckboxGroup {...group} />
+      {Array.isArray(chosen) && chosen.includes('other') ? (
+        <TextField path={otherPath} label={otherLabel} maxLength={maxLength} />
+      ) : null}
+    </>
   );
 }

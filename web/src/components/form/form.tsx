@@ -139,6 +139,8 @@ interface FormContextValue {
   readOnlyTexts: ReadOnlyTexts | undefined;
   autoComplete: string | undefined;
   domId: (path: string) => string;
+  /** Fields are named after their path (`ids="name"`: flat forms, named for autofill). */
+  named: boolean;
   /** Field path → its label with the rows and groups it sits in (for the error summary). */
   labels: Map<string, string>;
 }
@@ -182,6 +184,8 @@ interface FieldOptions {
   id?: string | undefined;
   /** Its name in the error summary, when more than `label` (e.g. "KPI 1: Target"). */
   summaryLabel?: string | undefined;
+  /** The `name` attribute, when not its path (flat forms) or none (document forms). */
+  name?: string | undefined;
 }
 
 /**
@@ -206,6 +210,7 @@ export function useField<T = unknown>(path: string, options: FieldOptions) {
   return {
     form,
     id,
+    name: options.name ?? (form.named ? path : undefined),
     value: getAt(form.value, path) as T | undefined,
     set: (value: T) => form.set(path, value),
     readOnly: form.readOnly,
@@ -280,7 +285,8 @@ interface FormProps<V> {
   look?: 'document' | undefined;
   /**
    * How field ids are made from the form id and a path: `path` (default) gives
-   * `<id>--<path, dots as dashes>`, `name` gives `<id>-<path>` (the ids of flat forms).
+   * `<id>--<path, dots as dashes>`, `name` gives `<id>-<path>` (the ids of flat forms, whose
+   * fields are also named after their path).
    */
   ids?: 'path' | 'name';
   /** The `autocomplete` of text inputs that do not say (e.g. `off` for documents). */
@@ -355,9 +361,10 @@ export function Form<V>({
       readOnlyTexts,
       autoComplete,
       domId,
+      named: ids === 'name',
       labels,
     }),
-    [id, value, update, errors, readOnly, readOnlyTexts, autoComplete, domId, labels],
+    [id, ids, value, update, errors, readOnly, readOnlyTexts, autoComplete, domId, labels],
   );
   const handle = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

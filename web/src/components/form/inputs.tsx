@@ -23,7 +23,7 @@ interface TextFieldProps {
   errorPath?: string;
   /** The element's id, when not derived from the path. */
   id?: string;
-  /** The `name` attribute, for the browser's autofill. */
+  /** The `name` attribute (for the browser's autofill), when not the path of a flat form. */
   name?: string;
   /** The class of the field's wrapper, besides `field`. */
   className?: string;
@@ -53,13 +53,18 @@ export function TextField({
   short,
   summaryLabel,
 }: TextFieldProps) {
-  const { form, id, value, set, invalid, describedBy, hintEl, errorEl } = useField<string | number>(
-    path,
-    { label, hint, errorPath, id: fixedId, summaryLabel },
-  );
+  const field = useField<string | number>(path, {
+    label,
+    hint,
+    errorPath,
+    id: fixedId,
+    summaryLabel,
+    name,
+  });
+  const { form, id, value, set, invalid, describedBy, hintEl, errorEl } = field;
   const common = {
     id,
-    name,
+    name: field.name,
     value: typeof value === 'string' || typeof value === 'number' ? String(value) : '',
     readOnly: form.readOnly || undefined,
     required,
@@ -149,12 +154,8 @@ export function SelectField({
   onChange,
   summaryLabel,
 }: SelectFieldProps) {
-  const { form, id, value, set, invalid, describedBy, hintEl, errorEl } = useField<string>(path, {
-    label,
-    hint,
-    id: fixedId,
-    summaryLabel,
-  });
+  const { form, id, value, set, invalid, describedBy, hintEl, errorEl, ...field } =
+    useField<string>(path, { label, hint, id: fixedId, summaryLabel, name });
   const current = String(value ?? '');
   const known = options.some((o) => o.value === current);
   return (
@@ -179,7 +180,7 @@ export function SelectField({
       ) : (
         <select
           id={id}
-          name={name}
+          name={field.name}
           value={current}
           required={required}
           aria-invalid={invalid}
@@ -220,11 +221,8 @@ export function CheckboxField({
   name?: string;
 }) {
   const plain = text ?? (typeof label === 'string' ? label : path);
-  const { form, id, value, set, invalid, describedBy, hintEl, errorEl } = useField<boolean>(path, {
-    label: plain,
-    hint,
-    id: fixedId,
-  });
+  const { form, id, value, set, invalid, describedBy, hintEl, errorEl, ...field } =
+    useField<boolean>(path, { label: plain, hint, id: fixedId, name });
   const checked = value === true;
   if (form.readOnly) {
     const texts = form.readOnlyTexts;
@@ -243,7 +241,7 @@ export function CheckboxField({
       <input
         type="checkbox"
         id={id}
-        name={name}
+        name={field.name}
         checked={checked}
         aria-invalid={invalid}
         aria-describedby={describedBy}

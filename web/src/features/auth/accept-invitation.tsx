@@ -156,16 +156,9 @@ function AcceptForm({
             readOnly
             hidden
           />
-          <TextField
-            path="name"
-            name="name"
-            label={t('invitation.yourName')}
-            autoComplete="name"
-            required
-          />
+          <TextField path="name" label={t('invitation.yourName')} autoComplete="name" required />
           <TextField
             path="password"
-            name="password"
             label={t('invitation.password')}
             hint={t('invitation.passwordHint')}
             type="password"
@@ -174,7 +167,6 @@ function AcceptForm({
           />
           <TextField
             path="confirm"
-            name="confirm"
             label={t('invitation.confirm')}
             type="password"
             autoComplete="new-password"

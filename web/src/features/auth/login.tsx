@@ -68,7 +68,6 @@ export function LoginPage() {
         <Form form={form} id="login" ids="name" {...send}>
           <TextField
             path="email"
-            name="email"
             label={t('login.email')}
             type="email"
             autoComplete="username"
@@ -76,7 +75,6 @@ export function LoginPage() {
           />
           <TextField
             path="password"
-            name="password"
             label={t('login.password')}
             type="password"
             autoComplete="current-password"

@@ -116,7 +116,6 @@ export function Spirit({ networkId, group: g }: { networkId: string; group: Coac
           <Form form={form} id="spirit" ids="name" {...send}>
             <TextField
               path="text"
-              name="text"
               label={tc('coachingGroups.spirit.text')}
               hint={tc('coachingGroups.spirit.textHint')}
               rows={6}

@@ -225,7 +225,6 @@ export function CoachingGroupNewPage() {
         </details>
         <SelectField
           path="facilitatorId"
-          name="facilitatorId"
           label={labels.facilitatorId}
           hint={tc('coachingGroups.new.facilitatorHint')}
           placeholder={tc('coachingGroups.new.choosePerson')}

@@ -103,10 +103,9 @@ export function ConsentPage() {
               </div>
             ) : (
               <Form form={form} id="consent" ids="name" {...send}>
-                <CheckboxField path="agree" name="agree" label={labels.agree} />
+                <CheckboxField path="agree" label={labels.agree} />
                 <TextField
                   path="signature"
-                  name="signature"
                   label={labels.signature}
                   autoComplete="name"
                   maxLength={120}

@@ -126,7 +126,7 @@ export function RotationForm({ networkId, program, onDone }: ProgramPartProps) {
           label={labels.startDate}
           hint={tp('programs.pairs.startDateHint')}
         />
-        <TextField path="rounds" name="rounds" label={labels.rounds} />
+        <TextField path="rounds" label={labels.rounds} />
       </Form>
     </section>
   );

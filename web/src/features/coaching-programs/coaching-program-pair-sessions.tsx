@@ -157,7 +157,7 @@ function SessionForm({
       <h2 id="record-heading">{tp('programs.sessions.record')}</h2>
       <Form form={form} id="session" ids="name" {...send}>
         <CoachingDateField path="date" label={labels.date} />
-        <TextField path="notes" name="notes" label={labels.notes} rows={5} maxLength={10_000} />
+        <TextField path="notes" label={labels.notes} rows={5} maxLength={10_000} />
       </Form>
     </section>
   );

@@ -255,19 +255,12 @@ function SaveToPlan({
         <Form form={form} id="matrix-save" ids="name" labelledBy="matrix-choose" {...send}>
           <CheckboxGroup
             path="formats"
-            name="formats"
             order="chosen"
             legend={labels.formats}
             hint={t('mentorships.matrix.formatsHint')}
             options={ranking.map((r) => ({ value: r.approach, label: name(r.approach) }))}
           />
-          <TextField
-            path="whySelected"
-            name="whySelected"
-            label={labels.whySelected}
-            rows={4}
-            maxLength={4000}
-          />
+          <TextField path="whySelected" label={labels.whySelected} rows={4} maxLength={4000} />
         </Form>
       </div>
     </>

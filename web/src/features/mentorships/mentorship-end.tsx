@@ -110,7 +110,6 @@ export function EndForm({
         <Form form={form} id="end" ids="name" labelledBy="end-form" labels={labels} {...send}>
           <RadioGroup
             path="kind"
-            name="kind"
             className="radios"
             itemClassName="radio"
             legend={labels.kind}
@@ -123,7 +122,6 @@ export function EndForm({
           {kind === 'premature' ? (
             <SelectField
               path="prematureReason"
-              name="prematureReason"
               label={labels.prematureReason}
               placeholder={t('mentorships.endForm.chooseReason')}
               options={prematureReasons.map((r) => ({
@@ -136,7 +134,6 @@ export function EndForm({
             <>
               <TextField
                 path="objectives"
-                name="objectives"
                 label={labels.objectives}
                 hint={t('mentorships.endForm.objectivesHint')}
                 rows={4}
@@ -144,7 +141,6 @@ export function EndForm({
               />
               <TextField
                 path="contactMode"
-                name="contactMode"
                 label={labels.contactMode}
                 hint={t('mentorships.endForm.contactModeHint')}
                 maxLength={500}
@@ -152,14 +148,7 @@ export function EndForm({
               />
             </>
           ) : null}
-          <TextField
-            path="reason"
-            name="reason"
-            label={labels.reason}
-            rows={3}
-            maxLength={4000}
-            required
-          />
+          <TextField path="reason" label={labels.reason} rows={3} maxLength={4000} required />
         </Form>
       </div>
     </section>

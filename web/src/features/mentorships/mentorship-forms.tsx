@@ -118,7 +118,6 @@ export function StageForm({
           <Form form={form} id="stage-change" ids="name" labelledBy="stage-form" {...send}>
             <RadioGroup
               path="stage"
-              name="stage"
               className="radios"
               itemClassName="radio"
               legend={labels.stage}
@@ -132,14 +131,7 @@ export function StageForm({
                 label: `${stageLabel(t, o.stage)} ${o.note}`,
               }))}
             />
-            <TextField
-              path="reason"
-              name="reason"
-              label={labels.reason}
-              rows={3}
-              maxLength={2000}
-              required
-            />
+            <TextField path="reason" label={labels.reason} rows={3} maxLength={2000} required />
           </Form>
         </div>
       )}

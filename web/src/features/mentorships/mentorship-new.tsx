@@ -145,7 +145,6 @@ function NewMentorshipForm({
         <Form form={form} id={FORM_ID} ids="name" onSubmit={send.onSubmit}>
           <SelectField
             path="mentorOrganizationId"
-            name="mentorOrganizationId"
             label={t('mentorships.create.mentor')}
             placeholder={t('mentorships.create.chooseMentor')}
             options={organizations.map((o) => ({ value: o.id, label: o.name }))}
@@ -158,7 +157,6 @@ function NewMentorshipForm({
           />
           <CheckboxGroup
             path="menteeOrganizationIds"
-            name="menteeOrganizationIds"
             order="chosen"
             legend={t('mentorships.create.mentees')}
             hint={t('mentorships.create.menteesHint')}
@@ -166,7 +164,6 @@ function NewMentorshipForm({
           />
           <TextField
             path="startDate"
-            name="startDate"
             type="date"
             label={t('mentorships.create.startDate')}
             hint={t('mentorships.create.startDateHint')}
@@ -175,7 +172,6 @@ function NewMentorshipForm({
           />
           <TextField
             path="durationMonths"
-            name="durationMonths"
             type="number"
             label={t('mentorships.create.duration')}
             hint={t('mentorships.create.durationHint')}

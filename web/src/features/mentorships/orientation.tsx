@@ -13,8 +13,8 @@ import {
 import { useTechnicalAreaOptions } from '../../components/choices.ts';
 import {
   CheckboxGroup,
+  CheckboxGroupWithOther,
   type ChoiceOption,
-  getAt,
   newKey,
   optional,
   otherText,
@@ -180,23 +180,19 @@ function OrientationFields({ organizations }: { organizations: readonly ChoiceOp
 /** One question of the guide, answered in the shape `orientationSchema` keeps it. */
 function GuideQuestion({ question }: { question: OrientationQuestion }) {
   const tp = usePlanT();
-  const form = useFormContext();
+  const _form = useFormContext();
   const areaOptions = useTechnicalAreaOptions();
   const path = question.answer.join('.');
   switch (question.answer[0]) {
     case 'technicalAreas': {
-      const chosen = getAt(form.value, 'technicalAreas');
       return (
-        <>
-          <CheckboxGroup path="technicalAreas" legend={question.text} options={areaOptions} />
-          {Array.isArray(chosen) && chosen.includes('other') ? (
-            <TextField
-              path="otherTechnicalArea"
-              label={tp('s2s.form.otherTechnicalArea')}
-              maxLength={200}
-            />
-          ) : null}
-        </>
+        <CheckboxGroupWithOther
+          path="technicalAreas"
+          otherPath="otherTechnicalArea"
+          legend={question.text}
+          otherLabel={tp('s2s.form.otherTechnicalArea')}
+          options={areaOptions}
+        />
       );
     }
     case 'nextMeetings':

@@ -18,9 +18,9 @@ import { useTechnicalAreaOptions } from '../../components/choices.ts';
 import {
   CheckboxField,
   CheckboxGroup,
+  CheckboxGroupWithOther,
   type ChoiceOption,
   Group,
-  getAt,
   newKey,
   RadioGroup,
   SelectField,
@@ -83,31 +83,6 @@ function PeopleList({
         </div>
       )}
     </RepeatableList>
-  );
-}
-
-/** A multiple choice with its "other" text, shown once "other" is ticked. */
-function ChoiceWithOther({
-  path,
-  otherPath,
-  legend,
-  otherLabel,
-  options,
-}: {
-  path: string;
-  otherPath: string;
-  legend: string;
-  otherLabel: string;
-  options: readonly ChoiceOption[];
-}) {
-  const form = useFormContext();
-  const chosen = getAt(form.value, path);
-  const other = Array.isArray(chosen) && chosen.includes('other');
-  return (
-    <>
-      <CheckboxGroup path={path} legend={legend} options={options} />
-      {other ? <TextField path={otherPath} label={otherLabel} maxLength={500} /> : null}
-    </>
   );
 }
 
@@ -187,19 +162,21 @@ function ServicesSection({ mentorship }: { mentorship: Mentorship | undefined })
   return (
     <section>
       <h2 id="plan-services">{tp('s2s.plan.sections.services')}</h2>
-      <ChoiceWithOther
+      <CheckboxGroupWithOther
         path="services"
         otherPath="otherService"
         legend={question('services').text}
         otherLabel={tp('s2s.plan.otherService')}
         options={options(planServices)}
+        maxLength={500}
       />
-      <ChoiceWithOther
+      <CheckboxGroupWithOther
         path="capacityTypes"
         otherPath="otherCapacityType"
         legend={question('capacity-types').text}
         otherLabel={tp('s2s.plan.otherCapacityType')}
         options={options(capacityTypeOptions)}
+        maxLength={500}
       />
       <CheckboxGroup
         path="formats"
@@ -231,12 +208,13 @@ function FocusSection() {
   return (
     <section>
       <h2 id="plan-focus">{tp('s2s.plan.sections.focus')}</h2>
-      <ChoiceWithOther
+      <CheckboxGroupWithOther
         path="technicalAreas"
         otherPath="otherTechnicalArea"
         legend={question('technical-areas').text}
         otherLabel={tp('s2s.form.otherTechnicalArea')}
         options={areaOptions}
+        maxLength={500}
       />
       <TextField
         path="howMentorCanHelp"

@@ -257,7 +257,7 @@ export function SummaryForm({
           max={30}
         >
           {(_r, rowPath) => (
-            <div className="summary-action">
+            <div className="field-row summary-action">
               <TextField
                 path={`${rowPath}.what`}
                 label={column(FORM.followUpColumns, 'what')}

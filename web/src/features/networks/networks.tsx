@@ -109,16 +109,9 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
       />
       <div className="narrow">
         <Form form={form} id="network" ids="name" labelledBy="create-network" {...send}>
-          <TextField
-            path="name"
-            name="name"
-            label={t('networks.name')}
-            autoComplete="off"
-            required
-          />
+          <TextField path="name" label={t('networks.name')} autoComplete="off" required />
           <TextField
             path="region"
-            name="region"
             label={t('networks.regionLabel')}
             hint={t('networks.regionHint')}
             autoComplete="off"
@@ -126,19 +119,12 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
           />
           <TextField
             path="adminEmail"
-            name="adminEmail"
             label={t('networks.adminEmail')}
             type="email"
             autoComplete="off"
             required
           />
-          <TextField
-            path="adminName"
-            name="adminName"
-            label={t('networks.adminName')}
-            autoComplete="off"
-            required
-          />
+          <TextField path="adminName" label={t('networks.adminName')} autoComplete="off" required />
         </Form>
       </div>
     </section>

@@ -15,7 +15,7 @@ import { useMemo } from 'react';
 import { useTechnicalAreaOptions } from '../../components/choices.ts';
 import {
   CheckboxGroup,
-  getAt,
+  CheckboxGroupWithOther,
   newKey,
   optional,
   otherText,
@@ -143,7 +143,7 @@ export function Inventory({ networkId, organizationId, editable }: CapacitySecti
 }
 
 function InventoryFields({ tp }: { tp: PlanTranslate }) {
-  const form = useFormContext();
+  const _form = useFormContext();
   const areaOptions = useTechnicalAreaOptions();
   const skillOptions = mentorSkillTypes.map((s) => ({ value: s.id, label: s.label }));
   const kindOptions = packagedResourceKinds.map((k) => ({
@@ -154,21 +154,15 @@ function InventoryFields({ tp }: { tp: PlanTranslate }) {
     () => commonLanguages.map((code) => ({ value: code, label: languageName(code) })),
     [],
   );
-  const areas = getAt(form.value, 'areasOfExpertise');
   return (
     <>
-      <CheckboxGroup
+      <CheckboxGroupWithOther
         path="areasOfExpertise"
+        otherPath="otherAreaOfExpertise"
         legend={tp('s2s.capacity.areasOfExpertise')}
+        otherLabel={tp('s2s.capacity.otherAreaOfExpertise')}
         options={areaOptions}
       />
-      {Array.isArray(areas) && areas.includes('other') ? (
-        <TextField
-          path="otherAreaOfExpertise"
-          label={tp('s2s.capacity.otherAreaOfExpertise')}
-          maxLength={200}
-        />
-      ) : null}
       <RepeatableList<ExpertRow>
         path="internalExperts"
         legend={tp('s2s.capacity.internalExperts')}

@@ -50,7 +50,6 @@ function ProfileFields({ initial }: { initial?: Organization }) {
     <>
       <TextField
         path="name"
-        name="name"
         label={t('organizations.name')}
         autoComplete="organization"
         maxLength={160}
@@ -58,7 +57,6 @@ function ProfileFields({ initial }: { initial?: Organization }) {
       />
       <SelectField
         path="country"
-        name="country"
         label={t('organizations.country')}
         placeholder={t('organizations.chooseCountry')}
         options={countries}
@@ -66,60 +64,48 @@ function ProfileFields({ initial }: { initial?: Organization }) {
       />
       <CheckboxGroup
         path="languages"
-        name="languages"
         legend={t('organizations.languages')}
         hint={t('organizations.languagesHint')}
         options={languages}
       />
       <CheckboxGroup
         path="keyPopulations"
-        name="keyPopulations"
         legend={t('organizations.keyPopulations')}
         hint={t('organizations.keyPopulationsHint')}
         options={keyPopulations.map((k) => ({ value: k, label: t(`keyPopulations.${k}`) }))}
       />
       <CheckboxField
         path="kpLed"
-        name="kpLed"
         label={t('organizations.kpLed')}
         hint={t('organizations.kpLedHint')}
       />
       <CheckboxGroup
         path="technicalAreas"
-        name="technicalAreas"
         legend={t('organizations.technicalAreas')}
         options={technicalAreas.map((a) => ({ value: a, label: t(`technicalAreas.${a}`) }))}
       />
       <TextField
         path="otherTechnicalArea"
-        name="otherTechnicalArea"
         label={t('organizations.otherTechnicalArea')}
         maxLength={200}
       />
       <TextField
         path="strengthsOffered"
-        name="strengthsOffered"
         label={t('organizations.strengthsOffered')}
         hint={t('organizations.strengthsHint')}
         rows={4}
       />
       <TextField
         path="priorityNeeds"
-        name="priorityNeeds"
         label={t('organizations.priorityNeeds')}
         hint={t('organizations.priorityNeedsHint')}
         rows={4}
       />
       <fieldset className="group">
         <legend>{t('organizations.connectivity')}</legend>
-        <CheckboxField
-          path="highSpeedInternet"
-          name="highSpeedInternet"
-          label={t('organizations.highSpeedInternet')}
-        />
+        <CheckboxField path="highSpeedInternet" label={t('organizations.highSpeedInternet')} />
         <CheckboxField
           path="nameVisibleToDonors"
-          name="nameVisibleToDonors"
           label={t('organizations.nameVisibleToDonors')}
           hint={t('organizations.nameVisibleHint')}
         />
@@ -187,7 +173,6 @@ export function OrganizationCreatePage() {
             <p className="hint">{t('organizations.coordinatorHint')}</p>
             <TextField
               path="coordinatorEmail"
-              name="coordinatorEmail"
               label={t('organizations.coordinatorEmail')}
               type="email"
               autoComplete="off"
@@ -195,7 +180,6 @@ export function OrganizationCreatePage() {
             />
             <TextField
               path="coordinatorName"
-              name="coordinatorName"
               label={t('organizations.coordinatorName')}
               autoComplete="off"
               required

@@ -204,16 +204,9 @@ function InviteMember({
       />
       <div className="narrow">
         <Form form={form} id="invite-form" ids="name" labelledBy="invite" {...send}>
-          <TextField
-            path="name"
-            name="name"
-            label={t('members.name')}
-            autoComplete="off"
-            required
-          />
+          <TextField path="name" label={t('members.name')} autoComplete="off" required />
           <TextField
             path="email"
-            name="email"
             label={t('members.email')}
             type="email"
             autoComplete="off"

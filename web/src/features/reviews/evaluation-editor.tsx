@@ -6,6 +6,7 @@ import type { Mentorship } from '@sisi/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   CheckboxGroup,
+  CheckboxGroupWithOther,
   type ChoiceOption,
   Group,
   RadioGroup,
@@ -117,7 +118,7 @@ const yesNoOptions = (tr: ReflectionTranslate): ChoiceOption[] => [
 /** Every field of the form, in the paper's order. */
 function EvaluationFields({ role }: { role: 'mentor' | 'mentee' }) {
   const tr = useReflectionT();
-  const draft = useFormContext().value as Draft;
+  const _draft = useFormContext().value as Draft;
   const long = (id: QuestionId, path: keyof Draft) => (
     <TextField path={path} label={numbered(id)} rows={4} maxLength={4000} />
   );
@@ -139,18 +140,13 @@ function EvaluationFields({ role }: { role: 'mentor' | 'mentee' }) {
       <TextField path="mentors" label={numbered('mentors')} maxLength={1000} />
       <TextField path="mentees" label={numbered('mentees')} maxLength={1000} />
       <TextField path="matchedFor" label={numbered('matched-for')} maxLength={200} />
-      <CheckboxGroup
+      <CheckboxGroupWithOther
         path="technicalAreas"
+        otherPath="otherTechnicalArea"
         legend={numbered('technical-areas')}
+        otherLabel={tr('evaluation.fill.otherArea')}
         options={F.technicalAreas.map((a) => ({ value: a.id, label: areaLabel(a.id) }))}
       />
-      {draft.technicalAreas.includes('other') ? (
-        <TextField
-          path="otherTechnicalArea"
-          label={tr('evaluation.fill.otherArea')}
-          maxLength={200}
-        />
-      ) : null}
       <CheckboxGroup
         path="activities"
         legend={numbered('activities')}

@@ -14,9 +14,9 @@ import type { ReactNode } from 'react';
 import { Link, useSearch } from 'wouter';
 import { useMentorshipContext, useMentorshipParams } from '../../components/mentorship-context.tsx';
 import { InfoNotice, LoadErrors, Loading } from '../../components/page.tsx';
-import { tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
+import { useReflectionT } from '../../i18n/en-reflection.ts';
 import { EvaluationEditor } from './evaluation-editor.tsx';
-import { editableOrganizations, F } from './evaluation-model.ts';
+import { editableOrganizations } from './evaluation-model.ts';
 import { PaperEvaluation } from './evaluation-paper.tsx';
 import { SideBySide, StatusList } from './evaluation-views.tsx';
 import { PaperFormPage } from './reflection-parts.tsx';
@@ -94,15 +94,9 @@ export function EvaluationPage() {
 
   return (
     <PaperFormPage
-      title={tr('evaluation.title')}
-      lead={tr('reflection.annex', { annex: F.annex, title: tPaper('evaluation.title', F.title) })}
-      networkId={networkId}
-      mentorshipId={mentorshipId}
+      paper="evaluation"
       organizationOptions={ctx.organizationOptions}
-      path={path}
       blank={view === 'blank' || view === 'paper'}
-      blankLabel="reflection.blankEvaluation"
-      backLabel="reflection.backFromBlankEvaluation"
     >
       {view ? null : <p className="no-print">{tr('evaluation.intro')}</p>}
       {body}

@@ -14,7 +14,7 @@ import { useRef, useState } from 'react';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem, idempotencyKey } from '../../api/client.ts';
 import {
-  CheckboxGroup,
+  CheckboxGroupWithOther,
   Form,
   fieldErrorsOf,
   Group,
@@ -189,15 +189,16 @@ export function ReportForm({
           )}
         </RepeatableList>
 
-        <CheckboxGroup
+        <CheckboxGroupWithOther
           path="technicalAreas"
+          otherPath="otherTechnicalArea"
           legend={question('technical-areas')}
+          otherLabel={tr('monitoring.report.otherArea')}
           options={quarterlyReportTechnicalAreas.map((a) => ({
             value: a.id,
             label: tReportText(`areas.${a.id}`, a.label),
           }))}
         />
-        <OtherArea />
 
         <RepeatableList<ObjectiveRow>
           path="objectives"
@@ -264,20 +265,6 @@ export function ReportForm({
   );
 }
 
-/** "Other" asks what it is. */
-function OtherArea() {
-  const tr = useReviewT();
-  const draft = useFormContext().value as ReportDraft;
-  if (!draft.technicalAreas.includes('other')) return null;
-  return (
-    <TextField
-      path="otherTechnicalArea"
-      label={tr('monitoring.report.otherArea')}
-      maxLength={200}
-    />
-  );
-}
-
 /** The interaction log: DATE, TIME INVOLVED, ACTIVITY per row, and the total hours. */
 function Interactions() {
   const tr = useReviewT();
@@ -298,7 +285,7 @@ function Interactions() {
         max={200}
       >
         {(_r, rowPath) => (
-          <div className="report-interaction">
+          <div className="field-row report-interaction">
             <TextField path={`${rowPath}.date`} type="date" label={column('date')} />
             <TextField
               path={`${rowPath}.hours`}

@@ -3,12 +3,14 @@
  * (Print, and the blank paper form), and opening every `<details>` before printing so
  * nothing folded is left off the paper.
  */
+
+import { evaluationForm, reflectionForm } from '@sisi/domain/static';
 import { type ReactNode, useEffect } from 'react';
 import { Link } from 'wouter';
 import type { ChoiceOption } from '../../components/form/index.ts';
-import { MentorshipHeader } from '../../components/mentorship-context.tsx';
+import { MentorshipHeader, useMentorshipParams } from '../../components/mentorship-context.tsx';
 import { Page } from '../../components/page.tsx';
-import { type ReflectionMessageKey, useReflectionT } from '../../i18n/en-reflection.ts';
+import { type ReflectionMessageKey, tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
 import './reflection.css';
 
 /** Opens the page's folded parts when it is printed, and folds them back after. */
@@ -63,39 +65,49 @@ function PrintBar({
   );
 }
 
+/** The two paper forms of the reviews: Annex 6 (reflection) and Annex 7 (evaluation). */
+const PAPERS = {
+  reflection: {
+    form: reflectionForm,
+    blankLabel: 'reflection.blank',
+    backLabel: 'reflection.backFromBlank',
+  },
+  evaluation: {
+    form: evaluationForm,
+    blankLabel: 'reflection.blankEvaluation',
+    backLabel: 'reflection.backFromBlankEvaluation',
+  },
+} as const;
+
 /**
- * The page of a paper form of the mentorship (the reflection, the evaluation): the annex it
- * is, the mentorship, the print bar, then `children`; all of it printable.
+ * The page of a paper form of the reviews: its title, the annex it reproduces, the
+ * mentorship, and a print bar linking to the blank paper form (`?view=blank`) and back.
  */
 export function PaperFormPage({
-  title,
-  lead,
-  networkId,
-  mentorshipId,
+  paper,
   organizationOptions,
-  path,
   blank,
-  blankLabel,
-  backLabel,
   children,
 }: {
-  title: string;
-  lead: string;
-  networkId: string;
-  mentorshipId: string;
+  paper: keyof typeof PAPERS;
   organizationOptions: readonly ChoiceOption[];
-  /** The page's own path; `?view=blank` is its blank paper form. */
-  path: string;
   /** Whether the paper form is shown (the print bar then links back). */
   blank: boolean;
-  blankLabel: ReflectionMessageKey;
-  backLabel: ReflectionMessageKey;
   children: ReactNode;
 }) {
+  const tr = useReflectionT();
+  const { networkId, mentorshipId } = useMentorshipParams();
+  const { form, blankLabel, backLabel } = PAPERS[paper];
+  const path = `/networks/${networkId}/mentorships/${mentorshipId}/${paper}`;
   return (
-    <Page title={title}>
+    <Page title={tr(`${paper}.title`)}>
       <div className="printable">
-        <p className="lead">{lead}</p>
+        <p className="lead">
+          {tr('reflection.annex', {
+            annex: form.annex,
+            title: tPaper(`${paper}.title`, form.title),
+          })}
+        </p>
         <MentorshipHeader
           networkId={networkId}
           mentorshipId={mentorshipId}

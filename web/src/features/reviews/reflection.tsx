@@ -14,8 +14,7 @@ import { type ReactNode, useState } from 'react';
 import { useSearch } from 'wouter';
 import { useMentorshipContext, useMentorshipParams } from '../../components/mentorship-context.tsx';
 import { InfoNotice, LoadErrors, Loading, StatusMessage } from '../../components/page.tsx';
-import { tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
-import { F } from './reflection-labels.ts';
+import { useReflectionT } from '../../i18n/en-reflection.ts';
 import { PaperReflection } from './reflection-paper.tsx';
 import { PaperFormPage } from './reflection-parts.tsx';
 import { reflectionQuery } from './reflection-queries.ts';
@@ -29,7 +28,6 @@ export function ReflectionPage() {
   const ctx = useMentorshipContext(networkId, mentorshipId);
   const results = useQuery(reflectionQuery(networkId, mentorshipId));
   const [sent, setSent] = useState<string>();
-  const path = `/networks/${networkId}/mentorships/${mentorshipId}/reflection`;
 
   let body: ReactNode;
   if (blank) {
@@ -63,17 +61,7 @@ export function ReflectionPage() {
   }
 
   return (
-    <PaperFormPage
-      title={tr('reflection.title')}
-      lead={tr('reflection.annex', { annex: F.annex, title: tPaper('reflection.title', F.title) })}
-      networkId={networkId}
-      mentorshipId={mentorshipId}
-      organizationOptions={ctx.organizationOptions}
-      path={path}
-      blank={blank}
-      blankLabel="reflection.blank"
-      backLabel="reflection.backFromBlank"
-    >
+    <PaperFormPage paper="reflection" organizationOptions={ctx.organizationOptions} blank={blank}>
       <StatusMessage message={sent} />
       {blank ? null : <p className="no-print">{tr('reflection.intro')}</p>}
       {body}
