@@ -66,6 +66,7 @@ export {
   type PersonRecord,
 } from './repositories/network-repository.ts';
 export {
+  IDEMPOTENCY_TTL_DAYS,
   type IdempotencyRecord,
   type InvitationRecord,
   PlatformRepository,
