@@ -57,6 +57,7 @@ function checkDeps(deps: ApiDeps): void {
       'donors',
       'clock',
       'mailer',
+      'mailQueue',
       'provisioner',
       'tokens',
       'identity',

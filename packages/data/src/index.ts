@@ -17,6 +17,13 @@ export {
   type FieldCipherOptions,
   type FieldScope,
 } from './field-cipher.ts';
+export {
+  type Delivery,
+  MAIL_QUEUE_LEASE_MS,
+  MailQueue,
+  type MailQueueOptions,
+  type QueuedMail,
+} from './mail-queue.ts';
 export { createNetworkStore, type NetworkStore } from './network-store.ts';
 export {
   type AssetInventoryContent,
