@@ -19,6 +19,7 @@ export const ENTRIES = {
   provisioningEvents: 'apps/aws/src/entries/provisioning.ts',
   lifecycle: 'apps/aws/src/entries/lifecycle.ts',
   rollup: 'apps/aws/src/entries/rollup.ts',
+  mailQueue: 'apps/aws/src/entries/mail-queue.ts',
 } as const;
 
 /**

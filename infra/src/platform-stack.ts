@@ -52,7 +52,7 @@ import {
   UserPool,
 } from 'aws-cdk-lib/aws-cognito';
 import { type Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { Rule } from 'aws-cdk-lib/aws-events';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
 import {
   PolicyStatement,
@@ -684,6 +684,37 @@ export class PlatformStack extends Stack {
       ],
     });
 
+    // ---- mail queued by requests (ADR 0023) -----------------------------------------------
+    // The API sends each mail after its commit; this sends what it could not (SES failed,
+    // or the Lambda ended in between) and takes over claims a sender left when it died.
+    const mailQueueFn = sisiFunction(this, 'MailQueueFunction', {
+      entry: 'mailQueue',
+      description: 'Sisi: sends mail queued by requests that they could not send themselves',
+      logRetention,
+      // shorter than the 60 s claim lease, so a live sender's claim is never taken over
+      timeout: Duration.seconds(50),
+      environment: {
+        SISI_TABLE_PREFIX: config.prefix,
+        SISI_BASE_URL: baseUrl,
+        SISI_MAIL_FROM: config.mail.from,
+        SISI_SES_CONFIGURATION_SET: configurationSet.configurationSetName,
+      },
+    });
+    mailQueueFn.addToRolePolicy(sendMail);
+    mailQueueFn.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'MailQueue',
+        actions: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
+        resources: [this.platformTable.tableArn, `${this.platformTable.tableArn}/index/*`],
+      }),
+    );
+    new Rule(this, 'MailQueueSchedule', {
+      description: 'Sends queued mail every minute',
+      schedule: Schedule.rate(Duration.minutes(1)),
+      // a failed run is simply the next minute's
+      targets: [new LambdaTarget(mailQueueFn, { retryAttempts: 0 })],
+    });
+
     apiFn.addEnvironment('SISI_TABLE_PREFIX', config.prefix);
     apiFn.addEnvironment('SISI_BASE_URL', baseUrl);
     apiFn.addEnvironment('SISI_MAIL_FROM', config.mail.from);
@@ -725,6 +756,7 @@ export class PlatformStack extends Stack {
     ]);
     acknowledge(rollupRole, [platformIndexes, xray]);
     acknowledge(statusFn.role!, [xray]);
+    acknowledge(mailQueueFn.role!, [platformIndexes, xray]);
     acknowledge(this.networkAccessRole, [
       [
         `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:dynamodb:<AWS::Region>:<AWS::AccountId>:table/${n.networkTablePattern}]`,

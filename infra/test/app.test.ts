@@ -310,7 +310,8 @@ describe('platform stack', () => {
         expect(group.Properties.RetentionInDays).toBe(90);
       }
     }
-    expect(ours).toBe(3 + NETWORKS.length * lifecyclePlaceholders.length);
+    // api, rollup, provisioning status, mail queue; three Tasks per network
+    expect(ours).toBe(4 + NETWORKS.length * lifecyclePlaceholders.length);
   });
 
   it('has the Cognito pool the local issuer mimics: custom network and organization, a group per role', () => {
@@ -402,7 +403,9 @@ describe('platform stack', () => {
         EnvironmentVariables: Match.arrayWith([Match.objectLike({ Name: 'SISI_NETWORK_ID' })]),
       }),
     });
-    const [[, rule]] = ofType(platform, 'AWS::Events::Rule') as [[string, Json]];
+    const [[, rule]] = ofType(platform, 'AWS::Events::Rule').filter(
+      ([, r]) => r.Properties.EventPattern,
+    ) as [[string, Json]];
     expect(rule.Properties.EventPattern).toMatchObject({
       source: ['aws.codebuild'],
       'detail-type': ['CodeBuild Build State Change'],
@@ -414,6 +417,26 @@ describe('platform stack', () => {
     expect(
       statementsOf(platform, role).some((s) => actionsOf(s).includes('dynamodb:UpdateItem')),
     ).toBe(true);
+  });
+});
+
+describe('the mail queue', () => {
+  it('runs its worker every minute with SES and the platform table, in less time than the claim lease', () => {
+    const [[, rule]] = ofType(platform, 'AWS::Events::Rule').filter(
+      ([, r]) => r.Properties.ScheduleExpression,
+    ) as [[string, Json]];
+    expect(rule.Properties.ScheduleExpression).toBe('rate(1 minute)');
+    const targetId = rule.Properties.Targets[0].Arn['Fn::GetAtt'][0] as string;
+    const fn = platform.Resources[targetId].Properties;
+    expect(fn.Timeout).toBeLessThan(60);
+    for (const name of ['SISI_TABLE_PREFIX', 'SISI_BASE_URL', 'SISI_MAIL_FROM']) {
+      expect(fn.Environment.Variables[name], name).toBeDefined();
+    }
+    const actions = statementsOf(platform, fn.Role['Fn::GetAtt'][0] as string).flatMap(actionsOf);
+    expect(actions).toEqual(
+      expect.arrayContaining(['ses:SendEmail', 'dynamodb:Query', 'dynamodb:UpdateItem']),
+    );
+    expect(actions.some((a) => a === 'dynamodb:DeleteItem' || a === 'dynamodb:Scan')).toBe(false);
   });
 });
 

@@ -269,7 +269,9 @@ describe('a failing provisioner', () => {
     const body = networkBodyUsed;
     const network = await expectJson<Network>(res, 201);
     expect(network).toMatchObject({ status: 'failed', statusReason: 'boom' });
-    // nobody is invited into a network without storage
+    // nobody is invited into a network without storage, not later by the mail worker either
+    expect(await failing.local.outbox.list(body.adminEmail)).toEqual([]);
+    await failing.local.mailQueue.deliverPending();
     expect(await failing.local.outbox.list(body.adminEmail)).toEqual([]);
 
     const stored = await expectJson<Network>(

@@ -11,6 +11,7 @@ import {
   createNetworkStore,
   DonorRepository,
   FieldCipher,
+  MailQueue,
   networkTableName,
   PlatformRepository,
   platformTableName,
@@ -51,6 +52,7 @@ export type AwsDeps<S extends TableSettings> = {
   /** The rollup handler's ports: the platform table and mentorship facts from network tables. */
   readonly rollup: RollupDeps;
 } & (S extends ApiSettings ? { readonly api: ApiDeps } : unknown) &
+  (S extends MailSettings ? { readonly mailQueue: MailQueue } : unknown) &
   (S extends LifecycleSettings ? { readonly lifecycle: LifecycleDeps } : unknown);
 
 /** `make()` at the first call, the same value after. */
@@ -75,6 +77,8 @@ function lazy<T>(make: () => T): () => T {
  *   stack's functions reach only its table), SES for mail, the network's state machine to
  *   start the next review's execution, real time.
  * - `rollup`: the platform table's rollups, mentorship facts read from the network tables.
+ * - `mailQueue`: mail queued by requests in the platform table, sent through SES (the API
+ *   sends after its commit; the mail queue Lambda sends what is left).
  *
  * @example
  * const app = createApp(buildAwsDeps(readApiSettings(process.env)).api);
@@ -96,6 +100,11 @@ export function buildAwsDeps<S extends TableSettings>(
     });
   });
 
+  // mail decided in a request: queued with its data, sent by the request or the worker
+  const mailQueue = lazy(
+    () => new MailQueue(doc(), platformTableName(tablePrefix), { mailer: mailer(), clock }),
+  );
+
   const api = lazy((): ApiDeps => {
     const s = settings as unknown as ApiSettings;
     const credentials = new NetworkCredentials(clients.sts ?? new STSClient({}), {
@@ -113,6 +122,7 @@ export function buildAwsDeps<S extends TableSettings>(
       },
       clock,
       mailer: mailer(),
+      mailQueue: mailQueue(),
       provisioner: new CodeBuildProvisioner(
         clients.codebuild ?? new CodeBuildClient({}),
         s.provisioningProject,
@@ -165,6 +175,9 @@ export function buildAwsDeps<S extends TableSettings>(
     },
     get api() {
       return api();
+    },
+    get mailQueue() {
+      return mailQueue();
     },
     get lifecycle() {
       return lifecycle();

@@ -14,7 +14,7 @@ describe('perInstance', () => {
 
 describe('the Lambda entries', () => {
   it('load without reading the environment: a bad setting fails the first event', async () => {
-    for (const entry of ['api', 'lifecycle', 'rollup', 'provisioning']) {
+    for (const entry of ['api', 'lifecycle', 'rollup', 'provisioning', 'mail-queue']) {
       const { handler } = (await import(`./entries/${entry}.ts`)) as { handler: unknown };
       expect(typeof handler).toBe('function');
     }

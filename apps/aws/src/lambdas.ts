@@ -9,6 +9,7 @@ import {
   type LifecycleTask,
   readApiSettings,
   readLifecycleSettings,
+  readMailQueueSettings,
   readTableSettings,
 } from './settings.ts';
 
@@ -120,5 +121,25 @@ export function createProvisioningLambda(
   return async (event) => {
     const outcome = await recordBuildOutcome(event, platform);
     console.log(JSON.stringify({ message: 'provisioning build ended', outcome: outcome ?? null }));
+  };
+}
+
+/**
+ * Run on a schedule (every minute): sends the mail a request queued with its data but could
+ * not send itself (SES failed, or the Lambda ended between the commit and the send), and
+ * takes over claims left by a sender that died (ADR 0023). A mail that fails again stays
+ * queued for the next run; the run fails only when the table cannot be read.
+ *
+ * @example await createMailQueueLambda(process.env)(); // { sent: 1, skipped: 0, failed: 0 }
+ */
+export function createMailQueueLambda(
+  env: Env,
+  clients: AwsClients = {},
+): () => Promise<{ sent: number; skipped: number; failed: number }> {
+  const { mailQueue } = buildAwsDeps(readMailQueueSettings(env), clients);
+  return async () => {
+    const done = await mailQueue.deliverPending();
+    if (done.sent || done.failed) console.log(JSON.stringify({ message: 'queued mail', ...done }));
+    return done;
   };
 }

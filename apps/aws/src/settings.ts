@@ -165,6 +165,19 @@ export function readLifecycleSettings(env: Env): LifecycleSettings {
   };
 }
 
+/** What the mail queue's worker is configured with: the platform table and SES. */
+export interface MailQueueSettings extends TableSettings, MailSettings {}
+
+/**
+ * Reads the mail queue worker's settings (ADR 0023), all at once.
+ *
+ * @example const settings = readMailQueueSettings(process.env);
+ */
+export function readMailQueueSettings(env: Env): MailQueueSettings {
+  const e = readPart(['SISI_TABLE_PREFIX', ...MAIL], env, 'mail queue settings');
+  return { tablePrefix: e.SISI_TABLE_PREFIX, ...mailOf(e) };
+}
+
 /**
  * Reads the table prefix alone: all the rollup Lambda (`what`: rollup settings) and the
  * provisioning-status Lambda need. Fails naming the variable when it is missing or bad.

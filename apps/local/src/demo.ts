@@ -111,7 +111,11 @@ export async function seedDemo(
     return readDemoCredentials(credentialsFile);
   }
   // invitations of the seed go to the outbox even when SMTP is set: their links are needed here
-  const app = createApp({ ...local.deps, mailer: local.outbox });
+  const app = createApp({
+    ...local.deps,
+    mailer: local.outbox,
+    mailQueue: local.deps.mailQueue.withMailer(local.outbox),
+  });
   const call = async <T>(
     method: string,
     path: string,

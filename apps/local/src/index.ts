@@ -24,6 +24,7 @@ export { LOCAL_AUDIENCE, LocalIssuer } from './issuer.ts';
 export { buildLocalDeps, type LocalDeps, type LocalDepsOptions } from './local-deps.ts';
 export { LocalIdentityProvider } from './local-identity.ts';
 export { LocalKeyProvider } from './local-keys.ts';
+export { MAIL_TICK_MS, type MailWorker, startMailWorker } from './mail-worker.ts';
 export { type OutboxItem, OutboxMailer } from './outbox.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { rebuildLocalRollups, startLocalRollups } from './rollups.ts';

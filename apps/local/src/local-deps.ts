@@ -15,6 +15,7 @@ import {
   createNetworkStore,
   DonorRepository,
   FieldCipher,
+  MailQueue,
   networkTableName,
   PlatformRepository,
   platformTable,
@@ -70,6 +71,8 @@ export interface LocalDeps {
   clock: VirtualClock;
   outbox: OutboxMailer;
   platform: PlatformRepository;
+  /** Mail queued by requests (ADR 0023); the runtime runs `deliverPending` on a timer. */
+  mailQueue: MailQueue;
   dynamo: DynamoDBClient;
   /** The document client of every table here (tools and tests that read items directly). */
   doc: DynamoDBDocumentClient;
@@ -115,6 +118,12 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     : undefined;
 
   const mailer = options.mailer ?? smtp ?? outbox;
+  // mail decided inside a request: queued with its data, sent after the commit or by the
+  // runtime's worker (`deliverPending`) — at start and every few seconds
+  const mailQueue = new MailQueue(doc, platformTableName(options.tablePrefix), {
+    mailer,
+    clock,
+  });
 
   // The lifecycle: the same ASL as on AWS, its Task states run by the lifecycle handlers
   // in-process. A handler starts the next review's execution through the runner itself.
@@ -173,6 +182,7 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     donors: new DonorRepository(doc, platformTableName(options.tablePrefix)),
     clock,
     mailer,
+    mailQueue,
     blobs: new FileBlobStore(join(options.dataDir, 'uploads')),
     cipher,
     provisioner: options.provisioner ?? new LocalProvisioner(dynamo, options.tablePrefix),
@@ -210,6 +220,7 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     clock,
     outbox,
     platform,
+    mailQueue,
     dynamo,
     doc,
     runner,

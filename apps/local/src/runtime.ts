@@ -5,6 +5,7 @@ import { type DemoCredentials, seedDemo } from './demo.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import type { LocalSettings } from './env.ts';
 import { buildLocalDeps, type LocalDeps } from './local-deps.ts';
+import { type MailWorker, startMailWorker } from './mail-worker.ts';
 import { startLocalRollups } from './rollups.ts';
 import { createServerApp } from './server.ts';
 import { findRepoRoot } from './vendor.ts';
@@ -38,9 +39,12 @@ export async function startRuntime(settings: LocalSettings): Promise<Runtime> {
   let server: ServerType | undefined;
   let local: LocalDeps | undefined;
   let tick: NodeJS.Timeout | undefined;
+  let mail: MailWorker | undefined;
   const stop = async () => {
     clearInterval(tick);
     tick = undefined;
+    await mail?.stop();
+    mail = undefined;
     if (server) {
       const s = server;
       server = undefined;
@@ -64,6 +68,8 @@ export async function startRuntime(settings: LocalSettings): Promise<Runtime> {
     // whatever came due while the process was down runs now, before anything else
     await local.runner.resumeAll();
     await startLocalRollups(local, settings.tablePrefix);
+    // mail queued before a crash or a stop goes out now; then every few seconds
+    mail = await startMailWorker(local.mailQueue);
     const { runner, clock } = local;
     let running = false;
     tick = setInterval(() => {

@@ -57,6 +57,7 @@ function checkDeps(deps: ApiDeps): void {
       'donors',
       'clock',
       'mailer',
+      'mailQueue',
       'provisioner',
       'tokens',
       'identity',
@@ -133,7 +134,7 @@ export function createApp(deps: ApiDeps) {
       title: 'Sisi API',
       version: '1.0.0',
       description:
-        'Organizational peer mentoring and peer coaching for regional networks. Errors are application/problem+json (RFC 9457).',
+        'Organizational peer mentoring and peer coaching for regional networks. Errors are application/problem+json (RFC 9457). Any write may carry `Idempotency-Key` (8-128 of `A-Za-z0-9_.:-`): the first request with a key does the work and its 2xx answer is replayed for 30 days (`idempotent-replayed: true`); a duplicate sent while it runs waits up to 5 s for it, else answers 409 `https://sisi.dev/problems/idempotency-in-progress` (retry later); the same key with another method, path or body answers 422 `https://sisi.dev/problems/idempotency-key-reused`; a failed request keeps nothing.',
     },
     servers: [{ url: API_BASE }],
   });

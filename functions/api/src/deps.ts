@@ -1,6 +1,7 @@
 import type {
   DonorRepository,
   FieldCipher,
+  MailQueue,
   NetworkStore,
   PlatformRepository,
   RollupRepository,
@@ -36,6 +37,11 @@ export interface ApiDeps {
   donors: DonorRepository;
   clock: Clock;
   mailer: Mailer;
+  /**
+   * Mail decided inside a request: queued in the platform table in the request's own
+   * transaction, sent after the commit and by the runtime's worker if that fails (ADR 0023).
+   */
+  mailQueue: MailQueue;
   provisioner: Provisioner;
   tokens: TokenVerifier;
   identity: IdentityProvider;

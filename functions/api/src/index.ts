@@ -22,6 +22,11 @@ export {
 } from './errors.ts';
 export { newId, newNetworkId } from './ids.ts';
 export { createJwtVerifier } from './jwt-verifier.ts';
+export {
+  IdempotencyInProgressError,
+  IdempotencyMismatchError,
+  requestHash,
+} from './middleware/idempotency.ts';
 export type {
   Clock,
   IdentityProvider,

@@ -17,6 +17,13 @@ export {
   type FieldCipherOptions,
   type FieldScope,
 } from './field-cipher.ts';
+export {
+  type Delivery,
+  MAIL_QUEUE_LEASE_MS,
+  MailQueue,
+  type MailQueueOptions,
+  type QueuedMail,
+} from './mail-queue.ts';
 export { createNetworkStore, type NetworkStore } from './network-store.ts';
 export {
   type AssetInventoryContent,
@@ -66,6 +73,7 @@ export {
   type PersonRecord,
 } from './repositories/network-repository.ts';
 export {
+  IDEMPOTENCY_TTL_DAYS,
   type IdempotencyRecord,
   type InvitationRecord,
   PlatformRepository,

@@ -104,7 +104,7 @@ const inviteDonorHandler: Handler<typeof inviteDonor> = async (c) => {
     createdAt: deps.clock.now().toISOString(),
   };
   const invitation = prepareInvitation(deps, { user: donor, inviterName: operator.name });
-  await deps.platform.transact([...deps.platform.createUserOps(donor), invitation.op]);
+  await deps.platform.transact([...deps.platform.createUserOps(donor), ...invitation.ops]);
   await invitation.send();
   return c.json(publicDonor(donor), 201);
 };

@@ -54,16 +54,17 @@ const createNetworkHandler: Handler<typeof createNetwork> = async (c) => {
     status: 'invited',
     createdAt: now,
   };
-  const invitation = prepareInvitation(deps, {
-    user: admin,
-    inviterName: operator.name,
-    networkName: network.name,
-  });
+  // held: no invitation into a network whose storage could not be made
+  const invitation = prepareInvitation(
+    deps,
+    { user: admin, inviterName: operator.name, networkName: network.name },
+    { held: true },
+  );
   await deps.platform
     .transact([
       deps.platform.createNetworkOp(network),
       ...deps.platform.createUserOps(admin),
-      invitation.op,
+      ...invitation.ops,
     ])
     .catch(conflictAs('adminEmail', { from: 'email' }));
   try {
@@ -73,8 +74,10 @@ const createNetworkHandler: Handler<typeof createNetwork> = async (c) => {
     network.status = 'failed';
     network.statusReason = error instanceof Error ? error.message : String(error);
   }
-  await deps.platform.setNetworkStatus(network.id, network.status, network.statusReason);
   // no invitation into a network that has no storage: the operator sees `failed` first
+  if (network.status === 'failed') await invitation.cancel();
+  else await invitation.release();
+  await deps.platform.setNetworkStatus(network.id, network.status, network.statusReason);
   if (network.status !== 'failed') await invitation.send();
   return c.json(publicNetwork(network), 201);
 };

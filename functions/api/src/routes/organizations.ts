@@ -75,7 +75,7 @@ async function invitePerson(
       ...extraOps,
       ...deps.platform.createUserOps(user),
       store.people.createOp(record),
-      invitation.op,
+      ...invitation.ops,
     ])
     .catch(conflictAs(emailField, { from: 'email' }));
   await invitation.send();

@@ -7,52 +7,70 @@ export const hashToken = (token: string): string =>
   createHash('sha256').update(token).digest('base64url');
 
 export interface PendingInvitation {
-  /** Goes into the same transaction as the person it invites. */
-  op: WriteOp;
-  /** Sends the mail; call only after the transaction committed. */
+  /** The invitation and its queued mail: into the same transaction as the person invited. */
+  ops: WriteOp[];
+  /**
+   * Sends the mail now if it can (call after the transaction committed); if it cannot, the
+   * mail stays queued and the runtime's worker sends it. Never throws for a failed send.
+   */
   send(): Promise<void>;
+  /** A held invitation's mail may be sent now (the worker sends it if `send` does not). */
+  release(): Promise<void>;
+  /** A held invitation's mail is dropped instead (its network could not be provisioned). */
+  cancel(): Promise<void>;
 }
 
 /**
- * A single-use invitation for `user`, valid 7 days. Only the token's hash is stored;
- * the token itself exists in the mail alone.
+ * A single-use invitation for `user`, valid 7 days. Only the token's hash is stored as the
+ * invitation; the token itself is in the mail alone, which waits in the mail queue until it
+ * is sent and loses its text then (ADR 0023). `held`: the mail waits for `release()`.
  */
 export function prepareInvitation(
-  deps: Pick<ApiDeps, 'platform' | 'clock' | 'mailer' | 'baseUrl'>,
+  deps: Pick<ApiDeps, 'platform' | 'clock' | 'mailQueue' | 'baseUrl'>,
   input: {
     user: UserRecord;
     inviterName: string;
     networkName?: string;
     organizationName?: string;
   },
+  options: { held?: boolean } = {},
 ): PendingInvitation {
   const token = randomBytes(32).toString('base64url');
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
-  const op = deps.platform.createInvitationOp({
+  const invitation = deps.platform.createInvitationOp({
     tokenHash: hashToken(token),
     userId: input.user.id,
     email: input.user.email,
     createdAt: now.toISOString(),
     expiresAt: expiresAt.toISOString(),
   });
+  const role = input.user.roles[0] ?? 'member';
+  const mail = deps.mailQueue.enqueueOp(
+    invitationMail({
+      to: input.user.email,
+      name: input.user.name,
+      role,
+      inviterName: input.inviterName,
+      ...(input.networkName ? { networkName: input.networkName } : {}),
+      ...(input.organizationName ? { organizationName: input.organizationName } : {}),
+      link: `${deps.baseUrl}/invitations/${token}`,
+      expiresAt,
+      ...(input.user.language ? { language: input.user.language } : {}),
+    }),
+    options,
+  );
   return {
-    op,
+    ops: [invitation, mail.op],
     async send() {
-      const role = input.user.roles[0] ?? 'member';
-      await deps.mailer.send(
-        invitationMail({
-          to: input.user.email,
-          name: input.user.name,
-          role,
-          inviterName: input.inviterName,
-          ...(input.networkName ? { networkName: input.networkName } : {}),
-          ...(input.organizationName ? { organizationName: input.organizationName } : {}),
-          link: `${deps.baseUrl}/invitations/${token}`,
-          expiresAt,
-          ...(input.user.language ? { language: input.user.language } : {}),
-        }),
-      );
+      try {
+        await deps.mailQueue.deliver(mail.id);
+      } catch (error) {
+        // the data is written and the mail queued: the worker sends it
+        console.error(`invitation mail ${mail.id} left to the worker:`, error);
+      }
     },
+    release: () => deps.mailQueue.release(mail.id),
+    cancel: () => deps.mailQueue.cancel(mail.id),
   };
 }

@@ -29,11 +29,26 @@ export interface InvitationRecord {
   usedAt?: string;
 }
 
+/**
+ * An `Idempotency-Key` as kept: claimed (`running`) by the first request before it does its
+ * work, then `done` with the answer a retry is given.
+ */
 export interface IdempotencyRecord {
-  status: number;
-  body: unknown;
+  state: 'running' | 'done';
+  /** sha256 of method, path and body: the same key with another request is refused. */
+  requestHash: string;
+  /** When the claim was made; with `claimId`, who holds it. */
+  claimedAt: string;
+  claimId: string;
+  status?: number;
+  /** The answer as sent, its text and content type. */
+  body?: string;
+  contentType?: string;
   createdAt: string;
 }
+
+/** How long a kept key lives: a phone may stay offline for days before it retries. */
+export const IDEMPOTENCY_TTL_DAYS = 30;
 
 const userKey = (id: string) => ({ PK: `USER#${id}`, SK: 'USER' });
 const emailKey = (email: string) => ({ PK: `EMAIL#${email}`, SK: 'EMAIL' });
@@ -43,6 +58,11 @@ const credentialsKey = (id: string) => ({ PK: `USER#${id}`, SK: 'CREDENTIALS' })
 const networkAdminsKey = (networkId: string, userId: string) => ({
   PK: `NETWORK#${networkId}#ADMINS`,
   SK: `USER#${userId}`,
+});
+
+const idempotencyKey = (scope: string, key: string) => ({
+  PK: `IDEMPOTENCY#${scope}#${key}`,
+  SK: 'IDEMPOTENCY',
 });
 
 const DAY_SECONDS = 86_400;
@@ -207,21 +227,90 @@ export class PlatformRepository extends TableRepository {
   }
 
   getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
-    return this.get<IdempotencyRecord>({ PK: `IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' });
+    return this.table.get<IdempotencyRecord>(idempotencyKey(scope, key), { consistent: true });
   }
 
-  /** First writer wins; the record lives 24 hours. */
-  async putIdempotency(scope: string, key: string, record: IdempotencyRecord): Promise<void> {
+  /**
+   * Claims `key` for a request before its work is done: `true` when this caller holds it
+   * now. A claim older than `staleBefore` (its holder died) is taken over; any other
+   * existing record stays, and the caller reads it (`getIdempotency`).
+   */
+  async claimIdempotency(
+    scope: string,
+    key: string,
+    claim: { requestHash: string; claimId: string; at: string; staleBefore: string },
+  ): Promise<boolean> {
     try {
       await this.table.put({
         Item: {
-          PK: `IDEMPOTENCY#${scope}#${key}`,
-          SK: 'IDEMPOTENCY',
+          ...idempotencyKey(scope, key),
           entity: 'idempotency',
-          ...record,
-          ttl: epochSeconds(record.createdAt) + DAY_SECONDS,
+          state: 'running',
+          requestHash: claim.requestHash,
+          claimId: claim.claimId,
+          claimedAt: claim.at,
+          createdAt: claim.at,
+          ttl: epochSeconds(claim.at) + IDEMPOTENCY_TTL_DAYS * DAY_SECONDS,
         },
-        ConditionExpression: 'attribute_not_exists(PK)',
+        // a claim left `running` by a request that died is anyone's after the lease
+        ConditionExpression:
+          'attribute_not_exists(PK) OR (#state = :running AND claimedAt < :stale AND requestHash = :hash)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: {
+          ':running': 'running',
+          ':stale': claim.staleBefore,
+          ':hash': claim.requestHash,
+        },
+      });
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Keeps the answer of the request holding the claim `claimId`; the record lives 30 days
+   * from now. `false` when the claim is no longer this request's (taken over meanwhile).
+   */
+  async completeIdempotency(
+    scope: string,
+    key: string,
+    claimId: string,
+    answer: { status: number; body: string; contentType: string; at: string },
+  ): Promise<boolean> {
+    try {
+      await this.table.update({
+        Key: idempotencyKey(scope, key),
+        UpdateExpression:
+          'SET #state = :done, #status = :status, body = :body, contentType = :type, #ttl = :ttl',
+        ConditionExpression: 'claimId = :claim AND #state = :running',
+        ExpressionAttributeNames: { '#state': 'state', '#status': 'status', '#ttl': 'ttl' },
+        ExpressionAttributeValues: {
+          ':done': 'done',
+          ':running': 'running',
+          ':status': answer.status,
+          ':body': answer.body,
+          ':type': answer.contentType,
+          ':ttl': epochSeconds(answer.at) + IDEMPOTENCY_TTL_DAYS * DAY_SECONDS,
+          ':claim': claimId,
+        },
+      });
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Gives a claim back (its work failed), so a retry with the key does the work itself. */
+  async releaseIdempotency(scope: string, key: string, claimId: string): Promise<void> {
+    try {
+      await this.table.delete({
+        Key: idempotencyKey(scope, key),
+        ConditionExpression: 'claimId = :claim AND #state = :running',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':claim': claimId, ':running': 'running' },
       });
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
