@@ -251,6 +251,30 @@ describe('bearer tokens', () => {
     );
   });
 
+  it('answers 401 to a token of the issuer key without exp (it would never expire)', async () => {
+    const { key } = await issuerKey(api.dataDir);
+    const { exp: _exp, ...forever } = claims;
+    const res = await me(`Bearer ${signJwt({ alg: 'ES256', kid, typ: 'JWT' }, forever, key)}`);
+    expect((await expectProblem(res, 401)).detail).toMatch(/exp/);
+    // a non-numeric exp is no better
+    const text = { ...claims, exp: 'never' };
+    await expectProblem(
+      await me(`Bearer ${signJwt({ alg: 'ES256', kid, typ: 'JWT' }, text, key)}`),
+      401,
+    );
+  });
+
+  it('answers 401 to an access token or a token without token_use, signed by the issuer key', async () => {
+    const { key } = await issuerKey(api.dataDir);
+    const header = { alg: 'ES256', kid, typ: 'JWT' };
+    const access = await me(`Bearer ${signJwt(header, { ...claims, token_use: 'access' }, key)}`);
+    expect((await expectProblem(access, 401)).detail).toMatch(/not an ID token/);
+    const { token_use: _use, ...untyped } = claims;
+    await expectProblem(await me(`Bearer ${signJwt(header, untyped, key)}`), 401);
+    // the same token with token_use id passes: only the claim made the difference
+    await expectJson<User>(await me(`Bearer ${signJwt(header, claims, key)}`), 200);
+  });
+
   it('answers 401 on GET /me to a valid token of someone not in the directory', async () => {
     const token = await api.tokenFor({ roles: ['network-admin'], networkId: admin.networkId });
     await expectProblem(await api.call('GET', '/me', { token }), 401);
