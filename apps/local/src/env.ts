@@ -21,6 +21,17 @@ const envSchema = z.object({
     .default('sisi'),
   /** Donor view: cells counting fewer things are withheld. */
   SISI_DONOR_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
+  /** Reverse proxies whose `X-Forwarded-For` is believed: comma-separated IP addresses. */
+  SISI_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6()], 'must be IP addresses, comma-separated'))),
 });
 
 export interface LocalSettings {
@@ -34,6 +45,7 @@ export interface LocalSettings {
   baseUrl: string;
   tablePrefix: string;
   donorThreshold: number;
+  trustedProxies: string[];
 }
 
 /**
@@ -59,5 +71,6 @@ export function readSettings(env: Record<string, string | undefined>): LocalSett
     baseUrl: (e.SISI_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     tablePrefix: e.SISI_TABLE_PREFIX,
     donorThreshold: e.SISI_DONOR_THRESHOLD,
+    trustedProxies: e.SISI_TRUSTED_PROXIES,
   };
 }

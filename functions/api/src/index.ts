@@ -9,6 +9,7 @@
 /** The mail templates live in `@sisi/domain` now; re-exported for existing importers. */
 export { invitationMail, mailT } from '@sisi/domain';
 export { API_BASE, type AppType, createApp } from './app.ts';
+export { type ClientAddressSource, clientAddress } from './client-address.ts';
 export type { ApiDeps, AppEnv, DevTools } from './deps.ts';
 export {
   ApiError,
@@ -22,6 +23,12 @@ export {
 } from './errors.ts';
 export { newId, newNetworkId } from './ids.ts';
 export { createJwtVerifier } from './jwt-verifier.ts';
+export {
+  accountDelaySeconds,
+  LOGIN_LIMITS,
+  type LoginAttemptStore,
+  limitedSignIn,
+} from './login-limiter.ts';
 export type {
   Clock,
   IdentityProvider,
@@ -38,4 +45,3 @@ export {
   buildOutcome,
   recordBuildOutcome,
 } from './provisioning-events.ts';
-export { createRateLimiter, type RateLimiter } from './rate-limit.ts';

@@ -56,6 +56,10 @@ export {
 export { DonorRepository } from './repositories/donor-repository.ts';
 export { EvaluationRepository } from './repositories/evaluation-repository.ts';
 export {
+  type AccountFailures,
+  LoginAttemptRepository,
+} from './repositories/login-attempt-repository.ts';
+export {
   type MentorshipFilter,
   MentorshipRepository,
   type VersionedDocument,
