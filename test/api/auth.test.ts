@@ -352,7 +352,50 @@ describe('invitations', () => {
 
     await expectJson<Session>(
       await api.call('POST', `/invitations/${invited.token}/accept`, {
-        body: { name: 'Ama', password: 'x'.repeat(12) },
+        body: { name: 'Ama', password: 'twelve chars' },
+      }),
+      200,
+    );
+  });
+
+  it('refuses a password of spaces, or a common or patterned one, naming the field in a sentence', async () => {
+    const invited = await pendingInvitation();
+    const before = await api.countItems([invited.networkId]);
+    const refused = async (password: string) => {
+      const problem = await expectProblem(
+        await api.call('POST', `/invitations/${invited.token}/accept`, {
+          body: { name: 'Ama', password },
+        }),
+        400,
+        'password',
+      );
+      expect(problem.errors).toHaveLength(1);
+      return problem.errors![0]!.message;
+    };
+    expect(await refused(' '.repeat(12))).toBe('must not be only spaces');
+    expect(await refused('\t \n'.repeat(4))).toBe('must not be only spaces');
+    // long enough, and on every cracker's list: common passwords, keyboard rows, repeats,
+    // a word and a year, l33t
+    for (const common of [
+      'password1234',
+      'qwertyuiop12',
+      '123456789012',
+      'iloveyou2024',
+      'p@ssw0rd1234',
+      'abc123abc123',
+      'x'.repeat(12),
+    ]) {
+      const message = await refused(common);
+      expect(message, common).toMatch(/^is too easy to guess: /);
+      // read after the SPA's label, it stays a sentence: no second label, no field name
+      expect(message).not.toMatch(/password:/i);
+    }
+    expect(await api.countItems([invited.networkId])).toBe(before);
+
+    // a phrase of one's own passes
+    await expectJson<Session>(
+      await api.call('POST', `/invitations/${invited.token}/accept`, {
+        body: { name: 'Ama', password: 'rain on the baobab at dusk' },
       }),
       200,
     );

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { readEnv } from '@sisi/domain';
+import { weakPasswordReason } from '@sisi/api';
+import { passwordSchema, readEnv } from '@sisi/domain';
 import { z } from 'zod';
 
 /** The local runtime's settings (API.md, "Local runtime settings"), checked at start. */
@@ -7,7 +8,13 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SISI_DATA_DIR: z.string().min(1).default('.sisi/data'),
   SISI_ADMIN_EMAIL: z.email().optional(),
-  SISI_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** The same rules as a password chosen in the app (ADR 0021). */
+  SISI_ADMIN_PASSWORD: passwordSchema
+    .superRefine((password, ctx) => {
+      const reason = weakPasswordReason(password);
+      if (reason) ctx.addIssue({ code: 'custom', message: reason });
+    })
+    .optional(),
   SISI_DEMO: z.enum(['0', '1']).default('0'),
   SISI_SMTP_URL: z
     .string()

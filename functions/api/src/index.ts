@@ -29,6 +29,7 @@ export {
   type LoginAttemptStore,
   limitedSignIn,
 } from './login-limiter.ts';
+export { MIN_PASSWORD_SCORE, weakPasswordReason, withStrongPassword } from './password-policy.ts';
 export type {
   Clock,
   IdentityProvider,

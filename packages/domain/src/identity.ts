@@ -6,11 +6,15 @@ export const loginSchema = z
   .object({ email: emailSchema, password: z.string().min(1, 'is required').max(200) })
   .strict();
 
-/** 12 characters at least: long beats complex (NIST SP 800-63B). */
+/**
+ * 12 characters at least, not all of them spaces: long beats complex (NIST SP 800-63B). The
+ * API also refuses common and breached-pattern passwords (`withStrongPassword`, ADR 0021).
+ */
 export const passwordSchema = z
   .string()
   .min(12, 'must be at least 12 characters')
-  .max(200, 'must be at most 200 characters');
+  .max(200, 'must be at most 200 characters')
+  .refine((p) => p.trim() !== '', 'must not be only spaces');
 
 export const acceptInvitationSchema = z
   .object({ name: z.string().trim().min(1, 'is required').max(120), password: passwordSchema })

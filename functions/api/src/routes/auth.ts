@@ -6,6 +6,7 @@ import type { ApiDeps } from '../deps.ts';
 import { GoneError, NotFoundError, onConflict, UnauthorizedError } from '../errors.ts';
 import { limitedSignIn } from '../login-limiter.ts';
 import { bearer, jsonBody, jsonResponse, problems, router } from '../openapi.ts';
+import { withStrongPassword } from '../password-policy.ts';
 import type { Handler } from '../route-kit.ts';
 import { hashToken } from '../services/invitations.ts';
 
@@ -118,7 +119,7 @@ const acceptInvitation = createRoute({
   path: '/invitations/{token}/accept',
   tags: ['Identity'],
   summary: 'Accept an invitation: choose a name and password, get signed in',
-  request: { params: tokenParam, body: jsonBody(acceptInvitationSchema) },
+  request: { params: tokenParam, body: jsonBody(withStrongPassword(acceptInvitationSchema)) },
   responses: {
     200: jsonResponse(sessionSchema, 'A token and the new person'),
     ...problems(400, 404, 410),
