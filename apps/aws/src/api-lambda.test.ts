@@ -12,7 +12,7 @@ import { NetworkClients } from './adapters/network-clients.ts';
 import { NetworkCredentials } from './adapters/network-credentials.ts';
 import { NetworkWorkflowStarter } from './adapters/network-workflows.ts';
 import { buildAwsDeps } from './deps.ts';
-import { ORIGIN_SECRET_HEADER, readApiSettings } from './settings.ts';
+import { ORIGIN_SECRET_HEADER, readApiSettings, VIEWER_ADDRESS_HEADER } from './settings.ts';
 
 const sts = mockClient(STSClient);
 const kms = mockClient(KMSClient);
@@ -97,7 +97,8 @@ describe('the client address on AWS', () => {
     const app = new Hono().get('/', (c) => c.text(clientAddress(c, source)));
     const edge = { requestContext: { http: { sourceIp: '130.176.1.9' } } };
     const viewer = {
-      'cloudfront-viewer-address': '198.51.100.2:46532',
+      [VIEWER_ADDRESS_HEADER]: '198.51.100.2',
+      'cloudfront-viewer-address': '198.51.100.9:46532',
       'x-forwarded-for': '203.0.113.1',
     };
     const ask = async (headers: Record<string, string>) =>

@@ -34,6 +34,7 @@ import {
   type MailSettings,
   ORIGIN_SECRET_HEADER,
   type TableSettings,
+  VIEWER_ADDRESS_HEADER,
 } from './settings.ts';
 
 /** AWS clients a test may replace; each defaults to one configured from the environment. */
@@ -144,7 +145,11 @@ export function buildAwsDeps<S extends TableSettings>(
           const context = (c.env as LambdaBindings | undefined)?.requestContext;
           return context?.http?.sourceIp ?? context?.identity?.sourceIp;
         },
-        cloudFront: { header: ORIGIN_SECRET_HEADER, secret: s.originSecret },
+        cloudFront: {
+          header: ORIGIN_SECRET_HEADER,
+          secret: s.originSecret,
+          viewerHeader: VIEWER_ADDRESS_HEADER,
+        },
       },
       baseUrl: s.baseUrl,
       workflows: new NetworkWorkflowStarter(clients.sfn ?? new SFNClient({}), s.lifecycleArnPrefix),

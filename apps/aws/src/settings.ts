@@ -76,6 +76,11 @@ function readPart<K extends keyof AwsEnv>(
 
 /** The header CloudFront's API origin carries the origin secret in (infra/src/names.ts too). */
 export const ORIGIN_SECRET_HEADER = 'x-sisi-origin-secret';
+/**
+ * The header CloudFront's viewer-request function on `/api/*` sets to the viewer's address
+ * (`event.viewer.ip`), overwriting whatever the client sent (infra/src/names.ts too).
+ */
+export const VIEWER_ADDRESS_HEADER = 'x-sisi-viewer-address';
 
 const MAIL = ['SISI_BASE_URL', 'SISI_MAIL_FROM', 'SISI_SES_CONFIGURATION_SET'] as const;
 

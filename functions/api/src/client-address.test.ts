@@ -47,6 +47,24 @@ describe('clientAddress', () => {
     ).toBe(EDGE);
   });
 
+  it("reads the viewer's address from the header a CloudFront Function sets, when so configured", async () => {
+    const viaFunction = { cloudFront: { ...cloudFront.cloudFront, viewerHeader: 'x-viewer' } };
+    expect(
+      await addressOf(viaFunction, EDGE, { 'x-viewer': '198.51.100.2', [HEADER]: SECRET }),
+    ).toBe('198.51.100.2');
+    expect(
+      await addressOf(viaFunction, EDGE, { 'x-viewer': '2001:db8::1', [HEADER]: SECRET }),
+    ).toBe('2001:db8:0:0::/64');
+    // CloudFront's own header is not read then, and neither header without the secret
+    expect(
+      await addressOf(viaFunction, EDGE, {
+        'cloudfront-viewer-address': '198.51.100.3:443',
+        [HEADER]: SECRET,
+      }),
+    ).toBe(EDGE);
+    expect(await addressOf(viaFunction, EDGE, { 'x-viewer': '198.51.100.2' })).toBe(EDGE);
+  });
+
   it('keys an IPv6 viewer by its /64 network', async () => {
     const headers = { 'cloudfront-viewer-address': '2001:db8:a:b:1:2:3:4:443', [HEADER]: SECRET };
     expect(await addressOf(cloudFront, EDGE, headers)).toBe('2001:db8:a:b::/64');

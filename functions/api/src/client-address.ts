@@ -14,14 +14,19 @@ export interface ClientAddressSource {
    */
   peer(c: Context): string | undefined;
   /**
-   * CloudFront in front: its `CloudFront-Viewer-Address` is the client's, but only on a
+   * CloudFront in front: the viewer's address it sends is the client's, but only on a
    * request that carries `header` with `secret` (CloudFront's origin adds it; nobody else
-   * knows it).
+   * knows it). `viewerHeader` names where the address is: `CloudFront-Viewer-Address`
+   * (address and port, CloudFront's own header) by default, or a header that a viewer-request
+   * CloudFront Function sets to `event.viewer.ip` (the address alone).
    */
-  cloudFront?: { header: string; secret: string };
+  cloudFront?: { header: string; secret: string; viewerHeader?: string };
   /** Proxy addresses whose `X-Forwarded-For` is believed (exact addresses). */
   trustedProxies?: readonly string[];
 }
+
+/** CloudFront's own header: `198.51.100.10:46532` (the viewer's address and port). */
+export const CLOUDFRONT_VIEWER_ADDRESS = 'cloudfront-viewer-address';
 
 /** What the rule answers when no address is known at all (never in a real runtime). */
 export const UNKNOWN_CLIENT = 'unknown';
@@ -63,7 +68,8 @@ const sameSecret = (given: string, secret: string) =>
 /**
  * Who is knocking: the client's address as far as it can be known without believing the
  * client. In order:
- * 1. behind CloudFront, with the origin's secret header: `CloudFront-Viewer-Address`;
+ * 1. behind CloudFront, with the origin's secret header: the viewer's address CloudFront
+ *    sends (`CloudFront-Viewer-Address`, or the header its viewer-request function sets);
  * 2. from a trusted proxy: the right-most `X-Forwarded-For` entry that is not itself a
  *    trusted proxy (entries left of it were written by the client);
  * 3. the peer of the connection.
@@ -77,10 +83,12 @@ const sameSecret = (given: string, secret: string) =>
 export function clientAddress(c: Context, source: ClientAddressSource): string {
   const peer = source.peer(c);
   if (source.cloudFront) {
-    const given = c.req.header(source.cloudFront.header);
-    const viewer = c.req.header('cloudfront-viewer-address');
-    if (given && viewer && sameSecret(given, source.cloudFront.secret)) {
-      const address = normalize(withoutPort(viewer));
+    const { header, secret, viewerHeader = CLOUDFRONT_VIEWER_ADDRESS } = source.cloudFront;
+    const given = c.req.header(header);
+    const viewer = c.req.header(viewerHeader);
+    if (given && viewer && sameSecret(given, secret)) {
+      const isCloudFronts = viewerHeader.toLowerCase() === CLOUDFRONT_VIEWER_ADDRESS;
+      const address = normalize(isCloudFronts ? withoutPort(viewer) : viewer);
       if (address) return address;
     }
   }
