@@ -815,7 +815,7 @@ export class PlatformStack extends Stack {
       ],
       [
         'AwsSolutions-COG2',
-        'MFA is not offered yet: many members sign in from shared or basic phones in low-connectivity settings; sign-in is rate-limited per person and address',
+        'MFA is not offered yet: many members sign in from shared or basic phones in low-connectivity settings; sign-in is limited per address, slowed per account and rate-limited at the edge (ADR 0020)',
       ],
       [
         'AwsSolutions-COG8',
