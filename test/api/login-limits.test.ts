@@ -5,6 +5,7 @@ import { BASE, createTestApi, PASSWORD, socketFrom, type TestApi } from '../supp
 import { testDynamo } from '../support/dynamo.ts';
 import { type Session, uniqueEmail } from '../support/fixtures.ts';
 import { expectJson, expectProblem } from '../support/problem.ts';
+import { startTestServer } from '../support/server.ts';
 
 // Who is knocking, and how often: the sign-in limiter against the attacks that beat the
 // old one (a client-set X-Forwarded-For, one shared bucket, a 15-minute lock per email).
@@ -44,6 +45,26 @@ describe('the client address', () => {
     expect(count(seen, 401)).toBe(LIMIT);
     expect(count(seen, 429)).toBe(30 - LIMIT);
     await expectProblem(responses.at(-1)!, 429);
+  });
+
+  it('is the real socket of the served runtime: rotated X-Forwarded-For over HTTP still gets 429s', async () => {
+    const server = await startTestServer();
+    try {
+      const seen: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const res = await fetch(`${server.url}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${i}` },
+          body: JSON.stringify({ email: uniqueEmail('socket'), password: 'a guessed password' }),
+        });
+        await res.arrayBuffer();
+        seen.push(res.status);
+      }
+      expect(count(seen, 401)).toBe(LIMIT);
+      expect(count(seen, 429)).toBe(30 - LIMIT);
+    } finally {
+      await server.close();
+    }
   });
 
   it('keys an IPv6 client by its /64: rotating the interface id does not escape', async () => {

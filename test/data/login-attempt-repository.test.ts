@@ -14,26 +14,38 @@ describe('LoginAttemptRepository on DynamoDB Local', () => {
   const attempts = new LoginAttemptRepository(doc, table);
   beforeAll(() => ensureTable(client, platformTable, table));
 
-  it('counts concurrent attempts of one window exactly, and refunds never below zero', async () => {
-    const counts = await Promise.all(
+  it('counts concurrent attempts exactly, in a window from the first one, and refunds never below zero', async () => {
+    const seen = await Promise.all(
       Array.from({ length: 25 }, () => attempts.countAttempt('192.0.2.1', T0, WINDOW_MS)),
     );
-    expect(counts.sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    // another window and another address count apart
-    expect(await attempts.countAttempt('192.0.2.1', T0 + WINDOW_MS, WINDOW_MS)).toBe(1);
-    expect(await attempts.countAttempt('192.0.2.2', T0, WINDOW_MS)).toBe(1);
+    expect(seen.map((w) => w.attempts).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 25 }, (_, i) => i + 1),
+    );
+    expect(new Set(seen.map((w) => w.windowStartMs))).toEqual(new Set([T0]));
+    // still the same window just before its end; a new one from the first attempt after it
+    expect(await attempts.countAttempt('192.0.2.1', T0 + WINDOW_MS - 1, WINDOW_MS)).toEqual({
+      attempts: 26,
+      windowStartMs: T0,
+    });
+    const next = T0 + WINDOW_MS + 7_000;
+    expect(await attempts.countAttempt('192.0.2.1', next, WINDOW_MS)).toEqual({
+      attempts: 1,
+      windowStartMs: next,
+    });
+    // a refund of the old window does not touch the new one
+    await attempts.refundAttempt('192.0.2.1', T0);
+    expect((await attempts.countAttempt('192.0.2.1', next + 1, WINDOW_MS)).attempts).toBe(2);
+    // another address counts apart; refunds stop at zero
+    expect((await attempts.countAttempt('192.0.2.2', T0, WINDOW_MS)).attempts).toBe(1);
     await attempts.refundAttempt('192.0.2.2', T0);
     await attempts.refundAttempt('192.0.2.2', T0);
     await attempts.refundAttempt('192.0.2.3', T0); // nothing counted there: nothing happens
-    expect(await attempts.countAttempt('192.0.2.2', T0, WINDOW_MS)).toBe(1);
+    expect((await attempts.countAttempt('192.0.2.2', T0 + 1, WINDOW_MS)).attempts).toBe(1);
     const item = await doc.send(
-      new GetCommand({
-        TableName: table,
-        Key: { PK: 'LOGIN#ADDRESS#192.0.2.1', SK: `WINDOW#${T0}` },
-      }),
+      new GetCommand({ TableName: table, Key: { PK: 'LOGIN#ADDRESS#192.0.2.1', SK: 'WINDOW' } }),
     );
-    // DynamoDB deletes it after the window (and a minute)
-    expect(item.Item?.ttl).toBe((T0 + WINDOW_MS) / 1000 + 60);
+    // DynamoDB deletes it after its window (and a minute)
+    expect(item.Item?.ttl).toBe(Math.ceil((next + WINDOW_MS) / 1000) + 60);
   });
 
   it("adds an account's failures, forgets them a day after the last, and at a success", async () => {

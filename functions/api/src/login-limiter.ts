@@ -5,7 +5,11 @@ import { TooManyRequestsError } from './errors.ts';
  * `LoginAttemptRepository` in both runtimes).
  */
 export interface LoginAttemptStore {
-  countAttempt(address: string, windowStartMs: number, windowMs: number): Promise<number>;
+  countAttempt(
+    address: string,
+    nowMs: number,
+    windowMs: number,
+  ): Promise<{ attempts: number; windowStartMs: number }>;
   refundAttempt(address: string, windowStartMs: number): Promise<void>;
   accountFailures(
     email: string,
@@ -57,7 +61,8 @@ const WINDOW_MS = LOGIN_LIMITS.addressWindowSeconds * 1000;
  * One sign-in attempt through the limiter:
  * - an account still in its pause answers 429 (its password is not tried, so the pause
  *   cannot be used to guess), whoever asks;
- * - each client address has `addressAttempts` per window, counted before the password is
+ * - each client address has `addressAttempts` per window (from its first attempt, so there
+ *   is no shared boundary to burst across), counted before the password is
  *   checked (a burst cannot outrun the count); a success gives its attempt back, so people
  *   sharing an address (an office) are braked by failures only;
  * - a failure adds to the account's failures, a success forgets them.
@@ -76,10 +81,11 @@ export async function limitedSignIn<T>(
     const until = account.lastFailureMs + accountDelaySeconds(account.failures) * 1000;
     if (until > nowMs) throw new TooManyRequestsError(Math.ceil((until - nowMs) / 1000));
   }
-  const windowStart = Math.floor(nowMs / WINDOW_MS) * WINDOW_MS;
-  const attempts = await store.countAttempt(address, windowStart, WINDOW_MS);
+  const { attempts, windowStartMs } = await store.countAttempt(address, nowMs, WINDOW_MS);
   if (attempts > LOGIN_LIMITS.addressAttempts) {
-    throw new TooManyRequestsError(Math.ceil((windowStart + WINDOW_MS - nowMs) / 1000));
+    throw new TooManyRequestsError(
+      Math.max(1, Math.ceil((windowStartMs + WINDOW_MS - nowMs) / 1000)),
+    );
   }
   const result = await signIn();
   if (result === undefined) {
@@ -88,7 +94,7 @@ export async function limitedSignIn<T>(
   }
   await Promise.all([
     account ? store.clearFailures(email) : undefined,
-    store.refundAttempt(address, windowStart),
+    store.refundAttempt(address, windowStartMs),
   ]);
   return result;
 }

@@ -57,6 +57,7 @@ export { DonorRepository } from './repositories/donor-repository.ts';
 export { EvaluationRepository } from './repositories/evaluation-repository.ts';
 export {
   type AccountFailures,
+  type AddressWindow,
   LoginAttemptRepository,
 } from './repositories/login-attempt-repository.ts';
 export {

@@ -7,51 +7,82 @@ export interface AccountFailures {
   lastFailureMs: number;
 }
 
-const addressKey = (address: string, windowStartMs: number) => ({
-  PK: `LOGIN#ADDRESS#${address}`,
-  SK: `WINDOW#${windowStartMs}`,
-});
+/** A client address's attempts in its current window. */
+export interface AddressWindow {
+  attempts: number;
+  /** When the window began (its first attempt), epoch milliseconds. */
+  windowStartMs: number;
+}
+
+const addressKey = (address: string) => ({ PK: `LOGIN#ADDRESS#${address}`, SK: 'WINDOW' });
 const accountKey = (email: string) => ({ PK: `LOGIN#ACCOUNT#${email}`, SK: 'FAILURES' });
 const seconds = (ms: number) => Math.ceil(ms / 1000);
 
 /**
  * The sign-in limiter's state in the platform table, shared by every API instance (each
- * Lambda, each local app): attempts per client address in fixed windows
- * (`LOGIN#ADDRESS#<address>` / `WINDOW#<start>`), and failures per account
+ * Lambda, each local app): attempts per client address in a window that starts at its
+ * first attempt (`LOGIN#ADDRESS#<address>` / `WINDOW`), and failures per account
  * (`LOGIN#ACCOUNT#<email>` / `FAILURES`). Every item carries a `ttl`; DynamoDB deletes late,
  * so reads judge age themselves. Each change is one atomic UpdateItem, so concurrent
  * attempts on different instances all count.
  *
  * @example
  * const attempts = new LoginAttemptRepository(doc, platformTableName('sisi'));
- * const inWindow = await attempts.countAttempt('203.0.113.7', windowStart, 900_000);
+ * const { attempts: n, windowStartMs } = await attempts.countAttempt('203.0.113.7', Date.now(), 900_000);
  */
 export class LoginAttemptRepository extends TableRepository {
-  /** Counts one attempt from `address` in the window starting at `windowStartMs`; the count. */
-  async countAttempt(address: string, windowStartMs: number, windowMs: number): Promise<number> {
-    const out = await this.table.update({
-      Key: addressKey(address, windowStartMs),
-      UpdateExpression: 'ADD #n :one SET #ttl = :ttl, entity = :entity',
-      ExpressionAttributeNames: { '#n': 'attempts', '#ttl': 'ttl' },
-      ExpressionAttributeValues: {
-        ':one': 1,
-        ':ttl': seconds(windowStartMs + windowMs) + 60,
-        ':entity': 'login-address-window',
-      },
-      ReturnValues: 'UPDATED_NEW',
-    });
-    return Number(out?.attempts ?? 1);
+  /**
+   * Counts one attempt from `address` in its window of `windowMs`, or starts a new window
+   * at `nowMs` when there is none or it is over; the attempts in it and when it began.
+   */
+  async countAttempt(address: string, nowMs: number, windowMs: number): Promise<AddressWindow> {
+    const names = { '#n': 'attempts', '#start': 'windowStartMs' };
+    for (let tries = 0; ; tries++) {
+      try {
+        const out = await this.table.update({
+          Key: addressKey(address),
+          UpdateExpression: 'ADD #n :one',
+          ConditionExpression: '#start > :expired',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ':one': 1, ':expired': nowMs - windowMs },
+          ReturnValues: 'ALL_NEW',
+        });
+        return { attempts: Number(out?.attempts), windowStartMs: Number(out?.windowStartMs) };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+      try {
+        // none yet, or the window is over: this attempt starts the next one
+        await this.table.update({
+          Key: addressKey(address),
+          UpdateExpression: 'SET #n = :one, #start = :now, #ttl = :ttl, entity = :entity',
+          ConditionExpression: 'attribute_not_exists(PK) OR #start <= :expired',
+          ExpressionAttributeNames: { ...names, '#ttl': 'ttl' },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':now': nowMs,
+            ':expired': nowMs - windowMs,
+            ':ttl': seconds(nowMs + windowMs) + 60,
+            ':entity': 'login-address-window',
+          },
+        });
+        return { attempts: 1, windowStartMs: nowMs };
+      } catch (error) {
+        // another instance started the new window meanwhile: count in it
+        if (!isConditionFailure(error) || tries >= 3) throw error;
+      }
+    }
   }
 
-  /** Gives back one attempt of that window (one that turned out to be a success). */
+  /** Gives back one attempt of the window that began at `windowStartMs` (a success). */
   async refundAttempt(address: string, windowStartMs: number): Promise<void> {
     await this.table
       .update({
-        Key: addressKey(address, windowStartMs),
+        Key: addressKey(address),
         UpdateExpression: 'ADD #n :minus',
-        ConditionExpression: '#n > :zero',
-        ExpressionAttributeNames: { '#n': 'attempts' },
-        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+        ConditionExpression: '#start = :start AND #n > :zero',
+        ExpressionAttributeNames: { '#n': 'attempts', '#start': 'windowStartMs' },
+        ExpressionAttributeValues: { ':minus': -1, ':zero': 0, ':start': windowStartMs },
       })
       .catch((error: unknown) => {
         if (!isConditionFailure(error)) throw error;
