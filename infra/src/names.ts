@@ -10,6 +10,11 @@ import { networkTableName } from '@sisi/data';
 export function names(prefix: string) {
   return {
     platformStack: `${prefix}-platform`,
+    /** The us-east-1 stack of what CloudFront needs there: the web ACL. */
+    edgeStack: `${prefix}-edge`,
+    webAcl: `${prefix}-edge`,
+    /** SSM parameter (us-east-1) holding the web ACL's ARN, read by the platform stack. */
+    webAclArnParameter: `/${prefix}/edge/web-acl-arn`,
     networkStack: (networkId: string) => `${prefix}-network-${networkId}`,
     /** The lifecycle state machine of one network; the API derives the ARN the same way. */
     stateMachine: (networkId: string) => `${prefix}-lifecycle-${networkId}`,
@@ -28,6 +33,14 @@ export function names(prefix: string) {
     mailConfigurationSet: `${prefix}-mail`,
   };
 }
+
+/**
+ * The header CloudFront's API origin adds with the origin secret, and the one its
+ * viewer-request function sets to the viewer's address; the API reads both
+ * (apps/aws/src/settings.ts names them the same).
+ */
+export const ORIGIN_SECRET_HEADER = 'x-sisi-origin-secret';
+export const VIEWER_ADDRESS_HEADER = 'x-sisi-viewer-address';
 
 /** The session tag the API puts on its per-network credentials (ABAC). */
 export const NETWORK_TAG = 'network';

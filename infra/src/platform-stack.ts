@@ -66,6 +66,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import {
   ConfigurationSet,
   ConfigurationSetTlsPolicy,
@@ -75,11 +76,16 @@ import {
 } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
+import {
+  AwsCustomResource,
+  AwsCustomResourcePolicy,
+  PhysicalResourceId,
+} from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import type { SisiConfig } from './config.ts';
 import { REPO_ROOT, sisiFunction } from './functions.ts';
 import { acknowledge, retention } from './nag.ts';
-import { NETWORK_TAG, names } from './names.ts';
+import { NETWORK_TAG, names, ORIGIN_SECRET_HEADER, VIEWER_ADDRESS_HEADER } from './names.ts';
 import { tableFromDefinition } from './tables.ts';
 
 /** The roles of DOMAIN.md; each is a Cognito group, carried in the `cognito:groups` claim. */
@@ -493,6 +499,53 @@ export class PlatformStack extends Stack {
       securityHeadersBehavior: securityHeaders(undefined),
     });
     const apiDomain = `${httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+    // Who is knocking (ADR 0020): CloudFront's function writes the viewer's address over
+    // whatever the client sent, and the origin adds a secret only CloudFront and the API
+    // know, so the API believes that address only on requests that came through CloudFront.
+    // (The managed all-viewer-except-Host policy forwards no CloudFront-* header, and one
+    // that did would forward Host too, which API Gateway refuses.)
+    const originSecret = new Secret(this, 'OriginSecret', {
+      description: 'Sisi: the header CloudFront adds to API requests (ADR 0020)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const apiViewer = new EdgeFunction(this, 'ApiViewerAddress', {
+      runtime: FunctionRuntime.JS_2_0,
+      comment: "The viewer's address for the API's sign-in limits, over anything the client sent",
+      code: FunctionCode.fromInline(
+        [
+          'function handler(event) {',
+          '  var request = event.request;',
+          `  request.headers['${VIEWER_ADDRESS_HEADER}'] = { value: event.viewer.ip };`,
+          `  delete request.headers['${ORIGIN_SECRET_HEADER}'];`,
+          '  return request;',
+          '}',
+        ].join('\n'),
+      ),
+    });
+    const webAclArn = new AwsCustomResource(this, 'WebAclArn', {
+      onUpdate: {
+        service: 'SSM',
+        action: 'getParameter',
+        parameters: { Name: n.webAclArnParameter },
+        region: 'us-east-1',
+        physicalResourceId: PhysicalResourceId.of(n.webAclArnParameter),
+      },
+      policy: AwsCustomResourcePolicy.fromSdkCalls({
+        resources: [
+          this.formatArn({
+            service: 'ssm',
+            region: 'us-east-1',
+            resource: 'parameter',
+            resourceName: n.webAclArnParameter.slice(1),
+          }),
+        ],
+      }),
+      installLatestAwsSdk: false,
+      logGroup: new LogGroup(this, 'WebAclArnLogs', {
+        retention: logRetention,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+    }).getResponseField('Parameter.Value');
     const distribution = new Distribution(this, 'Cdn', {
       comment: `Sisi (${config.prefix}): SPA and API`,
       defaultRootObject: 'index.html',
@@ -511,7 +564,12 @@ export class PlatformStack extends Stack {
           origin: new HttpOrigin(apiDomain, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+            // a dynamic reference, resolved by CloudFormation: the value is in no template
+            customHeaders: { [ORIGIN_SECRET_HEADER]: originSecret.secretValue.unsafeUnwrap() },
           }),
+          functionAssociations: [
+            { function: apiViewer, eventType: FunctionEventType.VIEWER_REQUEST },
+          ],
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           // Uncached, so the viewer's Authorization header may be forwarded.
@@ -520,6 +578,8 @@ export class PlatformStack extends Stack {
           responseHeadersPolicy: apiHeaders,
         },
       },
+      // rate limits per viewer address and AWS's managed rules (the edge stack, us-east-1)
+      webAclId: webAclArn,
       // Networks are in Africa, Asia and Latin America: every edge location.
       priceClass: PriceClass.PRICE_CLASS_ALL,
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -726,6 +786,7 @@ export class PlatformStack extends Stack {
     apiFn.addEnvironment('SISI_LIFECYCLE_ARN_PREFIX', lifecycleArnPrefix);
     apiFn.addEnvironment('SISI_UPLOADS_BUCKET', uploads.bucketName);
     apiFn.addEnvironment('SISI_DONOR_THRESHOLD', String(config.donorThreshold));
+    apiFn.addEnvironment('SISI_ORIGIN_SECRET', originSecret.secretValue.unsafeUnwrap());
 
     // ---- cdk-nag: what is accepted, and why -----------------------------------------------
     const arnOf = (construct: { node: { defaultChild?: unknown } }) =>
@@ -786,7 +847,7 @@ export class PlatformStack extends Stack {
       ],
       [
         'AwsSolutions-COG2',
-        'MFA is not offered yet: many members sign in from shared or basic phones in low-connectivity settings; sign-in is rate-limited per person and address',
+        'MFA is not offered yet: many members sign in from shared or basic phones in low-connectivity settings; sign-in is limited per address, slowed per account and rate-limited at the edge (ADR 0020)',
       ],
       [
         'AwsSolutions-COG8',
@@ -804,10 +865,6 @@ export class PlatformStack extends Stack {
         'AwsSolutions-CFR1',
         'networks span Africa, Asia and Latin America; who may sign in is decided by invitation, not by country',
       ],
-      [
-        'AwsSolutions-CFR2',
-        'no web ACL yet: the API throttles at the stage and rate-limits sign-in per person and address; a WAF rate rule is future work (docs/deploy.md)',
-      ],
       ...(config.domain
         ? []
         : ([
@@ -816,6 +873,22 @@ export class PlatformStack extends Stack {
               'without a custom domain CloudFront serves its default certificate, whose minimum protocol cannot be raised; set `domain` in the config to get TLSv1.2_2021',
             ],
           ] as [string, string][])),
+    ]);
+    acknowledge(originSecret, [
+      [
+        'AwsSolutions-SMG4',
+        'CloudFront and the API Lambda take the secret at deploy; rotating it is a redeploy of the platform stack, which replaces it in both at once (ADR 0020)',
+      ],
+    ]);
+    // AwsCustomResource's one function per stack (aws-cdk-lib names it by this fixed id)
+    const sdkCaller = this.node.findChild(
+      `AWS${AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`,
+    );
+    acknowledge(sdkCaller, [
+      [
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        "aws-cdk-lib's AwsCustomResource function (reads the web ACL's ARN from SSM in us-east-1 at deploy time): its role is made by aws-cdk-lib, with the basic execution policy for its logs",
+      ],
     ]);
     for (const queue of [rollupFailures, statusFailures]) {
       acknowledge(queue, [

@@ -6,10 +6,12 @@ import { lifecyclePlaceholders, substitute } from '@sisi/workflows';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsCustomResource } from 'aws-cdk-lib/custom-resources';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSisiApp } from '../src/app.ts';
 import { parseConfig } from '../src/config.ts';
+import { EDGE_RATES, RATE_WINDOW_SECONDS } from '../src/edge-stack.ts';
 import { NODE_RUNTIME, REPO_ROOT } from '../src/functions.ts';
 import { taskOf } from '../src/network-stack.ts';
 
@@ -27,7 +29,12 @@ const config = parseConfig({
 const PRINCIPAL_NETWORK = '${aws:PrincipalTag/network}';
 const ASL_FILE = join(REPO_ROOT, 'packages/workflows/src/lifecycle.asl.json');
 
+/** The logical id of AwsCustomResource's function (aws-cdk-lib's, one per stack). */
+const AWS_SDK_CALLER = `AWS${AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`;
+
 let outdir: string;
+let edge: Json;
+let edgeRegion: string;
 let platform: Json;
 const networks = new Map<string, Json>();
 let report: Json;
@@ -69,6 +76,8 @@ beforeAll(() => {
   const assembly = app.synth();
   const read = (name: string) => assembly.getStackByName(name).template as Json;
   platform = read('sisi-platform');
+  edge = read('sisi-edge');
+  edgeRegion = assembly.getStackByName('sisi-edge').environment.region;
   for (const id of NETWORKS) networks.set(id, read(`sisi-network-${id}`));
   report = JSON.parse(readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'));
 }, 180_000);
@@ -298,8 +307,10 @@ describe('platform stack', () => {
     const stacks = [platform, ...networks.values()];
     let ours = 0;
     for (const json of stacks) {
-      for (const [, fn] of ofType(json, 'AWS::Lambda::Function')) {
+      for (const [id, fn] of ofType(json, 'AWS::Lambda::Function')) {
         if (!String(fn.Properties.Runtime).startsWith('nodejs')) continue;
+        if (id.startsWith(AWS_SDK_CALLER)) continue; // aws-cdk-lib's, not ours
+        expect(id).not.toMatch(/^AWS[0-9a-f]{32}/);
         ours++;
         expect(fn.Properties.Runtime).toBe(NODE_RUNTIME.name);
         expect(fn.Properties.Architectures).toEqual(['arm64']);
@@ -437,6 +448,94 @@ describe('the mail queue', () => {
       expect.arrayContaining(['ses:SendEmail', 'dynamodb:Query', 'dynamodb:UpdateItem']),
     );
     expect(actions.some((a) => a === 'dynamodb:DeleteItem' || a === 'dynamodb:Scan')).toBe(false);
+  });
+});
+
+describe('edge stack (us-east-1)', () => {
+  it("puts CloudFront's web ACL in us-east-1: rate rules per viewer address and AWS's managed rules", () => {
+    expect(edgeRegion).toBe('us-east-1');
+    const t = Template.fromJSON(edge);
+    t.resourceCountIs('AWS::WAFv2::WebACL', 1);
+    const [[, acl]] = ofType(edge, 'AWS::WAFv2::WebACL') as [[string, Json]];
+    expect(acl.Properties.Scope).toBe('CLOUDFRONT');
+    expect(acl.Properties.DefaultAction).toEqual({ Allow: {} });
+    const rules = acl.Properties.Rules as Json[];
+    const rate = (name: string) => rules.find((r) => r.Name === name)!;
+    for (const [name, limit, path] of [
+      ['LoginRate', EDGE_RATES.login, '/api/v1/auth/login'],
+      ['InvitationRate', EDGE_RATES.invitations, '/api/v1/invitations/'],
+      ['ApiRate', EDGE_RATES.api, '/api/'],
+    ] as const) {
+      const statement = rate(name).Statement.RateBasedStatement;
+      expect(statement, name).toMatchObject({
+        AggregateKeyType: 'IP',
+        Limit: limit,
+        EvaluationWindowSec: RATE_WINDOW_SECONDS,
+      });
+      expect(statement.ScopeDownStatement.ByteMatchStatement.SearchString).toBe(path);
+      expect(rate(name).Action).toEqual({ Block: { CustomResponse: { ResponseCode: 429 } } });
+    }
+    // the sign-in rule is looked at first: a flood of sign-ins is braked however it comes
+    expect(rate('LoginRate').Priority).toBe(0);
+    const common = rate('AWSManagedRulesCommonRuleSet').Statement.ManagedRuleGroupStatement;
+    expect(common.VendorName).toBe('AWS');
+    // photo uploads are bodies of up to 5 MB: that one rule only counts
+    expect(common.RuleActionOverrides).toEqual([
+      { Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } },
+    ]);
+    expect(rate('AWSManagedRulesKnownBadInputsRuleSet')).toBeDefined();
+    t.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: '/sisi/edge/web-acl-arn',
+      Value: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] },
+    });
+  });
+
+  it('attaches it to the distribution through the ARN the platform reads from us-east-1 at deploy time', () => {
+    const [[readerId, reader]] = ofType(platform, 'Custom::AWS') as [[string, Json]];
+    // the SDK call is JSON text in the template
+    expect(text(reader.Properties.Update)).toContain('/sisi/edge/web-acl-arn');
+    expect(text(reader.Properties.Update)).toContain('us-east-1');
+    const [[, distribution]] = ofType(platform, 'AWS::CloudFront::Distribution') as [
+      [string, Json],
+    ];
+    expect(distribution.Properties.DistributionConfig.WebACLId).toEqual({
+      'Fn::GetAtt': [readerId, 'Parameter.Value'],
+    });
+    // it may read that one parameter, nothing else
+    const policies = ofType(platform, 'AWS::IAM::Policy').filter(([, p]) =>
+      text(p.Properties.PolicyDocument).includes('ssm:GetParameter'),
+    );
+    expect(policies).toHaveLength(1);
+    expect(text(policies[0]![1].Properties.PolicyDocument)).toContain(':ssm:us-east-1:');
+    expect(text(policies[0]![1].Properties.PolicyDocument)).toContain(
+      ':parameter/sisi/edge/web-acl-arn',
+    );
+  });
+
+  it("sends the API the viewer's address and a secret only CloudFront knows, never written into a template", () => {
+    const [[secretId]] = ofType(platform, 'AWS::SecretsManager::Secret') as [[string, Json]];
+    const [[, distribution]] = ofType(platform, 'AWS::CloudFront::Distribution') as [
+      [string, Json],
+    ];
+    const config = distribution.Properties.DistributionConfig;
+    const apiOrigin = (config.Origins as Json[]).find((o) => o.CustomOriginConfig)!;
+    const header = (apiOrigin.OriginCustomHeaders as Json[])[0]!;
+    expect(header.HeaderName).toBe('x-sisi-origin-secret');
+    // a dynamic reference to the generated secret, resolved by CloudFormation at deploy
+    expect(text(header.HeaderValue)).toContain('{{resolve:secretsmanager:');
+    expect(text(header.HeaderValue)).toContain(secretId);
+    const [, api] = ofType(platform, 'AWS::Lambda::Function').find(
+      ([, f]) => f.Properties.Environment?.Variables?.SISI_USER_POOL_ID,
+    )!;
+    expect(api.Properties.Environment.Variables.SISI_ORIGIN_SECRET).toEqual(header.HeaderValue);
+    // /api/* runs the function that writes the viewer's address over the client's
+    const behavior = (config.CacheBehaviors as Json[]).find((b) => b.PathPattern === '/api/*')!;
+    const association = (behavior.FunctionAssociations as Json[])[0]!;
+    expect(association.EventType).toBe('viewer-request');
+    const functionId = association.FunctionARN['Fn::GetAtt'][0] as string;
+    const code = platform.Resources[functionId].Properties.FunctionCode as string;
+    expect(code).toContain("request.headers['x-sisi-viewer-address'] = { value: event.viewer.ip }");
+    expect(code).toContain("delete request.headers['x-sisi-origin-secret']");
   });
 });
 

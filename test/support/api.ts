@@ -29,11 +29,14 @@ export interface TestApi {
   prefix: string;
   /** The runtime's temporary data folder (issuer key in `keys/issuer.json`, the outbox). */
   dataDir: string;
-  /** A request to `/api/v1{path}`; `body` is sent as JSON. */
+  /**
+   * A request to `/api/v1{path}`; `body` is sent as JSON. `ip` is the address of the
+   * socket it comes from, as `@hono/node-server` tells it (default `127.0.0.1`).
+   */
   call(
     method: string,
     path: string,
-    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+    options?: { token?: string; body?: unknown; headers?: Record<string, string>; ip?: string },
   ): Promise<Response>;
   /** A token for a made-up person with these claims (signed by the real local issuer). */
   tokenFor(user: {
@@ -55,7 +58,7 @@ export interface TestApi {
   tables(): Promise<string[]>;
   /** Mail in the outbox, newest first; only `to`'s when given. */
   mails(to?: string): Promise<OutboxItem[]>;
-  /** `POST /auth/login`; `ip` becomes `X-Forwarded-For` (the rate limiter's client key). */
+  /** `POST /auth/login` from the socket address `ip` (the limiter's client address). */
   login(email: string, password: string, ip?: string): Promise<Response>;
   /**
    * Stops this runtime's wiring (the workflow steps in progress finish, the clients close)
@@ -67,6 +70,20 @@ export interface TestApi {
   restart(options?: { downForDays?: number }): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * The bindings `@hono/node-server` gives a request (what `getConnInfo` reads): a request
+ * through `app.request` then comes from a socket at `address`, as a served one does.
+ */
+export const socketFrom = (address: string) => ({
+  incoming: {
+    socket: {
+      remoteAddress: address,
+      remotePort: 50_000,
+      remoteFamily: address.includes(':') ? 'IPv6' : 'IPv4',
+    },
+  },
+});
 
 let counter = 0;
 /** Where `VirtualClock` keeps its offset (apps/local/src/clock.ts). */
@@ -96,17 +113,23 @@ export async function createTestApi(overrides: Partial<LocalDepsOptions> = {}): 
   let app = createApp(local.deps);
 
   const call: TestApi['call'] = async (method, path, options = {}) =>
-    app.request(`/api/v1${path}`, {
-      method,
-      headers: {
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...options.headers,
+    app.request(
+      `/api/v1${path}`,
+      {
+        method,
+        headers: {
+          ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+        ...(options.body !== undefined
+          ? {
+              body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+            }
+          : {}),
       },
-      ...(options.body !== undefined
-        ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }
-        : {}),
-    });
+      socketFrom(options.ip ?? '127.0.0.1'),
+    );
 
   const tokenFor: TestApi['tokenFor'] = (user) =>
     local.issuer.sign({
@@ -187,10 +210,7 @@ export async function createTestApi(overrides: Partial<LocalDepsOptions> = {}): 
   };
 
   const login: TestApi['login'] = (email, password, ip) =>
-    call('POST', '/auth/login', {
-      body: { email, password },
-      ...(ip ? { headers: { 'x-forwarded-for': ip } } : {}),
-    });
+    call('POST', '/auth/login', { body: { email, password }, ...(ip ? { ip } : {}) });
 
   return {
     get app() {

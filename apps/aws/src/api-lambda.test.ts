@@ -1,9 +1,10 @@
 import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { SFNClient, StartExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { createApp } from '@sisi/api';
+import { clientAddress, createApp } from '@sisi/api';
 import { executionInput } from '@sisi/domain';
 import { mockClient } from 'aws-sdk-client-mock';
+import { Hono } from 'hono';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCognitoTokenVerifier } from './adapters/cognito-tokens.ts';
@@ -11,7 +12,7 @@ import { NetworkClients } from './adapters/network-clients.ts';
 import { NetworkCredentials } from './adapters/network-credentials.ts';
 import { NetworkWorkflowStarter } from './adapters/network-workflows.ts';
 import { buildAwsDeps } from './deps.ts';
-import { readApiSettings } from './settings.ts';
+import { ORIGIN_SECRET_HEADER, readApiSettings, VIEWER_ADDRESS_HEADER } from './settings.ts';
 
 const sts = mockClient(STSClient);
 const kms = mockClient(KMSClient);
@@ -33,6 +34,7 @@ const ENV = {
   SISI_PROVISIONING_PROJECT: 'sisi-provision-network',
   SISI_LIFECYCLE_ARN_PREFIX: 'arn:aws:states:eu-west-1:123456789012:stateMachine:sisi-lifecycle-',
   SISI_UPLOADS_BUCKET: 'sisi-platform-uploads4f6eb0fd-abc123',
+  SISI_ORIGIN_SECRET: 'Zq7v3YkP0aT9mW2xR5nB8cL1dF4gH6jS',
 };
 const assumed = () => ({
   Credentials: {
@@ -58,6 +60,7 @@ describe('readApiSettings', () => {
       lifecycleArnPrefix: ENV.SISI_LIFECYCLE_ARN_PREFIX,
       uploadsBucket: ENV.SISI_UPLOADS_BUCKET,
       donorThreshold: 5,
+      originSecret: ENV.SISI_ORIGIN_SECRET,
     });
     expect(readApiSettings({ ...ENV, SISI_DONOR_THRESHOLD: '11' }).donorThreshold).toBe(11);
     expect(() => readApiSettings({ ...ENV, SISI_DONOR_THRESHOLD: '1' })).toThrow(
@@ -85,6 +88,28 @@ describe('buildAwsDeps', () => {
     expect(deps.api).toBe(deps.api);
     expect(deps.api.platform).toBe(deps.platform);
     expect(deps.rollup).toBe(deps.rollup);
+  });
+});
+
+describe('the client address on AWS', () => {
+  it("is CloudFront's viewer address with the origin secret, else API Gateway's source address", async () => {
+    const source = buildAwsDeps(readApiSettings(ENV)).api.clientAddress;
+    const app = new Hono().get('/', (c) => c.text(clientAddress(c, source)));
+    const edge = { requestContext: { http: { sourceIp: '130.176.1.9' } } };
+    const viewer = {
+      [VIEWER_ADDRESS_HEADER]: '198.51.100.2',
+      'cloudfront-viewer-address': '198.51.100.9:46532',
+      'x-forwarded-for': '203.0.113.1',
+    };
+    const ask = async (headers: Record<string, string>) =>
+      (await app.request('/', { headers }, edge)).text();
+    expect(await ask({ ...viewer, [ORIGIN_SECRET_HEADER]: ENV.SISI_ORIGIN_SECRET })).toBe(
+      '198.51.100.2',
+    );
+    expect(await ask(viewer)).toBe('130.176.1.9');
+    expect(await ask({ ...viewer, [ORIGIN_SECRET_HEADER]: 'a guess at the secret' })).toBe(
+      '130.176.1.9',
+    );
   });
 });
 

@@ -5,12 +5,13 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type ApiDeps, createRateLimiter } from '@sisi/api';
+import type { ApiDeps } from '@sisi/api';
 import {
   createDocumentClient,
   createNetworkStore,
   DonorRepository,
   FieldCipher,
+  LoginAttemptRepository,
   MailQueue,
   networkTableName,
   PlatformRepository,
@@ -28,7 +29,14 @@ import { NetworkWorkflowStarter } from './adapters/network-workflows.ts';
 import { S3BlobStore } from './adapters/s3-blob-store.ts';
 import { SesMailer } from './adapters/ses-mailer.ts';
 import { SfnWorkflowStarter } from './adapters/sfn-starter.ts';
-import type { ApiSettings, LifecycleSettings, MailSettings, TableSettings } from './settings.ts';
+import {
+  type ApiSettings,
+  type LifecycleSettings,
+  type MailSettings,
+  ORIGIN_SECRET_HEADER,
+  type TableSettings,
+  VIEWER_ADDRESS_HEADER,
+} from './settings.ts';
 
 /** AWS clients a test may replace; each defaults to one configured from the environment. */
 export interface AwsClients {
@@ -54,6 +62,11 @@ export type AwsDeps<S extends TableSettings> = {
 } & (S extends ApiSettings ? { readonly api: ApiDeps } : unknown) &
   (S extends MailSettings ? { readonly mailQueue: MailQueue } : unknown) &
   (S extends LifecycleSettings ? { readonly lifecycle: LifecycleDeps } : unknown);
+
+/** What `hono/aws-lambda` binds to a request: API Gateway's request context. */
+interface LambdaBindings {
+  requestContext?: { http?: { sourceIp?: string }; identity?: { sourceIp?: string } };
+}
 
 /** `make()` at the first call, the same value after. */
 function lazy<T>(make: () => T): () => T {
@@ -132,8 +145,22 @@ export function buildAwsDeps<S extends TableSettings>(
         userPoolId: s.userPoolId,
         clientId: s.userPoolClientId,
       }),
-      // Per Lambda instance only: AWS WAF's rate rule on the login path backs it (ADR 0002).
-      loginLimiter: createRateLimiter({ limit: 10, windowSeconds: 900 }),
+      // In the platform table, so every Lambda instance counts the same attempts (ADR 0020);
+      // WAF's rate rule brakes floods before they reach the API.
+      loginAttempts: new LoginAttemptRepository(doc(), platformTableName(tablePrefix)),
+      clientAddress: {
+        // API Gateway's source address (CloudFront's edge, or whoever called the API
+        // directly); never a header, unlike hono's getConnInfo when it has none
+        peer: (c) => {
+          const context = (c.env as LambdaBindings | undefined)?.requestContext;
+          return context?.http?.sourceIp ?? context?.identity?.sourceIp;
+        },
+        cloudFront: {
+          header: ORIGIN_SECRET_HEADER,
+          secret: s.originSecret,
+          viewerHeader: VIEWER_ADDRESS_HEADER,
+        },
+      },
       baseUrl: s.baseUrl,
       workflows: new NetworkWorkflowStarter(clients.sfn ?? new SFNClient({}), s.lifecycleArnPrefix),
       cipher: new FieldCipher(network),

@@ -42,6 +42,12 @@ export const awsEnvSchema = z.object({
   SISI_UPLOADS_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
     message: 'must be a bucket name',
   }),
+  /**
+   * The secret CloudFront's API origin adds as `ORIGIN_SECRET_HEADER` (a Secrets Manager
+   * value the platform stack generates): only a request carrying it may name its viewer
+   * with `CloudFront-Viewer-Address` (ADR 0020).
+   */
+  SISI_ORIGIN_SECRET: z.string().min(32, 'must be the origin secret (32 characters or more)'),
   /** Donor summaries withhold cells under this count (ADR 0013); one value per deployment. */
   SISI_DONOR_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
   /** Which Task state a lifecycle function is (set per function by the network stack). */
@@ -67,6 +73,14 @@ function readPart<K extends keyof AwsEnv>(
   // zod types a pick by a literal mask only; the keys are what the caller names
   return readEnv(awsEnvSchema.pick(mask), env, what) as unknown as Pick<AwsEnv, K>;
 }
+
+/** The header CloudFront's API origin carries the origin secret in (infra/src/names.ts too). */
+export const ORIGIN_SECRET_HEADER = 'x-sisi-origin-secret';
+/**
+ * The header CloudFront's viewer-request function on `/api/*` sets to the viewer's address
+ * (`event.viewer.ip`), overwriting whatever the client sent (infra/src/names.ts too).
+ */
+export const VIEWER_ADDRESS_HEADER = 'x-sisi-viewer-address';
 
 const MAIL = ['SISI_BASE_URL', 'SISI_MAIL_FROM', 'SISI_SES_CONFIGURATION_SET'] as const;
 
@@ -100,6 +114,8 @@ export interface ApiSettings extends TableSettings, MailSettings {
   lifecycleArnPrefix: string;
   uploadsBucket: string;
   donorThreshold: number;
+  /** What CloudFront's origin sends in `ORIGIN_SECRET_HEADER`. */
+  originSecret: string;
 }
 
 /**
@@ -120,6 +136,7 @@ export function readApiSettings(env: Env): ApiSettings {
       'SISI_LIFECYCLE_ARN_PREFIX',
       'SISI_UPLOADS_BUCKET',
       'SISI_DONOR_THRESHOLD',
+      'SISI_ORIGIN_SECRET',
     ],
     env,
     'API settings',
@@ -136,6 +153,7 @@ export function readApiSettings(env: Env): ApiSettings {
     lifecycleArnPrefix: e.SISI_LIFECYCLE_ARN_PREFIX,
     uploadsBucket: e.SISI_UPLOADS_BUCKET,
     donorThreshold: e.SISI_DONOR_THRESHOLD,
+    originSecret: e.SISI_ORIGIN_SECRET,
   };
 }
 

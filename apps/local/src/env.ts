@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { readEnv } from '@sisi/domain';
+import { weakPasswordReason } from '@sisi/api';
+import { passwordSchema, readEnv } from '@sisi/domain';
 import { z } from 'zod';
 
 /** The local runtime's settings (API.md, "Local runtime settings"), checked at start. */
@@ -7,7 +8,13 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SISI_DATA_DIR: z.string().min(1).default('.sisi/data'),
   SISI_ADMIN_EMAIL: z.email().optional(),
-  SISI_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** The same rules as a password chosen in the app (ADR 0021). */
+  SISI_ADMIN_PASSWORD: passwordSchema
+    .superRefine((password, ctx) => {
+      const reason = weakPasswordReason(password);
+      if (reason) ctx.addIssue({ code: 'custom', message: reason });
+    })
+    .optional(),
   SISI_DEMO: z.enum(['0', '1']).default('0'),
   SISI_SMTP_URL: z
     .string()
@@ -21,6 +28,17 @@ const envSchema = z.object({
     .default('sisi'),
   /** Donor view: cells counting fewer things are withheld. */
   SISI_DONOR_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
+  /** Reverse proxies whose `X-Forwarded-For` is believed: comma-separated IP addresses. */
+  SISI_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6()], 'must be IP addresses, comma-separated'))),
 });
 
 export interface LocalSettings {
@@ -34,6 +52,7 @@ export interface LocalSettings {
   baseUrl: string;
   tablePrefix: string;
   donorThreshold: number;
+  trustedProxies: string[];
 }
 
 /**
@@ -59,5 +78,6 @@ export function readSettings(env: Record<string, string | undefined>): LocalSett
     baseUrl: (e.SISI_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     tablePrefix: e.SISI_TABLE_PREFIX,
     donorThreshold: e.SISI_DONOR_THRESHOLD,
+    trustedProxies: e.SISI_TRUSTED_PROXIES,
   };
 }

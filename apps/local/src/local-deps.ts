@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   type ApiDeps,
   createJwtVerifier,
-  createRateLimiter,
   type Mailer,
   type Provisioner,
   ValidationError,
@@ -15,6 +15,7 @@ import {
   createNetworkStore,
   DonorRepository,
   FieldCipher,
+  LoginAttemptRepository,
   MailQueue,
   networkTableName,
   PlatformRepository,
@@ -63,6 +64,11 @@ export interface LocalDepsOptions {
   workflowRetryDelayMs?: number;
   /** Donor view threshold (default 5). */
   donorThreshold?: number;
+  /**
+   * Addresses of reverse proxies in front of the runtime whose `X-Forwarded-For` is
+   * believed (`SISI_TRUSTED_PROXIES`); from anyone else the header is ignored.
+   */
+  trustedProxies?: string[];
 }
 
 export interface LocalDeps {
@@ -192,7 +198,19 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
       audience: LOCAL_AUDIENCE,
     }),
     identity: new LocalIdentityProvider(platform, issuer),
-    loginLimiter: createRateLimiter({ limit: 10, windowSeconds: 900 }),
+    // Shared by every app over this table, as on AWS (ADR 0020).
+    loginAttempts: new LoginAttemptRepository(doc, platformTableName(options.tablePrefix)),
+    clientAddress: {
+      // the socket's peer (`@hono/node-server`); a request without one (never served) has none
+      peer: (c) => {
+        try {
+          return getConnInfo(c).remote.address;
+        } catch {
+          return undefined;
+        }
+      },
+      trustedProxies: options.trustedProxies ?? [],
+    },
     baseUrl: options.baseUrl,
     ...(options.donorThreshold ? { donorThreshold: options.donorThreshold } : {}),
     workflows: {

@@ -64,6 +64,7 @@ export async function startRuntime(settings: LocalSettings): Promise<Runtime> {
       mailFrom: settings.mailFrom,
       donorThreshold: settings.donorThreshold,
       ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}),
+      trustedProxies: settings.trustedProxies,
     });
     // whatever came due while the process was down runs now, before anything else
     await local.runner.resumeAll();

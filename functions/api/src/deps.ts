@@ -8,8 +8,9 @@ import type {
 } from '@sisi/data';
 import type { BlobStore, TenantContext } from '@sisi/domain';
 import type { WorkflowStarter } from '@sisi/workflows';
+import type { ClientAddressSource } from './client-address.ts';
+import type { LoginAttemptStore } from './login-limiter.ts';
 import type { Clock, IdentityProvider, Mailer, Provisioner, TokenVerifier } from './ports.ts';
-import type { RateLimiter } from './rate-limit.ts';
 
 /** Local-only tools (`/dev/*`); absent on AWS, and then the routes do not exist. */
 export interface DevTools {
@@ -45,7 +46,10 @@ export interface ApiDeps {
   provisioner: Provisioner;
   tokens: TokenVerifier;
   identity: IdentityProvider;
-  loginLimiter: RateLimiter;
+  /** The sign-in limiter's state, shared by every instance (the platform table). */
+  loginAttempts: LoginAttemptStore;
+  /** Who is knocking: the runtime's peer address and the proxies it trusts (`clientAddress`). */
+  clientAddress: ClientAddressSource;
   /** Where links in mail point, e.g. `http://localhost:3000`. */
   baseUrl: string;
   /**

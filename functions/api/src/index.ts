@@ -9,6 +9,7 @@
 /** The mail templates live in `@sisi/domain` now; re-exported for existing importers. */
 export { invitationMail, mailT } from '@sisi/domain';
 export { API_BASE, type AppType, createApp } from './app.ts';
+export { type ClientAddressSource, clientAddress } from './client-address.ts';
 export type { ApiDeps, AppEnv, DevTools } from './deps.ts';
 export {
   ApiError,
@@ -23,10 +24,18 @@ export {
 export { newId, newNetworkId } from './ids.ts';
 export { createJwtVerifier } from './jwt-verifier.ts';
 export {
+  accountDelaySeconds,
+  LOGIN_LIMITS,
+  type LoginAttemptStore,
+  limitedSignIn,
+} from './login-limiter.ts';
+export {
   IdempotencyInProgressError,
   IdempotencyMismatchError,
   requestHash,
 } from './middleware/idempotency.ts';
+
+export { MIN_PASSWORD_SCORE, weakPasswordReason, withStrongPassword } from './password-policy.ts';
 export type {
   Clock,
   IdentityProvider,
@@ -43,4 +52,3 @@ export {
   buildOutcome,
   recordBuildOutcome,
 } from './provisioning-events.ts';
-export { createRateLimiter, type RateLimiter } from './rate-limit.ts';

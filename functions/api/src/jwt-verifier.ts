@@ -2,8 +2,10 @@ import { createLocalJWKSet, createRemoteJWKSet, type JSONWebKeySet, jwtVerify } 
 import type { TokenClaims, TokenVerifier } from './ports.ts';
 
 /**
- * Verifies tokens against a JWKS, locally published (`jwks`) or remote (`jwksUrl`, e.g.
- * Cognito's). Checks signature, `iss`, `aud` and expiry; rejects `alg: none`.
+ * Verifies ID tokens against a JWKS, locally published (`jwks`) or remote (`jwksUrl`, e.g.
+ * Cognito's). Checks signature, `iss`, `aud` and expiry; rejects `alg: none`, a token
+ * without `exp` (it would never expire) and any token whose `token_use` is not `id` (an
+ * access token of the same issuer names no person's email or roles, and must not pass for one).
  *
  * @example
  * const tokens = createJwtVerifier({ jwks, issuer: 'http://localhost:3000', audience: 'sisi' });
@@ -33,13 +35,15 @@ export function createJwtVerifier(options: {
         issuer: options.issuer,
         audience: options.audience,
         algorithms: ['ES256', 'RS256'],
+        requiredClaims: ['exp'],
       });
+      if (payload.token_use !== 'id') throw new Error('not an ID token');
       if (typeof payload.sub !== 'string' || typeof payload.email !== 'string') {
         throw new Error('token lacks sub or email');
       }
       const claims = payload as unknown as TokenClaims;
       if (verified.size >= CACHE_SIZE) verified.delete(verified.keys().next().value!);
-      verified.set(token, { claims, expiresAtMs: (payload.exp ?? 0) * 1000 });
+      verified.set(token, { claims, expiresAtMs: payload.exp! * 1000 });
       return claims;
     },
   };

@@ -25,7 +25,10 @@ export interface TokenClaims {
   'custom:organization'?: string;
 }
 
-/** Verifies a bearer token's signature, issuer, audience and expiry against the JWKS. */
+/**
+ * Verifies a bearer ID token's signature, issuer, audience and expiry (required) against the
+ * JWKS; any other kind of token (`token_use` not `id`) is refused.
+ */
 export interface TokenVerifier {
   verify(token: string): Promise<TokenClaims>;
 }

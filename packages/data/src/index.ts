@@ -63,6 +63,11 @@ export {
 export { DonorRepository } from './repositories/donor-repository.ts';
 export { EvaluationRepository } from './repositories/evaluation-repository.ts';
 export {
+  type AccountFailures,
+  type AddressWindow,
+  LoginAttemptRepository,
+} from './repositories/login-attempt-repository.ts';
+export {
   type MentorshipFilter,
   MentorshipRepository,
   type VersionedDocument,

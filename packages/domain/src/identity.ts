@@ -4,13 +4,23 @@ import { roleSchema } from './roles.ts';
 
 export const loginSchema = z
   .object({ email: emailSchema, password: z.string().min(1, 'is required').max(200) })
-  .strict();
+  .strict()
+  .describe(
+    'Limited per client address (10 attempts per 15 minutes, successes given back) and per account (a pause of 1 s doubling to 30 s after 3 failures): 429 with Retry-After',
+  );
 
-/** 12 characters at least: long beats complex (NIST SP 800-63B). */
+/**
+ * 12 characters at least, not all of them spaces: long beats complex (NIST SP 800-63B). The
+ * API also refuses common and breached-pattern passwords (`withStrongPassword`, ADR 0021).
+ */
 export const passwordSchema = z
   .string()
   .min(12, 'must be at least 12 characters')
-  .max(200, 'must be at most 200 characters');
+  .max(200, 'must be at most 200 characters')
+  .refine((p) => p.trim() !== '', 'must not be only spaces')
+  .describe(
+    '12 to 200 characters, not only spaces, and not a common password or pattern (checked with zxcvbn: too easy to guess is a 400 naming `password`)',
+  );
 
 export const acceptInvitationSchema = z
   .object({ name: z.string().trim().min(1, 'is required').max(120), password: passwordSchema })

@@ -1,15 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { UserRecord } from '@sisi/data';
 import { acceptInvitationSchema, loginSchema, sessionSchema, userSchema } from '@sisi/domain';
+import { clientAddress } from '../client-address.ts';
 import type { ApiDeps } from '../deps.ts';
-import {
-  GoneError,
-  NotFoundError,
-  onConflict,
-  TooManyRequestsError,
-  UnauthorizedError,
-} from '../errors.ts';
+import { GoneError, NotFoundError, onConflict, UnauthorizedError } from '../errors.ts';
+import { limitedSignIn } from '../login-limiter.ts';
 import { bearer, jsonBody, jsonResponse, problems, router } from '../openapi.ts';
+import { withStrongPassword } from '../password-policy.ts';
 import type { Handler } from '../route-kit.ts';
 import { hashToken } from '../services/invitations.ts';
 
@@ -62,23 +59,21 @@ const login = createRoute({
 const loginHandler: Handler<typeof login> = async (c) => {
   const deps = c.var.deps;
   const { email, password } = c.req.valid('json');
-  const now = deps.clock.now().getTime();
-  const ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
-  const wait = Math.max(
-    deps.loginLimiter.hit(`email:${email}`, now),
-    deps.loginLimiter.hit(`ip:${ip}`, now),
-  );
-  if (wait > 0) throw new TooManyRequestsError(wait);
-  const user = await deps.platform.getUserByEmail(email);
-  const active = user?.status === 'active' ? user : undefined;
-  // signIn hashes even for an unknown person, so timing does not reveal who exists.
-  const token = await deps.identity.signIn(active, password);
-  if (!token || !active) throw invalidCredentials();
-  deps.loginLimiter.reset(`email:${email}`);
-  // Counted up front so a burst cannot outrun the check; a success gives its hit back,
-  // so people sharing an address (an office, localhost) are braked by failures only.
-  deps.loginLimiter.refund(`ip:${ip}`);
-  return c.json({ token, user: publicUser(active) }, 200);
+  const attempt = {
+    address: clientAddress(c, deps.clientAddress),
+    email,
+    nowMs: deps.clock.now().getTime(),
+  };
+  const found: { active?: UserRecord } = {};
+  // The limiter answers first (429) when it must; the directory is read only after it.
+  const token = await limitedSignIn(deps.loginAttempts, attempt, async () => {
+    const user = await deps.platform.getUserByEmail(email);
+    if (user?.status === 'active') found.active = user;
+    // signIn hashes even for an unknown person, so timing does not reveal who exists.
+    return deps.identity.signIn(found.active, password);
+  });
+  if (!token || !found.active) throw invalidCredentials();
+  return c.json({ token, user: publicUser(found.active) }, 200);
 };
 
 const getMe = createRoute({
@@ -124,7 +119,7 @@ const acceptInvitation = createRoute({
   path: '/invitations/{token}/accept',
   tags: ['Identity'],
   summary: 'Accept an invitation: choose a name and password, get signed in',
-  request: { params: tokenParam, body: jsonBody(acceptInvitationSchema) },
+  request: { params: tokenParam, body: jsonBody(withStrongPassword(acceptInvitationSchema)) },
   responses: {
     200: jsonResponse(sessionSchema, 'A token and the new person'),
     ...problems(400, 404, 410),
