@@ -1,3 +1,4 @@
+import { unsafeTextFields } from '@sisi/domain';
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import { ApiError, type FieldError, TooManyRequestsError, ValidationError } from './errors.ts';
@@ -39,14 +40,19 @@ export function problemResponse(c: Context, error: unknown): Response {
   return new Response(JSON.stringify(body), { status: e.status, headers });
 }
 
-/** For `OpenAPIHono`'s `defaultHook`: an invalid request never reaches the handler. */
+/**
+ * For `OpenAPIHono`'s `defaultHook`: an invalid request never reaches the handler, nor does
+ * a valid one holding a NUL or a lone surrogate in any of its strings.
+ */
 export function validationHook(
-  result: { success: boolean; error?: ZodError; target?: string },
+  result: { success: boolean; error?: ZodError; data?: unknown; target?: string },
   _c: Context,
 ): void {
+  // body, path and query fields are named as they are; only headers get a prefix
+  const prefix = result.target === 'header' ? 'header' : undefined;
   if (!result.success && result.error) {
-    // body, path and query fields are named as they are; only headers get a prefix
-    const prefix = result.target === 'header' ? 'header' : undefined;
     throw new ValidationError(fieldErrors(result.error, prefix));
   }
+  const unsafe = unsafeTextFields(result.data, prefix ? [prefix] : []);
+  if (unsafe.length) throw new ValidationError(unsafe);
 }

@@ -17,6 +17,7 @@ import {
   type QuarterlyReport,
   sniffImageType,
   stripImageMetadata,
+  unsafeTextFields,
   timelineEntrySchema,
 } from '@sisi/domain';
 import { bodyLimit } from 'hono/body-limit';
@@ -259,6 +260,7 @@ const uploadPhotoHandler: Handler<typeof uploadPhoto> = async (c) => {
   const errors: FieldError[] = parsed.success
     ? []
     : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  errors.push(...unsafeTextFields(fields));
   const file = form.file;
   if (!(file instanceof File)) {
     errors.push({ path: 'file', message: 'is required: a JPEG, PNG or WebP image' });
