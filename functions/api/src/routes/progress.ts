@@ -17,8 +17,8 @@ import {
   type QuarterlyReport,
   sniffImageType,
   stripImageMetadata,
-  unsafeTextFields,
   timelineEntrySchema,
+  unsafeTextFields,
 } from '@sisi/domain';
 import { bodyLimit } from 'hono/body-limit';
 import {
