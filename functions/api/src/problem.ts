@@ -42,7 +42,8 @@ export function problemResponse(c: Context, error: unknown): Response {
 
 /**
  * For `OpenAPIHono`'s `defaultHook`: an invalid request never reaches the handler, nor does
- * a valid one holding a NUL or a lone surrogate in any of its strings.
+ * one holding a NUL or a lone surrogate in any of its strings (named beside the other
+ * errors when there are any).
  */
 export function validationHook(
   result: { success: boolean; error?: ZodError; data?: unknown; target?: string },
@@ -50,9 +51,12 @@ export function validationHook(
 ): void {
   // body, path and query fields are named as they are; only headers get a prefix
   const prefix = result.target === 'header' ? 'header' : undefined;
-  if (!result.success && result.error) {
-    throw new ValidationError(fieldErrors(result.error, prefix));
-  }
+  // `data` is the parsed input, or the raw one when it failed: a NUL is named either way
   const unsafe = unsafeTextFields(result.data, prefix ? [prefix] : []);
+  if (!result.success && result.error) {
+    const errors = fieldErrors(result.error, prefix);
+    const named = new Set(errors.map((e) => e.path));
+    throw new ValidationError([...errors, ...unsafe.filter((u) => !named.has(u.path))]);
+  }
   if (unsafe.length) throw new ValidationError(unsafe);
 }
