@@ -130,6 +130,8 @@ const PATTERN_CANDIDATES = [
   '2025-03-10',
   '2025-03',
   '10:30',
+  'KE',
+  'USD',
   'en',
   'abc',
   'a1',
@@ -139,13 +141,30 @@ const PATTERN_CANDIDATES = [
   '+254700000000',
 ];
 
+/** How many pattern strings were drawn: a suffix that keeps ids apart. */
+let drawn = 0;
+
+/** Values for string fields whose names say what they hold (a refinement checks them). */
+const NAME_HINTS: Record<string, string> = {
+  email: 'someone@example.org',
+  '^country$': 'KE',
+  currency: 'USD',
+  language: 'en',
+};
+
 /**
  * A plausible value for a schema: a date for a date, an email for an email, the first of an
  * enum, a string matching a pattern, the required fields of an object (and the optional ones
  * when `full`), one item per list. Not always valid (a refinement across fields is not in the
  * schema), which the callers allow for.
  */
-export function sample(spec: Spec, schema: Schema | undefined, full = true, depth = 0): unknown {
+export function sample(
+  spec: Spec,
+  schema: Schema | undefined,
+  full = true,
+  depth = 0,
+  key = '',
+): unknown {
   const s = branch(spec, schema);
   if (s.const !== undefined) return s.const;
   if (s.enum) return s.enum[0];
@@ -154,7 +173,7 @@ export function sample(spec: Spec, schema: Schema | undefined, full = true, dept
   if (type === 'object' || (!type && s.properties)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(s.properties ?? {})) {
-      if (full || s.required?.includes(k)) out[k] = sample(spec, v, full, depth + 1);
+      if (full || s.required?.includes(k)) out[k] = sample(spec, v, full, depth + 1, k);
     }
     return out;
   }
@@ -163,7 +182,7 @@ export function sample(spec: Spec, schema: Schema | undefined, full = true, dept
     const item = branch(spec, s.items);
     if (item.enum) return item.enum.slice(0, Math.min(n, s.maxItems ?? n));
     return Array.from({ length: Math.min(n, s.maxItems ?? n) }, () =>
-      sample(spec, s.items, full, depth + 1),
+      sample(spec, s.items, full, depth + 1, key),
     );
   }
   if (type === 'integer' || type === 'number') {
@@ -176,11 +195,18 @@ export function sample(spec: Spec, schema: Schema | undefined, full = true, dept
     if (s.format === 'date-time') return '2025-03-10T10:00:00.000Z';
     if (s.format === 'email') return `someone.${depth}@example.org`;
     if (s.format === 'uri' || s.format === 'url') return 'https://example.org/a';
+    // what a refinement the schema does not show expects, told by the field's name
+    const hinted = Object.entries(NAME_HINTS).find(([re]) => new RegExp(re, 'i').test(key));
+    if (hinted && !s.pattern) return hinted[1];
     const fits = (v: string) =>
       v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? Number.POSITIVE_INFINITY);
     if (s.pattern) {
+      // two ids in one body must differ (a refinement may say "listed twice")
       const re = new RegExp(s.pattern);
-      return PATTERN_CANDIDATES.find((c) => re.test(c) && fits(c)) ?? 'abcdef12';
+      const n = String(++drawn);
+      const ok = (c: string) => re.test(c) && fits(c);
+      const found = PATTERN_CANDIDATES.find(ok);
+      return found && ok(found + n) ? found + n : (found ?? 'abcdef12');
     }
     const text = 'Plain words';
     return fits(text) ? text : 'x'.repeat(Math.max(s.minLength ?? 1, 1));
