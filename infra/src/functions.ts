@@ -22,6 +22,9 @@ export const ENTRIES = {
   mailQueue: 'apps/aws/src/entries/mail-queue.ts',
 } as const;
 
+/** The WebP decoder's WebAssembly module, from the API's dependency (repository-relative). */
+const WEBP_WASM = 'functions/api/node_modules/@jsquash/webp/codec/dec/webp_dec.wasm';
+
 /**
  * The newest Node.js runtime `aws-cdk-lib` knows, which is what cdk-nag's AwsSolutions-L1
  * asks for. arm64 is about 20% cheaper per GB-second than x86 for the same work.
@@ -89,6 +92,19 @@ export function sisiFunction(scope: Construct, id: string, props: SisiFunctionPr
       // CommonJS dependencies (nodemailer) call require() on Node built-ins.
       banner:
         "import { createRequire as __sisiCreateRequire } from 'node:module'; const require = __sisiCreateRequire(import.meta.url);",
+      // The API decodes WebP photos with libwebp as WebAssembly, read next to the bundle
+      // (functions/api/src/image-check.ts, ADR 0024).
+      ...(props.entry === 'api'
+        ? {
+            commandHooks: {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (inputDir: string, outputDir: string) => [
+                `cp "${join(inputDir, WEBP_WASM)}" "${join(outputDir, 'webp_dec.wasm')}"`,
+              ],
+            },
+          }
+        : {}),
     },
   });
 }

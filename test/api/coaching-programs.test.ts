@@ -595,7 +595,7 @@ describe('consent, pairs and confidential session notes', () => {
     );
   });
 
-  it('records the pair’s session and notes, readable by the pair', async () => {
+  it('records the pair’s session and notes: each note its author’s, unless shared with the pair (ADR 0027)', async () => {
     const session = await expectJson<Session>(
       await api.call('POST', path(p.id, `/pairs/${pair.id}/sessions`), {
         token: w.people[a]!.token,
@@ -611,6 +611,7 @@ describe('consent, pairs and confidential session notes', () => {
         authorId: w.people[a]!.id,
         authorName: expect.any(String),
         at: expect.any(String),
+        shared: false,
       },
     ]);
     const replay = await api.call('POST', path(p.id, `/pairs/${pair.id}/sessions`), {
@@ -623,11 +624,12 @@ describe('consent, pairs and confidential session notes', () => {
     const reply = await expectJson<Session>(
       await api.call('POST', path(p.id, `/pairs/${pair.id}/sessions/${session.id}/notes`), {
         token: w.people[b]!.token,
-        body: { text: 'Next time: the budget conversation.' },
+        body: { text: 'Next time: the budget conversation.', shared: true },
       }),
       201,
     );
-    expect(reply.notes).toHaveLength(2);
+    // b's receipt: b's own note only; a's private note is not even listed
+    expect(reply.notes.map((n) => n.authorId)).toEqual([w.people[b]!.id]);
     expect(JSON.stringify(reply)).not.toContain('budget conversation');
     const read = await expectJson<{ items: Session[] }>(
       await api.call('GET', path(p.id, `/pairs/${pair.id}/sessions`), {
@@ -642,6 +644,7 @@ describe('consent, pairs and confidential session notes', () => {
         authorId: w.people[a]!.id,
         authorName: expect.any(String),
         at: expect.any(String),
+        shared: false,
         text: NOTE,
       },
       {
@@ -649,8 +652,38 @@ describe('consent, pairs and confidential session notes', () => {
         authorId: w.people[b]!.id,
         authorName: expect.any(String),
         at: expect.any(String),
+        shared: true,
         text: 'Next time: the budget conversation.',
       },
+    ]);
+    // b reads their own note and none of a's, which a kept to themselves
+    const readByB = await expectJson<{ items: Session[] }>(
+      await api.call('GET', path(p.id, `/pairs/${pair.id}/sessions`), {
+        token: w.people[b]!.token,
+      }),
+      200,
+    );
+    expect(readByB.items[0]!.notes.map((n) => n.text)).toEqual([
+      'Next time: the budget conversation.',
+    ]);
+    expect(JSON.stringify(readByB)).not.toContain('clinic director');
+    // a shares a second note: b reads it
+    await expectJson(
+      await api.call('POST', path(p.id, `/pairs/${pair.id}/sessions/${session.id}/notes`), {
+        token: w.people[a]!.token,
+        body: { text: 'Shared: the plan for March.', shared: true },
+      }),
+      201,
+    );
+    const again = await expectJson<{ items: Session[] }>(
+      await api.call('GET', path(p.id, `/pairs/${pair.id}/sessions`), {
+        token: w.people[b]!.token,
+      }),
+      200,
+    );
+    expect(again.items[0]!.notes.map((n) => n.text)).toEqual([
+      'Next time: the budget conversation.',
+      'Shared: the plan for March.',
     ]);
     const schedule = await expectJson<Schedule>(
       await api.call('GET', path(p.id, '/pairs'), { token: w.tokens.coordinator }),

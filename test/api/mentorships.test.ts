@@ -846,14 +846,14 @@ describe('POST …/end', () => {
           reason: 'The mentee lost interest',
           prematureReason: 'loss-of-interest',
         },
-        coordinator[e1.id],
+        coordinator[mentor.id],
       ),
       200,
     );
     expect(ended.ending).toMatchObject({
       kind: 'premature',
       prematureReason: 'loss-of-interest',
-      endedBy: e1.coordinatorId,
+      endedBy: mentor.coordinatorId,
     });
   });
 
@@ -901,8 +901,12 @@ describe('POST …/end', () => {
     expect(await getMentorship(api, networkId, adminToken, m.id)).toEqual(m);
   });
 
-  it('only its admins and coordinators end it', async () => {
+  it('only its admins and the mentor organization’s coordinators end it (ADR 0026)', async () => {
     const m = await start();
+    // the mentee's coordinator runs it but does not end it alone: 403, nothing changed
+    const before = await items();
+    await expectProblem(await end(m.id, { kind: 'natural', reason: 'x' }, coordinator[e1.id]), 403);
+    expect(await items()).toBe(before);
     await expectProblem(
       await end(m.id, { kind: 'natural', reason: 'x' }, coordinator[outsider.id]),
       404,
@@ -1121,7 +1125,7 @@ describe('who sees which mentorship, and the list', () => {
     const itemsBefore = await api.countItems([vNetwork]);
 
     const updated = await expectJson<Mentorship>(
-      await putParticipants(ids(1)[0]!, [memberQ.id], vCoordinator[p.id]!),
+      await putParticipants(ids(1)[0]!, [memberQ.id], vCoordinator[q.id]!),
       200,
     );
     expect(updated.participantIds).toEqual([memberQ.id]);
@@ -1174,9 +1178,9 @@ describe('who sees which mentorship, and the list', () => {
     expect(await api.countItems([vNetwork])).toBe(before);
     expect(await getMentorship(api, vNetwork, vAdmin, m3.id)).toEqual(m3);
 
-    // people of mentor and mentee organizations together are fine
+    // people of mentor and mentee organizations together are fine (for an admin: ADR 0026)
     const ok = await expectJson<Mentorship>(
-      await putParticipants(m3.id, [memberR.id, q.coordinatorId, memberQ.id], vCoordinator[s.id]!),
+      await putParticipants(m3.id, [memberR.id, q.coordinatorId, memberQ.id]),
       200,
     );
     expect(ok.participantIds).toEqual([memberR.id, q.coordinatorId, memberQ.id]);
@@ -1184,6 +1188,43 @@ describe('who sees which mentorship, and the list', () => {
     await expectJson(await putParticipants(m3.id, [memberR.id]), 200);
     expect((await list(memberQ.token)).items).toEqual([]);
     expect((await list(memberR.token)).items.map((m) => m.id)).toEqual(ids(3));
+  });
+
+  it('a coordinator chooses their own organization’s people only: else 403, nothing changed (ADR 0026)', async () => {
+    // m3: mentor q, mentees r and s; memberR takes part
+    const m3 = await expectJson<Mentorship>(await putParticipants(ids(3)[0]!, [memberR.id]), 200);
+    const before = await api.countItems([vNetwork]);
+    // s's coordinator takes r's member off, or puts q's people on: 403
+    await expectProblem(await putParticipants(m3.id, [], vCoordinator[s.id]!), 403);
+    await expectProblem(
+      await putParticipants(m3.id, [memberR.id, memberQ.id], vCoordinator[s.id]!),
+      403,
+    );
+    // the mentor's coordinator may not choose a mentee's people either
+    await expectProblem(
+      await putParticipants(m3.id, [memberR.id, r.coordinatorId], vCoordinator[q.id]!),
+      403,
+    );
+    expect(await api.countItems([vNetwork])).toBe(before);
+    expect(await getMentorship(api, vNetwork, vAdmin, m3.id)).toEqual(m3);
+    // each adds their own, sending the others' as they are
+    const withQ = await expectJson<Mentorship>(
+      await putParticipants(m3.id, [memberR.id, memberQ.id], vCoordinator[q.id]!),
+      200,
+    );
+    expect(withQ.participantIds).toEqual([memberR.id, memberQ.id]);
+    const withS = await expectJson<Mentorship>(
+      await putParticipants(m3.id, [memberR.id, memberQ.id, s.coordinatorId], vCoordinator[s.id]!),
+      200,
+    );
+    expect(withS.participantIds).toEqual([memberR.id, memberQ.id, s.coordinatorId]);
+    // r's coordinator takes their own member off
+    const withoutR = await expectJson<Mentorship>(
+      await putParticipants(m3.id, [memberQ.id, s.coordinatorId], vCoordinator[r.id]!),
+      200,
+    );
+    expect(withoutR.participantIds).toEqual([memberQ.id, s.coordinatorId]);
+    await expectJson(await putParticipants(m3.id, [memberR.id]), 200);
   });
 
   it('an outsider coordinator cannot set participants (404)', async () => {

@@ -6,12 +6,15 @@ import {
   contains,
   GPS_LATITUDE_BYTES,
   jpegWithMetadata,
+  pngWithGarbagePixels,
   pngWithMetadata,
   SAMPLE_JPEG,
   SAMPLE_PNG,
   SAMPLE_WEBP,
   SECRETS,
+  webpWithGarbagePixels,
   webpWithMetadata,
+  withDeclaredSize,
 } from '../support/images.ts';
 import { type MentorshipWorld, mentorshipWorld } from '../support/mentorship-world.ts';
 import { createMentorship, type Mentorship, mentorshipPath } from '../support/mentorships.ts';
@@ -261,7 +264,12 @@ describe('photos', () => {
     );
   });
 
-  const refused: [string, () => Parameters<typeof upload>[3], Record<string, string>, string][] = [
+  const refused: (readonly [
+    string,
+    () => Parameters<typeof upload>[3],
+    Record<string, string>,
+    string,
+  ])[] = [
     [
       'an SVG declared as a JPEG',
       () => ({
@@ -297,6 +305,41 @@ describe('photos', () => {
       () => ({ bytes: new Uint8Array(7 * MB), type: 'image/jpeg' }),
       {},
       'file',
+    ],
+    // decoded whole, at most 24 megapixels (ADR 0024): a header’s word is not enough
+    ...(
+      [
+        ['image/jpeg', 65535, 65535],
+        ['image/png', 65535, 65535],
+        ['image/webp', 16384, 16384],
+        ['image/jpeg', 6000, 4001],
+      ] as const
+    ).map(
+      ([type, width, height]) =>
+        [
+          `a ${type} declaring ${width}×${height} pixels`,
+          () => ({ bytes: withDeclaredSize(type, width, height), type }),
+          {},
+          'file',
+        ] as const,
+    ),
+    [
+      'a PNG whose pixel data does not inflate',
+      () => ({ bytes: pngWithGarbagePixels(), type: 'image/png' }),
+      {},
+      'file',
+    ],
+    [
+      'a WebP whose bitstream is noise',
+      () => ({ bytes: webpWithGarbagePixels(), type: 'image/webp' }),
+      {},
+      'file',
+    ],
+    [
+      'a caption with a NUL',
+      () => ({ bytes: SAMPLE_JPEG, type: 'image/jpeg' }),
+      { caption: 'The team\u0000' },
+      'caption',
     ],
     ['no file', () => undefined, { caption: 'Nothing attached' }, 'file'],
     [

@@ -151,8 +151,9 @@ describe('POST …/reflection/answers', () => {
       answers: 1,
       shown: false,
     });
-    // the other mentee respondent is told their answer would be the second
-    expect((await results(m.id, w.tokens.menteeCoordinator)).you.notice).toBe('second');
+    // the other mentee respondent is told the side stays hidden: with two answers, each of
+    // the two could read the other's from the pool (ADR 0025)
+    expect((await results(m.id, w.tokens.menteeCoordinator)).you.notice).toBe('first');
   });
 
   it('lets one of two racing answers by the same person win; the other gets 409', async () => {
@@ -319,8 +320,29 @@ describe('the mid-term review among the reviews due', () => {
 });
 
 describe('the results pooled per side and the comparison, through the API', () => {
-  it('shows a side once it has 2 answers (or all it can have), and marks each item', async () => {
+  it('shows a side once it has 3 answers (or the one of a side of one), and marks each item', async () => {
     const m = await fresh();
+    // a second participating member: the mentee side has three possible respondents
+    const second = await expectJson<{ id: string }>(
+      await api.call('POST', `/networks/${w.networkId}/organizations/${w.mentee.id}/members`, {
+        token: w.tokens.admin,
+        body: { email: `second-${m.id}@example.org`, name: 'Second Member' },
+      }),
+      201,
+    );
+    await expectJson(
+      await api.call('PUT', `${mentorshipPath(w.networkId, m.id)}/participants`, {
+        token: w.tokens.admin,
+        body: { personIds: [w.participantId, second.id] },
+      }),
+      200,
+    );
+    const secondToken = await api.tokenFor({
+      id: second.id,
+      roles: ['member'],
+      networkId: w.networkId,
+      organizationId: w.mentee.id,
+    });
     // mentor side (one respondent): its coordinator
     await expectJson(
       await answer(
@@ -368,7 +390,7 @@ describe('the results pooled per side and the comparison, through the API', () =
       ),
       201,
     );
-    // one mentee answer of two possible: still withheld
+    // one mentee answer of three possible: still withheld
     r = await results(m.id, w.tokens.admin);
     expect(sideOf(r, 'mentee')).toMatchObject({ answers: 1, shown: false });
     expect(sideOf(r, 'mentee').items).toBeUndefined();
@@ -393,17 +415,43 @@ describe('the results pooled per side and the comparison, through the API', () =
       ),
       201,
     );
+    // two of three: still withheld, or each of the two could read the other's answers
+    r = await results(m.id, w.tokens.participant);
+    expect(sideOf(r, 'mentee')).toMatchObject({ possibleRespondents: 3, answers: 2, shown: false });
+    expect(sideOf(r, 'mentee').items).toBeUndefined();
+    expect((await results(m.id, secondToken)).you.notice).toBe('pooled');
+
+    await expectJson(
+      await answer(
+        m.id,
+        secondToken,
+        reflectionBody(
+          2,
+          {
+            'synergy-a': 'extremely-well', // 5
+            'synergy-b': 'not-well-at-all', // 1
+            'synergy-c': 'not-so-well', // 2
+            'synergy-d': 'somewhat-well', // 3
+            'trust-respect-a': 'excellent', // 5
+            'learning-a': 'no', // 1
+            'drawbacks-a': 'yes', // 1
+          },
+          { synergy: 'Mangoes first' },
+        ),
+      ),
+      201,
+    );
     r = await results(m.id, w.tokens.participant);
     const mentee = sideOf(r, 'mentee');
-    expect(mentee).toMatchObject({ possibleRespondents: 2, answers: 2, shown: true });
+    expect(mentee).toMatchObject({ possibleRespondents: 3, answers: 3, shown: true });
     const item = (id: string) => mentee.items!.find((i) => i.itemId === id)!;
     expect(item('synergy-a')).toEqual({
       itemId: 'synergy-a',
-      count: 2,
+      count: 3,
       dontKnow: 0,
-      mean: 4.5,
+      mean: 4.67,
       distribution: [
-        { optionId: 'extremely-well', count: 1 },
+        { optionId: 'extremely-well', count: 2 },
         { optionId: 'very-well', count: 1 },
         { optionId: 'somewhat-well', count: 0 },
         { optionId: 'not-so-well', count: 0 },
@@ -418,6 +466,7 @@ describe('the results pooled per side and the comparison, through the API', () =
     // comments without names, in alphabetical order (not the order they came in)
     expect(mentee.comments!.find((c) => c.boxId === 'synergy')!.texts).toEqual([
       'Apples and plans',
+      'Mangoes first',
       'Zebra crossing ideas',
     ]);
     expect(sideOf(r, 'mentor').comments!.find((c) => c.boxId === 'overall')!.texts).toEqual([
@@ -425,27 +474,27 @@ describe('the results pooled per side and the comparison, through the API', () =
     ]);
 
     const verdict = (id: string) => r.comparison.find((c) => c.itemId === id);
-    // 5 vs 4.5: both strong
+    // 5 vs 4.67: both strong
     expect(verdict('synergy-a')).toEqual({
       itemId: 'synergy-a',
       mentor: 5,
-      mentee: 4.5,
+      mentee: 4.67,
       verdict: 'agree-strong',
     });
-    // 1 vs 1.5: both weak
+    // 1 vs 1.33: both weak
     expect(verdict('synergy-b')?.verdict).toBe('agree-weak');
-    // 5 vs 2.5: one strong, one weak
+    // 5 vs 2.33: one strong, one weak
     expect(verdict('synergy-c')?.verdict).toBe('disagree');
-    // 3 vs 3.5: neither
+    // 3 vs 3.33: neither
     expect(verdict('synergy-d')?.verdict).toBe('mixed');
     // the mentor side only said "don't know"
     expect(verdict('trust-respect-a')).toEqual({
       itemId: 'trust-respect-a',
       mentor: null,
-      mentee: 4,
+      mentee: 4.33,
       verdict: 'not-enough-answers',
     });
-    // yes vs yes and no: 5 vs 3, two apart
+    // yes vs yes and two noes: 5 vs 2.33, one strong, one weak
     expect(verdict('learning-a')?.verdict).toBe('disagree');
     // every drawback experienced: 1 vs 1
     expect(verdict('drawbacks-a')?.verdict).toBe('agree-weak');
@@ -487,7 +536,7 @@ describe('the results pooled per side and the comparison, through the API', () =
     expect(lines[0]).toMatch(/^Section,Item,Question,Mentor side: people who answered,/);
     // synergy a: the mentor side's one answer (its only respondent), the mentee side withheld
     expect(lines[1]).toContain('EXTREMELY WELL: 1; VERY WELL: 0');
-    expect(lines[1]).toContain('withheld until the side has 2 answers');
+    expect(lines[1]).toContain('withheld until the side has 3 answers');
     expect(lines[1]).toMatch(/,not-enough-answers$/);
     expect(csv).toContain('Mentor says');
     expect(csv).not.toContain('Lonely mentee');

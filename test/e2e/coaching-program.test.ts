@@ -249,12 +249,14 @@ describe('a peer coaching program in the browser', () => {
     await page.getByRole('link', { name: /^Open our sessions/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Our coaching sessions' }).waitFor();
     await page
-      .getByText(`only you and ${people.chanda.name} can read these notes`, { exact: false })
+      .getByText(`yours alone unless you share one with ${people.chanda.name}`, { exact: false })
       .waitFor();
-    await page.getByLabel('Your notes (private to your pair)').fill(NOTE);
+    await page.getByLabel('Your notes (yours alone unless you share them)').fill(NOTE);
     await page.getByRole('button', { name: 'Record the session' }).click();
     await page.getByText('Session recorded.').waitFor();
     await page.getByText(NOTE).waitFor();
+    // the note is kept to its author unless shared (ADR 0027)
+    await page.getByText('Only you read this note', { exact: false }).waitFor();
     await expectAccessible(page, 'pair sessions');
     await at360(page, 'pair sessions');
     await context.close();

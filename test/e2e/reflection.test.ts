@@ -7,8 +7,9 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 /**
  * Issue "Monitoring and reporting", items 3 and 4, end to end in Chromium. A one-to-one
  * mentorship: the mentor side is its coordinator alone, the mentee side its coordinator and
- * a participating member. The member answers the reflection questionnaire (told their side's
- * results stay hidden until a second answer), the mentee coordinator answers through the API,
+ * two participating members. A member answers the reflection questionnaire (told their side's
+ * results stay hidden until three answered: ADR 0025), the mentee coordinator and the other
+ * member answer through the API,
  * the mentor coordinator is told their answer will be known as theirs, answers, and sees the
  * comparison. Then both coordinators sign their evaluation forms and see them side by side.
  * Pages are checked by axe at 1280 px and at 360 px.
@@ -20,6 +21,7 @@ describe('the reflection questionnaire and the evaluation forms in the browser',
   let mentorshipId: string;
   let menteeOrgId: string;
   let menteeToken: string;
+  let secondMemberToken: string;
   const people = {
     mentor: {
       email: 'coord.gh@example.org',
@@ -35,6 +37,11 @@ describe('the reflection questionnaire and the evaluation forms in the browser',
       email: 'member.ng@example.org',
       name: 'Ngozi Eze',
       password: 'a long member password',
+    },
+    secondMember: {
+      email: 'member2.ng@example.org',
+      name: 'Bayo Adeyemi',
+      password: 'a long second member password',
     },
   };
 
@@ -91,6 +98,17 @@ describe('the reflection questionnaire and the evaluation forms in the browser',
       { email: people.member.email, name: people.member.name },
     );
     await server.accept(people.member.email, people.member.name, people.member.password);
+    const secondMember = await api<{ id: string }>(
+      'POST',
+      `/networks/${networkId}/organizations/${menteeOrgId}/members`,
+      adminToken,
+      { email: people.secondMember.email, name: people.secondMember.name },
+    );
+    secondMemberToken = await server.accept(
+      people.secondMember.email,
+      people.secondMember.name,
+      people.secondMember.password,
+    );
     const mentorship = await api<{ id: string }>(
       'POST',
       `/networks/${networkId}/mentorships`,
@@ -108,7 +126,7 @@ describe('the reflection questionnaire and the evaluation forms in the browser',
       `/networks/${networkId}/mentorships/${mentorshipId}/participants`,
       adminToken,
       {
-        personIds: [member.id],
+        personIds: [member.id, secondMember.id],
       },
     );
   }, 120_000);
@@ -151,8 +169,10 @@ describe('the reflection questionnaire and the evaluation forms in the browser',
       .click();
     await page.getByRole('heading', { level: 1, name: 'Reflection questionnaire' }).waitFor();
     const notice = page.getByRole('region', { name: 'How anonymous your answer is' });
-    await notice.getByText('People on it who can answer: 2. Answered so far: 0.').waitFor();
-    await notice.getByText(/results stay hidden until a second person answers/).waitFor();
+    await notice.getByText('People on it who can answer: 3. Answered so far: 0.').waitFor();
+    await notice
+      .getByText(/results stay hidden until at least 3 people on it have answered/)
+      .waitFor();
     await expectAccessible(page, 'reflection questionnaire');
 
     // every question must be answered, as the paper asks
@@ -169,19 +189,25 @@ describe('the reflection questionnaire and the evaluation forms in the browser',
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await page.getByText('Thank you: your answers are in.').waitFor();
     const sides = page.getByRole('region', { name: 'Results by side' });
-    await sides.getByText('1 of 2 people answered.').waitFor();
-    await sides.getByText(/a single answer among several would be that person’s/).waitFor();
+    await sides.getByText('1 of 3 people answered.').waitFor();
+    await sides.getByText(/one person’s answers could be worked out from the results/).waitFor();
     await expectAccessible(page, 'reflection results, mentee side withheld');
     await page.context().close();
   }, 120_000);
 
   it('the mentor answers alone on their side, and the comparison marks each item', async () => {
-    // the mentee side's second answer
+    // the mentee side's second and third answers
     await api(
       'POST',
       `/networks/${networkId}/mentorships/${mentorshipId}/reflection/answers`,
       menteeToken,
       reflectionBody(0, {}, { synergy: 'Stronger referrals' }),
+    );
+    await api(
+      'POST',
+      `/networks/${networkId}/mentorships/${mentorshipId}/reflection/answers`,
+      secondMemberToken,
+      reflectionBody(0),
     );
     const page = await open('mentor', 1280, '/reflection');
     const notice = page.getByRole('region', { name: 'How anonymous your answer is' });

@@ -79,7 +79,14 @@ export interface Session {
   id: string;
   pairId: string;
   date: string;
-  notes: { id: string; authorId: string; authorName: string; at: string; text: string }[];
+  notes: {
+    id: string;
+    authorId: string;
+    authorName: string;
+    at: string;
+    text: string;
+    shared?: boolean;
+  }[];
 }
 
 /** Everyone the access rules of a program tell apart, with a token each. */

@@ -205,3 +205,54 @@ export function jpegMarkers(b: Uint8Array): number[] {
   }
   return markers;
 }
+
+/**
+ * The sample image of `type` with its header declaring `width`×`height` pixels and its pixel
+ * data left as it was: what a "decompression bomb" or a lying header looks like.
+ */
+export function withDeclaredSize(type: string, width: number, height: number): Uint8Array {
+  if (type === 'image/png') {
+    const ihdr = SAMPLE_PNG.slice(16, 29);
+    new DataView(ihdr.buffer).setUint32(0, width);
+    new DataView(ihdr.buffer).setUint32(4, height);
+    return concat([SAMPLE_PNG.subarray(0, 8), pngChunk('IHDR', ihdr), SAMPLE_PNG.subarray(33)]);
+  }
+  if (type === 'image/jpeg') {
+    const out = SAMPLE_JPEG.slice();
+    const sof = Buffer.from(out).indexOf(Buffer.from([0xff, 0xc0]));
+    new DataView(out.buffer).setUint16(sof + 5, height);
+    new DataView(out.buffer).setUint16(sof + 7, width);
+    return out;
+  }
+  // WebP: the VP8X canvas size, 24 bits each, minus one
+  const out = SAMPLE_WEBP.slice();
+  for (const [at, v] of [
+    [24, width - 1],
+    [27, height - 1],
+  ] as const) {
+    out[at] = v & 0xff;
+    out[at + 1] = (v >> 8) & 0xff;
+    out[at + 2] = (v >> 16) & 0xff;
+  }
+  return out;
+}
+
+/** The sample PNG whose compressed pixels are noise (its chunks' CRCs right). */
+export function pngWithGarbagePixels(): Uint8Array {
+  const idatAt = Buffer.from(SAMPLE_PNG).indexOf(Buffer.from('IDAT')) - 4;
+  const length = new DataView(SAMPLE_PNG.buffer, SAMPLE_PNG.byteOffset).getUint32(idatAt);
+  const noise = new Uint8Array(length).map((_, i) => (i * 73 + 41) & 0xff);
+  return concat([
+    SAMPLE_PNG.subarray(0, idatAt),
+    pngChunk('IDAT', noise),
+    SAMPLE_PNG.subarray(idatAt + 12 + length),
+  ]);
+}
+
+/** The sample WebP whose VP8 bitstream after its frame header is noise. */
+export function webpWithGarbagePixels(): Uint8Array {
+  const out = SAMPLE_WEBP.slice();
+  const vp8 = Buffer.from(out).lastIndexOf(Buffer.from('VP8 '));
+  for (let i = vp8 + 8 + 10; i < out.length; i++) out[i] = (i * 73 + 41) & 0xff;
+  return out;
+}

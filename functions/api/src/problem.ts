@@ -1,3 +1,4 @@
+import { unsafeTextFields } from '@sisi/domain';
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import { ApiError, type FieldError, TooManyRequestsError, ValidationError } from './errors.ts';
@@ -39,14 +40,23 @@ export function problemResponse(c: Context, error: unknown): Response {
   return new Response(JSON.stringify(body), { status: e.status, headers });
 }
 
-/** For `OpenAPIHono`'s `defaultHook`: an invalid request never reaches the handler. */
+/**
+ * For `OpenAPIHono`'s `defaultHook`: an invalid request never reaches the handler, nor does
+ * one holding a NUL or a lone surrogate in any of its strings (named beside the other
+ * errors when there are any).
+ */
 export function validationHook(
-  result: { success: boolean; error?: ZodError; target?: string },
+  result: { success: boolean; error?: ZodError; data?: unknown; target?: string },
   _c: Context,
 ): void {
+  // body, path and query fields are named as they are; only headers get a prefix
+  const prefix = result.target === 'header' ? 'header' : undefined;
+  // `data` is the parsed input, or the raw one when it failed: a NUL is named either way
+  const unsafe = unsafeTextFields(result.data, prefix ? [prefix] : []);
   if (!result.success && result.error) {
-    // body, path and query fields are named as they are; only headers get a prefix
-    const prefix = result.target === 'header' ? 'header' : undefined;
-    throw new ValidationError(fieldErrors(result.error, prefix));
+    const errors = fieldErrors(result.error, prefix);
+    const named = new Set(errors.map((e) => e.path));
+    throw new ValidationError([...errors, ...unsafe.filter((u) => !named.has(u.path))]);
   }
+  if (unsafe.length) throw new ValidationError(unsafe);
 }

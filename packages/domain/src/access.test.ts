@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canManageMentorship, canSeeMentorship, involvedOrganizations } from './access.ts';
+import {
+  canEndMentorship,
+  canManageMentorship,
+  canSeeMentorship,
+  involvedOrganizations,
+  participantOrganizationsFor,
+} from './access.ts';
 
 const m = {
   mentorOrganizationId: 'o-mentor',
@@ -8,6 +14,41 @@ const m = {
 };
 
 describe('mentorship access', () => {
+  it('lets network admins and the mentor’s coordinators end it, not a mentee’s (ADR 0026)', () => {
+    const coordinatorOf = (organizationId: string) => ({
+      id: 'c',
+      roles: ['coordinator'] as const,
+      organizationId,
+    });
+    expect(canEndMentorship({ id: 'a', roles: ['network-admin'] }, m)).toBe(true);
+    expect(canEndMentorship(coordinatorOf('o-mentor'), m)).toBe(true);
+    expect(canEndMentorship(coordinatorOf('o-mentee-1'), m)).toBe(false);
+    expect(canEndMentorship(coordinatorOf('o-else'), m)).toBe(false);
+    expect(
+      canEndMentorship({ id: 'p-member', roles: ['member'], organizationId: 'o-mentor' }, m),
+    ).toBe(false);
+  });
+
+  it('lets each side choose its own participants, a network admin anyone’s (ADR 0026)', () => {
+    const coordinatorOf = (organizationId: string) => ({
+      id: 'c',
+      roles: ['coordinator'] as const,
+      organizationId,
+    });
+    expect(participantOrganizationsFor({ id: 'a', roles: ['network-admin'] }, m)).toEqual(
+      involvedOrganizations(m),
+    );
+    expect(participantOrganizationsFor(coordinatorOf('o-mentor'), m)).toEqual(['o-mentor']);
+    expect(participantOrganizationsFor(coordinatorOf('o-mentee-2'), m)).toEqual(['o-mentee-2']);
+    expect(participantOrganizationsFor(coordinatorOf('o-else'), m)).toEqual([]);
+    expect(
+      participantOrganizationsFor(
+        { id: 'p-member', roles: ['member'], organizationId: 'o-mentor' },
+        m,
+      ),
+    ).toEqual([]);
+  });
+
   it('lists the mentor organization first, then the mentees', () => {
     expect(involvedOrganizations(m)).toEqual(['o-mentor', 'o-mentee-1', 'o-mentee-2']);
   });

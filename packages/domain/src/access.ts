@@ -35,6 +35,28 @@ export function canManageMentorship(actor: Actor, m: MentorshipParties): boolean
 }
 
 /**
+ * Who may end it (ADR 0026): the network's admins and the mentor organization's coordinators.
+ * A mentee organization's coordinator runs the mentorship but does not end it alone: they
+ * ask the mentor side or the network.
+ */
+export function canEndMentorship(actor: Actor, m: MentorshipParties): boolean {
+  if (actor.roles.includes('network-admin')) return true;
+  return actor.roles.includes('coordinator') && actor.organizationId === m.mentorOrganizationId;
+}
+
+/**
+ * Whose participants an actor may choose (ADR 0026): every organization's for a network
+ * admin, their own organization's for a coordinator who runs the mentorship, nobody's else.
+ *
+ * @example participantOrganizationsFor({ id: 'u', roles: ['coordinator'], organizationId: 'o2' }, m) // ['o2']
+ */
+export function participantOrganizationsFor(actor: Actor, m: MentorshipParties): string[] {
+  if (actor.roles.includes('network-admin')) return involvedOrganizations(m);
+  if (!canManageMentorship(actor, m) || !actor.organizationId) return [];
+  return [actor.organizationId];
+}
+
+/**
  * Who sees it: those who run it, and the members who take part in it. Anyone else is told it
  * does not exist.
  */

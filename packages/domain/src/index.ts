@@ -114,6 +114,8 @@ export {
   type PageQuery,
   pageQuerySchema,
   personNameSchema,
+  unsafeTextFields,
+  unsafeTextReason,
   versionSchema,
 } from './common.ts';
 export { type CsvColumn, type CsvValue, csvCell, csvList, toCsv } from './csv.ts';

@@ -10,9 +10,11 @@
 
 export {
   type Actor,
+  canEndMentorship,
   canManageMentorship,
   canSeeMentorship,
   involvedOrganizations,
+  participantOrganizationsFor,
 } from './access.ts';
 export {
   coachingGroupSources,

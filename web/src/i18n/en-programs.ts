@@ -228,12 +228,15 @@ export const enPrograms = {
     sessions: {
       title: 'Our coaching sessions',
       privateNote:
-        'Private to your pair: only you and {{partner}} can read these notes. The coordinator, network admins, the operator and donors cannot; they only see how many sessions were held.',
+        'Your notes are yours alone unless you share one with {{partner}}; you read the notes {{partner}} shares with you. The coordinator, network admins, the operator and donors read none of them; they only see how many sessions were held.',
       consentMissing:
         'Both of you sign the informed consent form before your first session: no session or note can be recorded until then.',
       record: 'Record a session',
       date: 'Date of the session',
-      notes: 'Your notes (private to your pair)',
+      notes: 'Your notes (yours alone unless you share them)',
+      share: 'Share with {{partner}}',
+      sharedNote: 'Shared with your pair',
+      ownNote: 'Only you read this note',
       submit: 'Record the session',
       submitting: 'Recording…',
       recorded: 'Session recorded.',

@@ -37,9 +37,7 @@ export const enReflection = {
       'only-respondent':
         'You are the only person on the {{side}} who can answer. Its results will be your answers alone, and everyone who sees this mentorship will know they are yours.',
       first:
-        'Nobody on your side has answered yet. Your side’s results stay hidden until a second person answers.',
-      second:
-        'One person on your side has answered. With your answer your side’s results appear, and the two of you will be able to work out each other’s answers from them.',
+        'Your side’s results stay hidden until at least 3 people on it have answered, so that nobody can work out another person’s answers from them.',
       pooled: 'Your answers will be pooled with those of the others on your side.',
       comments:
         'Comments are shown word for word to everyone who sees the mentorship: leave out anything that would tell who wrote them.',
@@ -58,7 +56,7 @@ export const enReflection = {
       heading: 'Results by side',
       summary: '{{answered}} of {{possible}} people answered.',
       withheld:
-        'Shown once 2 people on this side have answered, or everyone who can: a single answer among several would be that person’s.',
+        'Shown once 3 people on this side have answered: with fewer, one person’s answers could be worked out from the results.',
       none: 'Nobody on this side has answered yet.',
       byOption: 'Answers by option',
       average: 'Average {{mean}} of 5',

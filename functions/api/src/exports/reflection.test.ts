@@ -130,7 +130,7 @@ describe('reflectionExport', () => {
         '',
         '',
         '',
-        'withheld until the side has 2 answers',
+        'withheld until the side has 3 answers',
         '',
         'not-enough-answers',
       ].join(','),

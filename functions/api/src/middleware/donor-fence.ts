@@ -11,7 +11,7 @@ const DONOR_PATHS = [/^\/me$/, /^\/summary(\/quarters)?$/];
  * would allow, so a new route cannot open people's data to donors by mistake. Under a
  * network (`/networks/{id}/…`) the answer is 404, as for anyone who may not see a thing
  * there (a learning log, a pair's notes: issue 7) — it does not even confirm the thing
- * exists; elsewhere 403.
+ * exists; elsewhere 403, which those routes' specs list.
  */
 export function donorFence(basePath: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -19,7 +19,8 @@ export function donorFence(basePath: string): MiddlewareHandler<AppEnv> {
     if (tenant?.roles.length && tenant.roles.every((r) => r === 'donor')) {
       const path = c.req.path.slice(basePath.length) || '/';
       if (!DONOR_PATHS.some((p) => p.test(path))) {
-        if (/^\/networks\/[^/]+\//.test(path)) throw new NotFoundError('resource');
+        // a network itself too (`/networks/{id}`): its spec lists 404, not 403
+        if (/^\/networks\/[^/]+(\/|$)/.test(path)) throw new NotFoundError('resource');
         throw new ForbiddenError('donors read summaries only');
       }
     }

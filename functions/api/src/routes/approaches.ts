@@ -31,10 +31,11 @@ const listApproaches = createRoute({
   path: '/approaches',
   tags: ['Mentorships'],
   summary: 'The nine mentoring approaches: definition, when to use, whether virtual, scenarios',
+  description: 'Everyone signed in but a donor (403: donors read summaries only).',
   security: bearer,
   responses: {
     200: jsonResponse(approachList, 'The nine approaches'),
-    ...problems(401),
+    ...problems(401, 403),
   },
 });
 const listApproachesHandler: Handler<typeof listApproaches> = (c) => c.json({ items }, 200);

@@ -30,10 +30,19 @@ const receiptOut = named(
   pairSessionSchema.extend({ notes: z.array(sessionNoteSchema.omit({ text: true })) }),
   'CoachingProgramSessionReceipt',
 );
-const receipt = (s: StoredPairSession) => ({
+const receipt = (s: StoredPairSession, readerId: string) => ({
   ...s,
-  notes: s.notes.map(({ text: _sealed, ...n }) => n),
+  notes: s.notes
+    .filter((n) => readsNote(n, readerId))
+    .map(({ text: _sealed, ...n }) => ({ ...n, shared: n.shared ?? true })),
 });
+
+/**
+ * A note is its author's alone unless they shared it with the other member of the pair
+ * (ADR 0027); notes from before that rule were written to be read by both.
+ */
+const readsNote = (n: StoredSessionNote, readerId: string) =>
+  n.authorId === readerId || (n.shared ?? true);
 
 /** At most this many notes in one session (both members together). */
 const MAX_NOTES_PER_SESSION = 50;
@@ -46,21 +55,24 @@ type ProgramRepo = NetworkStore['coachingPrograms'];
 async function readable(c: Context<AppEnv>, { tenant }: PairScope, s: StoredPairSession) {
   const { cipher } = depsOf(c);
   const notes = await Promise.all(
-    s.notes.map(async (n) => ({
-      id: n.id,
-      authorId: n.authorId,
-      authorName: n.authorName,
-      at: n.at,
-      text: await cipher.decrypt(
-        n.text,
-        sessionNoteScope(tenant.networkId, {
-          programId: s.programId,
-          pairId: s.pairId,
-          sessionId: s.id,
-          noteId: n.id,
-        }),
-      ),
-    })),
+    s.notes
+      .filter((n) => readsNote(n, tenant.userId))
+      .map(async (n) => ({
+        id: n.id,
+        authorId: n.authorId,
+        authorName: n.authorName,
+        at: n.at,
+        shared: n.shared ?? true,
+        text: await cipher.decrypt(
+          n.text,
+          sessionNoteScope(tenant.networkId, {
+            programId: s.programId,
+            pairId: s.pairId,
+            sessionId: s.id,
+            noteId: n.id,
+          }),
+        ),
+      })),
   );
   return { ...s, notes };
 }
@@ -71,6 +83,7 @@ async function sealedNote(
   { tenant }: PairScope,
   ids: { programId: string; pairId: string; sessionId: string },
   text: string,
+  shared: boolean,
 ): Promise<StoredSessionNote> {
   const { clock, cipher } = depsOf(c);
   const id = newId(12);
@@ -79,6 +92,7 @@ async function sealedNote(
     authorId: tenant.userId,
     authorName: tenant.name,
     at: clock.now().toISOString(),
+    shared,
     text: await cipher.encrypt(text, sessionNoteScope(tenant.networkId, { ...ids, noteId: id })),
   };
 }
@@ -102,7 +116,7 @@ const addSession = createRoute({
   tags: ['Coaching programs'],
   summary: 'Record a session of your pair, with your confidential notes',
   description:
-    'By one of the pair’s two members only (anyone else: 404). Both must have signed the consent form first (422). `notes` is encrypted and only the pair reads it.',
+    'By one of the pair’s two members only (anyone else: 404). Both must have signed the consent form first (422). `notes` is encrypted; only its author reads it, and the other member too when `notesShared` is true (ADR 0027).',
   security: bearer,
   request: { params: pairParam, body: jsonBody(sessionInputSchema) },
   responses: {
@@ -130,21 +144,21 @@ const addSessionHandler: Handler<typeof addSession> = async (c) => {
     date: input.date,
     createdBy: tenant.userId,
     createdAt: now(c),
-    notes: input.notes ? [await sealedNote(c, scope, ids, input.notes)] : [],
+    notes: input.notes ? [await sealedNote(c, scope, ids, input.notes, input.notesShared)] : [],
   };
   const last =
     pair.lastSessionDate && pair.lastSessionDate > input.date ? pair.lastSessionDate : input.date;
   await repo.addSession(session, last);
-  return c.json(receipt(session), 201);
+  return c.json(receipt(session, scope.tenant.userId), 201);
 };
 
 const listSessions = createRoute({
   method: 'get',
   path: '/networks/{networkId}/coaching-programs/{programId}/pairs/{pairId}/sessions',
   tags: ['Coaching programs'],
-  summary: 'Your pair’s sessions and notes (the pair only)',
+  summary: 'Your pair’s sessions, your notes and those your partner shared',
   description:
-    'Only the pair’s two members read them; another participant, the coordinator, an admin, the operator or a donor is answered 404. Newest first.',
+    'Only the pair’s two members read them; another participant, the coordinator, an admin, the operator or a donor is answered 404. Each member reads their own notes and the notes the other shared (ADR 0027). Newest first.',
   security: bearer,
   request: { params: pairParam },
   responses: {
@@ -165,7 +179,7 @@ const addNote = createRoute({
   tags: ['Coaching programs'],
   summary: 'Add your confidential note to a session of your pair',
   description:
-    'By one of the pair’s two members only (anyone else: 404). Encrypted; only the pair reads it.',
+    'By one of the pair’s two members only (anyone else: 404). Encrypted; only its author reads it, and the other member too when `shared` is true (ADR 0027).',
   security: bearer,
   request: { params: sessionParam, body: jsonBody(noteInputSchema) },
   responses: {
@@ -175,7 +189,7 @@ const addNote = createRoute({
 });
 const addNoteHandler: Handler<typeof addNote> = async (c) => {
   const { sessionId } = c.req.valid('param');
-  const { text } = c.req.valid('json');
+  const { text, shared } = c.req.valid('json');
   const scope = await ownPair(c);
   const { repo, program, pair } = scope;
   const session = await repo.getSession(program.id, pair.id, sessionId);
@@ -186,11 +200,12 @@ const addNoteHandler: Handler<typeof addNote> = async (c) => {
     scope,
     { programId: program.id, pairId: pair.id, sessionId },
     text,
+    shared,
   );
   await repo
     .addNote(program.id, pair.id, sessionId, note, MAX_NOTES_PER_SESSION)
     .catch(conflictAs('text'));
-  return c.json(receipt({ ...session, notes: [...session.notes, note] }), 201);
+  return c.json(receipt({ ...session, notes: [...session.notes, note] }, scope.tenant.userId), 201);
 };
 
 /**

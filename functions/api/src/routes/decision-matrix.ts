@@ -22,11 +22,12 @@ const rank = createRoute({
   path: '/decision-matrix',
   tags: ['Mentorships'],
   summary: 'Rank the nine mentoring approaches for six answers, highest score first',
+  description: 'Everyone signed in but a donor (403: donors read summaries only).',
   security: bearer,
   request: { body: jsonBody(matrixAnswersSchema) },
   responses: {
     200: jsonResponse(rankingSchema, 'The ranking with its reasons'),
-    ...problems(400, 401),
+    ...problems(400, 401, 403),
   },
 });
 const rankHandler: Handler<typeof rank> = (c) =>

@@ -8,6 +8,7 @@ import {
   type Mentorship,
   mentorshipListQuerySchema,
   mentorshipSchema,
+  participantOrganizationsFor,
   participantsSchema,
   reviewSchedule,
   rightsAndResponsibilities,
@@ -26,7 +27,9 @@ import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
 import {
+  actorOf,
   canSee,
+  endableMentorship,
   involvedOrganizations,
   managedMentorship,
   visibleMentorship,
@@ -303,6 +306,8 @@ const endMentorship = createRoute({
   path: '/networks/{networkId}/mentorships/{mentorshipId}/end',
   tags: ['Mentorships'],
   summary: 'End the mentorship: natural, premature (with the reason) or a transition',
+  description:
+    'By a coordinator of the mentor organization or a network admin; a mentee organization’s coordinator sees the mentorship but gets 403 (ADR 0026).',
   security: bearer,
   request: { params: mentorshipParam, body: jsonBody(endMentorshipSchema) },
   responses: {
@@ -314,7 +319,7 @@ const endMentorshipHandler: Handler<typeof endMentorship> = async (c) => {
   const { tenant, store } = network(c);
   const deps = c.var.deps;
   const body = c.req.valid('json');
-  const m = await managedMentorship(c);
+  const m = await endableMentorship(c);
   if (m.stage === 'end') throw new DomainRuleError(STAGE_RULES.ended!, 'ended', 'kind');
   const at = deps.clock.now().toISOString();
   const next = touch(deps, m, {
@@ -342,6 +347,8 @@ const setParticipants = createRoute({
   path: '/networks/{networkId}/mentorships/{mentorshipId}/participants',
   tags: ['Mentorships'],
   summary: 'The people of its organizations who take part (they then see the mentorship)',
+  description:
+    'The whole list. A network admin sets anyone’s; a coordinator adds and removes their own organization’s people only, and sends the others as they are (else 403, nothing changed: ADR 0026).',
   security: bearer,
   request: { params: mentorshipParam, body: jsonBody(participantsSchema) },
   responses: {
@@ -350,7 +357,7 @@ const setParticipants = createRoute({
   },
 });
 const setParticipantsHandler: Handler<typeof setParticipants> = async (c) => {
-  const { store } = network(c);
+  const { tenant, store } = network(c);
   const { personIds } = c.req.valid('json');
   const m = await managedMentorship(c);
   const people = await Promise.all(personIds.map((id) => store.people.get(id)));
@@ -363,6 +370,15 @@ const setParticipantsHandler: Handler<typeof setParticipants> = async (c) => {
   if (errors.length) throw new ValidationError(errors);
   const added = personIds.filter((id) => !m.participantIds.includes(id));
   const removed = m.participantIds.filter((id) => !personIds.includes(id));
+  // each side chooses its own people (ADR 0026)
+  const mine = participantOrganizationsFor(actorOf(tenant), m);
+  const orgOf = new Map(personIds.map((id, i) => [id, people[i]!.organizationId]));
+  for (const id of removed) orgOf.set(id, (await store.people.get(id))?.organizationId ?? '');
+  if ([...added, ...removed].some((id) => !mine.includes(orgOf.get(id) ?? ''))) {
+    throw new ForbiddenError(
+      'a coordinator chooses the participants of their own organization only',
+    );
+  }
   const next = touch(c.var.deps, m, { participantIds: personIds });
   const repo = store.mentorships;
   const saved = await save(store, m, next, [

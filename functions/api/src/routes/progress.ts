@@ -18,6 +18,7 @@ import {
   sniffImageType,
   stripImageMetadata,
   timelineEntrySchema,
+  unsafeTextFields,
 } from '@sisi/domain';
 import { bodyLimit } from 'hono/body-limit';
 import {
@@ -28,6 +29,7 @@ import {
   ValidationError,
 } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { checkImage, ImageRejectedError, MAX_PHOTO_PIXELS } from '../image-check.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
 import { canManage, visibleMentorship } from '../services/mentorship-access.ts';
@@ -203,7 +205,7 @@ const uploadPhoto = createRoute({
   path: '/networks/{networkId}/mentorships/{mentorshipId}/photos',
   tags: ['Monitoring'],
   summary: 'Add a photo to the timeline (images only; metadata stripped before storing)',
-  description: `multipart/form-data: \`file\` (a JPEG, PNG or WebP image, told by its bytes, not its declared type; at most ${MB} MB), \`attachTo\` (${photoAttachments.map((a) => `\`${a}\``).join(', ')}; default \`mentorship\`), \`entryId\` (the summary report's or milestone's id) and an optional \`caption\`. Before the photo is stored, its metadata is stripped (EXIF with GPS, XMP, IPTC, comments, PNG text and time chunks, WebP EXIF/XMP), losslessly; an EXIF orientation that turns the picture is kept alone. Anything else, a broken image or one too big: 400 naming \`file\`, nothing stored. By everyone who sees the mentorship.`,
+  description: `multipart/form-data: \`file\` (a JPEG, PNG or WebP image, told by its bytes, not its declared type; at most ${MB} MB and ${MAX_PHOTO_PIXELS / 1_000_000} megapixels, decoded whole before it is kept), \`attachTo\` (${photoAttachments.map((a) => `\`${a}\``).join(', ')}; default \`mentorship\`), \`entryId\` (the summary report's or milestone's id) and an optional \`caption\`. Before the photo is stored, its metadata is stripped (EXIF with GPS, XMP, IPTC, comments, PNG text and time chunks, WebP EXIF/XMP), losslessly; an EXIF orientation that turns the picture is kept alone. Anything else, a broken image or one too big: 400 naming \`file\`, nothing stored. By everyone who sees the mentorship.`,
   security: bearer,
   middleware: [
     bodyLimit({
@@ -259,6 +261,7 @@ const uploadPhotoHandler: Handler<typeof uploadPhoto> = async (c) => {
   const errors: FieldError[] = parsed.success
     ? []
     : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  errors.push(...unsafeTextFields(fields));
   const file = form.file;
   if (!(file instanceof File)) {
     errors.push({ path: 'file', message: 'is required: a JPEG, PNG or WebP image' });
@@ -277,6 +280,14 @@ const uploadPhotoHandler: Handler<typeof uploadPhoto> = async (c) => {
     stripped = stripImageMetadata(raw);
   } catch (error) {
     if (error instanceof ImageFormatError) {
+      throw new ValidationError([{ path: 'file', message: error.message }]);
+    }
+    throw error;
+  }
+  try {
+    await checkImage(stripped.bytes, stripped.contentType);
+  } catch (error) {
+    if (error instanceof ImageRejectedError) {
       throw new ValidationError([{ path: 'file', message: error.message }]);
     }
     throw error;

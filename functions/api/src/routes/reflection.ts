@@ -27,7 +27,7 @@ const getResults = createRoute({
   path: '/networks/{networkId}/mentorships/{mentorshipId}/reflection',
   tags: ['Monitoring'],
   summary: 'The reflection questionnaire’s pooled results per side and their comparison',
-  description: `For everyone who sees the mentorship. Each side (the mentor organization; every mentee organization together) says how many people may answer (its organizations' coordinators and its participants) and how many did. A side's pooled results (per item: the scored answers, the "don't know"s, the mean strength and the distribution; the comments of each box, sorted, without names) are shown once it has ${REFLECTION_MIN_SHOWN} answers or everyone on it answered. ${RULE} \`you\` is the caller's part: whether they may still answer, on which side, and how anonymous an answer would be (\`notice\`).`,
+  description: `For everyone who sees the mentorship. Each side (the mentor organization; every mentee organization together) says how many people may answer (its organizations' coordinators and its participants) and how many did. A side's pooled results (per item: the scored answers, the "don't know"s, the mean strength and the distribution; the comments of each box, sorted, without names) are shown once it has ${REFLECTION_MIN_SHOWN} answers (fewer would let a respondent work out another's answers), or the one answer of a side that has a single possible respondent, who is told before answering. ${RULE} \`you\` is the caller's part: whether they may still answer, on which side, and how anonymous an answer would be (\`notice\`).`,
   security: bearer,
   request: { params: mentorshipParam },
   responses: {

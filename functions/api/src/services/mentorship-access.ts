@@ -1,5 +1,6 @@
 import type { MentorshipRepository } from '@sisi/data';
 import {
+  canEndMentorship,
   canManageMentorship,
   canSeeMentorship,
   type Mentorship,
@@ -13,7 +14,8 @@ import { network, perRequest } from '../route-kit.ts';
 
 export { involvedOrganizations } from '@sisi/domain';
 
-const actorOf = (tenant: TenantContext) => ({ ...tenant, id: tenant.userId });
+/** The caller as the access rules of `@sisi/domain` take them. */
+export const actorOf = (tenant: TenantContext) => ({ ...tenant, id: tenant.userId });
 
 /**
  * Who sees a mentorship (`canSeeMentorship` in `@sisi/domain`, the SPA's rule too). Anyone
@@ -55,5 +57,16 @@ export async function managedMentorship(c: Context<AppEnv>): Promise<Mentorship>
   const m = await visibleMentorship(c);
   if (!canManage(network(c).tenant, m))
     throw new ForbiddenError('only a network admin or a coordinator of the mentorship can do this');
+  return m;
+}
+
+/** As `managedMentorship`, and the caller must be able to end it (ADR 0026), else 403. */
+export async function endableMentorship(c: Context<AppEnv>): Promise<Mentorship> {
+  const m = await managedMentorship(c);
+  if (!canEndMentorship(actorOf(network(c).tenant), m)) {
+    throw new ForbiddenError(
+      'a coordinator of the mentor organization or a network admin ends a mentorship',
+    );
+  }
   return m;
 }

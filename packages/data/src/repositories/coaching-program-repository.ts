@@ -60,6 +60,11 @@ export interface StoredSessionNote {
   authorName: string;
   at: string;
   text: EncryptedField;
+  /**
+   * Whether the other member of the pair reads it; absent on notes written before notes
+   * were their author's alone, which were written to be read by both (ADR 0027).
+   */
+  shared?: boolean;
 }
 
 export interface StoredPairSession {

@@ -266,11 +266,23 @@ export const rotationRoundSchema = z.object({
 });
 
 export const NOTE_MAX = 10_000;
+/**
+ * Whether the other member of the pair reads a note (ADR 0027): a note is its author's alone
+ * unless they share it.
+ */
+const sharedSchema = z
+  .boolean()
+  .default(false)
+  .describe('true: the other member of the pair reads it too; false (default): its author only');
 export const sessionInputSchema = z
-  .object({ date: isoDateSchema, notes: z.string().trim().min(1).max(NOTE_MAX).optional() })
+  .object({
+    date: isoDateSchema,
+    notes: z.string().trim().min(1).max(NOTE_MAX).optional(),
+    notesShared: sharedSchema,
+  })
   .strict();
 export type SessionInput = z.output<typeof sessionInputSchema>;
-export const noteInputSchema = z.object({ text: text(NOTE_MAX) }).strict();
+export const noteInputSchema = z.object({ text: text(NOTE_MAX), shared: sharedSchema }).strict();
 
 export const sessionNoteSchema = z.object({
   id: z.string(),
@@ -278,6 +290,7 @@ export const sessionNoteSchema = z.object({
   authorName: z.string(),
   at: z.string(),
   text: z.string(),
+  shared: z.boolean().describe('whether the other member of the pair reads it (ADR 0027)'),
 });
 export const pairSessionSchema = z.object({
   id: z.string(),

@@ -99,21 +99,24 @@ export function poolSide(side: ReflectionSide, sets: readonly ReflectionAnswerSe
 }
 
 /**
- * A side's results are shown once it has this many answers, or once everyone who may answer
- * on it has (a side of one person: that person, who was told before answering).
+ * A side's pooled results are shown once it has this many answers (ADR 0010, 0025). With two,
+ * each of the two respondents could take their own answers away from the pool and read the
+ * other's; with three, what is left of the pool is two people's answers, not one's.
  */
-export const REFLECTION_MIN_SHOWN = 2;
+export const REFLECTION_MIN_SHOWN = 3;
 
 /**
  * Whether a side's pooled results may be shown: at least `REFLECTION_MIN_SHOWN` answers, or
- * every possible respondent of the side answered.
+ * the one answer of a side that has a single possible respondent (who was told before
+ * answering, and whose answer exposes nobody else's).
  *
- * @example sideResultsShown(1, 3) // false: one answer out of three possible would be that one person's
+ * @example sideResultsShown(2, 2) // false: each of the two would read the other's answers
+ * @example sideResultsShown(3, 5) // true
  * @example sideResultsShown(1, 1) // true: the side has one respondent, who was warned
  */
 export function sideResultsShown(answers: number, possibleRespondents: number): boolean {
-  if (answers <= 0) return false;
-  return answers >= Math.min(REFLECTION_MIN_SHOWN, Math.max(possibleRespondents, 1));
+  if (answers >= REFLECTION_MIN_SHOWN) return true;
+  return answers === 1 && possibleRespondents <= 1;
 }
 
 /**
@@ -121,22 +124,21 @@ export function sideResultsShown(answers: number, possibleRespondents: number): 
  * side may answer and how many did:
  * - `only-respondent`: nobody else on the side may answer; the side's results will be this
  *   person's answers, and everyone who sees the mentorship knows who is on the side;
- * - `first`: nobody on the side has answered yet; the side's results stay hidden until a
- *   second answer comes in;
- * - `second`: one person answered already; with this answer the results appear, and each of
- *   the two can work out the other's answers from them;
- * - `pooled`: at least two answered already; this answer joins theirs.
+ * - `first`: fewer than `REFLECTION_MIN_SHOWN - 1` answered so far; the side's results stay
+ *   hidden until `REFLECTION_MIN_SHOWN` answers are in (never, on a side of two);
+ * - `pooled`: with this answer, or before it, the side has enough answers to be shown; it
+ *   joins at least two others.
  *
  * @example anonymityNotice(1, 0) // 'only-respondent'
- * @example anonymityNotice(4, 1) // 'second'
+ * @example anonymityNotice(4, 1) // 'first'
+ * @example anonymityNotice(4, 2) // 'pooled'
  */
 export function anonymityNotice(
   possibleRespondents: number,
   answeredSoFar: number,
-): 'only-respondent' | 'first' | 'second' | 'pooled' {
+): 'only-respondent' | 'first' | 'pooled' {
   if (possibleRespondents <= 1) return 'only-respondent';
-  if (answeredSoFar <= 0) return 'first';
-  if (answeredSoFar === 1) return 'second';
+  if (answeredSoFar < REFLECTION_MIN_SHOWN - 1) return 'first';
   return 'pooled';
 }
 

@@ -226,21 +226,28 @@ describe('compareSides', () => {
 });
 
 describe('anonymity', () => {
-  it('shows a side once it has 2 answers, or everyone on it answered', () => {
+  it('shows a side once it has 3 answers, or the one answer of a side of one (ADR 0025)', () => {
     expect(sideResultsShown(0, 0)).toBe(false);
     expect(sideResultsShown(0, 3)).toBe(false);
     expect(sideResultsShown(1, 3)).toBe(false);
-    expect(sideResultsShown(2, 3)).toBe(true);
+    // two answers: each of the two would read the other's, even when both of a side of two
+    expect(sideResultsShown(2, 3)).toBe(false);
+    expect(sideResultsShown(2, 2)).toBe(false);
+    expect(sideResultsShown(3, 3)).toBe(true);
+    expect(sideResultsShown(3, 7)).toBe(true);
     expect(sideResultsShown(1, 1)).toBe(true);
-    // people left the side after answering: the answers still count
-    expect(sideResultsShown(2, 1)).toBe(true);
+    // someone left the side after answering and its new member answered: two answers,
+    // each of which the other could read
+    expect(sideResultsShown(2, 1)).toBe(false);
   });
 
   it('tells a respondent how anonymous their answer is', () => {
     expect(anonymityNotice(1, 0)).toBe('only-respondent');
     expect(anonymityNotice(0, 0)).toBe('only-respondent');
     expect(anonymityNotice(3, 0)).toBe('first');
-    expect(anonymityNotice(3, 1)).toBe('second');
-    expect(anonymityNotice(5, 2)).toBe('pooled');
+    expect(anonymityNotice(3, 1)).toBe('first');
+    expect(anonymityNotice(2, 1)).toBe('first');
+    expect(anonymityNotice(3, 2)).toBe('pooled');
+    expect(anonymityNotice(5, 4)).toBe('pooled');
   });
 });

@@ -100,7 +100,6 @@ const sideResultsSchema = z.object({
 export const anonymityNotices = [
   'only-respondent',
   'first',
-  'second',
   'pooled',
 ] as const satisfies readonly ReturnType<typeof anonymityNotice>[];
 

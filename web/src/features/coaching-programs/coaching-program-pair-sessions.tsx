@@ -9,7 +9,14 @@ import { Link, useParams } from 'wouter';
 import { idempotencyKey } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
 import { CoachingDateField } from '../../components/coaching-input.tsx';
-import { Form, problemMessage, sendWith, TextField, useForm } from '../../components/form/index.ts';
+import {
+  CheckboxField,
+  Form,
+  problemMessage,
+  sendWith,
+  TextField,
+  useForm,
+} from '../../components/form/index.ts';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { formatDate, useT } from '../../i18n/index.ts';
@@ -75,6 +82,7 @@ export function PairSessionsPage() {
                     networkId={networkId}
                     programId={programId}
                     pairId={pairId}
+                    partner={partner}
                     onDone={setDone}
                   />
                 ) : (
@@ -99,6 +107,8 @@ export function PairSessionsPage() {
                       programId={programId}
                       pairId={pairId}
                       session={s}
+                      partner={partner}
+                      me={me?.id}
                       canWrite={pair.consentComplete}
                       onDone={setDone}
                     />
@@ -117,21 +127,23 @@ function SessionForm({
   networkId,
   programId,
   pairId,
+  partner,
   onDone,
 }: {
   networkId: string;
   programId: string;
   pairId: string;
+  partner: string;
   onDone: (m: string) => void;
 }) {
   const t = useT();
   const tp = useProgramT();
   const queryClient = useQueryClient();
-  const fresh = () => ({ date: today(), notes: '' });
+  const fresh = () => ({ date: today(), notes: '', notesShared: false });
   const form = useForm({ initial: fresh });
   const [key, setKey] = useState(idempotencyKey);
   const save = useMutation({
-    mutationFn: (body: { date: string; notes?: string }) =>
+    mutationFn: (body: { date: string; notes?: string; notesShared?: boolean }) =>
       postSession(networkId, programId, pairId, body, key),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: programKeys.program(networkId, programId) });
@@ -146,7 +158,10 @@ function SessionForm({
     required: ['date'],
     body: (value) => {
       const notes = value.notes.trim();
-      return { date: value.date.trim(), ...(notes ? { notes } : {}) };
+      return {
+        date: value.date.trim(),
+        ...(notes ? { notes, notesShared: value.notesShared } : {}),
+      };
     },
     label: tp('programs.sessions.submit'),
     busyLabel: tp('programs.sessions.submitting'),
@@ -158,6 +173,7 @@ function SessionForm({
       <Form form={form} id="session" ids="name" {...send}>
         <CoachingDateField path="date" label={labels.date} />
         <TextField path="notes" label={labels.notes} rows={5} maxLength={10_000} />
+        <CheckboxField path="notesShared" label={tp('programs.sessions.share', { partner })} />
       </Form>
     </section>
   );
@@ -168,6 +184,8 @@ function SessionCard({
   programId,
   pairId,
   session,
+  partner,
+  me,
   canWrite,
   onDone,
 }: {
@@ -175,6 +193,8 @@ function SessionCard({
   programId: string;
   pairId: string;
   session: SessionView;
+  partner: string;
+  me: string | undefined;
   canWrite: boolean;
   onDone: (m: string) => void;
 }) {
@@ -182,17 +202,20 @@ function SessionCard({
   const tp = useProgramT();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
+  const [shared, setShared] = useState(false);
+  const shareId = useId();
   const [error, setError] = useState<string>();
   const noteId = useId();
   const headingId = useId();
   const add = useMutation({
-    mutationFn: () => postNote(networkId, programId, pairId, session.id, note.trim()),
+    mutationFn: () => postNote(networkId, programId, pairId, session.id, note.trim(), shared),
     onSuccess: () => {
       // the answer carries no note text (see the API): read the pair's sessions again
       void queryClient.invalidateQueries({
         queryKey: programKeys.sessions(networkId, programId, pairId),
       });
       setNote('');
+      setShared(false);
       setError(undefined);
       onDone(tp('programs.sessions.noteAdded'));
     },
@@ -208,6 +231,9 @@ function SessionCard({
           <li key={n.id}>
             <p className="hint">
               {tp('programs.sessions.noteBy', { name: n.authorName, date: formatDate(n.at) })}
+              {n.authorId === me
+                ? ` · ${tp(n.shared ? 'programs.sessions.sharedNote' : 'programs.sessions.ownNote')}`
+                : null}
             </p>
             <p className="private-note">{n.text}</p>
           </li>
@@ -240,6 +266,15 @@ function SessionCard({
               value={note}
               onChange={(e) => setNote(e.currentTarget.value)}
             />
+          </div>
+          <div className="field checkbox">
+            <input
+              id={shareId}
+              type="checkbox"
+              checked={shared}
+              onChange={(e) => setShared(e.currentTarget.checked)}
+            />
+            <label htmlFor={shareId}>{tp('programs.sessions.share', { partner })}</label>
           </div>
           <div className="actions">
             <button type="submit" aria-disabled={add.isPending || undefined}>

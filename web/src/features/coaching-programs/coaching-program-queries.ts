@@ -79,7 +79,14 @@ export interface SessionView {
   date: string;
   createdBy: string;
   createdAt: string;
-  notes: { id: string; authorId: string; authorName: string; at: string; text: string }[];
+  notes: {
+    id: string;
+    authorId: string;
+    authorName: string;
+    at: string;
+    text: string;
+    shared: boolean;
+  }[];
 }
 
 /** What a session write answers: its notes without their text. */
@@ -285,7 +292,7 @@ export const postSession = (
   networkId: string,
   programId: string,
   pairId: string,
-  body: { date: string; notes?: string },
+  body: { date: string; notes?: string; notesShared?: boolean },
   key: string,
 ) =>
   call(
@@ -298,11 +305,12 @@ export const postNote = (
   pairId: string,
   sessionId: string,
   text: string,
+  shared = false,
 ) =>
   call(
     pair().sessions[':sessionId'].notes.$post({
       param: { networkId, programId, pairId, sessionId },
-      json: { text },
+      json: { text, shared },
     }),
   ) as Promise<SessionReceipt>;
 

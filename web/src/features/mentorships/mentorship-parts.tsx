@@ -3,6 +3,7 @@
  * names, today's date and the facts of a summary.
  */
 import type { Mentorship, Organization, User } from '@sisi/domain';
+import { canEndMentorship } from '@sisi/domain/static';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { allOrganizationsQuery, meQuery, organizationQuery } from '../../api/queries.ts';
@@ -25,6 +26,8 @@ export function useViewer(networkId: string) {
     /** Network admins, and the coordinators of its organizations, run a mentorship. */
     canManage: (m: Mentorship) =>
       isAdmin || (!!coordinatorOf && involved(m).includes(coordinatorOf)),
+    /** The mentor organization's coordinators and network admins end it (ADR 0026). */
+    canEnd: (m: Mentorship) => !!user && inNetwork && canEndMentorship(user, m),
     /** An organization accepts the rights and responsibilities by its coordinator or an admin. */
     canAcceptFor: (organizationId: string) => isAdmin || coordinatorOf === organizationId,
   };

@@ -97,7 +97,7 @@ export function MentorshipPage() {
           {viewer.canManage(m) ? (
             <Participants networkId={networkId} mentorship={m} name={orgs.name} />
           ) : null}
-          {viewer.canManage(m) && m.stage !== 'end' ? (
+          {viewer.canEnd(m) && m.stage !== 'end' ? (
             <EndForm
               networkId={networkId}
               mentorship={m}

@@ -38,7 +38,7 @@ export function AnonymityNotice({ results }: { results: Results }) {
   const { side, notice } = results.you;
   const mine = results.sides.find((s) => s.side === side);
   if (!side || !mine || !notice) return null;
-  const strong = notice === 'only-respondent' || notice === 'second';
+  const strong = notice === 'only-respondent';
   return (
     <section
       aria-labelledby="anonymity"
