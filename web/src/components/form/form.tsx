@@ -8,7 +8,6 @@
  * <Form form={form} id="org" onSubmit={(value) => create.mutate(toBody(value))}>
  *   <TextField path="name" label={t('org.name')} />
  *   <CheckboxGroup path="areas" legend={t('org.areas')} options={areaOptions} />
- *   <SubmitButton label={t('org.save')} busy={create.isPending} busyLabel={t('org.saving')} />
  * </Form>
  */
 import {
@@ -305,20 +304,6 @@ export interface FormSubmit {
   busyLabel: string;
   /** A hint after the button, e.g. "unsaved changes". */
   note?: string | undefined;
-}
-
-/**
- * The submit button of a form that sends one mutation: busy while it is pending.
- *
- * @example
- * <Form … submit={submitOf(create, t('networks.submit'), t('networks.submitting'))}>
- */
-export function submitOf(
-  mutation: { isPending: boolean },
-  label: string,
-  busyLabel: string,
-): FormSubmit {
-  return { label, busy: mutation.isPending, busyLabel };
 }
 
 /**
