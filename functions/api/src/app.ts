@@ -3,11 +3,19 @@ import { ConflictError, InvalidCursorError, ItemNotFoundError } from '@sisi/data
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiDeps, AppEnv } from './deps.ts';
-import { ConflictProblem, NotFoundError, ValidationError } from './errors.ts';
+import {
+  ConflictProblem,
+  ContentTooLargeError,
+  NotFoundError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from './errors.ts';
 import { authenticate } from './middleware/auth.ts';
+import { BODY_LIMIT_BYTES, defaultBodyLimit } from './middleware/body-limit.ts';
 import { donorFence } from './middleware/donor-fence.ts';
 import { idempotent } from './middleware/idempotency.ts';
-import { router } from './openapi.ts';
+import { unmatched } from './middleware/unmatched.ts';
+import { EDGE_RULES, router, withEdgeProblems } from './openapi.ts';
 import { problemResponse } from './problem.ts';
 import { approachRoutes } from './routes/approaches.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -84,6 +92,11 @@ export function createApp(deps: ApiDeps) {
     c.set('deps', deps);
     return next();
   });
+  // before anything reads a body, and before sign-in: /auth/login is bounded too
+  api.use(
+    '*',
+    defaultBodyLimit(() => app.routes),
+  );
   api.use('*', async (c, next) => {
     const path = c.req.path.slice(API_BASE.length) || '/';
     if (PUBLIC.some((p) => p.test(path))) return next();
@@ -127,19 +140,29 @@ export function createApp(deps: ApiDeps) {
   if (deps.dev) routes.route('/', devRoutes());
 
   api.get('/health', (c) => c.json({ ok: true }));
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Sisi API',
-      version: '1.0.0',
-      description:
-        'Organizational peer mentoring and peer coaching for regional networks. Errors are application/problem+json (RFC 9457).',
-    },
-    servers: [{ url: API_BASE }],
-  });
+  api.get('/openapi.json', (c) =>
+    c.json(
+      withEdgeProblems(
+        api.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: 'Sisi API',
+            version: '1.0.0',
+            description: `Organizational peer mentoring and peer coaching for regional networks. Errors are application/problem+json (RFC 9457). ${EDGE_RULES}`,
+          },
+          servers: [{ url: API_BASE }],
+        }),
+      ),
+    ),
+  );
   api.get('/docs', Scalar({ url: `${API_BASE}/openapi.json`, pageTitle: 'Sisi API reference' }));
 
   const app = new Hono<AppEnv>().route(API_BASE, routes);
+  // not chained: the fallback is no route of `AppType`
+  app.all(
+    `${API_BASE}/*`,
+    unmatched(() => app.routes),
+  );
   app.notFound((c) => problemResponse(c, new NotFoundError('route')));
   // The storage's errors become problems here, once: a handler lets them through unless it
   // means something more precise (e.g. a used invitation is 410 Gone).
@@ -155,6 +178,12 @@ export function createApp(deps: ApiDeps) {
         c,
         new ValidationError([{ path: 'cursor', message: 'is not a cursor this list gave' }]),
       );
+    }
+    if (error instanceof HTTPException && error.status === 415) {
+      return problemResponse(c, new UnsupportedMediaTypeError(c.req.header('content-type')));
+    }
+    if (error instanceof HTTPException && error.status === 413) {
+      return problemResponse(c, new ContentTooLargeError(BODY_LIMIT_BYTES));
     }
     if (error instanceof HTTPException && error.status === 400) {
       return problemResponse(
