@@ -1,4 +1,4 @@
-import { readSettings } from './env.ts';
+import { isLoopback, readSettings } from './env.ts';
 import { startRuntime } from './runtime.ts';
 
 /** `pnpm start`: the embedded runtime with the settings of API.md. */
@@ -20,6 +20,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   console.log(`\nSisi is running at ${runtime.url}`);
+  if (!isLoopback(settings.host)) {
+    console.log(
+      `  listening on ${settings.host} (SISI_HOST): other machines that reach this address reach Sisi too`,
+    );
+  }
   console.log(`API reference: ${runtime.url}/api/v1/docs`);
   console.log(`DynamoDB Local: ${runtime.dynamo.endpoint}`);
   const created = runtime.operator.created;

@@ -3,7 +3,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { ensureOperator, type OperatorResult } from './bootstrap.ts';
 import { type DemoCredentials, seedDemo } from './demo.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
-import type { LocalSettings } from './env.ts';
+import { type LocalSettings, localUrl } from './env.ts';
 import { buildLocalDeps, type LocalDeps } from './local-deps.ts';
 import { startLocalRollups } from './rollups.ts';
 import { createServerApp } from './server.ts';
@@ -87,13 +87,13 @@ export async function startRuntime(settings: LocalSettings): Promise<Runtime> {
       webDist: join(findRepoRoot(), 'web', 'dist'),
     });
     await new Promise<void>((resolve, reject) => {
-      server = serve({ fetch: app.fetch, port: settings.port, hostname: '0.0.0.0' }, () =>
+      server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () =>
         resolve(),
       );
       server.once('error', reject);
     });
     return {
-      url: `http://localhost:${settings.port}`,
+      url: localUrl(settings.host, settings.port),
       operator,
       ...(demo ? { demo } : {}),
       local,
