@@ -173,13 +173,14 @@ function installProcessHandlers(): void {
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const onSignal = (): void => {
+      // Someone else handles it (the runtime's graceful stop): they stop java in their own
+      // order, last; if this process dies first, the wrapper's pipe takes java along.
+      if (process.listenerCount(signal) > 1) return;
       killAllSync();
-      // Listening to a signal disables Node's default of dying from it. When nobody else
-      // handles it, restore the default and die the usual way.
-      if (process.listenerCount(signal) === 1) {
-        process.removeListener(signal, onSignal);
-        process.kill(process.pid, signal);
-      }
+      // Listening to a signal disables Node's default of dying from it. Nobody else handles
+      // it: restore the default and die the usual way.
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
     };
     process.on(signal, onSignal);
   }
@@ -267,7 +268,12 @@ async function launch(args: {
   installProcessHandlers();
   // stdin stays an open pipe for the child's whole life: closing it is how the wrapper
   // learns that we are gone.
-  const child = spawn('/bin/sh', [WRAPPER, java, ...javaArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl+C in the terminal goes to Node alone, which drains its
+  // requests before it stops java (the pipe still ends java if Node dies).
+  const child = spawn('/bin/sh', [WRAPPER, java, ...javaArgs], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   const instance: Instance = { child, javaPid: undefined, exited: false };
   running.add(instance);
 

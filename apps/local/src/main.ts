@@ -10,10 +10,15 @@ async function main(): Promise<void> {
   const runtime = await startRuntime(settings);
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // a second signal: stop now (the exit handlers still end DynamoDB Local)
+      console.log(`Sisi: ${signal} again, stopping now`);
+      process.exit(1);
+    }
     stopping = true;
-    console.log(`Sisi: ${signal}, stopping…`);
+    console.log(`Sisi: ${signal}, stopping (requests in progress finish first)…`);
     await runtime.stop();
+    console.log('Sisi: stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
