@@ -231,3 +231,48 @@ describe('the JSON body limit (64 kB)', () => {
     expect([400, 401]).toContain(login.status);
   });
 });
+
+describe('Content-Security-Policy of the API', () => {
+  it('forbids everything in a browser on JSON answers and problems', async () => {
+    for (const res of [
+      await api.call('GET', '/networks', { token: api.operatorToken }),
+      await api.call('GET', '/no-such-route', { token: api.operatorToken }),
+      await api.call('GET', '/me'),
+    ]) {
+      expect(res.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      );
+    }
+  });
+
+  it('gives the reference page its own: scripts by nonce only, the viewer pinned with its hash', async () => {
+    const nonces = new Set<string>();
+    for (let i = 0; i < 2; i++) {
+      const res = await api.call('GET', '/docs');
+      expect(res.status).toBe(200);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+      const nonce = scriptSrc.match(/'nonce-([A-Za-z0-9+/=]+)'/)?.[1];
+      expect(nonce, csp).toBeDefined();
+      nonces.add(nonce!);
+      // the nonce and nothing else: no inline script, no eval, no host
+      expect(scriptSrc.trim()).toBe(`script-src 'nonce-${nonce}'`);
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      const html = await res.text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+      const external = scripts.filter((t) => t.includes(' src='));
+      expect(external).toHaveLength(1);
+      expect(external[0]).toMatch(
+        /src="https:\/\/cdn\.jsdelivr\.net\/npm\/@scalar\/api-reference@\d+\.\d+\.\d+\//,
+      );
+      expect(external[0]).toMatch(/integrity="sha384-[A-Za-z0-9+/=]{64}"/);
+      expect(external[0]).toContain('crossorigin="anonymous"');
+      expect(html).toContain('/api/v1/openapi.json');
+    }
+    expect(nonces.size).toBe(2); // a new nonce for every answer
+  });
+});

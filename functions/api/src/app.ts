@@ -1,8 +1,8 @@
-import { Scalar } from '@scalar/hono-api-reference';
 import { ConflictError, InvalidCursorError, ItemNotFoundError } from '@sisi/data';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiDeps, AppEnv } from './deps.ts';
+import { API_CSP, docsPage } from './docs-page.ts';
 import {
   ConflictProblem,
   ContentTooLargeError,
@@ -92,6 +92,13 @@ export function createApp(deps: ApiDeps) {
     c.set('deps', deps);
     return next();
   });
+  // no answer of the API may run anything in a browser, unless it says otherwise (/docs)
+  api.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('content-security-policy')) {
+      c.res.headers.set('content-security-policy', API_CSP);
+    }
+  });
   // before anything reads a body, and before sign-in: /auth/login is bounded too
   api.use(
     '*',
@@ -155,7 +162,7 @@ export function createApp(deps: ApiDeps) {
       ),
     ),
   );
-  api.get('/docs', Scalar({ url: `${API_BASE}/openapi.json`, pageTitle: 'Sisi API reference' }));
+  api.get('/docs', docsPage(`${API_BASE}/openapi.json`));
 
   const app = new Hono<AppEnv>().route(API_BASE, routes);
   // not chained: the fallback is no route of `AppType`
