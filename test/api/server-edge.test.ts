@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { findRepoRoot } from '@sisi/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_JPEG } from '../support/images.ts';
 import { expectProblem } from '../support/problem.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { streamUntilAnswered } from '../support/streams.ts';
 
 const MB = 1024 * 1024;
 let server: TestServer;
@@ -74,57 +74,6 @@ describe('unknown routes through the runtime’s server', () => {
     await expectProblem(wrong, 405);
   });
 });
-
-/**
- * Sends `total` bytes as a chunked body (no Content-Length), as fast as the socket takes
- * them, until the server answers; how much was sent by then, and the answer.
- */
-function streamUntilAnswered(
-  url: string,
-  headers: Record<string, string>,
-  chunk: Buffer,
-  total: number,
-  head: Buffer = Buffer.alloc(0),
-): Promise<{ status: number; body: string; contentType: string; sent: number }> {
-  return new Promise((resolve, reject) => {
-    let sent = 0;
-    let answered = false;
-    const req = httpRequest(url, {
-      method: 'POST',
-      headers: { ...headers, 'transfer-encoding': 'chunked' },
-    });
-    req.on('response', (res) => {
-      answered = true;
-      const sentWhenAnswered = sent;
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => {
-        body += d;
-      });
-      res.on('end', () => {
-        req.destroy();
-        resolve({
-          status: res.statusCode ?? 0,
-          body,
-          contentType: String(res.headers['content-type']),
-          sent: sentWhenAnswered,
-        });
-      });
-    });
-    req.on('error', (error) => {
-      if (!answered) reject(error);
-    });
-    const pump = () => {
-      while (!answered && sent < total) {
-        const piece = sent === 0 && head.length ? head : chunk;
-        sent += piece.length;
-        if (!req.write(piece)) return void req.once('drain', pump);
-      }
-      if (!answered) req.end();
-    };
-    pump();
-  });
-}
 
 describe('body limits while the body streams in', () => {
   it('answers 413 to an endless JSON sign-in long before its end, reading at most the limit', async () => {

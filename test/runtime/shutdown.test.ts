@@ -1,4 +1,5 @@
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import {
   listeningAddresses,
   loopbackOnly,
 } from '../support/sockets.ts';
+import { streamUntilAnswered } from '../support/streams.ts';
 
 const root = findRepoRoot();
 const EMAIL = 'operator@shutdown.test';
@@ -89,6 +91,36 @@ describe('the embedded runtime at the edge', () => {
         expect(await accepts(address, p), `${address}:${p}`).toBe(false);
       }
     }
+  });
+
+  it('stays small under four concurrent 100 MB sign-ins: each refused with 413 early', async () => {
+    const MB = 1024 * 1024;
+    const rss = () =>
+      Number(
+        readFileSync(`/proc/${runtime.child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1],
+      ) * 1024;
+    const before = rss();
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        streamUntilAnswered(
+          `http://127.0.0.1:${port}/api/v1/auth/login`,
+          { 'content-type': 'application/json' },
+          Buffer.alloc(256 * 1024, 0x20),
+          100 * MB,
+          Buffer.from('{"email":"a@example.org","password":"'),
+        ),
+      ),
+    );
+    const grown = rss() - before;
+    console.log(
+      `4 × 100 MB sign-ins: ${answers.map((a) => `${a.status} after ${(a.sent / MB).toFixed(1)} MB`).join(', ')}; ` +
+        `the runtime's RSS grew ${(grown / MB).toFixed(1)} MB`,
+    );
+    for (const a of answers) {
+      expect(a.status, a.body).toBe(413);
+      expect(a.sent).toBeLessThan(25 * MB);
+    }
+    expect(grown).toBeLessThan(64 * MB);
   });
 
   it('drains on SIGTERM under keep-alive load: no 5xx after the signal, exit within 15 s', async () => {
