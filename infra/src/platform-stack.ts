@@ -492,8 +492,9 @@ export class PlatformStack extends Stack {
         ].join('; '),
       ),
     });
-    // The API sets its own content types; its reference page (/api/v1/docs) loads a script
-    // from a CDN, so the SPA's CSP is not applied there.
+    // The API sets its own Content-Security-Policy on every answer, the same as locally:
+    // nothing allowed for JSON, a nonce-based one for its reference page (/api/v1/docs, a
+    // pinned viewer with its hash). The SPA's CSP above is apps/local's SPA_CSP, strict.
     const apiHeaders = new ResponseHeadersPolicy(this, 'ApiHeaders', {
       comment: 'Sisi API: security headers',
       securityHeadersBehavior: securityHeaders(undefined),

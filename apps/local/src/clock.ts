@@ -35,12 +35,16 @@ export class VirtualClock implements Clock {
 
   /** Moves forward by days or to an instant; moving back is refused (returns false). */
   async advance(input: { advanceDays?: number; to?: string }): Promise<Date | undefined> {
+    // one reading of the real clock: two could straddle a millisecond and make
+    // `advanceDays: 0` look like a move back
+    const real = Date.now();
+    const current = real + this.offsetMs;
     const target =
       input.to !== undefined
         ? Date.parse(input.to.length === 10 ? `${input.to}T00:00:00Z` : input.to)
-        : this.now().getTime() + (input.advanceDays ?? 0) * DAY_MS;
-    if (Number.isNaN(target) || target < this.now().getTime()) return undefined;
-    this.offsetMs = target - Date.now();
+        : current + (input.advanceDays ?? 0) * DAY_MS;
+    if (Number.isNaN(target) || target < current) return undefined;
+    this.offsetMs = target - real;
     await this.platform.putSetting(SETTING, this.offsetMs);
     const now = this.now();
     for (const listener of this.listeners) await listener(now);

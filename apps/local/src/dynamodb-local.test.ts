@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { connect, createServer } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -83,6 +83,35 @@ describe('startDynamoDbLocal', { timeout: 90_000 }, () => {
     expect(isAlive(db.pid)).toBe(false);
     await expect(client.send(new ListTablesCommand({}))).rejects.toThrow();
     client.destroy();
+  });
+
+  it('listens on 127.0.0.1 only: no other address of the machine reaches it', async () => {
+    const db = await start({ inMemory: true });
+    // `ss` lists the listening sockets as `127.0.0.1:port` or `[::ffff:127.0.0.1]:port`
+    const listening = execFileSync('ss', ['-ltnH', `sport = :${db.port}`], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.trim().split(/\s+/)[3]);
+    expect(listening.length).toBeGreaterThan(0);
+    for (const local of listening)
+      expect(local).toMatch(/^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]):/);
+    const accepts = (host: string) =>
+      new Promise<boolean>((resolve) => {
+        const socket = connect({ host, port: db.port, timeout: 2_000 });
+        const done = (ok: boolean) => {
+          socket.destroy();
+          resolve(ok);
+        };
+        socket.once('connect', () => done(true));
+        socket.once('error', () => done(false));
+        socket.once('timeout', () => done(false));
+      });
+    expect(await accepts('127.0.0.1')).toBe(true);
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i && !i.internal && !i.address.startsWith('fe80:'))
+      .map((i) => i!.address);
+    for (const address of others) expect(await accepts(address), address).toBe(false);
   });
 
   it('keeps data across a stop and a start with the same dataDir', async () => {

@@ -1,9 +1,12 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { createServer, isIPv6 } from 'node:net';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import {
   DynamoDBClient,
   type DynamoDBClientConfig,
@@ -24,12 +27,17 @@ export interface DynamoDbLocalOptions {
   inMemory?: boolean;
   /** A free port is picked when omitted. */
   port?: number;
+  /**
+   * The address it listens on: `127.0.0.1` unless given. It has no authentication, so
+   * whoever reaches this address reads and writes every table (ADR 0018).
+   */
+  host?: string;
   /** How long to wait for the first answered request. Default 30 s. */
   startTimeoutMs?: number;
 }
 
 export interface DynamoDbLocal {
-  /** `http://127.0.0.1:<port>`, for the SDK's `endpoint` option. */
+  /** `http://127.0.0.1:<port>` (or the host it was given), for the SDK's `endpoint` option. */
   endpoint: string;
   port: number;
   /** The java process that serves (not the shell wrapper around it). */
@@ -66,7 +74,10 @@ export function dynamoDbLocalClientConfig(endpoint: string): DynamoDBClientConfi
   return { endpoint, region: 'us-east-1', credentials: LOCAL_CREDENTIALS };
 }
 
-const WRAPPER = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'dynamodb-local.sh');
+const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'bin');
+const WRAPPER = join(BIN, 'dynamodb-local.sh');
+/** DynamoDB Local's main with a host: its own command line has only a port (ADR 0018). */
+const LAUNCHER = 'SisiDynamoDbLocal';
 const PID_LINE = /^sisi-dynamodb-local java-pid=(\d+)\n/m;
 const FATAL = /Exception in thread "main"/;
 const STOP_GRACE_MS = 5_000;
@@ -97,6 +108,9 @@ export async function startDynamoDbLocal(
       `DynamoDB Local is not installed in ${vendorDir}: run \`node scripts/setup.mjs\``,
     );
   }
+  const host = options.host ?? '127.0.0.1';
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const classes = await compileLauncher(java, vendorDir);
   const dataDir = options.inMemory
     ? undefined
     : resolve(options.dataDir ?? join(findRepoRoot(), '.sisi', 'data', 'dynamodb'));
@@ -108,8 +122,11 @@ export async function startDynamoDbLocal(
     const port = options.port ?? (await freePort());
     try {
       return await launch({
+        java,
         vendorDir,
+        classes,
         dataDir,
+        host,
         port,
         timeoutMs: options.startTimeoutMs ?? 30_000,
       });
@@ -156,30 +173,91 @@ function installProcessHandlers(): void {
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const onSignal = (): void => {
+      // Someone else handles it (the runtime's graceful stop): they stop java in their own
+      // order, last; if this process dies first, the wrapper's pipe takes java along.
+      if (process.listenerCount(signal) > 1) return;
       killAllSync();
-      // Listening to a signal disables Node's default of dying from it. When nobody else
-      // handles it, restore the default and die the usual way.
-      if (process.listenerCount(signal) === 1) {
-        process.removeListener(signal, onSignal);
-        process.kill(process.pid, signal);
-      }
+      // Listening to a signal disables Node's default of dying from it. Nobody else handles
+      // it: restore the default and die the usual way.
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
     };
     process.on(signal, onSignal);
   }
 }
 
+const compiled = new Map<string, Promise<string>>();
+
+/**
+ * The folder of the compiled launcher (`bin/SisiDynamoDbLocal.java`), compiled against the
+ * jar once and kept next to it, under the source's hash. It uses the compiler module of the
+ * Java runtime (`jdk.compiler`, also in Debian's `openjdk-17-jre-headless`), not `javac`.
+ */
+function compileLauncher(java: string, vendorDir: string): Promise<string> {
+  const source = join(BIN, `${LAUNCHER}.java`);
+  const hash = createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 16);
+  const out = join(vendorDir, 'sisi-launcher', hash);
+  let done = compiled.get(out);
+  if (!done) {
+    done = (async () => {
+      if (existsSync(join(out, `${LAUNCHER}.class`))) return out;
+      mkdirSync(dirname(out), { recursive: true });
+      // compiled aside and renamed: another process may be compiling the same at this moment
+      const tmp = await mkdtemp(`${out}.tmp-`);
+      try {
+        await promisify(execFile)(java, [
+          '-m',
+          'jdk.compiler/com.sun.tools.javac.Main',
+          '-nowarn',
+          '-cp',
+          join(vendorDir, 'DynamoDBLocal.jar'),
+          '-d',
+          tmp,
+          source,
+        ]);
+        await rename(tmp, out).catch((error: NodeJS.ErrnoException) => {
+          if (!existsSync(join(out, `${LAUNCHER}.class`))) throw error;
+        });
+      } catch (error) {
+        const output = (error as { stderr?: string }).stderr ?? '';
+        throw new DynamoDbLocalStartError(
+          `could not compile ${source}: Java 17 with its jdk.compiler module is needed (a JDK, or Debian's openjdk-17-jre-headless)`,
+          output.trim(),
+          { cause: error },
+        );
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
+      return out;
+    })();
+    compiled.set(out, done);
+    done.catch(() => compiled.delete(out));
+  }
+  return done;
+}
+
+/** How a client on this machine reaches `host`: the wildcard addresses by loopback. */
+function endpointFor(host: string, port: number): string {
+  const reach = ['0.0.0.0', '::', 'localhost'].includes(host) ? '127.0.0.1' : host;
+  return `http://${isIPv6(reach) ? `[${reach}]` : reach}:${port}`;
+}
+
 async function launch(args: {
+  java: string;
   vendorDir: string;
+  classes: string;
   dataDir: string | undefined;
+  host: string;
   port: number;
   timeoutMs: number;
 }): Promise<DynamoDbLocal> {
-  const { vendorDir, dataDir, port, timeoutMs } = args;
-  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const { java, vendorDir, classes, dataDir, host, port, timeoutMs } = args;
   const javaArgs = [
     `-Djava.library.path=${join(vendorDir, 'DynamoDBLocal_lib')}`,
-    '-jar',
-    join(vendorDir, 'DynamoDBLocal.jar'),
+    `-Dsisi.host=${host}`,
+    '-cp',
+    [join(vendorDir, 'DynamoDBLocal.jar'), classes].join(delimiter),
+    LAUNCHER,
     '-disableTelemetry',
     ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory']),
     '-sharedDb',
@@ -190,7 +268,12 @@ async function launch(args: {
   installProcessHandlers();
   // stdin stays an open pipe for the child's whole life: closing it is how the wrapper
   // learns that we are gone.
-  const child = spawn('/bin/sh', [WRAPPER, java, ...javaArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl+C in the terminal goes to Node alone, which drains its
+  // requests before it stops java (the pipe still ends java if Node dies).
+  const child = spawn('/bin/sh', [WRAPPER, java, ...javaArgs], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   const instance: Instance = { child, javaPid: undefined, exited: false };
   running.add(instance);
 
@@ -249,7 +332,7 @@ async function launch(args: {
     return stopping;
   };
 
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = endpointFor(host, port);
   try {
     // A failed bind kills java's main thread but not the JVM, so watch the output too.
     await waitUntilReady(endpoint, timeoutMs, () => instance.exited || FATAL.test(output));

@@ -6,6 +6,12 @@ import { z } from 'zod';
 /** The local runtime's settings (API.md, "Local runtime settings"), checked at start. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address the HTTP server listens on; loopback unless changed (README "Settings"). */
+  SISI_HOST: z
+    .union([z.ipv4(), z.ipv6(), z.literal('localhost')], {
+      error: 'must be an IP address (such as 127.0.0.1 or 0.0.0.0) or localhost',
+    })
+    .default('127.0.0.1'),
   SISI_DATA_DIR: z.string().min(1).default('.sisi/data'),
   SISI_ADMIN_EMAIL: z.email().optional(),
   /** The same rules as a password chosen in the app (ADR 0021). */
@@ -43,6 +49,8 @@ const envSchema = z.object({
 
 export interface LocalSettings {
   port: number;
+  /** The HTTP server's address (`SISI_HOST`); DynamoDB Local stays on 127.0.0.1 (ADR 0018). */
+  host: string;
   dataDir: string;
   adminEmail?: string;
   adminPassword?: string;
@@ -69,15 +77,31 @@ export function readSettings(env: Record<string, string | undefined>): LocalSett
   }
   return {
     port: e.PORT,
+    host: e.SISI_HOST,
     dataDir: resolve(e.SISI_DATA_DIR),
     ...(e.SISI_ADMIN_EMAIL ? { adminEmail: e.SISI_ADMIN_EMAIL.toLowerCase() } : {}),
     ...(e.SISI_ADMIN_PASSWORD ? { adminPassword: e.SISI_ADMIN_PASSWORD } : {}),
     demo: e.SISI_DEMO === '1',
     ...(e.SISI_SMTP_URL ? { smtpUrl: e.SISI_SMTP_URL } : {}),
     mailFrom: e.SISI_MAIL_FROM,
-    baseUrl: (e.SISI_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    baseUrl: (e.SISI_BASE_URL ?? localUrl(e.SISI_HOST, e.PORT)).replace(/\/$/, ''),
     tablePrefix: e.SISI_TABLE_PREFIX,
     donorThreshold: e.SISI_DONOR_THRESHOLD,
     trustedProxies: e.SISI_TRUSTED_PROXIES,
   };
+}
+
+/** Whether `host` is a loopback address: only this machine reaches a server listening there. */
+export const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || /^127\./.test(host);
+
+/**
+ * The URL a browser on this machine opens for a server on `host:port`: `localhost` for a
+ * loopback or wildcard address, else the address itself.
+ *
+ * @example localUrl('0.0.0.0', 3000) // 'http://localhost:3000'
+ */
+export function localUrl(host: string, port: number): string {
+  if (isLoopback(host) || host === '0.0.0.0' || host === '::') return `http://localhost:${port}`;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

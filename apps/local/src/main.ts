@@ -1,4 +1,4 @@
-import { readSettings } from './env.ts';
+import { isLoopback, readSettings } from './env.ts';
 import { startRuntime } from './runtime.ts';
 
 /** `pnpm start`: the embedded runtime with the settings of API.md. */
@@ -10,16 +10,26 @@ async function main(): Promise<void> {
   const runtime = await startRuntime(settings);
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // a second signal: stop now (the exit handlers still end DynamoDB Local)
+      console.log(`Sisi: ${signal} again, stopping now`);
+      process.exit(1);
+    }
     stopping = true;
-    console.log(`Sisi: ${signal}, stopping…`);
+    console.log(`Sisi: ${signal}, stopping (requests in progress finish first)…`);
     await runtime.stop();
+    console.log('Sisi: stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   console.log(`\nSisi is running at ${runtime.url}`);
+  if (!isLoopback(settings.host)) {
+    console.log(
+      `  listening on ${settings.host} (SISI_HOST): other machines that reach this address reach Sisi too`,
+    );
+  }
   console.log(`API reference: ${runtime.url}/api/v1/docs`);
   console.log(`DynamoDB Local: ${runtime.dynamo.endpoint}`);
   const created = runtime.operator.created;

@@ -1,9 +1,10 @@
+import type { Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { ensureOperator, type OperatorResult } from './bootstrap.ts';
 import { type DemoCredentials, seedDemo } from './demo.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
-import type { LocalSettings } from './env.ts';
+import { type LocalSettings, localUrl } from './env.ts';
 import { buildLocalDeps, type LocalDeps } from './local-deps.ts';
 import { type MailWorker, startMailWorker } from './mail-worker.ts';
 import { startLocalRollups } from './rollups.ts';
@@ -16,13 +17,21 @@ import { findRepoRoot } from './vendor.ts';
  */
 export const WORKFLOW_TICK_MS = 60_000;
 
+/** How long a stop waits for the requests in progress before it cuts their connections. */
+export const DRAIN_MS = 10_000;
+
 export interface Runtime {
   url: string;
   operator: OperatorResult;
   demo?: DemoCredentials;
   local: LocalDeps;
   dynamo: DynamoDbLocal;
-  /** Closes the HTTP server, then stops DynamoDB Local. Safe to call twice. */
+  /**
+   * Stops gracefully: the HTTP server takes no new connection and closes the idle ones,
+   * the requests in progress finish (at most `DRAIN_MS`), the workflow runner stops between
+   * steps and the stream poller after its pass, and DynamoDB Local stops last. Safe to call
+   * twice.
+   */
   stop(): Promise<void>;
 }
 
@@ -37,23 +46,26 @@ export interface Runtime {
 export async function startRuntime(settings: LocalSettings): Promise<Runtime> {
   const dynamo = await startDynamoDbLocal({ dataDir: join(settings.dataDir, 'dynamodb') });
   let server: ServerType | undefined;
+  let close: ((graceMs: number) => Promise<void>) | undefined;
   let local: LocalDeps | undefined;
   let tick: NodeJS.Timeout | undefined;
   let mail: MailWorker | undefined;
-  const stop = async () => {
-    clearInterval(tick);
-    tick = undefined;
-    await mail?.stop();
-    mail = undefined;
-    if (server) {
-      const s = server;
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      clearInterval(tick);
+      tick = undefined;
+      await close?.(DRAIN_MS);
+      await mail?.stop();
+      mail = undefined;
       server = undefined;
-      await new Promise<void>((resolve) => s.close(() => resolve()));
-    }
-    const l = local;
-    local = undefined;
-    await l?.close();
-    await dynamo.stop();
+      const l = local;
+      local = undefined;
+      await l?.runner.stop();
+      await l?.close();
+      await dynamo.stop();
+    })();
+    return stopping;
   };
   try {
     local = await buildLocalDeps({
@@ -94,13 +106,14 @@ export async function startRuntime(settings: LocalSettings): Promise<Runtime> {
       webDist: join(findRepoRoot(), 'web', 'dist'),
     });
     await new Promise<void>((resolve, reject) => {
-      server = serve({ fetch: app.fetch, port: settings.port, hostname: '0.0.0.0' }, () =>
+      server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () =>
         resolve(),
       );
       server.once('error', reject);
     });
+    close = graceful(server as Server);
     return {
-      url: `http://localhost:${settings.port}`,
+      url: localUrl(settings.host, settings.port),
       operator,
       ...(demo ? { demo } : {}),
       local,
@@ -111,4 +124,41 @@ export async function startRuntime(settings: LocalSettings): Promise<Runtime> {
     await stop();
     throw error;
   }
+}
+
+/**
+ * Makes `server` closable gracefully, by the function returned: the server stops listening
+ * at once; idle keep-alive connections are closed; every response from then on, those of
+ * the requests in progress included, says `Connection: close`, so each busy connection
+ * closes after its request; after `graceMs` the rest are cut. Resolves when all are closed.
+ */
+function graceful(server: Server): (graceMs: number) => Promise<void> {
+  const open = new Set<ServerResponse>();
+  let draining = false;
+  const markClose = (res: ServerResponse) => {
+    if (!res.headersSent) res.setHeader('connection', 'close');
+  };
+  server.on('request', (_req, res: ServerResponse) => {
+    if (draining) return markClose(res);
+    open.add(res);
+    res.once('close', () => open.delete(res));
+  });
+  return async (graceMs) => {
+    draining = true;
+    for (const res of open) markClose(res);
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    // a connection turns idle once its response is sent: close those as they come
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(resolve, graceMs, 'timeout'));
+    try {
+      if ((await Promise.race([closed, timeout])) === 'timeout') {
+        console.error(`Sisi: requests still running after ${graceMs} ms are cut`);
+        server.closeAllConnections();
+        await closed;
+      }
+    } finally {
+      clearInterval(sweep);
+    }
+  };
 }

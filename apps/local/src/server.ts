@@ -8,6 +8,24 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { LocalIssuer } from './issuer.ts';
 
 /**
+ * The SPA's Content-Security-Policy: its own origin only, no inline script or style, no
+ * CDN (infra/src/platform-stack.ts sets the same on CloudFront).
+ */
+export const SPA_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  // photos are fetched with the bearer token and shown from object URLs
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/**
  * The one Node app of the embedded runtime: the API, the issuer's JWKS, and the built SPA
  * (any other path gets `index.html`, so deep links such as `/invitations/…` work).
  *
@@ -17,26 +35,15 @@ import type { LocalIssuer } from './issuer.ts';
 export function createServerApp(options: { deps: ApiDeps; issuer: LocalIssuer; webDist: string }) {
   const api = createApp(options.deps);
   const app = new Hono();
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        // the API reference page loads its viewer from a CDN; the SPA itself needs only self
-        scriptSrc: ["'self'", "'unsafe-inline'", 'https://cdn.jsdelivr.net'],
-        styleSrc: [
-          "'self'",
-          "'unsafe-inline'",
-          'https://cdn.jsdelivr.net',
-          'https://fonts.googleapis.com',
-        ],
-        fontSrc: ["'self'", 'https://fonts.gstatic.com', 'https://cdn.jsdelivr.net'],
-        // photos are fetched with the bearer token and shown from object URLs
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
+  // The API's answers carry their own policy (its reference page has one of its own);
+  // everything else is the SPA, whose policy is strict: the same as CloudFront's on AWS.
+  const apiHeaders = secureHeaders();
+  const spaHeaders = secureHeaders({ contentSecurityPolicy: SPA_CSP });
+  app.use('*', (c, next) =>
+    (c.req.path === API_BASE || c.req.path.startsWith(`${API_BASE}/`) ? apiHeaders : spaHeaders)(
+      c,
+      next,
+    ),
   );
   app.get('/.well-known/jwks.json', (c) => c.json(options.issuer.jwks()));
   app.route('/', api);

@@ -1,13 +1,21 @@
-import { Scalar } from '@scalar/hono-api-reference';
 import { ConflictError, InvalidCursorError, ItemNotFoundError } from '@sisi/data';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ApiDeps, AppEnv } from './deps.ts';
-import { ConflictProblem, NotFoundError, ValidationError } from './errors.ts';
+import { API_CSP, docsPage } from './docs-page.ts';
+import {
+  ConflictProblem,
+  ContentTooLargeError,
+  NotFoundError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from './errors.ts';
 import { authenticate } from './middleware/auth.ts';
+import { BODY_LIMIT_BYTES, defaultBodyLimit } from './middleware/body-limit.ts';
 import { donorFence } from './middleware/donor-fence.ts';
 import { idempotent } from './middleware/idempotency.ts';
-import { router } from './openapi.ts';
+import { unmatched } from './middleware/unmatched.ts';
+import { EDGE_RULES, router, withEdgeProblems } from './openapi.ts';
 import { problemResponse } from './problem.ts';
 import { approachRoutes } from './routes/approaches.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -72,6 +80,10 @@ function checkDeps(deps: ApiDeps): void {
   if (missing.length) throw new Error(`createApp: missing ${missing.join(', ')}`);
 }
 
+/** How `Idempotency-Key` behaves (ADR 0022), for the OpenAPI description. */
+const IDEMPOTENCY_RULES =
+  'Any write may carry `Idempotency-Key` (8-128 of `A-Za-z0-9_.:-`): the first request with a key does the work and its 2xx answer is replayed for 30 days (`idempotent-replayed: true`); a duplicate sent while it runs waits up to 5 s for it, else answers 409 `https://sisi.dev/problems/idempotency-in-progress` (retry later); the same key with another method, path or body answers 422 `https://sisi.dev/problems/idempotency-key-reused`; a failed request keeps nothing.';
+
 /**
  * The whole HTTP API as one Hono app, the same in Lambda and in the embedded runtime.
  *
@@ -86,6 +98,18 @@ export function createApp(deps: ApiDeps) {
     c.set('deps', deps);
     return next();
   });
+  // no answer of the API may run anything in a browser, unless it says otherwise (/docs)
+  api.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('content-security-policy')) {
+      c.res.headers.set('content-security-policy', API_CSP);
+    }
+  });
+  // before anything reads a body, and before sign-in: /auth/login is bounded too
+  api.use(
+    '*',
+    defaultBodyLimit(() => app.routes),
+  );
   api.use('*', async (c, next) => {
     const path = c.req.path.slice(API_BASE.length) || '/';
     if (PUBLIC.some((p) => p.test(path))) return next();
@@ -129,19 +153,29 @@ export function createApp(deps: ApiDeps) {
   if (deps.dev) routes.route('/', devRoutes());
 
   api.get('/health', (c) => c.json({ ok: true }));
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Sisi API',
-      version: '1.0.0',
-      description:
-        'Organizational peer mentoring and peer coaching for regional networks. Errors are application/problem+json (RFC 9457). Any write may carry `Idempotency-Key` (8-128 of `A-Za-z0-9_.:-`): the first request with a key does the work and its 2xx answer is replayed for 30 days (`idempotent-replayed: true`); a duplicate sent while it runs waits up to 5 s for it, else answers 409 `https://sisi.dev/problems/idempotency-in-progress` (retry later); the same key with another method, path or body answers 422 `https://sisi.dev/problems/idempotency-key-reused`; a failed request keeps nothing.',
-    },
-    servers: [{ url: API_BASE }],
-  });
-  api.get('/docs', Scalar({ url: `${API_BASE}/openapi.json`, pageTitle: 'Sisi API reference' }));
+  api.get('/openapi.json', (c) =>
+    c.json(
+      withEdgeProblems(
+        api.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: 'Sisi API',
+            version: '1.0.0',
+            description: `Organizational peer mentoring and peer coaching for regional networks. Errors are application/problem+json (RFC 9457). ${EDGE_RULES} ${IDEMPOTENCY_RULES}`,
+          },
+          servers: [{ url: API_BASE }],
+        }),
+      ),
+    ),
+  );
+  api.get('/docs', docsPage(`${API_BASE}/openapi.json`));
 
   const app = new Hono<AppEnv>().route(API_BASE, routes);
+  // not chained: the fallback is no route of `AppType`
+  app.all(
+    `${API_BASE}/*`,
+    unmatched(() => app.routes),
+  );
   app.notFound((c) => problemResponse(c, new NotFoundError('route')));
   // The storage's errors become problems here, once: a handler lets them through unless it
   // means something more precise (e.g. a used invitation is 410 Gone).
@@ -157,6 +191,12 @@ export function createApp(deps: ApiDeps) {
         c,
         new ValidationError([{ path: 'cursor', message: 'is not a cursor this list gave' }]),
       );
+    }
+    if (error instanceof HTTPException && error.status === 415) {
+      return problemResponse(c, new UnsupportedMediaTypeError(c.req.header('content-type')));
+    }
+    if (error instanceof HTTPException && error.status === 413) {
+      return problemResponse(c, new ContentTooLargeError(BODY_LIMIT_BYTES));
     }
     if (error instanceof HTTPException && error.status === 400) {
       return problemResponse(

@@ -7,7 +7,7 @@ import { ConflictError } from '@sisi/data';
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 500 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503,
     readonly title: string,
     detail: string,
     readonly extra: Record<string, unknown> = {},
@@ -54,6 +54,39 @@ export class NotFoundError extends ApiError {
   override name = 'NotFoundError';
   constructor(what = 'resource') {
     super(404, 'Not found', `${what} not found`);
+  }
+}
+
+/** A known route asked with a method it does not answer; `allow` becomes the `Allow` header. */
+export class MethodNotAllowedError extends ApiError {
+  override name = 'MethodNotAllowedError';
+  constructor(readonly allow: string[]) {
+    super(405, 'Method not allowed', `this route answers ${allow.join(', ')}`);
+  }
+}
+
+/** A body over the route's limit, refused before it is parsed. */
+export class ContentTooLargeError extends ApiError {
+  override name = 'ContentTooLargeError';
+  constructor(readonly maxBytes: number) {
+    const message = `must be at most ${maxBytes / 1024} kB`;
+    super(413, 'Content too large', `the body ${message}`, {
+      errors: [{ path: 'body', message }],
+    });
+  }
+}
+
+/** A body the route does not take (a JSON route sent text, a form, or no `Content-Type`). */
+export class UnsupportedMediaTypeError extends ApiError {
+  override name = 'UnsupportedMediaTypeError';
+  constructor(contentType: string | undefined) {
+    const message = 'must be application/json';
+    super(
+      415,
+      'Unsupported media type',
+      `Content-Type ${contentType ? `"${contentType}"` : '(none)'}: the body ${message}`,
+      { errors: [{ path: 'Content-Type', message }] },
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './deps.ts';
+import { BODY_LIMIT_BYTES } from './middleware/body-limit.ts';
 import { PROBLEM_JSON, validationHook } from './problem.ts';
 
 export const problemSchema = z
@@ -21,8 +22,34 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict: stale version or a value already taken',
   410: 'Used or expired',
   422: 'A rule of the domain forbids it',
+  413: `The body is over the route's limit (${BODY_LIMIT_BYTES / 1024} kB for JSON)`,
+  415: 'The body is not `application/json` (or is sent without `Content-Type`)',
   429: 'Too many attempts',
 };
+
+/** What every route answers before its handler runs; the spec's description says it once. */
+export const EDGE_RULES = `Request bodies are JSON (\`Content-Type: application/json\`) of at most ${BODY_LIMIT_BYTES / 1024} kB, unless a route says otherwise: a larger one is refused with 413 before it is read, another content type (or a body without one) with 415, a missing body with 400 naming \`body\`. A path that is no route answers 404; a route asked with a method it does not answer, 405 with \`Allow\`. Every one of these is a problem too.`;
+
+type Document = { paths?: Record<string, object> };
+type Operation = { requestBody?: { content?: Record<string, unknown> }; responses?: object };
+
+/**
+ * The generated document with 413 and 415 listed on every operation that takes a JSON body,
+ * since the edge answers them for each (a route with a body of another type has its own).
+ */
+export function withEdgeProblems<T extends Document>(doc: T): T {
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(item) as (Operation | undefined)[]) {
+      if (!op?.requestBody?.content?.['application/json']) continue;
+      const problem = (status: 413 | 415) => ({
+        description: DESCRIPTIONS[status],
+        content: { [PROBLEM_JSON]: { schema: { $ref: '#/components/schemas/Problem' } } },
+      });
+      op.responses = { 413: problem(413), 415: problem(415), ...op.responses };
+    }
+  }
+  return doc;
+}
 
 /** Problem responses for a route's OpenAPI description. */
 export function problems(...statuses: (keyof typeof DESCRIPTIONS)[]) {

@@ -1,7 +1,13 @@
 import { unsafeTextFields } from '@sisi/domain';
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
-import { ApiError, type FieldError, TooManyRequestsError, ValidationError } from './errors.ts';
+import {
+  ApiError,
+  type FieldError,
+  MethodNotAllowedError,
+  TooManyRequestsError,
+  ValidationError,
+} from './errors.ts';
 
 export const PROBLEM_JSON = 'application/problem+json';
 
@@ -37,6 +43,7 @@ export function problemResponse(c: Context, error: unknown): Response {
   };
   const headers: Record<string, string> = { 'content-type': PROBLEM_JSON };
   if (e instanceof TooManyRequestsError) headers['retry-after'] = String(e.retryAfterSeconds);
+  if (e instanceof MethodNotAllowedError) headers.allow = e.allow.join(', ');
   return new Response(JSON.stringify(body), { status: e.status, headers });
 }
 
@@ -47,8 +54,16 @@ export function problemResponse(c: Context, error: unknown): Response {
  */
 export function validationHook(
   result: { success: boolean; error?: ZodError; data?: unknown; target?: string },
-  _c: Context,
+  c: Context,
 ): void {
+  // A required JSON body not sent at all (no body, no Content-Type: a body with another type
+  // is a 415 before this) reaches the schema as `{}`; an all-optional schema, such as a
+  // versioned PUT's, would take it for a save.
+  if (result.target === 'json' && !c.req.header('content-type')) {
+    throw new ValidationError([
+      { path: 'body', message: 'is required: a JSON object (Content-Type: application/json)' },
+    ]);
+  }
   // body, path and query fields are named as they are; only headers get a prefix
   const prefix = result.target === 'header' ? 'header' : undefined;
   // `data` is the parsed input, or the raw one when it failed: a NUL is named either way

@@ -232,6 +232,59 @@ describe('LocalWorkflowRunner', () => {
     expect(requested).toEqual(['p1', 'p2']);
   });
 
+  it('stop lets the step in progress finish, starts no other, and leaves the rest for resumeAll', async () => {
+    const store = new MemoryCheckpointStore();
+    const clock = { now: at('2026-01-10T12:00:00Z') };
+    const calls: string[] = [];
+    let release = () => {};
+    const blocked = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const runnerOver = (block: boolean) =>
+      new LocalWorkflowRunner({
+        definition,
+        checkpoints: store,
+        now: () => clock.now,
+        concurrency: 1, // one step at a time: "between steps" is well defined
+        handlers: {
+          'local:RequestReview': async (input) => {
+            calls.push((input as LifecycleTaskInput).mentorshipId);
+            if (block) await blocked;
+            return { ended: false };
+          },
+          'local:RemindIfMissing': async () => ({ submitted: false, ended: false }),
+          'local:EscalateIfMissing': async () => ({}),
+        },
+      });
+    const first = runnerOver(true);
+    for (const m of ['m1', 'm2']) {
+      await first.start(`net-a-${m}-p1`, {
+        ...quarterly(1, '2026-04-15T08:00:00Z'),
+        mentorshipId: m,
+      });
+    }
+    clock.now = at('2026-04-16T00:00:00Z');
+    const running = first.runDue(clock.now);
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    let stopped = false;
+    const stopping = first.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(stopped).toBe(false); // it waits for the step in progress
+    release();
+    await stopping;
+    expect(await running).toEqual({ runs: 1, failed: 0 });
+    expect(calls).toHaveLength(1);
+    expect(await first.runDue(clock.now)).toEqual({ runs: 0, failed: 0 });
+    // the other mentorship's step is still due, and the next start runs it
+    expect((await store.due(clock.now.toISOString(), 10)).map((c) => c.chain)).toEqual([
+      `net-a-${calls[0] === 'm1' ? 'm2' : 'm1'}`,
+    ]);
+    expect(await runnerOver(false).resumeAll()).toEqual({ runs: 1, failed: 0 });
+    expect(calls.sort()).toEqual(['m1', 'm2']);
+  });
+
   it('refuses a definition with a Task it has no handler for, or with placeholders left', () => {
     const base = { checkpoints: new MemoryCheckpointStore(), now: () => new Date() };
     expect(

@@ -92,6 +92,7 @@ export class LocalWorkflowRunner {
   /** Set while one of this runner's task handlers runs: a `start` from it joins the drain. */
   private readonly handlerScope = new AsyncLocalStorage<{ now: Date }>();
   private entered = 0;
+  private stopped = false;
 
   constructor(options: LocalWorkflowRunnerOptions) {
     this.definition = structuredClone(options.definition);
@@ -164,6 +165,16 @@ export class LocalWorkflowRunner {
     await this.queue;
   }
 
+  /**
+   * For a process that is shutting down: no step starts any more (a `runDue` in progress
+   * ends after the steps it is in), and resolves once those have finished. What was left
+   * due stays in its checkpoints, for `resumeAll` at the next start.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.queue;
+  }
+
   /** At process start: runs whatever came due while the process was down. */
   resumeAll(): Promise<RunReport> {
     return this.runDue(this.now());
@@ -178,6 +189,7 @@ export class LocalWorkflowRunner {
     const report: RunReport = { runs: 0, failed: 0 };
     const done = new Set<string>();
     for (;;) {
+      if (this.stopped) return report;
       const due = (await this.store.due(now.toISOString(), DUE_BATCH)).filter(
         (c) => !done.has(`${c.executionName}#${c.seq}`),
       );
@@ -195,7 +207,7 @@ export class LocalWorkflowRunner {
 
   private async step(listed: Checkpoint, now: Date, report: RunReport): Promise<void> {
     const name = listed.executionName;
-    if (this.inFlight.has(name)) return;
+    if (this.stopped || this.inFlight.has(name)) return;
     this.inFlight.add(name);
     try {
       // The list may be stale: stopped or moved on since. Run only what is stored now.

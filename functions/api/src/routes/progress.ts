@@ -20,7 +20,6 @@ import {
   timelineEntrySchema,
   unsafeTextFields,
 } from '@sisi/domain';
-import { bodyLimit } from 'hono/body-limit';
 import {
   ConflictProblem,
   type FieldError,
@@ -30,6 +29,7 @@ import {
 } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { checkImage, ImageRejectedError, MAX_PHOTO_PIXELS } from '../image-check.ts';
+import { routeBodyLimit } from '../middleware/body-limit.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
 import { canManage, visibleMentorship } from '../services/mentorship-access.ts';
@@ -207,12 +207,10 @@ const uploadPhoto = createRoute({
   summary: 'Add a photo to the timeline (images only; metadata stripped before storing)',
   description: `multipart/form-data: \`file\` (a JPEG, PNG or WebP image, told by its bytes, not its declared type; at most ${MB} MB and ${MAX_PHOTO_PIXELS / 1_000_000} megapixels, decoded whole before it is kept), \`attachTo\` (${photoAttachments.map((a) => `\`${a}\``).join(', ')}; default \`mentorship\`), \`entryId\` (the summary report's or milestone's id) and an optional \`caption\`. Before the photo is stored, its metadata is stripped (EXIF with GPS, XMP, IPTC, comments, PNG text and time chunks, WebP EXIF/XMP), losslessly; an EXIF orientation that turns the picture is kept alone. Anything else, a broken image or one too big: 400 naming \`file\`, nothing stored. By everyone who sees the mentorship.`,
   security: bearer,
+  // larger than the API's default, and still counted while the body streams in
   middleware: [
-    bodyLimit({
-      maxSize: MAX_PHOTO_BYTES + ENVELOPE,
-      onError: () => {
-        throw new ValidationError([{ path: 'file', message: TOO_BIG }]);
-      },
+    routeBodyLimit(MAX_PHOTO_BYTES + ENVELOPE, () => {
+      throw new ValidationError([{ path: 'file', message: TOO_BIG }]);
     }),
   ] as const,
   request: {
