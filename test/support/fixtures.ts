@@ -39,7 +39,7 @@ export interface Member {
   id: string;
   email: string;
   name: string;
-  status: 'invited' | 'active';
+  status: 'invited' | 'active' | 'deactivated';
   organizationId: string;
   roles: string[];
 }

@@ -36,6 +36,7 @@ import { gatheringRoutes } from './routes/gatherings.ts';
 import { mentorshipDocumentRoutes } from './routes/mentorship-documents.ts';
 import { mentorshipRoutes } from './routes/mentorships.ts';
 import { networkRoutes } from './routes/networks.ts';
+import { organizationPeopleRoutes } from './routes/organization-people.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { quarterlyReportRoutes } from './routes/quarterly-reports.ts';
@@ -127,6 +128,7 @@ export function createApp(deps: ApiDeps) {
     .route('/', authRoutes())
     .route('/', networkRoutes())
     .route('/', organizationRoutes())
+    .route('/', organizationPeopleRoutes())
     .route('/', mentorshipRoutes())
     .route('/', decisionMatrixRoutes())
     .route('/', approachRoutes())

@@ -251,8 +251,10 @@ export {
   networkStatuses,
 } from './network.ts';
 export {
+  type ChangeMember,
   type CreateOrganization,
   type CreateOrganizationInput,
+  changeMemberSchema,
   createOrganizationSchema,
   type InviteMember,
   inviteMemberSchema,
@@ -264,6 +266,7 @@ export {
   memberStatuses,
   type Organization,
   organizationProfileSchema,
+  organizationRoles,
   organizationSchema,
   type TechnicalArea,
   technicalAreaSchema,

@@ -84,7 +84,8 @@ export const organizationSchema = organizationProfileSchema.extend({
 });
 export type Organization = z.output<typeof organizationSchema>;
 
-export const memberStatuses = ['invited', 'active'] as const;
+/** `invited` until the invitation is accepted; `deactivated`: access ended. */
+export const memberStatuses = ['invited', 'active', 'deactivated'] as const;
 export const memberSchema = z.object({
   id: idSchema,
   email: z.string(),
@@ -98,5 +99,28 @@ export type Member = z.output<typeof memberSchema>;
 
 export const inviteMemberSchema = z.object({ email: emailSchema, name: personNameSchema }).strict();
 export type InviteMember = z.output<typeof inviteMemberSchema>;
+
+/** The two roles a person holds in an organization. */
+export const organizationRoles = ['coordinator', 'member'] as const;
+
+/**
+ * A coordinator's or admin's change to a person of an organization: at least one of the
+ * two. An organization keeps at least one active coordinator (422 otherwise).
+ */
+export const changeMemberSchema = z
+  .object({
+    role: z.enum(organizationRoles).optional(),
+    status: z.enum(['active', 'deactivated']).optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.role === undefined && body.status === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['role'], message: 'give a role or a status' });
+    }
+  })
+  .describe(
+    '`role` and/or `status`. `status: active` reactivates a deactivated person (someone who never accepted their invitation is `invited` again)',
+  );
+export type ChangeMember = z.output<typeof changeMemberSchema>;
 
 export { keyPopulations, technicalAreas };

@@ -70,6 +70,8 @@ async function invitePerson(
     ...(net ? { networkName: net.name } : {}),
     organizationName: org.name,
   });
+  // the newest link is the only one that works: a resend replaces it (ADR 0028)
+  user.invitationTokenHash = invitation.tokenHash;
   await deps.platform
     .transact([
       ...extraOps,

@@ -39,6 +39,20 @@ export class OrganizationRepository extends TableRepository {
     });
   }
 
+  /**
+   * `coordinatorId` names one of the organization's active coordinators (the first one, or
+   * whoever took over): set when the one it named steps down, in the same transaction. The
+   * version stays: it guards the profile's edits, which this is not.
+   */
+  setCoordinatorOp(id: string, coordinatorId: string): WriteOp {
+    return this.table.updateOp({
+      Key: orgKey(id),
+      UpdateExpression: 'SET coordinatorId = :c',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':c': coordinatorId },
+    });
+  }
+
   /** Alphabetical by name. */
   list(limit: number, cursor?: string): Promise<Page<Organization>> {
     return this.table.page<Organization>({ index: 'GSI1', pk: 'ORGS' }, limit, cursor);
@@ -131,6 +145,56 @@ export class PeopleRepository extends TableRepository {
         ':sk': `${sortable(name)}#${id}`,
       },
     });
+  }
+
+  /**
+   * A change of role and status, on condition that the person is still as `from` was read
+   * (a concurrent change is a `ConflictError` naming `personId`, nothing written). The sort
+   * key stays: the list is by name.
+   */
+  changeOp(from: PersonRecord, to: Pick<PersonRecord, 'roles' | 'status'>): WriteOp {
+    return this.table.updateOp(
+      {
+        Key: personKey(from.id),
+        UpdateExpression: 'SET #roles = :roles, #status = :status',
+        ConditionExpression: 'attribute_exists(PK) AND #status = :was',
+        ExpressionAttributeNames: { '#roles': 'roles', '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':roles': to.roles,
+          ':status': to.status,
+          ':was': from.status,
+        },
+      },
+      { message: 'this person changed meanwhile; reload and try again', field: 'personId' },
+    );
+  }
+
+  /**
+   * A check, in a transaction, that `id` is still an active coordinator: the change that
+   * takes away another coordinator holds only if one stays (two coordinators demoting each
+   * other at once cannot both win).
+   */
+  activeCoordinatorCheckOp(id: string): WriteOp {
+    return {
+      ConditionCheck: {
+        TableName: this.table.name,
+        Key: personKey(id),
+        ConditionExpression: '#status = :active AND contains(#roles, :coordinator)',
+        ExpressionAttributeNames: { '#status': 'status', '#roles': 'roles' },
+        ExpressionAttributeValues: { ':active': 'active', ':coordinator': 'coordinator' },
+      },
+      conflictField: 'coordinator',
+      conflictMessage: 'the other coordinator changed meanwhile',
+    };
+  }
+
+  /** An organization's active coordinators (a handful of people: one partition of GSI1). */
+  async activeCoordinators(organizationId: string): Promise<PersonRecord[]> {
+    const people = await this.table.all<PersonRecord>({
+      index: 'GSI1',
+      pk: `ORG#${organizationId}#PEOPLE`,
+    });
+    return people.filter((p) => p.status === 'active' && p.roles.includes('coordinator'));
   }
 
   listByOrganization(

@@ -1,7 +1,8 @@
 import type { Network, NetworkStatus, Page, Role } from '@sisi/domain';
 import { isConditionFailure, TableRepository, type WriteOp } from '../table.ts';
 
-export type UserStatus = 'invited' | 'active';
+/** `deactivated`: access ended by a coordinator or admin; sign-in and tokens stop working. */
+export type UserStatus = 'invited' | 'active' | 'deactivated';
 
 /** A person in the directory (the local identity store; Cognito mirrors it on AWS). */
 export interface UserRecord {
@@ -17,6 +18,11 @@ export interface UserRecord {
   language?: string;
   createdAt: string;
   activatedAt?: string;
+  /**
+   * sha256 of the one invitation that may still be accepted (the newest one sent); an
+   * older link answers 410. Absent on people invited before invitations could be resent.
+   */
+  invitationTokenHash?: string;
 }
 
 export interface InvitationRecord {
@@ -171,10 +177,69 @@ export class PlatformRepository extends TableRepository {
         Key: userKey(invitation.userId),
         UpdateExpression:
           'SET #name = :name, #status = :active, activatedAt = if_not_exists(activatedAt, :now)',
-        ConditionExpression: 'attribute_exists(PK)',
+        // a deactivated person stays so; a link replaced by a newer one no longer works
+        ConditionExpression:
+          'attribute_exists(PK) AND #status <> :deactivated AND (attribute_not_exists(invitationTokenHash) OR invitationTokenHash = :hash)',
         ExpressionAttributeNames: { '#name': 'name', '#status': 'status' },
-        ExpressionAttributeValues: { ':name': name, ':active': 'active', ':now': now },
+        ExpressionAttributeValues: {
+          ':name': name,
+          ':active': 'active',
+          ':now': now,
+          ':deactivated': 'deactivated',
+          ':hash': invitation.tokenHash,
+        },
       }),
+    ];
+  }
+
+  /**
+   * A new invitation replaces the one `user` holds (its link then answers 410), on condition
+   * that they are still invited: someone active (or deactivated meanwhile) is a
+   * `ConflictError` on `status`.
+   */
+  replaceInvitationOp(userId: string, tokenHash: string): WriteOp {
+    return this.table.updateOp(
+      {
+        Key: userKey(userId),
+        UpdateExpression: 'SET invitationTokenHash = :hash',
+        ConditionExpression: 'attribute_exists(PK) AND #status = :invited',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':hash': tokenHash, ':invited': 'invited' },
+      },
+      { message: 'this person is no longer invited', field: 'status' },
+    );
+  }
+
+  /**
+   * A person's roles and status as a coordinator or admin changed them, with the role
+   * markers kept in step (`from`: the roles they held), on condition that the status is
+   * still `was`.
+   */
+  changeAccessOps(
+    user: Pick<UserRecord, 'id' | 'roles' | 'status'>,
+    to: Pick<UserRecord, 'roles' | 'status'>,
+  ): WriteOp[] {
+    const removed = user.roles.filter((r) => !to.roles.includes(r));
+    const added = to.roles.filter((r) => !user.roles.includes(r));
+    return [
+      this.table.updateOp(
+        {
+          Key: userKey(user.id),
+          UpdateExpression: 'SET #roles = :roles, #status = :status',
+          ConditionExpression: 'attribute_exists(PK) AND #status = :was',
+          ExpressionAttributeNames: { '#roles': 'roles', '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':roles': to.roles,
+            ':status': to.status,
+            ':was': user.status,
+          },
+        },
+        { message: 'this person changed meanwhile; reload and try again', field: 'personId' },
+      ),
+      ...added.map((role) => this.roleMarkerOp(role, user.id)),
+      ...removed.map((role) =>
+        this.table.deleteOp({ Key: { PK: `USER#${user.id}`, SK: `ROLE#${role}` } }),
+      ),
     ];
   }
 
