@@ -164,7 +164,7 @@ export const en = {
   members: {
     heading: 'People',
     empty: 'Nobody yet.',
-    status: { invited: 'Invited', active: 'Active' },
+    status: { invited: 'Invited', active: 'Active', deactivated: 'Deactivated' },
     inviteHeading: 'Invite a member',
     inviteIntro: 'We email them an invitation to join this organization.',
     name: 'Member name',
@@ -172,6 +172,26 @@ export const en = {
     submit: 'Invite member',
     submitting: 'Inviting…',
     invitedMessage: 'Invitation sent to {{email}}.',
+    makeCoordinator: 'Make coordinator',
+    makeMember: 'Make member',
+    deactivate: 'Deactivate',
+    reactivate: 'Reactivate',
+    resend: 'Send the invitation again',
+    confirmDemote:
+      '{{name}} will no longer be a coordinator of this organization: they will not receive its requests or manage its people. Make them a member?',
+    demoteYes: 'Yes, make member',
+    confirmDeactivate:
+      '{{name}} will no longer be able to sign in, and will be signed out. Deactivate them?',
+    deactivateYes: 'Yes, deactivate',
+    cancel: 'Cancel',
+    saving: 'Saving…',
+    coordinatorMessage: '{{name}} is now a coordinator.',
+    memberMessage: '{{name}} is now a member.',
+    deactivatedMessage: '{{name}} is deactivated.',
+    reactivatedMessage: '{{name}} is reactivated.',
+    resentMessage: 'A new invitation was sent to {{email}}; the old link no longer works.',
+    lastCoordinator:
+      'This is the last active coordinator of the organization. Make someone else coordinator first.',
   },
   keyPopulations: {
     'sex-workers': 'Sex workers',

@@ -1,4 +1,4 @@
-import type { Member, Organization, Role } from '@sisi/domain';
+import type { Organization, Role } from '@sisi/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'wouter';
@@ -10,6 +10,7 @@ import { LoadError, Loading, Page, StatusMessage } from '../../components/page.t
 import { PagedList } from '../../components/paged-list.tsx';
 import { countryName, formatDate, languageName, useT } from '../../i18n/index.ts';
 import { useOrganizationParams } from './organization-params.ts';
+import { Person } from './people.tsx';
 
 /** History state a page may pass on navigation: a message to show once arrived. */
 export interface FlashState {
@@ -54,7 +55,7 @@ export function OrganizationPage() {
             </Link>
           </p>
           <Profile organization={org} />
-          <Members networkId={networkId} organization={org} />
+          <Members networkId={networkId} organization={org} canManage={canInvite} />
           {canInvite ? (
             <InviteMember networkId={networkId} organizationId={organizationId} />
           ) : null}
@@ -125,7 +126,15 @@ function Profile({ organization: o }: { organization: Organization }) {
   );
 }
 
-function Members({ networkId, organization }: { networkId: string; organization: Organization }) {
+function Members({
+  networkId,
+  organization,
+  canManage,
+}: {
+  networkId: string;
+  organization: Organization;
+  canManage: boolean;
+}) {
   const t = useT();
   const members = useInfiniteQuery(membersQuery(networkId, organization.id));
   const items = members.data?.pages.flatMap((p) => p.items) ?? [];
@@ -133,25 +142,17 @@ function Members({ networkId, organization }: { networkId: string; organization:
     <section aria-labelledby="members">
       <h2 id="members">{t('members.heading')}</h2>
       <PagedList query={members} items={items} empty={t('members.empty')} className="cards people">
-        {(m) => <Person key={m.id} member={m} coordinator={m.id === organization.coordinatorId} />}
+        {(m) => (
+          <Person
+            key={m.id}
+            networkId={networkId}
+            organizationId={organization.id}
+            member={m}
+            canManage={canManage}
+          />
+        )}
       </PagedList>
     </section>
-  );
-}
-
-function Person({ member, coordinator }: { member: Member; coordinator: boolean }) {
-  const t = useT();
-  return (
-    <li className="card">
-      <p className="person-name">{member.name}</p>
-      <p className="break">{member.email}</p>
-      <p>
-        <span className={`badge status-${member.status}`}>
-          {t(`members.status.${member.status}`)}
-        </span>
-        {coordinator ? <span className="badge">{t('organizations.coordinator')}</span> : null}
-      </p>
-    </li>
   );
 }
 
