@@ -172,6 +172,19 @@ const ROUTES: {
     body: () => ({ email: uniqueEmail('intruder'), name: 'Intruder' }),
   },
   {
+    name: 'PATCH member',
+    method: 'PATCH',
+    path: (t) =>
+      `/networks/${t.networkId}/organizations/${t.organizationId}/members/${t.coachPersonId ?? 'nosuchperson1'}`,
+    body: () => ({ status: 'deactivated' }),
+  },
+  {
+    name: 'POST member invitation',
+    method: 'POST',
+    path: (t) =>
+      `/networks/${t.networkId}/organizations/${t.organizationId}/members/${t.coachPersonId ?? 'nosuchperson1'}/invitation`,
+  },
+  {
     name: 'POST mentorship',
     method: 'POST',
     path: (t) => `/networks/${t.networkId}/mentorships`,
