@@ -337,3 +337,55 @@ describe('POST …/members/{personId}/invitation', () => {
     expect(await snapshot(org.id)).toEqual(before);
   });
 });
+
+describe('an invitation sent again while mail is down', () => {
+  let down = false;
+  let flaky: TestApi;
+  beforeAll(async () => {
+    flaky = await createTestApi({
+      mailer: {
+        send: async (message) => {
+          if (down) throw new Error('SMTP is down');
+          return flaky.local.outbox.send(message);
+        },
+      },
+    });
+  });
+  afterAll(() => flaky.close());
+
+  it('keeps the new link in the mail queue with the invitation, and sends it later', async () => {
+    const { networkId: net, adminToken: admin } = await flaky.createNetwork('Flaky mail');
+    const org = await createOrganization(flaky, net, admin);
+    const [coordinator] = (
+      await expectJson<Page<Member>>(
+        await flaky.call('GET', `/networks/${net}/organizations/${org.id}/members`, {
+          token: admin,
+        }),
+        200,
+      )
+    ).items;
+    const oldToken = await flaky.invitationToken(org.coordinatorEmail);
+
+    down = true;
+    const res = await flaky.call(
+      'POST',
+      `/networks/${net}/organizations/${org.id}/members/${coordinator!.id}/invitation`,
+      { token: admin },
+    );
+    expect(res.status).toBe(202);
+    // written: the old link is gone already, and the new mail waits in the queue
+    await expectProblem(await flaky.call('GET', `/invitations/${oldToken}`), 410);
+    expect(await flaky.mails(org.coordinatorEmail)).toHaveLength(1);
+    expect(await flaky.local.mailQueue.listPending()).toHaveLength(1);
+
+    down = false;
+    await flaky.local.mailQueue.deliverPending();
+    expect(await flaky.mails(org.coordinatorEmail)).toHaveLength(2);
+    const newToken = await flaky.invitationToken(org.coordinatorEmail);
+    expect(newToken).not.toBe(oldToken);
+    const accepted = await flaky.call('POST', `/invitations/${newToken}/accept`, {
+      body: { name: 'Late Coordinator', password: PASSWORD },
+    });
+    expect(accepted.status).toBe(200);
+  });
+});
