@@ -35,6 +35,7 @@ import { followUpActionRoutes } from './routes/follow-up-actions.ts';
 import { gatheringRoutes } from './routes/gatherings.ts';
 import { mentorshipDocumentRoutes } from './routes/mentorship-documents.ts';
 import { mentorshipRoutes } from './routes/mentorships.ts';
+import { networkAdminRoutes } from './routes/network-admins.ts';
 import { networkRoutes } from './routes/networks.ts';
 import { organizationRoutes } from './routes/organizations.ts';
 import { progressRoutes } from './routes/progress.ts';
@@ -126,6 +127,7 @@ export function createApp(deps: ApiDeps) {
   const routes = api
     .route('/', authRoutes())
     .route('/', networkRoutes())
+    .route('/', networkAdminRoutes())
     .route('/', organizationRoutes())
     .route('/', mentorshipRoutes())
     .route('/', decisionMatrixRoutes())

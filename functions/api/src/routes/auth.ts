@@ -42,6 +42,10 @@ async function findInvitation(deps: ApiDeps, token: string) {
   }
   const user = await deps.platform.getUser(invitation.userId);
   if (!user) throw new NotFoundError('invitation');
+  // replaced by a newer link, or its person deactivated or already active
+  if (!deps.platform.isCurrentInvitation(invitation, user)) {
+    throw new GoneError('this invitation is no longer valid; ask for a new one');
+  }
   return { invitation, user };
 }
 

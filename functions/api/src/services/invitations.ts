@@ -7,6 +7,8 @@ export const hashToken = (token: string): string =>
   createHash('sha256').update(token).digest('base64url');
 
 export interface PendingInvitation {
+  /** The hash of the new link's token, as the invitation is stored (`INVITATION#<hash>`). */
+  tokenHash: string;
   /** The invitation and its queued mail: into the same transaction as the person invited. */
   ops: WriteOp[];
   /**
@@ -38,8 +40,9 @@ export function prepareInvitation(
   const token = randomBytes(32).toString('base64url');
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
+  const tokenHash = hashToken(token);
   const invitation = deps.platform.createInvitationOp({
-    tokenHash: hashToken(token),
+    tokenHash,
     userId: input.user.id,
     email: input.user.email,
     createdAt: now.toISOString(),
@@ -61,6 +64,7 @@ export function prepareInvitation(
     options,
   );
   return {
+    tokenHash,
     ops: [invitation, mail.op],
     async send() {
       try {
