@@ -225,7 +225,7 @@ const resendInvitation = createRoute({
   security: bearer,
   request: { params: adminParam },
   responses: {
-    202: { description: 'The new invitation is on its way' },
+    202: jsonResponse(adminOut, 'The admin, still invited: the new link is on its way'),
     ...problems(401, 403, 404, 409, 422),
   },
 });
@@ -254,7 +254,7 @@ const resendInvitationHandler: Handler<typeof resendInvitation> = async (c) => {
     ])
     .catch(conflictAs('status'));
   await invitation.send();
-  return c.body(null, 202);
+  return c.json(publicAdmin(admin), 202);
 };
 
 /** A network's admins: invited by the operator or by each other, deactivated, re-invited. */
