@@ -56,6 +56,8 @@ interface Target {
   refereeId?: string;
   pairId?: string;
   pairSessionId?: string;
+  /** A network admin (made up: 404). */
+  adminId?: string;
 }
 
 /** Placeholders that name each part of a route's path. */
@@ -82,6 +84,7 @@ const PLACEHOLDERS: Target = {
   refereeId: '{refereeId}',
   pairId: '{pairId}',
   pairSessionId: '{sessionId}',
+  adminId: '{personId}',
 };
 
 /** A peer coaching program's path and one of its pairs' (made-up ids unless placeholders). */
@@ -170,6 +173,24 @@ const ROUTES: {
     method: 'POST',
     path: (t) => `/networks/${t.networkId}/organizations/${t.organizationId}/members`,
     body: () => ({ email: uniqueEmail('intruder'), name: 'Intruder' }),
+  },
+  { name: 'GET admins', method: 'GET', path: (t) => `/networks/${t.networkId}/admins` },
+  {
+    name: 'POST admin',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/admins`,
+    body: () => ({ email: uniqueEmail('intruder-admin'), name: 'Intruder' }),
+  },
+  {
+    name: 'PATCH admin',
+    method: 'PATCH',
+    path: (t) => `/networks/${t.networkId}/admins/${t.adminId ?? 'nosuchadmin1'}`,
+    body: () => ({ status: 'deactivated' }),
+  },
+  {
+    name: 'POST admin invitation',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/admins/${t.adminId ?? 'nosuchadmin1'}/invitation`,
   },
   {
     name: 'PATCH member',

@@ -28,6 +28,10 @@ const AcceptInvitationPage = screen(
   'AcceptInvitationPage',
 );
 const NetworksPage = screen(() => import('./features/networks/networks.tsx'), 'NetworksPage');
+const NetworkAdminsPage = screen(
+  () => import('./features/network-admins/network-admins.tsx'),
+  'NetworkAdminsPage',
+);
 const DonorSummaryPage = screen(
   () => import('./features/donor/donor-summary.tsx'),
   'DonorSummaryPage',
@@ -270,6 +274,11 @@ function Routes() {
       <Route path="/networks">
         <Authenticated>
           <NetworksPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/admins">
+        <Authenticated>
+          <NetworkAdminsPage />
         </Authenticated>
       </Route>
       <Route path="/networks/:networkId/organizations">
@@ -585,6 +594,7 @@ function SignedIn() {
         href: `/networks/${user.networkId}/organizations`,
         label: t('nav.organizations'),
       });
+      links.push({ href: `/networks/${user.networkId}/admins`, label: t('nav.networkAdmins') });
     }
     if (user.networkId && user.organizationId) {
       links.push({

@@ -35,6 +35,7 @@ import { followUpActionRoutes } from './routes/follow-up-actions.ts';
 import { gatheringRoutes } from './routes/gatherings.ts';
 import { mentorshipDocumentRoutes } from './routes/mentorship-documents.ts';
 import { mentorshipRoutes } from './routes/mentorships.ts';
+import { networkAdminRoutes } from './routes/network-admins.ts';
 import { networkRoutes } from './routes/networks.ts';
 import { organizationPeopleRoutes } from './routes/organization-people.ts';
 import { organizationRoutes } from './routes/organizations.ts';
@@ -127,6 +128,7 @@ export function createApp(deps: ApiDeps) {
   const routes = api
     .route('/', authRoutes())
     .route('/', networkRoutes())
+    .route('/', networkAdminRoutes())
     .route('/', organizationRoutes())
     .route('/', organizationPeopleRoutes())
     .route('/', mentorshipRoutes())

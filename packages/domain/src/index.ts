@@ -251,6 +251,16 @@ export {
   networkStatuses,
 } from './network.ts';
 export {
+  type InviteNetworkAdmin,
+  inviteNetworkAdminSchema,
+  type NetworkAdmin,
+  type NetworkAdminStatus,
+  networkAdminSchema,
+  networkAdminStatuses,
+  type UpdateNetworkAdmin,
+  updateNetworkAdminSchema,
+} from './network-admin.ts';
+export {
   type ChangeMember,
   type CreateOrganization,
   type CreateOrganizationInput,

@@ -28,6 +28,7 @@ export const en = {
     coaching: 'Coaching',
     myFollowUps: 'My follow-up actions',
     summary: 'Donor summary',
+    networkAdmins: 'Network admins',
   },
   errors: {
     summaryTitle: 'There is a problem',
@@ -92,6 +93,7 @@ export const en = {
     donor: 'donor',
   },
   networks: {
+    admins: 'Network admins',
     title: 'Networks',
     listHeading: 'All networks',
     empty: 'No networks yet. Create the first one below.',

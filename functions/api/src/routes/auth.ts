@@ -42,12 +42,9 @@ async function findInvitation(deps: ApiDeps, token: string) {
   }
   const user = await deps.platform.getUser(invitation.userId);
   if (!user) throw new NotFoundError('invitation');
-  // a newer link was sent, or the person was deactivated: this one no longer works
-  if (
-    user.status === 'deactivated' ||
-    (user.invitationTokenHash && user.invitationTokenHash !== invitation.tokenHash)
-  ) {
-    throw new GoneError('this invitation was replaced or withdrawn; ask for a new one');
+  // replaced by a newer link, or its person deactivated or already active
+  if (!deps.platform.isCurrentInvitation(invitation, user)) {
+    throw new GoneError('this invitation is no longer valid; ask for a new one');
   }
   return { invitation, user };
 }

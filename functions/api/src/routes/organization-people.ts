@@ -155,7 +155,7 @@ const resendInvitationHandler: Handler<typeof resendInvitation> = async (c) => {
   });
   // the new invitation, its mail and the user's one valid link move together (ADR 0028)
   await deps.platform
-    .transact([...invitation.ops, deps.platform.replaceInvitationOp(user.id, invitation.tokenHash)])
+    .transact([...invitation.ops, deps.platform.reissueInvitationOp(user.id, invitation.tokenHash)])
     .catch(conflictAs('status', { from: 'status' }));
   await invitation.send();
   return c.json(person, 202);

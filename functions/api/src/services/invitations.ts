@@ -7,7 +7,7 @@ export const hashToken = (token: string): string =>
   createHash('sha256').update(token).digest('base64url');
 
 export interface PendingInvitation {
-  /** sha256 of the link's token: the user's `invitationTokenHash`. */
+  /** The hash of the new link's token, as the invitation is stored (`INVITATION#<hash>`). */
   tokenHash: string;
   /** The invitation and its queued mail: into the same transaction as the person invited. */
   ops: WriteOp[];

@@ -1,7 +1,7 @@
 import type { Network, NetworkStatus, Page, Role } from '@sisi/domain';
 import { isConditionFailure, TableRepository, type WriteOp } from '../table.ts';
 
-/** `deactivated`: access ended by a coordinator or admin; sign-in and tokens stop working. */
+/** `deactivated`: access ended by someone who manages the person; their data stays. */
 export type UserStatus = 'invited' | 'active' | 'deactivated';
 
 /** A person in the directory (the local identity store; Cognito mirrors it on AWS). */
@@ -18,9 +18,10 @@ export interface UserRecord {
   language?: string;
   createdAt: string;
   activatedAt?: string;
+  deactivatedAt?: string;
   /**
-   * sha256 of the one invitation that may still be accepted (the newest one sent); an
-   * older link answers 410. Absent on people invited before invitations could be resent.
+   * The hash of the one invitation link that still works, once an invitation was sent
+   * again; absent, any unused, unexpired invitation of the person works (there is one).
    */
   invitationTokenHash?: string;
 }
@@ -143,6 +144,27 @@ export class PlatformRepository extends TableRepository {
     );
   }
 
+  /** A page of a network's admins (invited, active and deactivated), in id order. */
+  async pageNetworkAdmins(
+    networkId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<UserRecord>> {
+    const page = await this.table.page<{ userId: string }>(
+      { pk: networkAdminsKey(networkId, '').PK },
+      limit,
+      cursor,
+    );
+    const users = await this.table.getMany<UserRecord>(
+      page.items.map((a) => a.userId),
+      userKey,
+    );
+    return {
+      items: users.filter((u) => u.roles.includes('network-admin') && u.networkId === networkId),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    };
+  }
+
   createInvitationOp(invitation: InvitationRecord): WriteOp {
     return this.table.putOp({
       Item: {
@@ -173,31 +195,46 @@ export class PlatformRepository extends TableRepository {
         },
         { message: 'the invitation was already used or has expired', field: 'token' },
       ),
-      this.table.updateOp({
-        Key: userKey(invitation.userId),
-        UpdateExpression:
-          'SET #name = :name, #status = :active, activatedAt = if_not_exists(activatedAt, :now)',
-        // a deactivated person stays so; a link replaced by a newer one no longer works
-        ConditionExpression:
-          'attribute_exists(PK) AND #status <> :deactivated AND (attribute_not_exists(invitationTokenHash) OR invitationTokenHash = :hash)',
-        ExpressionAttributeNames: { '#name': 'name', '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':name': name,
-          ':active': 'active',
-          ':now': now,
-          ':deactivated': 'deactivated',
-          ':hash': invitation.tokenHash,
+      this.table.updateOp(
+        {
+          Key: userKey(invitation.userId),
+          UpdateExpression:
+            'SET #name = :name, #status = :active, activatedAt = if_not_exists(activatedAt, :now)',
+          // a deactivated person's link, or one replaced by a newer link, no longer works
+          ConditionExpression:
+            'attribute_exists(PK) AND #status = :invited AND (attribute_not_exists(invitationTokenHash) OR invitationTokenHash = :hash)',
+          ExpressionAttributeNames: { '#name': 'name', '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':name': name,
+            ':active': 'active',
+            ':invited': 'invited',
+            ':now': now,
+            ':hash': invitation.tokenHash,
+          },
         },
-      }),
+        { message: 'the invitation was replaced or withdrawn', field: 'token' },
+      ),
     ];
   }
 
   /**
-   * A new invitation replaces the one `user` holds (its link then answers 410), on condition
-   * that they are still invited: someone active (or deactivated meanwhile) is a
-   * `ConflictError` on `status`.
+   * Whether `invitation` is still the one that may be accepted: its person is still invited
+   * and it was not replaced by a newer link (`reissueInvitationOps`).
    */
-  replaceInvitationOp(userId: string, tokenHash: string): WriteOp {
+  isCurrentInvitation(invitation: InvitationRecord, user: UserRecord): boolean {
+    return (
+      user.status === 'invited' &&
+      (user.invitationTokenHash === undefined || user.invitationTokenHash === invitation.tokenHash)
+    );
+  }
+
+  /**
+   * A new invitation link for a person still invited: the user remembers the new link's
+   * hash, so every older link answers "gone" (`acceptInvitationOps` checks it). Put the new
+   * invitation's own op (`createInvitationOp`) in the same transaction. A person no longer
+   * invited (active or deactivated) is a conflict on `status`.
+   */
+  reissueInvitationOp(userId: string, tokenHash: string): WriteOp {
     return this.table.updateOp(
       {
         Key: userKey(userId),
@@ -241,6 +278,45 @@ export class PlatformRepository extends TableRepository {
         this.table.deleteOp({ Key: { PK: `USER#${user.id}`, SK: `ROLE#${role}` } }),
       ),
     ];
+  }
+
+  /**
+   * Sets a person's status, if it is still `from` (what the caller read): `deactivated`
+   * records when; any other status clears that.
+   */
+  setUserStatusOp(userId: string, from: UserStatus, to: UserStatus, now: string): WriteOp {
+    return this.table.updateOp(
+      {
+        Key: userKey(userId),
+        UpdateExpression:
+          to === 'deactivated'
+            ? 'SET #status = :to, deactivatedAt = :now'
+            : 'SET #status = :to REMOVE deactivatedAt',
+        ConditionExpression: 'attribute_exists(PK) AND #status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':from': from,
+          ':to': to,
+          ...(to === 'deactivated' ? { ':now': now } : {}),
+        },
+      },
+      { message: 'this person’s status changed meanwhile; reload and try again', field: 'status' },
+    );
+  }
+
+  /** A transaction's condition that `userId` is still active (writes nothing). */
+  stillActiveOp(userId: string): WriteOp {
+    return {
+      ConditionCheck: {
+        TableName: this.table.name,
+        Key: userKey(userId),
+        ConditionExpression: '#status = :active',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':active': 'active' },
+      },
+      conflictMessage: 'another admin’s status changed meanwhile',
+      conflictField: 'status',
+    };
   }
 
   async getPasswordHash(userId: string): Promise<string | undefined> {

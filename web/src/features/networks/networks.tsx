@@ -59,6 +59,9 @@ function NetworkCard({ network }: { network: Network }) {
       {network.statusReason ? <p className="hint">{network.statusReason}</p> : null}
       <p>{t('networks.region', { region: network.region })}</p>
       <p className="hint">{t('networks.created', { date: formatDate(network.createdAt) })}</p>
+      <p>
+        <Link href={`/networks/${network.id}/admins`}>{t('networks.admins')}</Link>
+      </p>
     </li>
   );
 }

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { emailSchema, idSchema, personNameSchema } from './common.ts';
+
+/** The languages Sisi writes mail and screens in (API.md, second wave). */
+const languages = ['en', 'fr', 'es', 'pt'] as const;
+
+/**
+ * `invited` until the invitation is accepted, then `active`; `deactivated` by the operator
+ * or another admin (sign-in and tokens end, the person and what they wrote stay).
+ */
+export const networkAdminStatuses = ['invited', 'active', 'deactivated'] as const;
+export type NetworkAdminStatus = (typeof networkAdminStatuses)[number];
+
+export const inviteNetworkAdminSchema = z
+  .object({
+    email: emailSchema,
+    name: personNameSchema,
+    language: z
+      .enum(languages)
+      .optional()
+      .describe('The language of the invitation mail, kept for later mail too (default en)'),
+  })
+  .strict();
+export type InviteNetworkAdmin = z.output<typeof inviteNetworkAdminSchema>;
+
+export const updateNetworkAdminSchema = z
+  .object({
+    status: z
+      .enum(['active', 'deactivated'])
+      .describe(
+        '`deactivated` ends the admin’s access; `active` gives it back (someone who never accepted their invitation is `invited` again)',
+      ),
+  })
+  .strict();
+export type UpdateNetworkAdmin = z.output<typeof updateNetworkAdminSchema>;
+
+/** A network admin as the admins' list shows them. */
+export const networkAdminSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  name: z.string(),
+  status: z.enum(networkAdminStatuses),
+  language: z.string().optional(),
+  createdAt: z.string(),
+  activatedAt: z.string().optional(),
+  deactivatedAt: z.string().optional(),
+});
+export type NetworkAdmin = z.output<typeof networkAdminSchema>;
