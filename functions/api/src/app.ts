@@ -37,6 +37,7 @@ import { mentorshipDocumentRoutes } from './routes/mentorship-documents.ts';
 import { mentorshipRoutes } from './routes/mentorships.ts';
 import { networkRoutes } from './routes/networks.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { passwordResetRoutes } from './routes/password-reset.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { quarterlyReportRoutes } from './routes/quarterly-reports.ts';
 import { reflectionRoutes } from './routes/reflection.ts';
@@ -51,6 +52,8 @@ export const API_BASE = '/api/v1';
 const PUBLIC = [
   /^\/auth\/login$/,
   /^\/invitations\/[^/]+(\/accept)?$/,
+  /^\/auth\/password-reset$/,
+  /^\/password-reset\/[^/]+$/,
   /^\/openapi\.json$/,
   /^\/docs$/,
   /^\/health$/,
@@ -125,6 +128,7 @@ export function createApp(deps: ApiDeps) {
 
   const routes = api
     .route('/', authRoutes())
+    .route('/', passwordResetRoutes())
     .route('/', networkRoutes())
     .route('/', organizationRoutes())
     .route('/', mentorshipRoutes())
