@@ -14,6 +14,21 @@ describe('LoginAttemptRepository on DynamoDB Local', () => {
   const attempts = new LoginAttemptRepository(doc, table);
   beforeAll(() => ensureTable(client, platformTable, table));
 
+  it('counts a named window (countWindow) apart from the sign-in attempts of the same name, with its own TTL', async () => {
+    const name = 'password-reset#address#192.0.2.77';
+    const seen = await Promise.all(
+      Array.from({ length: 5 }, () => attempts.countWindow(name, T0, 3_600_000)),
+    );
+    expect(seen.map((w) => w.attempts).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+    expect((await attempts.countAttempt(name, T0, WINDOW_MS)).attempts).toBe(1);
+    expect((await attempts.countWindow(name, T0 + 3_600_000, 3_600_000)).attempts).toBe(1);
+    const item = await doc.send(
+      new GetCommand({ TableName: table, Key: { PK: `LIMIT#${name}`, SK: 'WINDOW' } }),
+    );
+    expect(item.Item).toMatchObject({ entity: 'rate-window', attempts: 1 });
+    expect(item.Item?.ttl).toBe(Math.ceil((T0 + 2 * 3_600_000) / 1000) + 60);
+  });
+
   it('counts concurrent attempts exactly, in a window from the first one, and refunds never below zero', async () => {
     const seen = await Promise.all(
       Array.from({ length: 25 }, () => attempts.countAttempt('192.0.2.1', T0, WINDOW_MS)),

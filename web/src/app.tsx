@@ -27,6 +27,14 @@ const AcceptInvitationPage = screen(
   () => import('./features/auth/accept-invitation.tsx'),
   'AcceptInvitationPage',
 );
+const AskPasswordResetPage = screen(
+  () => import('./features/auth/password-reset.tsx'),
+  'AskPasswordResetPage',
+);
+const ChoosePasswordPage = screen(
+  () => import('./features/auth/password-reset.tsx'),
+  'ChoosePasswordPage',
+);
 const NetworksPage = screen(() => import('./features/networks/networks.tsx'), 'NetworksPage');
 const NetworkAdminsPage = screen(
   () => import('./features/network-admins/network-admins.tsx'),
@@ -256,6 +264,8 @@ function Routes() {
     <Switch>
       <Route path="/login" component={LoginPage} />
       <Route path="/invitations/:token" component={AcceptInvitationPage} />
+      <Route path="/password-reset" component={AskPasswordResetPage} />
+      <Route path="/password-reset/:token" component={ChoosePasswordPage} />
       <Route path="/">
         <Authenticated>
           <Home />

@@ -39,6 +39,7 @@ import { networkAdminRoutes } from './routes/network-admins.ts';
 import { networkRoutes } from './routes/networks.ts';
 import { organizationPeopleRoutes } from './routes/organization-people.ts';
 import { organizationRoutes } from './routes/organizations.ts';
+import { passwordResetRoutes } from './routes/password-reset.ts';
 import { progressRoutes } from './routes/progress.ts';
 import { quarterlyReportRoutes } from './routes/quarterly-reports.ts';
 import { reflectionRoutes } from './routes/reflection.ts';
@@ -53,6 +54,8 @@ export const API_BASE = '/api/v1';
 const PUBLIC = [
   /^\/auth\/login$/,
   /^\/invitations\/[^/]+(\/accept)?$/,
+  /^\/auth\/password-reset$/,
+  /^\/password-reset\/[^/]+$/,
   /^\/openapi\.json$/,
   /^\/docs$/,
   /^\/health$/,
@@ -127,6 +130,7 @@ export function createApp(deps: ApiDeps) {
 
   const routes = api
     .route('/', authRoutes())
+    .route('/', passwordResetRoutes())
     .route('/', networkRoutes())
     .route('/', networkAdminRoutes())
     .route('/', organizationRoutes())

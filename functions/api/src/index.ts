@@ -52,3 +52,4 @@ export {
   buildOutcome,
   recordBuildOutcome,
 } from './provisioning-events.ts';
+export { PASSWORD_RESET_LIMITS } from './services/password-reset.ts';

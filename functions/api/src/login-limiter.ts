@@ -22,6 +22,15 @@ export interface LoginAttemptStore {
     forgetAfterMs: number,
   ): Promise<{ failures: number; lastFailureMs: number }>;
   clearFailures(email: string): Promise<void>;
+  /**
+   * Counts one event of `name` in its window of `windowMs` (from its first event), for the
+   * API's other brakes (password reset requests), kept beside the sign-in counts.
+   */
+  countWindow(
+    name: string,
+    nowMs: number,
+    windowMs: number,
+  ): Promise<{ attempts: number; windowStartMs: number }>;
 }
 
 /** The limits of `POST /auth/login` (docs/decisions/0020). */

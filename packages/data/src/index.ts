@@ -81,6 +81,7 @@ export {
   IDEMPOTENCY_TTL_DAYS,
   type IdempotencyRecord,
   type InvitationRecord,
+  type PasswordResetRecord,
   PlatformRepository,
   type UserRecord,
   type UserStatus,

@@ -41,3 +41,17 @@ export type Session = z.output<typeof sessionSchema>;
 
 /** How long an invitation link stays valid. */
 export const INVITATION_TTL_DAYS = 7;
+
+/** `POST /auth/password-reset`: the same 202 whether or not the email belongs to anyone. */
+export const passwordResetRequestSchema = z
+  .object({ email: emailSchema })
+  .strict()
+  .describe(
+    'Always 202 with the same body, whether the email belongs to someone or not. Limited per client address (10 requests per hour: 429 with Retry-After) and per email (at most 3 mails per hour; more requests still answer 202)',
+  );
+
+/** `POST /password-reset/{token}`: the new password, under the same rules as any other. */
+export const passwordResetSchema = z.object({ password: passwordSchema }).strict();
+
+/** How long a password reset link stays valid. */
+export const PASSWORD_RESET_TTL_MINUTES = 60;

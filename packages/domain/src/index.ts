@@ -125,6 +125,9 @@ export {
   acceptInvitationSchema,
   INVITATION_TTL_DAYS,
   loginSchema,
+  PASSWORD_RESET_TTL_MINUTES,
+  passwordResetRequestSchema,
+  passwordResetSchema,
   passwordSchema,
   type Session,
   sessionSchema,
@@ -136,6 +139,7 @@ export { mailLanguage, mailT } from './mail/i18n.ts';
 export { type CalendarEvent, calendarFile } from './mail/ics.ts';
 export { type InvitationMailInput, invitationMail } from './mail/invitation.ts';
 export { mailLanguages } from './mail/messages.ts';
+export { type PasswordResetMailInput, passwordResetMail } from './mail/password-reset.ts';
 export {
   type ReviewMailInput,
   type ReviewMailKind,

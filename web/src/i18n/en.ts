@@ -60,6 +60,8 @@ export const en = {
     tooMany: 'Too many sign-in attempts. Try again in {{seconds}} seconds.',
     tooManySoon: 'Too many sign-in attempts. Wait a moment and try again.',
     invitedHint: 'New here? Open the invitation link you received by email.',
+    forgotPassword: 'Forgot your password?',
+    passwordChanged: 'Your new password is set. Sign in with it.',
   },
   invitation: {
     title: 'Accept invitation',
@@ -84,6 +86,33 @@ export const en = {
     notFoundBody:
       'We could not find this invitation. Check that you opened the whole link from the email.',
     signIn: 'Go to sign in',
+  },
+  passwordReset: {
+    askTitle: 'Forgot your password',
+    askHeading: 'Forgot your password?',
+    askIntro: 'Enter the email you sign in with. We will send it a link to choose a new password.',
+    email: 'Email',
+    askSubmit: 'Send me a link',
+    askSubmitting: 'Sending…',
+    sent: 'If this email belongs to an active Sisi account, a link to choose a new password is on its way. The link works once, for one hour. Check your spam folder if it does not arrive in a few minutes.',
+    tooMany: 'Too many requests from here. Try again in {{minutes}} minutes.',
+    tooManySoon: 'Too many requests from here. Wait a while and try again.',
+    backToSignIn: 'Back to sign in',
+    chooseTitle: 'Choose a new password',
+    chooseHeading: 'Choose a new password',
+    chooseIntro: 'Choose a new password for your Sisi account. This link works once.',
+    password: 'New password',
+    passwordHint: 'At least 12 characters. A few unrelated words are strong and easy to remember.',
+    confirm: 'Confirm new password',
+    chooseSubmit: 'Set the new password',
+    chooseSubmitting: 'Setting…',
+    goneTitle: 'This link can no longer be used',
+    goneBody:
+      'This link was already used or is more than an hour old. Ask for a new one: it comes by email in a minute.',
+    notFoundTitle: 'Link not found',
+    notFoundBody:
+      'We could not find this link. Check that you opened the whole link from the email, or ask for a new one.',
+    askAgain: 'Ask for a new link',
   },
   roles: {
     operator: 'platform operator',

@@ -96,6 +96,36 @@ describe('CognitoIdentity.setPassword', () => {
   });
 });
 
+describe('CognitoIdentity.setPassword for a password reset', () => {
+  it('replaces the password of an active Cognito user with AdminSetUserPassword, permanent, so no challenge follows', async () => {
+    cognito.on(AdminCreateUserCommand).rejects(named('UsernameExistsException'));
+    cognito
+      .on(AdminListGroupsForUserCommand)
+      .resolves({ Groups: [{ GroupName: 'coordinator' }, { GroupName: 'member' }] });
+    await identity().setPassword(coordinator, 'a brand new passphrase of mine');
+    expect(inputs(AdminSetUserPasswordCommand)).toEqual([
+      {
+        UserPoolId: POOL,
+        Username: coordinator.id,
+        Password: 'a brand new passphrase of mine',
+        Permanent: true,
+      },
+    ]);
+    // the groups already match: nothing added or removed on the way
+    expect(inputs(AdminAddUserToGroupCommand)).toHaveLength(0);
+    expect(inputs(AdminRemoveUserFromGroupCommand)).toHaveLength(0);
+  });
+
+  it('fails when Cognito refuses the new password, rather than answering a reset done', async () => {
+    cognito.on(AdminCreateUserCommand).rejects(named('UsernameExistsException'));
+    cognito.on(AdminListGroupsForUserCommand).resolves({ Groups: [] });
+    cognito.on(AdminSetUserPasswordCommand).rejects(named('InvalidPasswordException'));
+    await expect(
+      identity().setPassword(coordinator, 'a brand new passphrase of mine'),
+    ).rejects.toThrow('InvalidPasswordException');
+  });
+});
+
 describe('CognitoIdentity.signIn', () => {
   it("answers Cognito's ID token for the right password", async () => {
     const token = idToken(claimsOf(coordinator));

@@ -35,12 +35,30 @@ export class LoginAttemptRepository extends TableRepository {
    * Counts one attempt from `address` in its window of `windowMs`, or starts a new window
    * at `nowMs` when there is none or it is over; the attempts in it and when it began.
    */
-  async countAttempt(address: string, nowMs: number, windowMs: number): Promise<AddressWindow> {
+  countAttempt(address: string, nowMs: number, windowMs: number): Promise<AddressWindow> {
+    return this.countIn(addressKey(address), 'login-address-window', nowMs, windowMs);
+  }
+
+  /**
+   * Counts one event of `name` (e.g. `password-reset#address#203.0.113.7`) in its window of
+   * `windowMs`, as `countAttempt` does for sign-ins (`LIMIT#<name>` / `WINDOW`): other
+   * brakes of the API share the same store.
+   */
+  countWindow(name: string, nowMs: number, windowMs: number): Promise<AddressWindow> {
+    return this.countIn({ PK: `LIMIT#${name}`, SK: 'WINDOW' }, 'rate-window', nowMs, windowMs);
+  }
+
+  private async countIn(
+    key: { PK: string; SK: string },
+    entity: string,
+    nowMs: number,
+    windowMs: number,
+  ): Promise<AddressWindow> {
     const names = { '#n': 'attempts', '#start': 'windowStartMs' };
     for (let tries = 0; ; tries++) {
       try {
         const out = await this.table.update({
-          Key: addressKey(address),
+          Key: key,
           UpdateExpression: 'ADD #n :one',
           ConditionExpression: '#start > :expired',
           ExpressionAttributeNames: names,
@@ -54,7 +72,7 @@ export class LoginAttemptRepository extends TableRepository {
       try {
         // none yet, or the window is over: this attempt starts the next one
         await this.table.update({
-          Key: addressKey(address),
+          Key: key,
           UpdateExpression: 'SET #n = :one, #start = :now, #ttl = :ttl, entity = :entity',
           ConditionExpression: 'attribute_not_exists(PK) OR #start <= :expired',
           ExpressionAttributeNames: { ...names, '#ttl': 'ttl' },
@@ -63,7 +81,7 @@ export class LoginAttemptRepository extends TableRepository {
             ':now': nowMs,
             ':expired': nowMs - windowMs,
             ':ttl': seconds(nowMs + windowMs) + 60,
-            ':entity': 'login-address-window',
+            ':entity': entity,
           },
         });
         return { attempts: 1, windowStartMs: nowMs };

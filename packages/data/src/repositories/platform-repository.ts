@@ -24,6 +24,8 @@ export interface UserRecord {
    * again; absent, any unused, unexpired invitation of the person works (there is one).
    */
   invitationTokenHash?: string;
+  /** When the password was last reset by a mailed link; links made before it are void. */
+  passwordResetAt?: string;
 }
 
 export interface InvitationRecord {
@@ -31,6 +33,18 @@ export interface InvitationRecord {
   tokenHash: string;
   userId: string;
   email: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt?: string;
+}
+
+/**
+ * A password reset link, by the sha256 of its token (the token itself is only ever in the
+ * mail). No email or name: the person is found by id, so erasing them leaves nothing here.
+ */
+export interface PasswordResetRecord {
+  tokenHash: string;
+  userId: string;
   createdAt: string;
   expiresAt: string;
   usedAt?: string;
@@ -60,6 +74,7 @@ export const IDEMPOTENCY_TTL_DAYS = 30;
 const userKey = (id: string) => ({ PK: `USER#${id}`, SK: 'USER' });
 const emailKey = (email: string) => ({ PK: `EMAIL#${email}`, SK: 'EMAIL' });
 const invitationKey = (hash: string) => ({ PK: `INVITATION#${hash}`, SK: 'INVITATION' });
+const passwordResetKey = (hash: string) => ({ PK: `PASSWORD_RESET#${hash}`, SK: 'PASSWORD_RESET' });
 const networkKey = (id: string) => ({ PK: `NETWORK#${id}`, SK: 'NETWORK' });
 const credentialsKey = (id: string) => ({ PK: `USER#${id}`, SK: 'CREDENTIALS' });
 const networkAdminsKey = (networkId: string, userId: string) => ({
@@ -317,6 +332,57 @@ export class PlatformRepository extends TableRepository {
       conflictMessage: 'another admin’s status changed meanwhile',
       conflictField: 'status',
     };
+  }
+
+  /** A new password reset link; purged by TTL a day after it expires. */
+  createPasswordResetOp(reset: PasswordResetRecord): WriteOp {
+    return this.table.putOp({
+      Item: {
+        ...passwordResetKey(reset.tokenHash),
+        entity: 'password-reset',
+        ...reset,
+        ttl: epochSeconds(reset.expiresAt) + DAY_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
+  }
+
+  getPasswordReset(tokenHash: string): Promise<PasswordResetRecord | undefined> {
+    return this.table.get<PasswordResetRecord>(passwordResetKey(tokenHash), { consistent: true });
+  }
+
+  /**
+   * Uses a reset link (only once, only before expiry, only for a person still active) and
+   * notes on the person when their password was last reset: links made before it are void.
+   */
+  usePasswordResetOps(reset: PasswordResetRecord, now: string): WriteOp[] {
+    return [
+      this.table.updateOp(
+        {
+          Key: passwordResetKey(reset.tokenHash),
+          UpdateExpression: 'SET usedAt = :now',
+          ConditionExpression:
+            'attribute_exists(PK) AND attribute_not_exists(usedAt) AND expiresAt > :now',
+          ExpressionAttributeValues: { ':now': now },
+        },
+        { message: 'the link was already used or has expired', field: 'token' },
+      ),
+      this.table.updateOp(
+        {
+          Key: userKey(reset.userId),
+          UpdateExpression: 'SET passwordResetAt = :now',
+          ConditionExpression:
+            '#status = :active AND (attribute_not_exists(passwordResetAt) OR passwordResetAt <= :created)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':now': now,
+            ':active': 'active',
+            ':created': reset.createdAt,
+          },
+        },
+        { message: 'the link is no longer valid', field: 'token' },
+      ),
+    ];
   }
 
   async getPasswordHash(userId: string): Promise<string | undefined> {

@@ -73,6 +73,16 @@ export const mailMessages = {
       member: 'member',
       donor: 'donor',
     },
+    passwordReset: {
+      subject: 'Choose a new password for Sisi',
+      greeting: 'Hello {{name}},',
+      intro: 'Someone, hopefully you, asked to reset the password of your Sisi account.',
+      action: 'Choose a new password',
+      expiry: 'This link works once and expires in one hour, on {{expiresAt}} (UTC).',
+      ignore:
+        'If you did not ask for it, ignore this email: your password stays as it is, and nobody can sign in with this link.',
+      signature: 'Sisi: peer mentoring and coaching, from us, by us.',
+    },
   },
   fr: {
     invitation: {

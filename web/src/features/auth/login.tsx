@@ -1,7 +1,7 @@
 import type { Session } from '@sisi/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Redirect, useSearch } from 'wouter';
+import { Link, Redirect, useSearch } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem, api, call } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
@@ -13,10 +13,11 @@ import {
   TextField,
   useForm,
 } from '../../components/form/index.ts';
-import { Page } from '../../components/page.tsx';
+import { Page, StatusMessage } from '../../components/page.tsx';
 import { homePath, safeNext } from '../../home.ts';
 import { type Translate, useT } from '../../i18n/index.ts';
 import { getToken, setToken } from '../../session.ts';
+import type { PasswordResetDone } from './password-reset.tsx';
 
 const FIELDS = ['email', 'password'] as const;
 
@@ -40,7 +41,11 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   // read once: signing in below must not re-render this page into a redirect
   const [signedIn] = useState(() => getToken() !== null);
-  const form = useForm({ initial: { email: '', password: '' } });
+  // after a password reset: the account whose password was just set
+  const [reset] = useState(
+    () => (history.state as Partial<PasswordResetDone> | null)?.passwordReset,
+  );
+  const form = useForm({ initial: { email: reset ?? '', password: '' } });
   const login = useMutation({
     mutationFn: (body: { email: string; password: string }): Promise<Session> =>
       call(api.auth.login.$post({ json: body })),
@@ -65,6 +70,7 @@ export function LoginPage() {
   return (
     <Page title={t('login.title')} heading={t('login.heading')}>
       <div className="narrow">
+        <StatusMessage message={reset ? t('login.passwordChanged') : undefined} />
         <Form form={form} id="login" ids="name" {...send}>
           <TextField
             path="email"
@@ -81,6 +87,9 @@ export function LoginPage() {
             required
           />
         </Form>
+        <p>
+          <Link href="/password-reset">{t('login.forgotPassword')}</Link>
+        </p>
         <p className="hint">{t('login.invitedHint')}</p>
       </div>
     </Page>

@@ -1,0 +1,122 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launchChromium } from '../support/browser.ts';
+import { seedNetwork } from '../support/e2e-network.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+const NEW_PASSWORD = 'river stone lantern morning';
+
+/**
+ * A forgotten password, end to end in Chromium: "Forgot your password?" on the sign-in page,
+ * the link from the outbox (`GET /dev/outbox`), a new password (a weak one refused first),
+ * then sign-in with it; the used link answers that it can no longer be used. At 360 px,
+ * with axe and no sideways scrolling on every page.
+ */
+describe('password reset in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  const newPage = async (width: number): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    contexts.push(context);
+    return context.newPage();
+  };
+
+  /** The reset link mailed to `email`, read from the outbox as the operator. */
+  async function resetLink(email: string): Promise<string> {
+    const token = await server.operatorToken();
+    for (let i = 0; i < 100; i++) {
+      const { items } = await server.api<{ items: { text: string }[] }>(
+        'GET',
+        `/dev/outbox?to=${encodeURIComponent(email)}`,
+        token,
+      );
+      const link = items
+        .map((m) => m.text.match(/https?:\/\/\S+\/password-reset\/[A-Za-z0-9_-]+/)?.[0])
+        .find(Boolean);
+      if (link) return link;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no reset link mailed to ${email}`);
+  }
+
+  it('asks for a link, sets a new password from the mail, and signs in with it', async () => {
+    const { admin } = await seedNetwork(server, {
+      name: 'Reset KP Network',
+      region: 'Southern Africa',
+      admin: { email: 'admin.reset@example.org', name: 'Thandi Dlamini' },
+      organizations: [],
+      keyPopulations: ['sex-workers'],
+    });
+    const page = await newPage(360);
+    await page.goto(`${server.url}/login`);
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
+    await expectAccessible(page, 'ask for a reset at 360 px');
+
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByRole('button', { name: 'Send me a link' }).click();
+    await page.getByText('a link to choose a new password is on its way').waitFor();
+    await expectAccessible(page, 'reset asked at 360 px');
+
+    const link = await resetLink(admin.email);
+    expect(link.startsWith(`${server.url}/password-reset/`)).toBe(true);
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    await expectAccessible(page, 'choose a password at 360 px');
+
+    // the password policy speaks through the form: a common password is refused
+    await page.getByLabel('New password', { exact: true }).fill('password1234');
+    await page.getByLabel('Confirm new password').fill('password1234');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByText(/too easy to guess/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    await expectAccessible(page, 'choose a password with an error at 360 px');
+
+    await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('Confirm new password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page.getByText('Your new password is set. Sign in with it.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.getByLabel('Email').inputValue()).toBe(admin.email);
+    await expectAccessible(page, 'sign in after a reset at 360 px');
+
+    await page.getByLabel('Password').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+    await page.getByRole('link', { name: 'Add an organization' }).waitFor();
+
+    // the old password no longer signs in; the used link says so
+    const other = await newPage(1280);
+    await other.goto(`${server.url}/login`);
+    await other.getByLabel('Email').fill(admin.email);
+    await other.getByLabel('Password').fill(admin.password);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await other.getByText('Wrong email or password.').waitFor();
+    await other.goto(link);
+    await other.getByLabel('New password', { exact: true }).fill('another long passphrase here');
+    await other.getByLabel('Confirm new password').fill('another long passphrase here');
+    await other.getByRole('button', { name: 'Set the new password' }).click();
+    await other.getByRole('heading', { name: 'This link can no longer be used' }).waitFor();
+    await expectAccessible(other, 'used link');
+    await other.getByRole('link', { name: 'Ask for a new link' }).click();
+    await other.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
+  }, 120_000);
+});
