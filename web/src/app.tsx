@@ -28,6 +28,7 @@ const AcceptInvitationPage = screen(
   'AcceptInvitationPage',
 );
 const NetworksPage = screen(() => import('./features/networks/networks.tsx'), 'NetworksPage');
+const AuditTrailPage = screen(() => import('./features/audit/audit-trail.tsx'), 'AuditTrailPage');
 const DonorSummaryPage = screen(
   () => import('./features/donor/donor-summary.tsx'),
   'DonorSummaryPage',
@@ -364,6 +365,11 @@ function Routes() {
           <ProgressPage />
         </Authenticated>
       </Route>
+      <Route path="/networks/:networkId/audit">
+        <Authenticated>
+          <AuditTrailPage />
+        </Authenticated>
+      </Route>
       <Route path="/networks/:networkId/follow-up-actions">
         <Authenticated>
           <MyFollowUpsPage />
@@ -585,6 +591,7 @@ function SignedIn() {
         href: `/networks/${user.networkId}/organizations`,
         label: t('nav.organizations'),
       });
+      links.push({ href: `/networks/${user.networkId}/audit`, label: t('nav.audit') });
     }
     if (user.networkId && user.organizationId) {
       links.push({

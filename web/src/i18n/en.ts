@@ -28,6 +28,7 @@ export const en = {
     coaching: 'Coaching',
     myFollowUps: 'My follow-up actions',
     summary: 'Donor summary',
+    audit: 'Audit trail',
   },
   errors: {
     summaryTitle: 'There is a problem',
