@@ -28,7 +28,7 @@ export const enAudit = {
     subject: 'Concerning: {{id}}',
     from: 'From {{address}}',
     onlyPerson: 'Only this person',
-    onlyPersonLabel: 'Only the entries of {{id}}',
+    onlyPersonLabel: 'Only this person ({{id}})',
     kinds: {
       'sign-in.succeeded': 'Signed in',
       'sign-in.failed': 'Sign-in refused',

@@ -96,6 +96,7 @@ export function AuditTrailPage() {
           <label htmlFor={personId}>{ta('audit.personLabel')}</label>
           <input
             id={personId}
+            type="text"
             value={person}
             maxLength={100}
             aria-describedby={hintId}
