@@ -405,6 +405,11 @@ const ROUTES: {
     path: (t) => `/networks/${t.networkId}/exports/${t.form ?? 'follow-up-actions'}`,
   },
   {
+    name: 'GET audit trail',
+    method: 'GET',
+    path: (t) => `/networks/${t.networkId}/audit`,
+  },
+  {
     name: 'GET reflection results',
     method: 'GET',
     path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/reflection`,

@@ -40,6 +40,7 @@ const NetworkAdminsPage = screen(
   () => import('./features/network-admins/network-admins.tsx'),
   'NetworkAdminsPage',
 );
+const AuditTrailPage = screen(() => import('./features/audit/audit-trail.tsx'), 'AuditTrailPage');
 const DonorSummaryPage = screen(
   () => import('./features/donor/donor-summary.tsx'),
   'DonorSummaryPage',
@@ -383,6 +384,11 @@ function Routes() {
           <ProgressPage />
         </Authenticated>
       </Route>
+      <Route path="/networks/:networkId/audit">
+        <Authenticated>
+          <AuditTrailPage />
+        </Authenticated>
+      </Route>
       <Route path="/networks/:networkId/follow-up-actions">
         <Authenticated>
           <MyFollowUpsPage />
@@ -605,6 +611,7 @@ function SignedIn() {
         label: t('nav.organizations'),
       });
       links.push({ href: `/networks/${user.networkId}/admins`, label: t('nav.networkAdmins') });
+      links.push({ href: `/networks/${user.networkId}/audit`, label: t('nav.audit') });
     }
     if (user.networkId && user.organizationId) {
       links.push({

@@ -60,8 +60,15 @@ describe('readApiSettings', () => {
       lifecycleArnPrefix: ENV.SISI_LIFECYCLE_ARN_PREFIX,
       uploadsBucket: ENV.SISI_UPLOADS_BUCKET,
       donorThreshold: 5,
+      auditRetentionDays: 400,
       originSecret: ENV.SISI_ORIGIN_SECRET,
     });
+    expect(readApiSettings({ ...ENV, SISI_AUDIT_RETENTION_DAYS: '30' }).auditRetentionDays).toBe(
+      30,
+    );
+    expect(() => readApiSettings({ ...ENV, SISI_AUDIT_RETENTION_DAYS: '0' })).toThrow(
+      /SISI_AUDIT_RETENTION_DAYS/,
+    );
     expect(readApiSettings({ ...ENV, SISI_DONOR_THRESHOLD: '11' }).donorThreshold).toBe(11);
     expect(() => readApiSettings({ ...ENV, SISI_DONOR_THRESHOLD: '1' })).toThrow(
       /SISI_DONOR_THRESHOLD/,

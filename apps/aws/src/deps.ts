@@ -166,6 +166,7 @@ export function buildAwsDeps<S extends TableSettings>(
       cipher: new FieldCipher(network),
       blobs: new S3BlobStore(clients.s3 ?? new S3Client({}), { bucket: s.uploadsBucket }),
       donorThreshold: s.donorThreshold,
+      auditRetentionDays: s.auditRetentionDays,
     };
   });
 

@@ -50,6 +50,8 @@ export const awsEnvSchema = z.object({
   SISI_ORIGIN_SECRET: z.string().min(32, 'must be the origin secret (32 characters or more)'),
   /** Donor summaries withhold cells under this count (ADR 0013); one value per deployment. */
   SISI_DONOR_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
+  /** Audit entries are kept this many days (their `ttl`, ADR 0032). */
+  SISI_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   /** Which Task state a lifecycle function is (set per function by the network stack). */
   SISI_LIFECYCLE_TASK: z.enum(LIFECYCLE_TASKS),
   /** The lifecycle state machine: RequestReview starts the next review's execution in it. */
@@ -114,6 +116,7 @@ export interface ApiSettings extends TableSettings, MailSettings {
   lifecycleArnPrefix: string;
   uploadsBucket: string;
   donorThreshold: number;
+  auditRetentionDays: number;
   /** What CloudFront's origin sends in `ORIGIN_SECRET_HEADER`. */
   originSecret: string;
 }
@@ -136,6 +139,7 @@ export function readApiSettings(env: Env): ApiSettings {
       'SISI_LIFECYCLE_ARN_PREFIX',
       'SISI_UPLOADS_BUCKET',
       'SISI_DONOR_THRESHOLD',
+      'SISI_AUDIT_RETENTION_DAYS',
       'SISI_ORIGIN_SECRET',
     ],
     env,
@@ -153,6 +157,7 @@ export function readApiSettings(env: Env): ApiSettings {
     lifecycleArnPrefix: e.SISI_LIFECYCLE_ARN_PREFIX,
     uploadsBucket: e.SISI_UPLOADS_BUCKET,
     donorThreshold: e.SISI_DONOR_THRESHOLD,
+    auditRetentionDays: e.SISI_AUDIT_RETENTION_DAYS,
     originSecret: e.SISI_ORIGIN_SECRET,
   };
 }

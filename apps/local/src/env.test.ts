@@ -34,6 +34,16 @@ describe('readSettings', () => {
   });
 });
 
+describe('readSettings: SISI_AUDIT_RETENTION_DAYS', () => {
+  it('keeps audit entries 400 days unless told otherwise, and refuses nonsense', () => {
+    expect(readSettings({}).auditRetentionDays).toBe(400);
+    expect(readSettings({ SISI_AUDIT_RETENTION_DAYS: '90' }).auditRetentionDays).toBe(90);
+    expect(() => readSettings({ SISI_AUDIT_RETENTION_DAYS: 'forever' })).toThrow(
+      /SISI_AUDIT_RETENTION_DAYS/,
+    );
+  });
+});
+
 describe('readSettings: SISI_HOST', () => {
   it('listens on loopback unless told otherwise', () => {
     const settings = readSettings({});

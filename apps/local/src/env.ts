@@ -34,6 +34,8 @@ const envSchema = z.object({
     .default('sisi'),
   /** Donor view: cells counting fewer things are withheld. */
   SISI_DONOR_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
+  /** Audit entries are kept this many days (their `ttl`, ADR 0032). */
+  SISI_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   /** Reverse proxies whose `X-Forwarded-For` is believed: comma-separated IP addresses. */
   SISI_TRUSTED_PROXIES: z
     .string()
@@ -60,6 +62,7 @@ export interface LocalSettings {
   baseUrl: string;
   tablePrefix: string;
   donorThreshold: number;
+  auditRetentionDays: number;
   trustedProxies: string[];
 }
 
@@ -87,6 +90,7 @@ export function readSettings(env: Record<string, string | undefined>): LocalSett
     baseUrl: (e.SISI_BASE_URL ?? localUrl(e.SISI_HOST, e.PORT)).replace(/\/$/, ''),
     tablePrefix: e.SISI_TABLE_PREFIX,
     donorThreshold: e.SISI_DONOR_THRESHOLD,
+    auditRetentionDays: e.SISI_AUDIT_RETENTION_DAYS,
     trustedProxies: e.SISI_TRUSTED_PROXIES,
   };
 }

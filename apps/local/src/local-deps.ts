@@ -64,6 +64,8 @@ export interface LocalDepsOptions {
   workflowRetryDelayMs?: number;
   /** Donor view threshold (default 5). */
   donorThreshold?: number;
+  /** How long audit entries are kept, in days (default 400). */
+  auditRetentionDays?: number;
   /**
    * Addresses of reverse proxies in front of the runtime whose `X-Forwarded-For` is
    * believed (`SISI_TRUSTED_PROXIES`); from anyone else the header is ignored.
@@ -213,6 +215,7 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
     },
     baseUrl: options.baseUrl,
     ...(options.donorThreshold ? { donorThreshold: options.donorThreshold } : {}),
+    ...(options.auditRetentionDays ? { auditRetentionDays: options.auditRetentionDays } : {}),
     workflows: {
       start: async (name, input) => {
         await runner.start(name, input);

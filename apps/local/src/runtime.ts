@@ -75,6 +75,7 @@ export async function startRuntime(settings: LocalSettings): Promise<Runtime> {
       baseUrl: settings.baseUrl,
       mailFrom: settings.mailFrom,
       donorThreshold: settings.donorThreshold,
+      auditRetentionDays: settings.auditRetentionDays,
       ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}),
       trustedProxies: settings.trustedProxies,
     });

@@ -18,6 +18,7 @@ import { unmatched } from './middleware/unmatched.ts';
 import { EDGE_RULES, router, withEdgeProblems } from './openapi.ts';
 import { problemResponse } from './problem.ts';
 import { approachRoutes } from './routes/approaches.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { bestPracticeRoutes } from './routes/best-practices.ts';
 import { capacityRoutes } from './routes/capacity.ts';
@@ -148,6 +149,7 @@ export function createApp(deps: ApiDeps) {
     .route('/', progressRoutes())
     .route('/', tipsRoutes())
     .route('/', exportRoutes())
+    .route('/', auditRoutes())
     .route('/', coachingGroupRoutes())
     .route('/', coachingProgramRoutes())
     .route('/', coachingProgramPairRoutes())

@@ -72,6 +72,11 @@ export interface ApiDeps {
    * deployment, `SISI_DONOR_THRESHOLD`).
    */
   donorThreshold?: number;
+  /**
+   * How long audit entries are kept, in days (default 400; set per deployment,
+   * `SISI_AUDIT_RETENTION_DAYS`): each entry's `ttl`.
+   */
+  auditRetentionDays?: number;
   dev?: DevTools;
 }
 

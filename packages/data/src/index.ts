@@ -25,6 +25,7 @@ export {
   type QueuedMail,
 } from './mail-queue.ts';
 export { createNetworkStore, type NetworkStore } from './network-store.ts';
+export { AuditRepository, type AuditWrite } from './repositories/audit-repository.ts';
 export {
   type AssetInventoryContent,
   type CapacityAssessmentRecord,

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AuditRepository } from './repositories/audit-repository.ts';
 import { CapacityRepository } from './repositories/capacity-repository.ts';
 import { CoachingGroupRepository } from './repositories/coaching-group-repository.ts';
 import { CoachingProgramRepository } from './repositories/coaching-program-repository.ts';
@@ -38,6 +39,8 @@ export interface NetworkStore {
   readonly coachingGroups: CoachingGroupRepository;
   /** Coaching programs: rounds, pairs and their sessions. */
   readonly coachingPrograms: CoachingProgramRepository;
+  /** Who signed in, changed, exported or read what (ADR 0032). */
+  readonly audit: AuditRepository;
 }
 
 type Repositories = {
@@ -60,6 +63,7 @@ const REPOSITORIES: Repositories = {
   coaching: CoachingRepository,
   coachingGroups: CoachingGroupRepository,
   coachingPrograms: CoachingProgramRepository,
+  audit: AuditRepository,
 };
 
 const state = Symbol('network store');

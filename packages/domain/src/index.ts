@@ -7,6 +7,16 @@
  */
 // The zod-free part (lists, texts, pure rules) is the SPA's entry; everything in it is here too.
 
+export {
+  AUDIT_RETENTION_DAYS,
+  type AuditEntry,
+  type AuditKind,
+  type AuditQuery,
+  auditEntrySchema,
+  auditKindSchema,
+  auditKinds,
+  auditQuerySchema,
+} from './audit.ts';
 export { isBlobKey, photoBlobKey } from './blob-key.ts';
 export {
   type CoachingGroup,

@@ -29,6 +29,7 @@ export const en = {
     myFollowUps: 'My follow-up actions',
     summary: 'Donor summary',
     networkAdmins: 'Network admins',
+    audit: 'Audit trail',
   },
   errors: {
     summaryTitle: 'There is a problem',

@@ -8,6 +8,7 @@ import { limitedSignIn } from '../login-limiter.ts';
 import { bearer, jsonBody, jsonResponse, problems, router } from '../openapi.ts';
 import { withStrongPassword } from '../password-policy.ts';
 import type { Handler } from '../route-kit.ts';
+import { audit, auditOp } from '../services/audit.ts';
 import { hashToken } from '../services/invitations.ts';
 
 const publicUser = (u: UserRecord) => ({
@@ -68,15 +69,28 @@ const loginHandler: Handler<typeof login> = async (c) => {
     email,
     nowMs: deps.clock.now().getTime(),
   };
-  const found: { active?: UserRecord } = {};
+  const found: { active?: UserRecord; user?: UserRecord } = {};
   // The limiter answers first (429) when it must; the directory is read only after it.
   const token = await limitedSignIn(deps.loginAttempts, attempt, async () => {
     const user = await deps.platform.getUserByEmail(email);
+    found.user = user;
     if (user?.status === 'active') found.active = user;
     // signIn hashes even for an unknown person, so timing does not reveal who exists.
     return deps.identity.signIn(found.active, password);
   });
-  if (!token || !found.active) throw invalidCredentials();
+  // in the person's network's trail, else the platform's; an unknown email is not kept
+  const who = found.user;
+  const signIn = (kind: 'sign-in.succeeded' | 'sign-in.failed') =>
+    audit(c, {
+      kind,
+      networkId: who?.networkId ?? null,
+      actor: who ? { id: who.id, ...(who.roles[0] ? { role: who.roles[0] } : {}) } : null,
+    });
+  if (!token || !found.active) {
+    await signIn('sign-in.failed');
+    throw invalidCredentials();
+  }
+  await signIn('sign-in.succeeded');
   return c.json({ token, user: publicUser(found.active) }, 200);
 };
 
@@ -138,6 +152,13 @@ const acceptInvitationHandler: Handler<typeof acceptInvitation> = async (c) => {
   if (user.networkId && user.organizationId) {
     ops.push(deps.store({ networkId: user.networkId }).people.activateOp(user.id, name));
   }
+  ops.push(
+    auditOp(c, {
+      kind: 'invitation.accepted',
+      networkId: user.networkId ?? null,
+      actor: { id: user.id, ...(user.roles[0] ? { role: user.roles[0] } : {}) },
+    }),
+  );
   // a race with another acceptance: the invitation is gone, not in conflict
   await deps.platform
     .transact(ops)

@@ -20,6 +20,7 @@ import { newId } from '../ids.ts';
 import { requireRole } from '../middleware/auth.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import type { Handler } from '../route-kit.ts';
+import { audit, auditOp } from '../services/audit.ts';
 import { prepareInvitation } from '../services/invitations.ts';
 
 const donorOut = named(donorSchema, 'Donor');
@@ -56,6 +57,29 @@ async function visibleNetworks(deps: ApiDeps, tenant: TenantContext): Promise<st
   if (!tenant.roles.includes('donor')) throw new ForbiddenError();
   const user = await deps.platform.getUser(tenant.userId);
   return user?.status === 'active' ? (user.donorNetworkIds ?? []) : [];
+}
+
+/**
+ * A summary read goes in the trail of every network it showed, so each network's admins see
+ * which donor read their figures; the operator's reads (of every network) are the
+ * platform's. A network without a table (its provisioning failed) has no trail.
+ */
+async function recordRead(
+  c: Parameters<typeof audit>[0],
+  networkIds: string[],
+  targets: Record<string, string>,
+): Promise<void> {
+  if (c.get('tenant').roles.includes('operator')) {
+    await audit(c, { kind: 'donor-summary.read', targets, networkId: null });
+    return;
+  }
+  await Promise.all(
+    networkIds.map((networkId) =>
+      audit(c, { kind: 'donor-summary.read', targets, networkId }).catch((error: unknown) => {
+        if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+      }),
+    ),
+  );
 }
 
 /** Each network's name and aggregates. */
@@ -104,7 +128,11 @@ const inviteDonorHandler: Handler<typeof inviteDonor> = async (c) => {
     createdAt: deps.clock.now().toISOString(),
   };
   const invitation = prepareInvitation(deps, { user: donor, inviterName: operator.name });
-  await deps.platform.transact([...deps.platform.createUserOps(donor), ...invitation.ops]);
+  await deps.platform.transact([
+    ...deps.platform.createUserOps(donor),
+    ...invitation.ops,
+    auditOp(c, { kind: 'invitation.sent', subjectId: donor.id, networkId: null }),
+  ]);
   await invitation.send();
   return c.json(publicDonor(donor), 201);
 };
@@ -146,7 +174,11 @@ const getSummary = createRoute({
 const getSummaryHandler: Handler<typeof getSummary> = async (c) => {
   const deps = c.var.deps;
   const networkIds = await visibleNetworks(deps, c.get('tenant'));
-  const summary = donorSummary(await rollupsOf(deps, networkIds), {
+  const [rollups] = await Promise.all([
+    rollupsOf(deps, networkIds),
+    recordRead(c, networkIds, { view: 'summary' }),
+  ]);
+  const summary = donorSummary(rollups, {
     now: deps.clock.now(),
     threshold: thresholdOf(deps),
   });
@@ -171,7 +203,11 @@ const getTrendsHandler: Handler<typeof getTrends> = async (c) => {
   const deps = c.var.deps;
   const networkIds = await visibleNetworks(deps, c.get('tenant'));
   if (networkId && !networkIds.includes(networkId)) throw new NotFoundError('network');
-  const trends = donorTrends(await rollupsOf(deps, networkIds), {
+  const [rollups] = await Promise.all([
+    rollupsOf(deps, networkIds),
+    recordRead(c, networkId ? [networkId] : networkIds, { view: 'quarters' }),
+  ]);
+  const trends = donorTrends(rollups, {
     now: deps.clock.now(),
     threshold: thresholdOf(deps),
     ...(networkId ? { networkId } : {}),

@@ -4,6 +4,7 @@ import { ApiError, NotFoundError } from '../errors.ts';
 import { type AnyFormExport, type ExportScope, formExport, formExports } from '../exports/index.ts';
 import { bearer, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
+import { audit } from '../services/audit.ts';
 import { involvedOrganizations, visibleMentorship } from '../services/mentorship-access.ts';
 import { organizationNames, todayOf, visibleMentorships } from '../services/monitoring.ts';
 
@@ -13,7 +14,7 @@ const mentorshipFormParam = formParam.extend({ mentorshipId: z.string().max(100)
 
 const FORMS = () => formExports.map((e) => `\`${e.form}\``).join(', ');
 
-const csvResponse = {
+export const csvResponse = {
   description: 'The CSV file (RFC 4180, UTF-8 with a byte order mark for spreadsheets)',
   headers: {
     'Content-Disposition': {
@@ -27,7 +28,7 @@ const csvResponse = {
 /** Spreadsheets (Excel above all) read UTF-8 only with a byte order mark. */
 const BOM = '\uFEFF';
 
-function csvFile(text: string, filename: string): Response {
+export function csvFile(text: string, filename: string): Response {
   return new Response(`${BOM}${text}`, {
     status: 200,
     headers: {
@@ -115,6 +116,8 @@ const mentorshipExportHandler: Handler<typeof mentorshipExport> = async (c) => {
   const m = await visibleMentorship(c);
   const today = todayOf(c.var.deps.clock);
   const rows = await exporter.rows({ ...scope, today }, m);
+  // after the form's own rule allowed it: a refused export is no export
+  await audit(c, { kind: 'export.csv', subjectId: m.id, targets: { form: exporter.form } });
   return csvFile(toCsv(exporter.columns, rows), `sisi-${exporter.form}-${m.id}-${today}.csv`);
 };
 
@@ -133,10 +136,11 @@ const networkExportHandler: Handler<typeof networkExport> = async (c) => {
   const { networkId, form } = c.req.valid('param');
   const exporter = exporterOf(form);
   const today = todayOf(c.var.deps.clock);
-  return csvFile(
-    await networkCsv({ ...scope, today }, exporter),
-    `sisi-${exporter.form}-${networkId}-${today}.csv`,
-  );
+  const [csv] = await Promise.all([
+    networkCsv({ ...scope, today }, exporter),
+    audit(c, { kind: 'export.csv', targets: { form: exporter.form } }),
+  ]);
+  return csvFile(csv, `sisi-${exporter.form}-${networkId}-${today}.csv`);
 };
 
 /**

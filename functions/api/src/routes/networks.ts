@@ -6,6 +6,7 @@ import { newId, newNetworkId } from '../ids.ts';
 import { requireRole } from '../middleware/auth.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import type { Handler } from '../route-kit.ts';
+import { auditOp } from '../services/audit.ts';
 import { prepareInvitation } from '../services/invitations.ts';
 
 const networkOut = named(networkSchema, 'Network');
@@ -65,6 +66,13 @@ const createNetworkHandler: Handler<typeof createNetwork> = async (c) => {
       deps.platform.createNetworkOp(network),
       ...deps.platform.createUserOps(admin),
       ...invitation.ops,
+      // the network's table does not exist yet: the operator's act is the platform's
+      auditOp(c, {
+        kind: 'invitation.sent',
+        subjectId: admin.id,
+        targets: { networkId: network.id },
+        networkId: null,
+      }),
     ])
     .catch(conflictAs('adminEmail', { from: 'email' }));
   try {

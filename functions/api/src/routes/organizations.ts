@@ -16,6 +16,7 @@ import { conflictAs, ForbiddenError, NotFoundError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
+import { auditOp } from '../services/audit.ts';
 import { prepareInvitation } from '../services/invitations.ts';
 import {
   canActForOrganization,
@@ -78,6 +79,11 @@ async function invitePerson(
       ...deps.platform.createUserOps(user),
       store.people.createOp(record),
       ...invitation.ops,
+      auditOp(c, {
+        kind: 'invitation.sent',
+        subjectId: user.id,
+        targets: { organizationId: org.id },
+      }),
     ])
     .catch(conflictAs(emailField, { from: 'email' }));
   await invitation.send();

@@ -12,6 +12,7 @@ import {
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
+import { audit, printQuery } from '../services/audit.ts';
 import { visibleMentorship } from '../services/mentorship-access.ts';
 import { mentorshipParam } from './mentorship-params.ts';
 
@@ -110,7 +111,7 @@ const getReport = createRoute({
   tags: ['Monitoring'],
   summary: 'The quarterly report of one period',
   security: bearer,
-  request: { params: periodParam },
+  request: { params: periodParam, query: printQuery },
   responses: {
     200: jsonResponse(reportOut, 'The quarterly report'),
     ...problems(400, 401, 404),
@@ -121,6 +122,13 @@ const getReportHandler: Handler<typeof getReport> = async (c) => {
   const m = await visibleMentorship(c);
   const report = await network(c).store.reviews.getReport(m.id, period);
   if (!report) throw new NotFoundError('quarterly report');
+  if (c.req.valid('query').purpose === 'print') {
+    await audit(c, {
+      kind: 'form.printed',
+      subjectId: String(period),
+      targets: { mentorshipId: m.id, form: 'quarterly-report' },
+    });
+  }
   return c.json(report, 200);
 };
 

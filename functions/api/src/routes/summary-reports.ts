@@ -12,6 +12,7 @@ import { DomainRuleError, type FieldError, NotFoundError, ValidationError } from
 import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
+import { audit, printQuery } from '../services/audit.ts';
 import { involvedOrganizations, visibleMentorship } from '../services/mentorship-access.ts';
 import { mentorshipPeople, milestonesOf, todayOf } from '../services/monitoring.ts';
 import { mentorshipParam } from './mentorship-params.ts';
@@ -147,7 +148,7 @@ const getReport = createRoute({
   tags: ['Monitoring'],
   summary: 'One summary report',
   security: bearer,
-  request: { params: reportParam },
+  request: { params: reportParam, query: printQuery },
   responses: {
     200: jsonResponse(reportOut, 'The summary report'),
     ...problems(401, 404),
@@ -158,6 +159,13 @@ const getReportHandler: Handler<typeof getReport> = async (c) => {
   const m = await visibleMentorship(c);
   const report = await network(c).store.summaryReports.get(m.id, reportId);
   if (!report) throw new NotFoundError('summary report');
+  if (c.req.valid('query').purpose === 'print') {
+    await audit(c, {
+      kind: 'form.printed',
+      subjectId: reportId,
+      targets: { mentorshipId: m.id, form: 'summary-report' },
+    });
+  }
   return c.json(report, 200);
 };
 

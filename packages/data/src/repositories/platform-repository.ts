@@ -1,5 +1,7 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Network, NetworkStatus, Page, Role } from '@sisi/domain';
 import { isConditionFailure, TableRepository, type WriteOp } from '../table.ts';
+import { AuditRepository } from './audit-repository.ts';
 
 /** `deactivated`: access ended by someone who manages the person; their data stays. */
 export type UserStatus = 'invited' | 'active' | 'deactivated';
@@ -98,6 +100,14 @@ const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
  * const user = await platform.getUserByEmail('ama@example.org');
  */
 export class PlatformRepository extends TableRepository {
+  /** The platform's own audit trail: operators', donors' and unknown emails' acts (ADR 0032). */
+  readonly audit: AuditRepository;
+
+  constructor(doc: DynamoDBDocumentClient, tableName: string) {
+    super(doc, tableName);
+    this.audit = new AuditRepository(doc, tableName);
+  }
+
   transact(ops: WriteOp[]): Promise<void> {
     return this.table.transact(ops);
   }

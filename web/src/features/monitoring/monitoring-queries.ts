@@ -78,15 +78,26 @@ export const summaryReportsQuery = (networkId: string, mentorshipId: string) =>
       ).items,
   });
 
-export const summaryReportQuery = (networkId: string, mentorshipId: string, reportId: string) =>
+export const summaryReportQuery = (
+  networkId: string,
+  mentorshipId: string,
+  reportId: string,
+  options: { print?: boolean } = {},
+) =>
   queryOptions({
-    queryKey: monitoringKeys.summaryReport(networkId, mentorshipId, reportId),
+    queryKey: [
+      ...monitoringKeys.summaryReport(networkId, mentorshipId, reportId),
+      ...(options.print ? ['print'] : []),
+    ],
     queryFn: (): Promise<SummaryReport> =>
       call(
         mentorshipApi()['summary-reports'][':reportId'].$get({
           param: { networkId, mentorshipId, reportId },
+          // the print view's read is recorded as a print (audit trail): read it once
+          query: options.print ? { purpose: 'print' } : {},
         }),
       ),
+    ...(options.print ? { staleTime: Number.POSITIVE_INFINITY } : {}),
   });
 
 /** Files a summary report (its follow-up actions become tracked items). */

@@ -67,7 +67,7 @@ export function SummaryReportPrintPage() {
   }>();
   const tm = useMonitorT();
   const ctx = useMentorshipContext(networkId, mentorshipId);
-  const report = useQuery(summaryReportQuery(networkId, mentorshipId, reportId));
+  const report = useQuery(summaryReportQuery(networkId, mentorshipId, reportId, { print: true }));
   const names = new Map(ctx.organizationOptions.map((o) => [o.value, String(o.label)]));
   const base = `/networks/${networkId}/mentorships/${mentorshipId}`;
   return (
@@ -115,7 +115,7 @@ export function QuarterlyReportPrintPage() {
   const n = Number(period);
   const ctx = useMentorshipContext(networkId, mentorshipId);
   const report = useQuery({
-    ...quarterlyReportQuery(networkId, mentorshipId, n),
+    ...quarterlyReportQuery(networkId, mentorshipId, n, { print: true }),
     enabled: Number.isInteger(n) && n > 0,
   });
   const [mentor, ...mentees] = ctx.organizationOptions.map((o) => String(o.label));

@@ -54,14 +54,25 @@ export const dueReviewsQuery = (networkId: string) =>
   });
 
 /** The quarterly report of a period; `null` when none is in yet (404). */
-export const quarterlyReportQuery = (networkId: string, mentorshipId: string, period: number) =>
+export const quarterlyReportQuery = (
+  networkId: string,
+  mentorshipId: string,
+  period: number,
+  options: { print?: boolean } = {},
+) =>
   queryOptions({
-    queryKey: reviewKeys.report(networkId, mentorshipId, period),
+    queryKey: [
+      ...reviewKeys.report(networkId, mentorshipId, period),
+      ...(options.print ? ['print'] : []),
+    ],
+    ...(options.print ? { staleTime: Number.POSITIVE_INFINITY } : {}),
     queryFn: async (): Promise<QuarterlyReport | null> => {
       try {
         return await call(
           mentorshipApi()['quarterly-reports'][':period'].$get({
             param: { networkId, mentorshipId, period: String(period) },
+            // the print view's read is recorded as a print (audit trail)
+            query: options.print ? { purpose: 'print' } : {},
           }),
         );
       } catch (error) {

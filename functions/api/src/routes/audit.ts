@@ -1,0 +1,105 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AuditRepository } from '@sisi/data';
+import {
+  type AuditEntry,
+  type AuditQuery,
+  auditEntrySchema,
+  auditKinds,
+  auditQuerySchema,
+  type CsvColumn,
+  toCsv,
+} from '@sisi/domain';
+import { ForbiddenError } from '../errors.ts';
+import { bearer, named, problems, router } from '../openapi.ts';
+import { type Handler, network } from '../route-kit.ts';
+import { audit } from '../services/audit.ts';
+import { isNetworkAdmin } from '../services/organization-access.ts';
+import { csvFile } from './exports.ts';
+
+const networkParam = z.object({ networkId: z.string().max(100) });
+
+const entryOut = named(auditEntrySchema, 'AuditEntry');
+const auditPage = named(
+  z.object({ items: z.array(entryOut), cursor: z.string().optional() }),
+  'AuditPage',
+);
+
+/** The most rows one CSV holds; narrow the filters for more. */
+export const AUDIT_CSV_MAX_ROWS = 10_000;
+
+const COLUMNS: CsvColumn<AuditEntry>[] = [
+  { header: 'When', value: (e) => e.at },
+  { header: 'Kind', value: (e) => e.kind },
+  { header: 'Person', value: (e) => e.actorId ?? '' },
+  { header: 'Role', value: (e) => e.actorRole ?? '' },
+  { header: 'Subject', value: (e) => e.subjectId ?? '' },
+  {
+    header: 'Targets',
+    value: (e) =>
+      Object.entries(e.targets ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; '),
+  },
+  { header: 'Address', value: (e) => e.address },
+  { header: 'Entry', value: (e) => e.id },
+];
+
+const listAudit = createRoute({
+  method: 'get',
+  path: '/networks/{networkId}/audit',
+  tags: ['Audit'],
+  summary: "The network's audit trail, newest first (network admins)",
+  description: `Who (person id and role), what (\`kind\`, the ids touched), when and from which address; never a password or a form's content. \`person\`: that person's own acts (as actor); \`kind\`: one of ${auditKinds.map((k) => `\`${k}\``).join(', ')}. \`format=csv\`: the whole filtered trail (at most ${AUDIT_CSV_MAX_ROWS} rows, newest first) as a CSV file, itself recorded as an \`export.csv\` of form \`audit\`. Entries are kept 400 days unless the deployment sets otherwise (\`SISI_AUDIT_RETENTION_DAYS\`).`,
+  security: bearer,
+  request: { params: networkParam, query: auditQuerySchema },
+  responses: {
+    200: {
+      description: 'A page of entries (JSON), or the CSV file with `format=csv`',
+      headers: {
+        'Content-Disposition': {
+          description: 'with `format=csv`: `attachment; filename=…`',
+          schema: { type: 'string' as const },
+        },
+      },
+      content: {
+        'application/json': { schema: auditPage },
+        'text/csv': { schema: { type: 'string' as const } },
+      },
+    },
+    ...problems(400, 401, 403, 404),
+  },
+});
+
+async function allEntries(
+  trail: AuditRepository,
+  filter: Pick<AuditQuery, 'person' | 'kind'>,
+): Promise<AuditEntry[]> {
+  const rows: AuditEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await trail.list(filter, 100, cursor);
+    rows.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor && rows.length < AUDIT_CSV_MAX_ROWS);
+  return rows.slice(0, AUDIT_CSV_MAX_ROWS);
+}
+
+const listAuditHandler: Handler<typeof listAudit> = async (c) => {
+  const { tenant, store } = network(c);
+  if (!isNetworkAdmin(tenant)) throw new ForbiddenError('only network admins read the audit trail');
+  const { person, kind, limit, cursor, format } = c.req.valid('query');
+  const filter = { ...(person ? { person } : {}), ...(kind ? { kind } : {}) };
+  if (format === 'csv') {
+    const [rows] = await Promise.all([
+      allEntries(store.audit, filter),
+      audit(c, { kind: 'export.csv', targets: { form: 'audit' } }),
+    ]);
+    const today = c.var.deps.clock.now().toISOString().slice(0, 10);
+    return csvFile(toCsv(COLUMNS, rows), `sisi-audit-${tenant.networkId}-${today}.csv`);
+  }
+  const page = await store.audit.list(filter, limit, cursor);
+  return c.json({ items: page.items, ...(page.cursor ? { cursor: page.cursor } : {}) }, 200);
+};
+
+/** The audit trail of a network, read by its admins (ADR 0032). */
+export const auditRoutes = () => router().openapi(listAudit, listAuditHandler);

@@ -1,0 +1,306 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { networkTableName, platformTableName } from '@sisi/data';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, PASSWORD, type TestApi } from '../support/api.ts';
+import { acceptInvitation, uniqueEmail } from '../support/fixtures.ts';
+import { type MentorshipWorld, mentorshipWorld } from '../support/mentorship-world.ts';
+import { mentorshipPath } from '../support/mentorships.ts';
+import { expectJson, expectProblem } from '../support/problem.ts';
+import { reportBody } from '../support/quarterly-reports.ts';
+import { fileSummaryReport, summaryBody, summaryReportsPath } from '../support/summary-reports.ts';
+
+interface Entry {
+  id: string;
+  at: string;
+  kind: string;
+  actorId?: string;
+  actorRole?: string;
+  subjectId?: string;
+  targets?: Record<string, string>;
+  address: string;
+}
+interface AuditPage {
+  items: Entry[];
+  cursor?: string;
+}
+
+let api: TestApi;
+let w: MentorshipWorld;
+let adminId: string;
+let adminEmail: string;
+let adminToken: string;
+let donorId: string;
+const WRONG_PASSWORD = 'not the password at all 77';
+const UNKNOWN_EMAIL = uniqueEmail('nobody-here');
+/** Text only a form's content holds: it must never reach the trail. */
+const SECRET_AGENDA = 'Agenda words only the form may hold 4711';
+let reportId: string;
+
+const auditPath = () => `/networks/${w.networkId}/audit`;
+const readAudit = async (query = '', token = adminToken) =>
+  expectJson<AuditPage>(await api.call('GET', `${auditPath()}${query}`, { token }), 200);
+
+/** Every audit item of a table as stored (keys and `ttl` included). */
+async function storedAudit(table: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await api.local.doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': 'AUDIT' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...((out.Items ?? []) as Record<string, unknown>[]));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+const networkAudit = () => storedAudit(networkTableName(api.prefix, w.networkId));
+const platformAudit = () => storedAudit(platformTableName(api.prefix));
+
+beforeAll(async () => {
+  api = await createTestApi();
+  w = await mentorshipWorld(api, 'Audit');
+  const me = await expectJson<{ id: string; email: string }>(
+    await api.call('GET', '/me', { token: w.tokens.admin }),
+    200,
+  );
+  adminId = me.id;
+  adminEmail = me.email;
+  // sign-ins: one refused, one accepted, one of nobody, each from its own address
+  await expectProblem(await api.login(adminEmail, WRONG_PASSWORD, '198.51.100.21'), 401);
+  const session = await expectJson<{ token: string }>(
+    await api.login(adminEmail, PASSWORD, '203.0.113.9'),
+    200,
+  );
+  adminToken = session.token;
+  await expectProblem(await api.login(UNKNOWN_EMAIL, WRONG_PASSWORD, '198.51.100.22'), 401);
+  // a filled form, exported and printed
+  const report = await fileSummaryReport(
+    api,
+    w.networkId,
+    w.mentorship.id,
+    w.tokens.participant,
+    summaryBody({ organizationIds: [w.mentee.id], agenda: SECRET_AGENDA }),
+  );
+  reportId = report.id;
+  await expectJson(
+    await api.call('POST', `${mentorshipPath(w.networkId, w.mentorship.id)}/quarterly-reports`, {
+      token: w.tokens.mentorCoordinator,
+      body: reportBody(1),
+    }),
+    201,
+  );
+  // a donor of this network, signed in, reads the summary
+  const donorEmail = uniqueEmail('donor');
+  await expectJson(
+    await api.call('POST', '/donors', {
+      token: api.operatorToken,
+      body: { email: donorEmail, name: 'A Donor', networkIds: [w.networkId] },
+    }),
+    201,
+  );
+  const donor = await acceptInvitation(api, donorEmail, 'A Donor');
+  donorId = donor.user.id;
+  await expectJson(await api.call('GET', '/summary', { token: donor.token }), 200);
+  await expectJson(
+    await api.call('GET', `/summary/quarters?networkId=${w.networkId}`, { token: donor.token }),
+    200,
+  );
+}, 180_000);
+
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('the audit trail records', () => {
+  it('sign-ins in the person’s network, failed ones too, never the password; unknown emails in the platform’s', async () => {
+    const { items } = await readAudit(`?person=${adminId}`);
+    const failed = items.find((e) => e.kind === 'sign-in.failed');
+    const succeeded = items.find(
+      (e) => e.kind === 'sign-in.succeeded' && e.address === '203.0.113.9',
+    );
+    expect(failed).toMatchObject({
+      actorId: adminId,
+      actorRole: 'network-admin',
+      address: '198.51.100.21',
+    });
+    expect(succeeded).toMatchObject({ actorId: adminId, actorRole: 'network-admin' });
+    const platform = await platformAudit();
+    const nobody = platform.find(
+      (e) => e.kind === 'sign-in.failed' && e.address === '198.51.100.22',
+    );
+    expect(nobody).toBeDefined();
+    expect(nobody?.actorId).toBeUndefined();
+    const all = JSON.stringify([...(await networkAudit()), ...platform]);
+    expect(all).not.toContain(WRONG_PASSWORD);
+    expect(all).not.toContain(PASSWORD);
+    expect(all).not.toContain(UNKNOWN_EMAIL);
+    expect(all).not.toContain(adminEmail);
+  });
+
+  it('invitations sent and accepted', async () => {
+    const sent = (await readAudit('?kind=invitation.sent&limit=100')).items;
+    // each organization's coordinator was invited by the admin, in the same transaction
+    for (const org of [w.mentor, w.mentee, w.outsider]) {
+      expect(sent).toContainEqual(
+        expect.objectContaining({
+          subjectId: org.coordinatorId,
+          actorRole: 'network-admin',
+          targets: { organizationId: org.id },
+        }),
+      );
+    }
+    const accepted = (await readAudit(`?kind=invitation.accepted&person=${adminId}`)).items;
+    expect(accepted).toHaveLength(1);
+    // the network's first admin and the donor were invited by the operator: the platform's
+    const platform = await platformAudit();
+    expect(platform.filter((e) => e.kind === 'invitation.sent').map((e) => e.subjectId)).toEqual(
+      expect.arrayContaining([adminId, donorId]),
+    );
+  });
+
+  it('exports of CSV files, per mentorship and per network', async () => {
+    const base = mentorshipPath(w.networkId, w.mentorship.id);
+    const one = await api.call('GET', `${base}/exports/summary-reports`, { token: adminToken });
+    expect(one.status).toBe(200);
+    const all = await api.call('GET', `/networks/${w.networkId}/exports/quarterly-reports`, {
+      token: w.tokens.mentorCoordinator,
+    });
+    expect(all.status).toBe(200);
+    const { items } = await readAudit('?kind=export.csv');
+    expect(items[0]).toMatchObject({
+      actorRole: 'coordinator',
+      targets: { form: 'quarterly-reports' },
+    });
+    expect(items[1]).toMatchObject({
+      actorId: adminId,
+      subjectId: w.mentorship.id,
+      targets: { form: 'summary-reports' },
+    });
+  });
+
+  it('prints of a filled form (the print view’s read), not other reads', async () => {
+    const path = `${summaryReportsPath(w.networkId, w.mentorship.id)}/${reportId}`;
+    await expectJson(await api.call('GET', path, { token: adminToken }), 200);
+    expect((await readAudit('?kind=form.printed')).items).toEqual([]);
+    await expectJson(await api.call('GET', `${path}?purpose=print`, { token: adminToken }), 200);
+    await expectJson(
+      await api.call(
+        'GET',
+        `${mentorshipPath(w.networkId, w.mentorship.id)}/quarterly-reports/1?purpose=print`,
+        { token: w.tokens.mentorCoordinator },
+      ),
+      200,
+    );
+    const { items } = await readAudit('?kind=form.printed');
+    expect(items.map((e) => [e.subjectId, e.targets])).toEqual([
+      ['1', { mentorshipId: w.mentorship.id, form: 'quarterly-report' }],
+      [reportId, { mentorshipId: w.mentorship.id, form: 'summary-report' }],
+    ]);
+    await expectProblem(
+      await api.call('GET', `${path}?purpose=keep`, { token: adminToken }),
+      400,
+      'purpose',
+    );
+  });
+
+  it('donor summary reads, in the trail of each network read', async () => {
+    const { items } = await readAudit(`?kind=donor-summary.read&person=${donorId}`);
+    expect(items.map((e) => e.targets?.view)).toEqual(['quarters', 'summary']);
+    expect(items[0]).toMatchObject({ actorRole: 'donor' });
+  });
+
+  it('never a form’s content, and each entry expires after 400 days by default', async () => {
+    const stored = await networkAudit();
+    expect(stored.length).toBeGreaterThan(5);
+    const text = JSON.stringify(stored);
+    expect(text).not.toContain(SECRET_AGENDA);
+    expect(text).not.toContain('Ama Mensah');
+    for (const item of stored) {
+      const at = Math.floor(Date.parse(item.at as string) / 1000);
+      expect(item.ttl).toBe(at + 400 * 86_400);
+    }
+  });
+});
+
+describe('GET /networks/{networkId}/audit', () => {
+  it('pages newest first, every entry once', async () => {
+    const whole = await readAudit('?limit=100');
+    const seen: Entry[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await readAudit(
+        `?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor);
+    expect(seen.map((e) => e.id)).toEqual(whole.items.map((e) => e.id));
+    const times = seen.map((e) => e.at);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it('filters by person and by kind, and both', async () => {
+    const mine = await readAudit(`?person=${adminId}&limit=100`);
+    expect(mine.items.length).toBeGreaterThan(0);
+    expect(mine.items.every((e) => e.actorId === adminId)).toBe(true);
+    const kinds = await readAudit('?kind=sign-in.succeeded&limit=100');
+    expect(kinds.items.every((e) => e.kind === 'sign-in.succeeded')).toBe(true);
+    const both = await readAudit(`?person=${w.mentor.coordinatorId}&kind=export.csv`);
+    expect(both.items).toHaveLength(1);
+    expect(both.items[0]).toMatchObject({ kind: 'export.csv', actorId: w.mentor.coordinatorId });
+  });
+
+  it('is the network admins’ only: others 403, another network 404', async () => {
+    for (const token of [w.tokens.mentorCoordinator, w.tokens.participant]) {
+      await expectProblem(await api.call('GET', auditPath(), { token }), 403);
+    }
+    await expectProblem(await api.call('GET', auditPath(), { token: w.tokens.otherAdmin }), 404);
+    await expectProblem(await api.call('GET', auditPath(), { token: api.operatorToken }), 404);
+    await expectProblem(
+      await api.call('GET', `/networks/${w.otherNetworkId}/audit`, { token: adminToken }),
+      404,
+    );
+  });
+
+  it('names the bad parameter (400)', async () => {
+    for (const [query, field] of [
+      ['?kind=sign-in', 'kind'],
+      ['?limit=0', 'limit'],
+      ['?limit=many', 'limit'],
+      ['?format=xml', 'format'],
+      ['?cursor=not-a-cursor', 'cursor'],
+      [`?person=${'x'.repeat(101)}`, 'person'],
+    ] as const) {
+      await expectProblem(
+        await api.call('GET', `${auditPath()}${query}`, { token: adminToken }),
+        400,
+        field,
+      );
+    }
+  });
+
+  it('exports the filtered trail as CSV, and records that export', async () => {
+    const res = await api.call('GET', `${auditPath()}?format=csv&kind=sign-in.failed`, {
+      token: adminToken,
+    });
+    const text = await res.text();
+    expect(res.status, text).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="sisi-audit-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toBe('When,Kind,Person,Role,Subject,Targets,Address,Entry');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`sign-in.failed,${adminId},network-admin`);
+    expect(lines[1]).toContain('198.51.100.21');
+    const { items } = await readAudit('?kind=export.csv&limit=1');
+    expect(items[0]).toMatchObject({ actorId: adminId, targets: { form: 'audit' } });
+  });
+});
