@@ -16,6 +16,7 @@ import { donorFence } from './middleware/donor-fence.ts';
 import { idempotent } from './middleware/idempotency.ts';
 import { unmatched } from './middleware/unmatched.ts';
 import { EDGE_RULES, router, withEdgeProblems } from './openapi.ts';
+import { createPersonAccess } from './person-access.ts';
 import { problemResponse } from './problem.ts';
 import { approachRoutes } from './routes/approaches.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -91,8 +92,11 @@ const IDEMPOTENCY_RULES =
  * const app = createApp(deps);
  * const res = await app.request('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
  */
-export function createApp(deps: ApiDeps) {
-  checkDeps(deps);
+export function createApp(given: ApiDeps) {
+  checkDeps(given);
+  // one revocation cache per app, i.e. per instance (ADR 0031)
+  const access = given.access ?? createPersonAccess({ read: (id) => given.platform.getUser(id) });
+  const deps: ApiDeps = { ...given, access };
   const api = router();
   api.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -113,7 +117,7 @@ export function createApp(deps: ApiDeps) {
   api.use('*', async (c, next) => {
     const path = c.req.path.slice(API_BASE.length) || '/';
     if (PUBLIC.some((p) => p.test(path))) return next();
-    return authenticate(deps.tokens)(c, next);
+    return authenticate(deps.tokens, access)(c, next);
   });
   api.use('*', donorFence(API_BASE));
   api.use('*', idempotent(deps.platform, deps.clock));

@@ -84,7 +84,7 @@ export const organizationSchema = organizationProfileSchema.extend({
 });
 export type Organization = z.output<typeof organizationSchema>;
 
-export const memberStatuses = ['invited', 'active'] as const;
+export const memberStatuses = ['invited', 'active', 'deactivated'] as const;
 export const memberSchema = z.object({
   id: idSchema,
   email: z.string(),

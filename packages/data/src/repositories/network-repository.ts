@@ -133,6 +133,32 @@ export class PeopleRepository extends TableRepository {
     });
   }
 
+  /** Sets a person's status (`deactivated` ends their access; see `deactivatePerson`). */
+  setStatusOp(id: string, status: PersonRecord['status']): WriteOp {
+    return this.table.updateOp(
+      {
+        Key: personKey(id),
+        UpdateExpression: 'SET #status = :status',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status },
+      },
+      { message: `person ${id} does not exist`, field: 'personId' },
+    );
+  }
+
+  /**
+   * Whoever holds the coordinator role of the organization now and is not deactivated (an
+   * organization may have several): scheduled mail is addressed to them when it is sent.
+   */
+  async activeCoordinators(organizationId: string): Promise<PersonRecord[]> {
+    const people = await this.table.all<PersonRecord>({
+      index: 'GSI1',
+      pk: `ORG#${organizationId}#PEOPLE`,
+    });
+    return people.filter((p) => p.roles.includes('coordinator') && p.status !== 'deactivated');
+  }
+
   listByOrganization(
     organizationId: string,
     limit: number,

@@ -1,7 +1,8 @@
 import type { Network, NetworkStatus, Page, Role } from '@sisi/domain';
 import { isConditionFailure, TableRepository, type WriteOp } from '../table.ts';
 
-export type UserStatus = 'invited' | 'active';
+/** `deactivated`: access ended (sign-in refused, tokens refused within 60 s); data kept. */
+export type UserStatus = 'invited' | 'active' | 'deactivated';
 
 /** A person in the directory (the local identity store; Cognito mirrors it on AWS). */
 export interface UserRecord {
@@ -17,6 +18,11 @@ export interface UserRecord {
   language?: string;
   createdAt: string;
   activatedAt?: string;
+  /**
+   * Tokens issued (`iat`) before this second are refused: set when the person is
+   * deactivated or signs out everywhere (ISO time, whole seconds; ADR 0031).
+   */
+  tokensValidAfter?: string;
 }
 
 export interface InvitationRecord {
@@ -66,6 +72,11 @@ const idempotencyKey = (scope: string, key: string) => ({
 });
 
 const DAY_SECONDS = 86_400;
+/**
+ * Token `iat` is in whole seconds: a revocation is kept at the second it happened, so a
+ * sign-in right after it (same second) still works, and a token of an earlier second does not.
+ */
+const wholeSeconds = (at: Date) => new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString();
 const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 /**
@@ -176,6 +187,45 @@ export class PlatformRepository extends TableRepository {
         ExpressionAttributeValues: { ':name': name, ':active': 'active', ':now': now },
       }),
     ];
+  }
+
+  /**
+   * Sets the person's status; with `revokeAt`, also ends every token issued before then
+   * (`tokensValidAfter`). Missing person → the transaction fails.
+   */
+  setUserStatusOp(id: string, status: UserStatus, revokeAt?: Date): WriteOp {
+    const revoke = revokeAt ? ', tokensValidAfter = :after' : '';
+    return this.table.updateOp(
+      {
+        Key: userKey(id),
+        UpdateExpression: `SET #status = :status${revoke}`,
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': status,
+          ...(revokeAt ? { ':after': wholeSeconds(revokeAt) } : {}),
+        },
+      },
+      { message: `person ${id} does not exist`, field: 'personId' },
+    );
+  }
+
+  /** Ends every token the person was issued before `at` ("sign out everywhere"). */
+  revokeSessionsOp(id: string, at: Date): WriteOp {
+    return this.table.updateOp(
+      {
+        Key: userKey(id),
+        UpdateExpression: 'SET tokensValidAfter = :after',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':after': wholeSeconds(at) },
+      },
+      { message: `person ${id} does not exist`, field: 'personId' },
+    );
+  }
+
+  /** `revokeSessionsOp` on its own. */
+  async revokeSessions(id: string, at: Date): Promise<void> {
+    await this.transact([this.revokeSessionsOp(id, at)]);
   }
 
   async getPasswordHash(userId: string): Promise<string | undefined> {

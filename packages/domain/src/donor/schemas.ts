@@ -21,7 +21,7 @@ export const donorSchema = z.object({
   email: z.string(),
   name: z.string(),
   networkIds: z.array(z.string()),
-  status: z.enum(['invited', 'active']),
+  status: z.enum(['invited', 'active', 'deactivated']),
   createdAt: z.string(),
 });
 export type Donor = z.output<typeof donorSchema>;
