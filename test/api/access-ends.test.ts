@@ -1,4 +1,3 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   createApp,
   createPersonAccess,
@@ -6,7 +5,6 @@ import {
   reactivatePerson,
   signOutEverywhere,
 } from '@sisi/api';
-import { networkTableName, platformTableName } from '@sisi/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, PASSWORD, socketFrom, type TestApi } from '../support/api.ts';
 import {
@@ -16,6 +14,7 @@ import {
   type Organization,
   uniqueEmail,
 } from '../support/fixtures.ts';
+import { setRolesInStore } from '../support/people.ts';
 import { expectJson, expectProblem } from '../support/problem.ts';
 
 /** The revocation check trusts what it read of a person for this long (ADR 0031). */
@@ -43,28 +42,8 @@ async function newMember(label: string) {
   return { id: member.id, email, token };
 }
 
-/** Sets a person's roles straight in both tables, as a role change does. */
-async function setRoles(personId: string, roles: string[]) {
-  const doc = api.local.doc;
-  await doc.send(
-    new UpdateCommand({
-      TableName: platformTableName(api.prefix),
-      Key: { PK: `USER#${personId}`, SK: 'USER' },
-      UpdateExpression: 'SET #roles = :roles',
-      ExpressionAttributeNames: { '#roles': 'roles' },
-      ExpressionAttributeValues: { ':roles': roles },
-    }),
-  );
-  await doc.send(
-    new UpdateCommand({
-      TableName: networkTableName(api.prefix, networkId),
-      Key: { PK: `PERSON#${personId}`, SK: 'PERSON' },
-      UpdateExpression: 'SET #roles = :roles',
-      ExpressionAttributeNames: { '#roles': 'roles' },
-      ExpressionAttributeValues: { ':roles': roles },
-    }),
-  );
-}
+const setRoles = (personId: string, roles: string[]) =>
+  setRolesInStore(api, networkId, personId, roles);
 
 /** Another instance of the API: its own cache, which this test's changes never reach. */
 const otherInstanceDeps = () => ({ ...api.local.deps, access: undefined });
