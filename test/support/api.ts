@@ -120,7 +120,8 @@ export async function createTestApi(overrides: Partial<LocalDepsOptions> = {}): 
     read: (id) => local.platform.getUser(id),
     nowMs: () => Date.now() + accessOffsetMs,
   });
-  let app = createApp({ ...local.deps, access });
+  local.deps.access = access;
+  let app = createApp(local.deps);
 
   const call: TestApi['call'] = async (method, path, options = {}) =>
     app.request(
@@ -273,7 +274,8 @@ export async function createTestApi(overrides: Partial<LocalDepsOptions> = {}): 
         await platform.putSetting(CLOCK_OFFSET_SETTING, offset + downForDays * 86_400_000);
       }
       local = await build();
-      app = createApp({ ...local.deps, access });
+      local.deps.access = access;
+      app = createApp(local.deps);
       await local.runner.resumeAll();
     },
     async close() {

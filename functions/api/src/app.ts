@@ -92,11 +92,12 @@ const IDEMPOTENCY_RULES =
  * const app = createApp(deps);
  * const res = await app.request('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
  */
-export function createApp(given: ApiDeps) {
-  checkDeps(given);
-  // one revocation cache per app, i.e. per instance (ADR 0031)
-  const access = given.access ?? createPersonAccess({ read: (id) => given.platform.getUser(id) });
-  const deps: ApiDeps = { ...given, access };
+export function createApp(deps: ApiDeps) {
+  checkDeps(deps);
+  // one revocation cache per instance (ADR 0031); kept on `deps` (the same object, which
+  // tests may patch), so whatever deactivates someone here drops this instance's copy
+  deps.access ??= createPersonAccess({ read: (id) => deps.platform.getUser(id) });
+  const access = deps.access;
   const api = router();
   api.use('*', async (c, next) => {
     c.set('deps', deps);
