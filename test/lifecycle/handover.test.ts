@@ -113,4 +113,13 @@ describe('a coordinator handover between two reviews', () => {
     // the network's only admin left: nobody is told of review 3, not them
     expect(sent.filter((s) => s.kind === 'escalation q3')).toEqual([]);
   });
+
+  it('asks for the mid-term reflection the coordinators of then, the deactivated left out', async () => {
+    const midTerm = m.reviews.find((r) => r.kind === 'mid-term')!.dueDate;
+    await goTo(midTerm);
+    const asked = (await sentMails(w, m)).filter((s) => s.kind === 'mid-term').map((s) => s.to);
+    expect(asked.sort()).toEqual(
+      [second.email, w.mentee.coordinatorEmail, w.participant.email].sort(),
+    );
+  });
 });
