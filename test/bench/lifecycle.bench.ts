@@ -74,12 +74,21 @@ async function world(db: DynamoDbLocal): Promise<World> {
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
-  const operator = await local.issuer.sign({
+  // the API checks every token against the directory (ADR 0031): the operator is in it
+  const operatorUser = {
     id: 'bench-operator',
     email: 'operator@bench.org',
     name: 'Operator',
-    roles: ['operator'],
-  });
+    roles: ['operator' as const],
+  };
+  await local.platform.transact(
+    local.platform.createUserOps({
+      ...operatorUser,
+      status: 'active',
+      createdAt: new Date().toISOString(),
+    }),
+  );
+  const operator = await local.issuer.sign(operatorUser);
   const network = await call<{ id: string }>('POST', '/networks', operator, {
     name: 'Lifecycle bench network',
     region: 'Bench',

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createApp } from '@sisi/api';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createApp, createPersonAccess, type PersonAccess } from '@sisi/api';
 import {
   networkTableName,
   PlatformRepository,
@@ -46,6 +46,10 @@ export interface TestApi {
     organizationId?: string;
   }): Promise<string>;
   operatorToken: string;
+  /** The API's revocation cache (ADR 0031): `forget` to see a change at once. */
+  access: PersonAccess;
+  /** Moves the revocation cache's clock on by `ms` (it trusts a read for 60 s). */
+  passAccessTime(ms: number): void;
   /** The invitation token mailed to `email` (newest first). */
   invitationToken(email: string): Promise<string>;
   /** Onboards a network as the operator and signs its admin in through the invitation. */
@@ -110,6 +114,13 @@ export async function createTestApi(overrides: Partial<LocalDepsOptions> = {}): 
       ...overrides,
     });
   let local = await build();
+  // the revocation cache's own clock, moved by tests (`passAccessTime`) instead of sleeping
+  let accessOffsetMs = 0;
+  const access = createPersonAccess({
+    read: (id) => local.platform.getUser(id),
+    nowMs: () => Date.now() + accessOffsetMs,
+  });
+  local.deps.access = access;
   let app = createApp(local.deps);
 
   const call: TestApi['call'] = async (method, path, options = {}) =>
@@ -131,15 +142,35 @@ export async function createTestApi(overrides: Partial<LocalDepsOptions> = {}): 
       socketFrom(options.ip ?? '127.0.0.1'),
     );
 
-  const tokenFor: TestApi['tokenFor'] = (user) =>
-    local.issuer.sign({
-      id: user.id ?? `person${++counter}x`,
-      email: `person${counter}@example.org`,
-      name: `Person ${counter}`,
+  // The API takes roles and organization from the directory, not the token (ADR 0031): the
+  // person is written there as given (an existing one keeps their email and name), active.
+  const tokenFor: TestApi['tokenFor'] = async (user) => {
+    const id = user.id ?? `person${++counter}x`;
+    const existing = await local.platform.getUser(id);
+    const person: UserRecord = {
+      ...(existing ?? {
+        id,
+        email: `person${++counter}@example.org`,
+        name: `Person ${counter}`,
+        createdAt: new Date().toISOString(),
+      }),
+      id,
       roles: user.roles,
-      ...(user.networkId ? { networkId: user.networkId } : {}),
-      ...(user.organizationId ? { organizationId: user.organizationId } : {}),
-    });
+      status: 'active',
+    };
+    delete person.networkId;
+    delete person.organizationId;
+    if (user.networkId) person.networkId = user.networkId;
+    if (user.organizationId) person.organizationId = user.organizationId;
+    await doc.send(
+      new PutCommand({
+        TableName: platformTableName(prefix),
+        Item: { PK: `USER#${id}`, SK: 'USER', entity: 'user', ...person },
+      }),
+    );
+    access.forget(id);
+    return local.issuer.sign(person);
+  };
 
   const operator: UserRecord = {
     id: `operator${prefix}`,
@@ -224,6 +255,10 @@ export async function createTestApi(overrides: Partial<LocalDepsOptions> = {}): 
     call,
     tokenFor,
     operatorToken,
+    access,
+    passAccessTime: (ms) => {
+      accessOffsetMs += ms;
+    },
     invitationToken,
     createNetwork,
     countItems,
@@ -239,6 +274,7 @@ export async function createTestApi(overrides: Partial<LocalDepsOptions> = {}): 
         await platform.putSetting(CLOCK_OFFSET_SETTING, offset + downForDays * 86_400_000);
       }
       local = await build();
+      local.deps.access = access;
       app = createApp(local.deps);
       await local.runner.resumeAll();
     },

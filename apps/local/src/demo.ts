@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createApp } from '@sisi/api';
+import { createApp, createPersonAccess, type PersonAccess } from '@sisi/api';
 import type { CreateOrganizationInput } from '@sisi/domain';
 import type { LocalDeps } from './local-deps.ts';
 
@@ -110,11 +110,25 @@ export async function seedDemo(
   if (await local.platform.getSetting<{ networkId: string }>(SEEDED)) {
     return readDemoCredentials(credentialsFile);
   }
+  // The seed acts as an operator this in-process app alone knows: it is never written to the
+  // directory, so nobody can sign in as it and its token is refused anywhere else (ADR 0031).
+  const seeder = {
+    id: 'demo-seed',
+    email: 'operator@sisi.local',
+    name: 'Sisi',
+    roles: ['operator' as const],
+  };
+  const directory = createPersonAccess({ read: (id) => local.platform.getUser(id) });
+  const access: PersonAccess = {
+    get: async (id) => (id === seeder.id ? { ...seeder, status: 'active' } : directory.get(id)),
+    forget: (id) => directory.forget(id),
+  };
   // invitations of the seed go to the outbox even when SMTP is set: their links are needed here
   const app = createApp({
     ...local.deps,
     mailer: local.outbox,
     mailQueue: local.deps.mailQueue.withMailer(local.outbox),
+    access,
   });
   const call = async <T>(
     method: string,
@@ -144,12 +158,7 @@ export async function seedDemo(
     });
   };
 
-  const operatorToken = await local.issuer.sign({
-    id: 'demo-seed',
-    email: 'operator@sisi.local',
-    name: 'Sisi',
-    roles: ['operator'],
-  });
+  const operatorToken = await local.issuer.sign(seeder);
   const network = await call<{ id: string }>('POST', '/networks', operatorToken, {
     name: 'Southern & East Africa KP Alliance (demo)',
     region: 'Southern and East Africa',

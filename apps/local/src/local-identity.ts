@@ -25,4 +25,12 @@ export class LocalIdentityProvider implements IdentityProvider {
     const ok = await verifyPassword(password, stored ?? DUMMY_HASH);
     return ok && user && stored ? this.issuer.sign(user) : undefined;
   }
+
+  // Locally the directory is the only state: sign-in reads the person's status there, and
+  // the API refuses older tokens by `tokensValidAfter`. Nothing else keeps a session.
+  async disable(_user: IdentityUser): Promise<void> {}
+
+  async enable(_user: IdentityUser): Promise<void> {}
+
+  async signOutEverywhere(_user: IdentityUser): Promise<void> {}
 }

@@ -16,6 +16,7 @@ import { donorFence } from './middleware/donor-fence.ts';
 import { idempotent } from './middleware/idempotency.ts';
 import { unmatched } from './middleware/unmatched.ts';
 import { EDGE_RULES, router, withEdgeProblems } from './openapi.ts';
+import { createPersonAccess } from './person-access.ts';
 import { problemResponse } from './problem.ts';
 import { approachRoutes } from './routes/approaches.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -99,6 +100,10 @@ const IDEMPOTENCY_RULES =
  */
 export function createApp(deps: ApiDeps) {
   checkDeps(deps);
+  // one revocation cache per instance (ADR 0031); kept on `deps` (the same object, which
+  // tests may patch), so whatever deactivates someone here drops this instance's copy
+  deps.access ??= createPersonAccess({ read: (id) => deps.platform.getUser(id) });
+  const access = deps.access;
   const api = router();
   api.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -119,7 +124,7 @@ export function createApp(deps: ApiDeps) {
   api.use('*', async (c, next) => {
     const path = c.req.path.slice(API_BASE.length) || '/';
     if (PUBLIC.some((p) => p.test(path))) return next();
-    return authenticate(deps.tokens)(c, next);
+    return authenticate(deps.tokens, access)(c, next);
   });
   api.use('*', donorFence(API_BASE));
   api.use('*', idempotent(deps.platform, deps.clock));

@@ -10,6 +10,7 @@ import type { BlobStore, TenantContext } from '@sisi/domain';
 import type { WorkflowStarter } from '@sisi/workflows';
 import type { ClientAddressSource } from './client-address.ts';
 import type { LoginAttemptStore } from './login-limiter.ts';
+import type { PersonAccess } from './person-access.ts';
 import type { Clock, IdentityProvider, Mailer, Provisioner, TokenVerifier } from './ports.ts';
 
 /** Local-only tools (`/dev/*`); absent on AWS, and then the routes do not exist. */
@@ -46,6 +47,11 @@ export interface ApiDeps {
   provisioner: Provisioner;
   tokens: TokenVerifier;
   identity: IdentityProvider;
+  /**
+   * The revocation check's per-person record (status, `tokensValidAfter`, current roles),
+   * cached ≤ 60 s per instance. Built by `createApp` from `platform` when absent (ADR 0031).
+   */
+  access?: PersonAccess;
   /** The sign-in limiter's state, shared by every instance (the platform table). */
   loginAttempts: LoginAttemptStore;
   /** Who is knocking: the runtime's peer address and the proxies it trusts (`clientAddress`). */

@@ -34,8 +34,14 @@ export {
   IdempotencyMismatchError,
   requestHash,
 } from './middleware/idempotency.ts';
-
 export { MIN_PASSWORD_SCORE, weakPasswordReason, withStrongPassword } from './password-policy.ts';
+export {
+  accessRefusal,
+  createPersonAccess,
+  PERSON_ACCESS_TTL_MS,
+  type PersonAccess,
+  type PersonAccessRecord,
+} from './person-access.ts';
 export type {
   Clock,
   IdentityProvider,
@@ -53,3 +59,9 @@ export {
   recordBuildOutcome,
 } from './provisioning-events.ts';
 export { PASSWORD_RESET_LIMITS } from './services/password-reset.ts';
+export {
+  deactivatePerson,
+  type PersonStatusDeps,
+  reactivatePerson,
+  signOutEverywhere,
+} from './services/person-status.ts';

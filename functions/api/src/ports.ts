@@ -23,6 +23,8 @@ export interface TokenClaims {
   'cognito:groups': Role[];
   'custom:network'?: string;
   'custom:organization'?: string;
+  /** When the token was issued (seconds): refused if before the person's `tokensValidAfter`. */
+  iat?: number;
 }
 
 /**
@@ -51,4 +53,14 @@ export interface IdentityProvider {
   setPassword(user: IdentityUser, password: string): Promise<void>;
   /** A signed token when the password matches, else `undefined` (same for unknown email). */
   signIn(user: IdentityUser | undefined, password: string): Promise<string | undefined>;
+  /**
+   * The person's access ended: no further sign-in, and every session ended where the
+   * provider keeps them (Cognito: AdminDisableUser, AdminUserGlobalSignOut). Tokens already
+   * issued are refused by the API's revocation check in both runtimes (ADR 0031).
+   */
+  disable(user: IdentityUser): Promise<void>;
+  /** Undoes `disable`: the person may sign in again (Cognito: AdminEnableUser). */
+  enable(user: IdentityUser): Promise<void>;
+  /** Ends every session the provider keeps (Cognito: AdminUserGlobalSignOut). */
+  signOutEverywhere(user: IdentityUser): Promise<void>;
 }

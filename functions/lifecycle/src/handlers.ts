@@ -18,7 +18,7 @@ import { LifecycleInputError, LifecycleMailError, LifecycleMailInFlightError } f
 export interface LifecycleStore {
   mentorships: Pick<NetworkStore['mentorships'], 'get'>;
   organizations: Pick<NetworkStore['organizations'], 'getMany'>;
-  people: Pick<NetworkStore['people'], 'get'>;
+  people: Pick<NetworkStore['people'], 'get' | 'activeCoordinators'>;
   /** Quarterly reports and the record of every lifecycle mail. */
   reviews: Pick<
     NetworkStore['reviews'],
@@ -126,6 +126,8 @@ export function createLifecycleHandlers(deps: LifecycleDeps): LifecycleHandlers 
   ): Promise<Recipient | undefined> {
     if (!id) return undefined;
     const [p, user] = await Promise.all([repos.people.get(id), deps.platform.getUser(id)]);
+    // someone whose access ended is sent nothing more
+    if (p?.status === 'deactivated' || user?.status === 'deactivated') return undefined;
     const email = p?.email ?? user?.email;
     if (!email) return undefined;
     return {
@@ -153,7 +155,20 @@ export function createLifecycleHandlers(deps: LifecycleDeps): LifecycleHandlers 
     };
   }
 
-  /** Who is asked: see API.md "Scheduled mail". */
+  /**
+   * Whoever holds the organization's coordinator role when the mail is sent, not who held
+   * it when the mentorship began (an organization may have several; ADR 0031).
+   */
+  async function coordinatorsOf(
+    repos: LifecycleStore,
+    org: { id: string } | undefined,
+  ): Promise<(Recipient | undefined)[]> {
+    if (!org) return [];
+    const holders = await repos.people.activeCoordinators(org.id);
+    return Promise.all(holders.map((h) => person(repos, h.id)));
+  }
+
+  /** Who is asked, addressed when sent: see API.md "Scheduled mail". */
   async function recipients(
     repos: LifecycleStore,
     m: Mentorship,
@@ -164,22 +179,27 @@ export function createLifecycleHandlers(deps: LifecycleDeps): LifecycleHandlers 
     if (kind === 'escalation') {
       const admins = await deps.platform.listNetworkAdmins(m.networkId);
       return unique(
-        admins.map((u) => ({
-          id: u.id,
-          email: u.email,
-          name: u.name,
-          ...(u.language ? { language: u.language } : {}),
-        })),
+        admins
+          .filter((u) => u.status !== 'deactivated')
+          .map((u) => ({
+            id: u.id,
+            email: u.email,
+            name: u.name,
+            ...(u.language ? { language: u.language } : {}),
+          })),
       );
     }
     if (kind === 'reminder' || review.kind === 'quarterly') {
-      return unique([await person(repos, orgs.mentor?.coordinatorId)]);
+      return unique(await coordinatorsOf(repos, orgs.mentor));
     }
     // mid-term and end: everyone in the mentorship, both sides
-    const coordinators = [orgs.mentor, ...orgs.mentees].map((o) => o?.coordinatorId);
-    return unique(
-      await Promise.all([...coordinators, ...m.participantIds].map((id) => person(repos, id))),
+    const coordinators = await Promise.all(
+      [orgs.mentor, ...orgs.mentees].map((o) => coordinatorsOf(repos, o)),
     );
+    return unique([
+      ...coordinators.flat(),
+      ...(await Promise.all(m.participantIds.map((id) => person(repos, id)))),
+    ]);
   }
 
   /** Sends `kind` of review `n` to each recipient once; failures are retried by the caller. */

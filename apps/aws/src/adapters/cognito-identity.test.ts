@@ -1,11 +1,14 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminInitiateAuthCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { IdentityUser } from '@sisi/api';
@@ -168,5 +171,43 @@ describe('CognitoIdentity.signIn', () => {
     expect(inputs(AdminAddUserToGroupCommand).map((i) => i.GroupName)).toEqual(['coordinator']);
     expect(inputs(AdminRemoveUserFromGroupCommand)).toHaveLength(0);
     expect(inputs(AdminInitiateAuthCommand)).toHaveLength(2);
+  });
+});
+
+describe('CognitoIdentity.disable, enable and signOutEverywhere', () => {
+  const base = { UserPoolId: POOL, Username: coordinator.id };
+
+  it('disables the Cognito user, then signs them out globally', async () => {
+    cognito.on(AdminDisableUserCommand).resolves({});
+    cognito.on(AdminUserGlobalSignOutCommand).resolves({});
+    await identity().disable(coordinator);
+    expect(inputs(AdminDisableUserCommand)).toEqual([base]);
+    expect(inputs(AdminUserGlobalSignOutCommand)).toEqual([base]);
+    const order = cognito.calls().map((c) => c.args[0].constructor.name);
+    expect(order).toEqual(['AdminDisableUserCommand', 'AdminUserGlobalSignOutCommand']);
+  });
+
+  it('does nothing more for someone invited who never had a Cognito user', async () => {
+    cognito.on(AdminDisableUserCommand).rejects(named('UserNotFoundException'));
+    await identity().disable(coordinator);
+    expect(inputs(AdminUserGlobalSignOutCommand)).toEqual([]);
+  });
+
+  it('lets any other Cognito failure through, so the caller knows access may not have ended', async () => {
+    cognito.on(AdminDisableUserCommand).rejects(named('TooManyRequestsException'));
+    await expect(identity().disable(coordinator)).rejects.toThrow('TooManyRequestsException');
+  });
+
+  it('enables the user again', async () => {
+    cognito.on(AdminEnableUserCommand).resolves({});
+    await identity().enable(coordinator);
+    expect(inputs(AdminEnableUserCommand)).toEqual([base]);
+  });
+
+  it('signs out everywhere without disabling', async () => {
+    cognito.on(AdminUserGlobalSignOutCommand).resolves({});
+    await identity().signOutEverywhere(coordinator);
+    expect(inputs(AdminUserGlobalSignOutCommand)).toEqual([base]);
+    expect(inputs(AdminDisableUserCommand)).toEqual([]);
   });
 });

@@ -1,11 +1,14 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminInitiateAuthCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
   type AttributeType,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -95,6 +98,40 @@ export class CognitoIdentity implements IdentityProvider {
     if (this.matches(claims, user)) return token;
     await this.update(user, groupsIn(claims));
     return this.authenticate(user.id, password);
+  }
+
+  /**
+   * Disables the Cognito user (no sign-in, no token refresh) and signs them out globally
+   * (their refresh tokens revoked). Someone invited who never chose a password has no Cognito
+   * user yet: nothing to do.
+   */
+  async disable(user: IdentityUser): Promise<void> {
+    await this.ifExists(async (base) => {
+      await this.cognito.send(new AdminDisableUserCommand(base));
+      await this.cognito.send(new AdminUserGlobalSignOutCommand(base));
+    }, user.id);
+  }
+
+  async enable(user: IdentityUser): Promise<void> {
+    await this.ifExists((base) => this.cognito.send(new AdminEnableUserCommand(base)), user.id);
+  }
+
+  async signOutEverywhere(user: IdentityUser): Promise<void> {
+    await this.ifExists(
+      (base) => this.cognito.send(new AdminUserGlobalSignOutCommand(base)),
+      user.id,
+    );
+  }
+
+  private async ifExists(
+    action: (base: { UserPoolId: string; Username: string }) => Promise<unknown>,
+    username: string,
+  ): Promise<void> {
+    try {
+      await action({ UserPoolId: this.options.userPoolId, Username: username });
+    } catch (error) {
+      if (!named(error, 'UserNotFoundException')) throw error;
+    }
   }
 
   private async authenticate(username: string, password: string): Promise<string | undefined> {

@@ -2,13 +2,20 @@ import type { Role, TenantContext } from '@sisi/domain';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, NetworkTenant } from '../deps.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from '../errors.ts';
+import { accessRefusal, type PersonAccess } from '../person-access.ts';
 import type { TokenVerifier } from '../ports.ts';
 
 /**
- * Verifies the bearer token (signature, issuer, audience, expiry: never decode-only) and
- * puts the caller's `TenantContext` in `c.var.tenant`.
+ * Verifies the bearer token (signature, issuer, audience, expiry: never decode-only), then
+ * checks it against the person's directory record (`access`, one cached read): someone
+ * deactivated, or a token issued before their `tokensValidAfter`, is refused (401). The
+ * caller's roles and organization are the record's, not the token's, so a change takes
+ * effect within the cache's 60 s (ADR 0031). Puts the `TenantContext` in `c.var.tenant`.
  */
-export function authenticate(tokens: TokenVerifier): MiddlewareHandler<AppEnv> {
+export function authenticate(
+  tokens: TokenVerifier,
+  access: PersonAccess,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
     const match = header?.match(/^Bearer\s+(\S+)$/i);
@@ -21,13 +28,16 @@ export function authenticate(tokens: TokenVerifier): MiddlewareHandler<AppEnv> {
         `the token is not valid${cause instanceof Error ? `: ${cause.message}` : ''}`,
       );
     }
+    const person = await access.get(claims.sub);
+    const refused = accessRefusal(person, claims.iat);
+    if (refused || !person) throw new UnauthorizedError(refused);
     const tenant: TenantContext = {
-      userId: claims.sub,
-      email: claims.email,
-      name: claims.name,
-      roles: claims['cognito:groups'] ?? [],
-      ...(claims['custom:network'] ? { networkId: claims['custom:network'] } : {}),
-      ...(claims['custom:organization'] ? { organizationId: claims['custom:organization'] } : {}),
+      userId: person.id,
+      email: person.email,
+      name: person.name,
+      roles: person.roles,
+      ...(person.networkId ? { networkId: person.networkId } : {}),
+      ...(person.organizationId ? { organizationId: person.organizationId } : {}),
     };
     c.set('tenant', tenant);
     await next();

@@ -22,6 +22,7 @@ import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, perRequest } from '../route-kit.ts';
 import { prepareInvitation } from '../services/invitations.ts';
+import { revocationOps, statusChanged } from '../services/person-status.ts';
 
 const adminOut = named(networkAdminSchema, 'NetworkAdmin');
 const adminPage = z.object({ items: z.array(adminOut), cursor: z.string().optional() });
@@ -163,7 +164,10 @@ async function deactivate(c: Context<AppEnv>, admin: UserRecord, now: string): P
   for (let attempt = 1; ; attempt++) {
     const current = attempt === 1 ? admin : await platform.getUser(admin.id);
     if (!current || current.status === 'deactivated') return;
-    const ops = [platform.setUserStatusOp(current.id, current.status, 'deactivated', now)];
+    const ops = [
+      platform.setUserStatusOp(current.id, current.status, 'deactivated', now),
+      ...revocationOps(c.var.deps, current, 'deactivated'),
+    ];
     if (current.status === 'active') {
       const admins = await platform.listNetworkAdmins(admin.networkId ?? '');
       const witness = admins.find((a) => a.id !== current.id && a.status === 'active');
@@ -178,6 +182,7 @@ async function deactivate(c: Context<AppEnv>, admin: UserRecord, now: string): P
     }
     try {
       await platform.transact(ops);
+      await statusChanged(c.var.deps, current, 'deactivated');
       return;
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= DEACTIVATION_TRIES) throw error;
@@ -210,6 +215,7 @@ const updateAdminHandler: Handler<typeof updateAdmin> = async (c) => {
     await platform
       .transact([platform.setUserStatusOp(admin.id, 'deactivated', back, now)])
       .catch(conflictAs('status'));
+    await statusChanged(c.var.deps, admin, back);
   }
   const stored = await platform.getUser(admin.id);
   if (!stored) throw new NotFoundError('admin');

@@ -15,6 +15,7 @@ import { bearer, jsonBody, jsonResponse, named, problems, router } from '../open
 import { type Handler, network } from '../route-kit.ts';
 import { prepareInvitation } from '../services/invitations.ts';
 import { canActForOrganization } from '../services/organization-access.ts';
+import { revocationOps, statusChanged } from '../services/person-status.ts';
 
 const memberOut = named(memberSchema, 'Member');
 const personParam = z.object({
@@ -86,6 +87,7 @@ const changeMemberHandler: Handler<typeof changeMember> = async (c) => {
   const ops: WriteOp[] = [
     store.people.changeOp(person, next),
     ...deps.platform.changeAccessOps(user, { roles: roles as Role[], status }),
+    ...revocationOps(deps, user, status),
   ];
   if (wasCoordinator && !staysCoordinator) {
     const others = (await store.people.activeCoordinators(org.id)).filter(
@@ -116,6 +118,7 @@ const changeMemberHandler: Handler<typeof changeMember> = async (c) => {
           : new ConflictProblem(e.message, 'personId', { cause: e }),
       ),
     );
+  await statusChanged(deps, user, status);
   return c.json(next, 200);
 };
 

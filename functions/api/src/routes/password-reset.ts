@@ -92,9 +92,15 @@ const resetPasswordHandler: Handler<typeof resetPassword> = async (c) => {
   }
   // used first, in one conditional transaction: of two racing uses, one sets the password
   await deps.platform
-    .transact(deps.platform.usePasswordResetOps(reset, now))
+    .transact([
+      ...deps.platform.usePasswordResetOps(reset, now),
+      // whoever knew the old password is signed out everywhere (ADR 0031)
+      deps.platform.revokeSessionsOp(user.id, new Date()),
+    ])
     .catch(onConflict(gone));
+  deps.access?.forget(user.id);
   await deps.identity.setPassword(user, password);
+  await deps.identity.signOutEverywhere(user);
   // they proved they read the account's mail: earlier failed sign-ins no longer slow them
   await deps.loginAttempts.clearFailures(user.email);
   return c.json({ email: user.email }, 200);

@@ -169,6 +169,20 @@ export class PeopleRepository extends TableRepository {
     );
   }
 
+  /** Sets a person's status (`deactivated` ends their access; see `deactivatePerson`). */
+  setStatusOp(id: string, status: PersonRecord['status']): WriteOp {
+    return this.table.updateOp(
+      {
+        Key: personKey(id),
+        UpdateExpression: 'SET #status = :status',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':status': status },
+      },
+      { message: `person ${id} does not exist`, field: 'personId' },
+    );
+  }
+
   /**
    * A check, in a transaction, that `id` is still an active coordinator: the change that
    * takes away another coordinator holds only if one stays (two coordinators demoting each

@@ -28,6 +28,11 @@ export interface UserRecord {
   invitationTokenHash?: string;
   /** When the password was last reset by a mailed link; links made before it are void. */
   passwordResetAt?: string;
+  /**
+   * Tokens issued (`iat`) before this second are refused: set when the person is
+   * deactivated or signs out everywhere (ISO time, whole seconds; ADR 0031).
+   */
+  tokensValidAfter?: string;
 }
 
 export interface InvitationRecord {
@@ -90,6 +95,11 @@ const idempotencyKey = (scope: string, key: string) => ({
 });
 
 const DAY_SECONDS = 86_400;
+/**
+ * Token `iat` is in whole seconds: a revocation is kept at the second it happened, so a
+ * sign-in right after it (same second) still works, and a token of an earlier second does not.
+ */
+const wholeSeconds = (at: Date) => new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString();
 const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 /**
@@ -393,6 +403,45 @@ export class PlatformRepository extends TableRepository {
         { message: 'the link is no longer valid', field: 'token' },
       ),
     ];
+  }
+
+  /**
+   * Sets the person's status whatever it was; with `revokeAt`, also ends every token issued
+   * before then (`tokensValidAfter`). Missing person → the transaction fails.
+   */
+  statusOp(id: string, status: UserStatus, revokeAt?: Date): WriteOp {
+    const revoke = revokeAt ? ', tokensValidAfter = :after' : '';
+    return this.table.updateOp(
+      {
+        Key: userKey(id),
+        UpdateExpression: `SET #status = :status${revoke}`,
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': status,
+          ...(revokeAt ? { ':after': wholeSeconds(revokeAt) } : {}),
+        },
+      },
+      { message: `person ${id} does not exist`, field: 'personId' },
+    );
+  }
+
+  /** Ends every token the person was issued before `at` ("sign out everywhere"). */
+  revokeSessionsOp(id: string, at: Date): WriteOp {
+    return this.table.updateOp(
+      {
+        Key: userKey(id),
+        UpdateExpression: 'SET tokensValidAfter = :after',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':after': wholeSeconds(at) },
+      },
+      { message: `person ${id} does not exist`, field: 'personId' },
+    );
+  }
+
+  /** `revokeSessionsOp` on its own. */
+  async revokeSessions(id: string, at: Date): Promise<void> {
+    await this.transact([this.revokeSessionsOp(id, at)]);
   }
 
   async getPasswordHash(userId: string): Promise<string | undefined> {
