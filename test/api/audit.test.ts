@@ -2,7 +2,12 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { networkTableName, platformTableName } from '@sisi/data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, PASSWORD, type TestApi } from '../support/api.ts';
-import { acceptInvitation, uniqueEmail } from '../support/fixtures.ts';
+import {
+  acceptInvitation,
+  createOrganization,
+  type Member,
+  uniqueEmail,
+} from '../support/fixtures.ts';
 import { type MentorshipWorld, mentorshipWorld } from '../support/mentorship-world.ts';
 import { mentorshipPath } from '../support/mentorships.ts';
 import { expectJson, expectProblem } from '../support/problem.ts';
@@ -302,5 +307,187 @@ describe('GET /networks/{networkId}/audit', () => {
     expect(lines[1]).toContain('198.51.100.21');
     const { items } = await readAudit('?kind=export.csv&limit=1');
     expect(items[0]).toMatchObject({ actorId: adminId, targets: { form: 'audit' } });
+  });
+});
+
+describe('the audit trail records people coming and going', () => {
+  const NEW_PASSWORD = 'a brand new passphrase 2718 never stored';
+  /** The newest password-reset link mailed to `email`, waited for (it goes beside the answer). */
+  async function resetToken(email: string): Promise<string> {
+    for (let i = 0; i < 100; i++) {
+      const res = await api.call('GET', `/dev/outbox?to=${encodeURIComponent(email)}`, {
+        token: api.operatorToken,
+      });
+      const { items } = await expectJson<{ items: { text: string }[] }>(res, 200);
+      const token = items
+        .map((m) => m.text.match(/\/password-reset\/([A-Za-z0-9_-]+)/)?.[1])
+        .find(Boolean);
+      if (token) return token;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no reset mail to ${email}`);
+  }
+  const entriesOf = async (kind: string, subjectId: string) =>
+    (await networkAudit()).filter((e) => e.kind === kind && e.subjectId === subjectId);
+
+  it('role and status changes of an organization’s people, and invitations sent again', async () => {
+    const org = await createOrganization(api, w.networkId, w.tokens.admin);
+    await acceptInvitation(api, org.coordinatorEmail, 'Staying Coordinator');
+    const orgPath = `/networks/${w.networkId}/organizations/${org.id}`;
+    const member = await expectJson<Member>(
+      await api.call('POST', `${orgPath}/members`, {
+        token: w.tokens.admin,
+        body: { email: uniqueEmail('coming'), name: 'Coming Person' },
+      }),
+      201,
+    );
+    const sentBefore = (await entriesOf('invitation.sent', member.id)).length;
+    await expectJson(
+      await api.call('POST', `${orgPath}/members/${member.id}/invitation`, {
+        token: w.tokens.admin,
+      }),
+      202,
+    );
+    expect(await entriesOf('invitation.sent', member.id)).toHaveLength(sentBefore + 1);
+    await expectJson(
+      await api.call('PATCH', `${orgPath}/members/${member.id}`, {
+        token: w.tokens.admin,
+        body: { role: 'coordinator' },
+      }),
+      200,
+    );
+    await expectJson(
+      await api.call('PATCH', `${orgPath}/members/${member.id}`, {
+        token: w.tokens.admin,
+        body: { status: 'deactivated' },
+      }),
+      200,
+    );
+    const { items } = await readAudit(`?person=${adminId}&limit=100`);
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        kind: 'role.changed',
+        actorId: adminId,
+        actorRole: 'network-admin',
+        subjectId: member.id,
+        targets: { organizationId: org.id, role: 'coordinator' },
+      }),
+    );
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        kind: 'status.changed',
+        subjectId: member.id,
+        targets: { organizationId: org.id, status: 'deactivated' },
+      }),
+    );
+    // a change to what the person already has is no act
+    await expectJson(
+      await api.call('PATCH', `${orgPath}/members/${member.id}`, {
+        token: w.tokens.admin,
+        body: { role: 'coordinator' },
+      }),
+      200,
+    );
+    expect(await entriesOf('role.changed', member.id)).toHaveLength(1);
+    // a refused change (the last active coordinator stays) records nothing
+    const statusBefore = (await entriesOf('status.changed', org.coordinatorId)).length;
+    await expectProblem(
+      await api.call('PATCH', `${orgPath}/members/${org.coordinatorId}`, {
+        token: w.tokens.admin,
+        body: { status: 'deactivated' },
+      }),
+      422,
+    );
+    expect(await entriesOf('status.changed', org.coordinatorId)).toHaveLength(statusBefore);
+  });
+
+  it('admins invited, invited again, deactivated and given access back, in the network’s trail whoever acts', async () => {
+    const adminsPath = `/networks/${w.networkId}/admins`;
+    const invited = await expectJson<{ id: string }>(
+      await api.call('POST', adminsPath, {
+        token: api.operatorToken,
+        body: { email: uniqueEmail('new-admin'), name: 'New Admin' },
+      }),
+      201,
+    );
+    await expectJson(
+      await api.call('POST', `${adminsPath}/${invited.id}/invitation`, { token: adminToken }),
+      202,
+    );
+    const sent = await entriesOf('invitation.sent', invited.id);
+    expect(sent).toHaveLength(2);
+    // the operator's act is in this network's trail, not the platform's
+    expect(sent.map((e) => e.actorRole).sort()).toEqual(['network-admin', 'operator']);
+    for (const status of ['deactivated', 'active'] as const) {
+      await expectJson(
+        await api.call('PATCH', `${adminsPath}/${invited.id}`, {
+          token: adminToken,
+          body: { status },
+        }),
+        200,
+      );
+    }
+    const changes = await entriesOf('status.changed', invited.id);
+    expect(changes.map((e) => (e.targets as Record<string, string>).status).sort()).toEqual([
+      'deactivated',
+      'invited',
+    ]);
+    expect(changes.every((e) => e.actorId === adminId)).toBe(true);
+  });
+
+  it('password resets asked for and completed, only when a mail goes out, never the password', async () => {
+    const org = await createOrganization(api, w.networkId, w.tokens.admin);
+    const session = await acceptInvitation(api, org.coordinatorEmail, 'Resetting Person');
+    const personId = session.user.id;
+    // an unknown email and an invited person get the same answer and leave no entry
+    const before = (await networkAudit()).length;
+    const platformBefore = (await platformAudit()).length;
+    const member = await expectJson<Member>(
+      await api.call('POST', `/networks/${w.networkId}/organizations/${org.id}/members`, {
+        token: w.tokens.admin,
+        body: { email: uniqueEmail('not-yet'), name: 'Not Yet' },
+      }),
+      201,
+    );
+    const afterInvite = (await networkAudit()).length;
+    expect(afterInvite).toBe(before + 1);
+    for (const email of [uniqueEmail('nobody-resets'), member.email]) {
+      await expectJson(
+        await api.call('POST', '/auth/password-reset', { body: { email }, ip: '198.51.100.41' }),
+        202,
+      );
+    }
+    expect((await networkAudit()).length).toBe(afterInvite);
+    expect((await platformAudit()).length).toBe(platformBefore);
+
+    await expectJson(
+      await api.call('POST', '/auth/password-reset', {
+        body: { email: org.coordinatorEmail },
+        ip: '198.51.100.42',
+      }),
+      202,
+    );
+    const token = await resetToken(org.coordinatorEmail);
+    await expectJson(
+      await api.call('POST', `/password-reset/${token}`, { body: { password: NEW_PASSWORD } }),
+      200,
+    );
+    const { items } = await readAudit(`?person=${personId}&limit=100`);
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        kind: 'password-reset.requested',
+        actorId: personId,
+        actorRole: 'coordinator',
+        subjectId: personId,
+        address: '198.51.100.42',
+      }),
+    );
+    expect(items).toContainEqual(
+      expect.objectContaining({ kind: 'password-reset.completed', subjectId: personId }),
+    );
+    const all = JSON.stringify([...(await networkAudit()), ...(await platformAudit())]);
+    expect(all).not.toContain(NEW_PASSWORD);
+    expect(all).not.toContain(token);
+    expect(all).not.toContain(org.coordinatorEmail);
   });
 });

@@ -21,8 +21,9 @@ import {
 import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, perRequest } from '../route-kit.ts';
+import { auditOp } from '../services/audit.ts';
 import { prepareInvitation } from '../services/invitations.ts';
-import { revocationOps, statusChanged } from '../services/person-status.ts';
+import { revocationTime, statusChanged } from '../services/person-status.ts';
 
 const adminOut = named(networkAdminSchema, 'NetworkAdmin');
 const adminPage = z.object({ items: z.array(adminOut), cursor: z.string().optional() });
@@ -121,7 +122,11 @@ const inviteAdminHandler: Handler<typeof inviteAdmin> = async (c) => {
     networkName: network.name,
   });
   await deps.platform
-    .transact([...deps.platform.createUserOps(admin), ...invitation.ops])
+    .transact([
+      ...deps.platform.createUserOps(admin),
+      ...invitation.ops,
+      auditOp(c, { kind: 'invitation.sent', subjectId: admin.id, networkId: network.id }),
+    ])
     .catch(conflictAs('email', { from: 'email' }));
   await invitation.send();
   return c.json(publicAdmin(admin), 201);
@@ -165,8 +170,20 @@ async function deactivate(c: Context<AppEnv>, admin: UserRecord, now: string): P
     const current = attempt === 1 ? admin : await platform.getUser(admin.id);
     if (!current || current.status === 'deactivated') return;
     const ops = [
-      platform.setUserStatusOp(current.id, current.status, 'deactivated', now),
-      ...revocationOps(c.var.deps, current, 'deactivated'),
+      platform.setUserStatusOp(
+        current.id,
+        current.status,
+        'deactivated',
+        now,
+        revocationTime(current, 'deactivated'),
+      ),
+      // in the network's trail, whoever acts (the operator too)
+      auditOp(c, {
+        kind: 'status.changed',
+        subjectId: current.id,
+        targets: { status: 'deactivated' },
+        networkId: admin.networkId ?? null,
+      }),
     ];
     if (current.status === 'active') {
       const admins = await platform.listNetworkAdmins(admin.networkId ?? '');
@@ -213,7 +230,15 @@ const updateAdminHandler: Handler<typeof updateAdmin> = async (c) => {
   } else if (admin.status === 'deactivated') {
     const back = admin.activatedAt ? 'active' : 'invited';
     await platform
-      .transact([platform.setUserStatusOp(admin.id, 'deactivated', back, now)])
+      .transact([
+        platform.setUserStatusOp(admin.id, 'deactivated', back, now),
+        auditOp(c, {
+          kind: 'status.changed',
+          subjectId: admin.id,
+          targets: { status: back },
+          networkId: admin.networkId ?? null,
+        }),
+      ])
       .catch(conflictAs('status'));
     await statusChanged(c.var.deps, admin, back);
   }
@@ -257,6 +282,7 @@ const resendInvitationHandler: Handler<typeof resendInvitation> = async (c) => {
     .transact([
       deps.platform.reissueInvitationOp(admin.id, invitation.tokenHash),
       ...invitation.ops,
+      auditOp(c, { kind: 'invitation.sent', subjectId: admin.id, networkId: network.id }),
     ])
     .catch(conflictAs('status'));
   await invitation.send();

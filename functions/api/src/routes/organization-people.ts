@@ -13,9 +13,10 @@ import {
 } from '../errors.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
+import { auditOp } from '../services/audit.ts';
 import { prepareInvitation } from '../services/invitations.ts';
 import { canActForOrganization } from '../services/organization-access.ts';
-import { revocationOps, statusChanged } from '../services/person-status.ts';
+import { revocationTime, statusChanged } from '../services/person-status.ts';
 
 const memberOut = named(memberSchema, 'Member');
 const personParam = z.object({
@@ -86,9 +87,29 @@ const changeMemberHandler: Handler<typeof changeMember> = async (c) => {
   const staysCoordinator = status === 'active' && roles.includes('coordinator');
   const ops: WriteOp[] = [
     store.people.changeOp(person, next),
-    ...deps.platform.changeAccessOps(user, { roles: roles as Role[], status }),
-    ...revocationOps(deps, user, status),
+    ...deps.platform.changeAccessOps(
+      user,
+      { roles: roles as Role[], status },
+      revocationTime(user, status),
+    ),
   ];
+  // who changed whose role or status, in the same transaction (ADR 0032): ids and the new value
+  if (body.role && !person.roles.includes(body.role))
+    ops.push(
+      auditOp(c, {
+        kind: 'role.changed',
+        subjectId: person.id,
+        targets: { organizationId: org.id, role: body.role },
+      }),
+    );
+  if (status !== person.status)
+    ops.push(
+      auditOp(c, {
+        kind: 'status.changed',
+        subjectId: person.id,
+        targets: { organizationId: org.id, status },
+      }),
+    );
   if (wasCoordinator && !staysCoordinator) {
     const others = (await store.people.activeCoordinators(org.id)).filter(
       (p) => p.id !== person.id,
@@ -158,7 +179,15 @@ const resendInvitationHandler: Handler<typeof resendInvitation> = async (c) => {
   });
   // the new invitation, its mail and the user's one valid link move together (ADR 0028)
   await deps.platform
-    .transact([...invitation.ops, deps.platform.reissueInvitationOp(user.id, invitation.tokenHash)])
+    .transact([
+      ...invitation.ops,
+      deps.platform.reissueInvitationOp(user.id, invitation.tokenHash),
+      auditOp(c, {
+        kind: 'invitation.sent',
+        subjectId: user.id,
+        targets: { organizationId: org.id },
+      }),
+    ])
     .catch(conflictAs('status', { from: 'status' }));
   await invitation.send();
   return c.json(person, 202);

@@ -5,6 +5,7 @@ import { GoneError, NotFoundError, onConflict } from '../errors.ts';
 import { jsonBody, jsonResponse, problems, router } from '../openapi.ts';
 import { withStrongPassword } from '../password-policy.ts';
 import type { Handler } from '../route-kit.ts';
+import { auditOp } from '../services/audit.ts';
 import { hashToken } from '../services/invitations.ts';
 import {
   answerNotBefore,
@@ -56,7 +57,17 @@ const requestResetHandler: Handler<typeof requestReset> = async (c) => {
   // invited people have an invitation to accept, deactivated ones no access: no mail
   if (allowed && user?.status === 'active') {
     pending = preparePasswordReset(deps, user);
-    await deps.platform.transact(pending.ops);
+    // recorded only when a mail is queued; the caller's answer stays the same (ADR 0032)
+    await deps.platform.transact([
+      ...pending.ops,
+      auditOp(c, {
+        kind: 'password-reset.requested',
+        subjectId: user.id,
+        // the account's owner, or someone using their email (as for sign-ins)
+        actor: { id: user.id, ...(user.roles[0] ? { role: user.roles[0] } : {}) },
+        networkId: user.networkId ?? null,
+      }),
+    ]);
     // not awaited: the answer does not wait on the mail server (the queue's worker retries)
     void pending.send();
   }
@@ -93,9 +104,14 @@ const resetPasswordHandler: Handler<typeof resetPassword> = async (c) => {
   // used first, in one conditional transaction: of two racing uses, one sets the password
   await deps.platform
     .transact([
-      ...deps.platform.usePasswordResetOps(reset, now),
       // whoever knew the old password is signed out everywhere (ADR 0031)
-      deps.platform.revokeSessionsOp(user.id, new Date()),
+      ...deps.platform.usePasswordResetOps(reset, now, new Date()),
+      auditOp(c, {
+        kind: 'password-reset.completed',
+        subjectId: user.id,
+        actor: { id: user.id, ...(user.roles[0] ? { role: user.roles[0] } : {}) },
+        networkId: user.networkId ?? null,
+      }),
     ])
     .catch(onConflict(gone));
   deps.access?.forget(user.id);

@@ -105,17 +105,16 @@ export async function signOutEverywhere(
 
 /**
  * For a route that changes someone's status in its own transaction (a coordinator's or an
- * admin's change): the op that ends their tokens, to write with it when they are deactivated.
+ * admin's change): when their tokens end (`tokensValidAfter`), if they are being
+ * deactivated, to pass to the op that writes their status (a transaction touches the user
+ * item once).
  */
-export function revocationOps(
-  deps: PersonStatusDeps,
+export function revocationTime(
   user: UserRecord,
   to: UserStatus,
   now = new Date(),
-): WriteOp[] {
-  return to === 'deactivated' && user.status !== 'deactivated'
-    ? [deps.platform.revokeSessionsOp(user.id, now)]
-    : [];
+): Date | undefined {
+  return to === 'deactivated' && user.status !== 'deactivated' ? now : undefined;
 }
 
 /**

@@ -100,6 +100,12 @@ const DAY_SECONDS = 86_400;
  * sign-in right after it (same second) still works, and a token of an earlier second does not.
  */
 const wholeSeconds = (at: Date) => new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString();
+/**
+ * `tokensValidAfter` set in the same update as the status or password it goes with: a
+ * transaction may touch the user item only once.
+ */
+const REVOKE_SET = ', tokensValidAfter = :after';
+const revokeValue = (at?: Date) => (at ? { ':after': wholeSeconds(at) } : {});
 const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 /**
@@ -290,6 +296,7 @@ export class PlatformRepository extends TableRepository {
   changeAccessOps(
     user: Pick<UserRecord, 'id' | 'roles' | 'status'>,
     to: Pick<UserRecord, 'roles' | 'status'>,
+    revokeAt?: Date,
   ): WriteOp[] {
     const removed = user.roles.filter((r) => !to.roles.includes(r));
     const added = to.roles.filter((r) => !user.roles.includes(r));
@@ -297,13 +304,14 @@ export class PlatformRepository extends TableRepository {
       this.table.updateOp(
         {
           Key: userKey(user.id),
-          UpdateExpression: 'SET #roles = :roles, #status = :status',
+          UpdateExpression: `SET #roles = :roles, #status = :status${revokeAt ? REVOKE_SET : ''}`,
           ConditionExpression: 'attribute_exists(PK) AND #status = :was',
           ExpressionAttributeNames: { '#roles': 'roles', '#status': 'status' },
           ExpressionAttributeValues: {
             ':roles': to.roles,
             ':status': to.status,
             ':was': user.status,
+            ...revokeValue(revokeAt),
           },
         },
         { message: 'this person changed meanwhile; reload and try again', field: 'personId' },
@@ -319,20 +327,28 @@ export class PlatformRepository extends TableRepository {
    * Sets a person's status, if it is still `from` (what the caller read): `deactivated`
    * records when; any other status clears that.
    */
-  setUserStatusOp(userId: string, from: UserStatus, to: UserStatus, now: string): WriteOp {
+  setUserStatusOp(
+    userId: string,
+    from: UserStatus,
+    to: UserStatus,
+    now: string,
+    revokeAt?: Date,
+  ): WriteOp {
+    const revoke = revokeAt ? REVOKE_SET : '';
     return this.table.updateOp(
       {
         Key: userKey(userId),
         UpdateExpression:
           to === 'deactivated'
-            ? 'SET #status = :to, deactivatedAt = :now'
-            : 'SET #status = :to REMOVE deactivatedAt',
+            ? `SET #status = :to, deactivatedAt = :now${revoke}`
+            : `SET #status = :to${revoke} REMOVE deactivatedAt`,
         ConditionExpression: 'attribute_exists(PK) AND #status = :from',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':from': from,
           ':to': to,
           ...(to === 'deactivated' ? { ':now': now } : {}),
+          ...revokeValue(revokeAt),
         },
       },
       { message: 'this person’s status changed meanwhile; reload and try again', field: 'status' },
@@ -375,7 +391,7 @@ export class PlatformRepository extends TableRepository {
    * Uses a reset link (only once, only before expiry, only for a person still active) and
    * notes on the person when their password was last reset: links made before it are void.
    */
-  usePasswordResetOps(reset: PasswordResetRecord, now: string): WriteOp[] {
+  usePasswordResetOps(reset: PasswordResetRecord, now: string, revokeAt?: Date): WriteOp[] {
     return [
       this.table.updateOp(
         {
@@ -390,7 +406,7 @@ export class PlatformRepository extends TableRepository {
       this.table.updateOp(
         {
           Key: userKey(reset.userId),
-          UpdateExpression: 'SET passwordResetAt = :now',
+          UpdateExpression: `SET passwordResetAt = :now${revokeAt ? REVOKE_SET : ''}`,
           ConditionExpression:
             '#status = :active AND (attribute_not_exists(passwordResetAt) OR passwordResetAt <= :created)',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -398,6 +414,7 @@ export class PlatformRepository extends TableRepository {
             ':now': now,
             ':active': 'active',
             ':created': reset.createdAt,
+            ...revokeValue(revokeAt),
           },
         },
         { message: 'the link is no longer valid', field: 'token' },
