@@ -207,15 +207,21 @@ const ProgramSurveyPage = screen(
   'SurveyPage',
 );
 
-function signOut(queryClient: QueryClient) {
+/** `ended`: the server ended the session (a 401), so sign-in says why. */
+function signOut(queryClient: QueryClient, ended = false) {
   setToken(null);
   queryClient.clear();
-  navigate('/login', { replace: true });
+  navigate('/login', { replace: true, state: ended ? { sessionEnded: true } : null });
 }
 
-/** A 401 on any call made with a token means the session ended: back to sign-in. */
+/**
+ * A 401 on any call made with a token means the session ended (it expired, or the person's
+ * access was ended: deactivated, signed out everywhere): back to sign-in, saying so.
+ */
 function onApiError(error: unknown) {
-  if (error instanceof ApiProblem && error.status === 401 && getToken()) signOut(queryClient);
+  if (error instanceof ApiProblem && error.status === 401 && getToken()) {
+    signOut(queryClient, true);
+  }
 }
 
 const queryClient = new QueryClient({

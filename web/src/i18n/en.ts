@@ -63,6 +63,7 @@ export const en = {
     invitedHint: 'New here? Open the invitation link you received by email.',
     forgotPassword: 'Forgot your password?',
     passwordChanged: 'Your new password is set. Sign in with it.',
+    sessionEnded: 'Your access has ended or your session expired; sign in again.',
   },
   invitation: {
     title: 'Accept invitation',

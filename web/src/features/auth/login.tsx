@@ -45,6 +45,10 @@ export function LoginPage() {
   const [reset] = useState(
     () => (history.state as Partial<PasswordResetDone> | null)?.passwordReset,
   );
+  // after the server ended the session (a 401 on a signed-in call, see app.tsx)
+  const [ended] = useState(
+    () => (history.state as { sessionEnded?: boolean } | null)?.sessionEnded === true,
+  );
   const form = useForm({ initial: { email: reset ?? '', password: '' } });
   const login = useMutation({
     mutationFn: (body: { email: string; password: string }): Promise<Session> =>
@@ -70,7 +74,9 @@ export function LoginPage() {
   return (
     <Page title={t('login.title')} heading={t('login.heading')}>
       <div className="narrow">
-        <StatusMessage message={reset ? t('login.passwordChanged') : undefined} />
+        <StatusMessage
+          message={reset ? t('login.passwordChanged') : ended ? t('login.sessionEnded') : undefined}
+        />
         <Form form={form} id="login" ids="name" {...send}>
           <TextField
             path="email"
