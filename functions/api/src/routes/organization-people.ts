@@ -111,7 +111,7 @@ const changeMemberHandler: Handler<typeof changeMember> = async (c) => {
       }),
     );
   if (wasCoordinator && !staysCoordinator) {
-    const others = (await store.people.activeCoordinators(org.id)).filter(
+    const others = (await store.people.activeCoordinators(org.id, { active: true })).filter(
       (p) => p.id !== person.id,
     );
     const successor = others[0];

@@ -202,13 +202,25 @@ export class PeopleRepository extends TableRepository {
     };
   }
 
-  /** An organization's active coordinators (a handful of people: one partition of GSI1). */
-  async activeCoordinators(organizationId: string): Promise<PersonRecord[]> {
+  /**
+   * An organization's coordinators who are not deactivated (a handful of people: one
+   * partition of GSI1); `active` only: those who also accepted their invitation (the ones
+   * who can act, e.g. the last coordinator who must stay). Scheduled mail goes to all of
+   * them, invited ones included: the mail reaches the role when it is sent.
+   */
+  async activeCoordinators(
+    organizationId: string,
+    { active = false }: { active?: boolean } = {},
+  ): Promise<PersonRecord[]> {
     const people = await this.table.all<PersonRecord>({
       index: 'GSI1',
       pk: `ORG#${organizationId}#PEOPLE`,
     });
-    return people.filter((p) => p.status === 'active' && p.roles.includes('coordinator'));
+    return people.filter(
+      (p) =>
+        p.roles.includes('coordinator') &&
+        (active ? p.status === 'active' : p.status !== 'deactivated'),
+    );
   }
 
   listByOrganization(
