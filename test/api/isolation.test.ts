@@ -221,7 +221,13 @@ const ROUTES: {
     name: 'POST mentorship agreement',
     method: 'POST',
     path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/agreements`,
-    body: (t) => ({ organizationId: t.organizationId }),
+    body: (t) => ({ organizationId: t.organizationId, onBehalf: true }),
+  },
+  {
+    name: 'POST mentorship decline',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/mentorships/${t.mentorshipId}/declines`,
+    body: (t) => ({ organizationId: t.organizationId, reason: 'not now' }),
   },
   {
     name: 'POST mentorship stage',

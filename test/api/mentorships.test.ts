@@ -47,6 +47,7 @@ let memberOutsider: { id: string; token: string };
 /** Another network, whose ids must never be accepted here. */
 let otherNetworkId: string;
 let otherOrg: Organization;
+let otherAdminToken: string;
 
 const today = () => api.local.clock.now().toISOString().slice(0, 10);
 const path = (id?: string) => (id ? mentorshipPath(networkId, id) : mentorshipsPath(networkId));
@@ -59,8 +60,12 @@ const start = (body: Record<string, unknown> = {}, token = adminToken) =>
     menteeOrganizationIds: [e1.id],
     ...body,
   });
+/** A network admin accepts on the organization's behalf, saying so; a coordinator as before. */
 const agree = (id: string, organizationId: string, token: string) =>
-  post(`/${id}/agreements`, token, { organizationId });
+  post(`/${id}/agreements`, token, {
+    organizationId,
+    ...(token === adminToken ? { onBehalf: true } : {}),
+  });
 const end = (id: string, body: unknown, token = adminToken) => post(`/${id}/end`, token, body);
 
 async function addMember(orgId: string, roles: Role[] = ['member']) {
@@ -105,6 +110,7 @@ beforeAll(async () => {
 
   const other = await api.createNetwork('Another network');
   otherNetworkId = other.networkId;
+  otherAdminToken = other.adminToken;
   otherOrg = await createOrganization(api, otherNetworkId, other.adminToken);
 });
 afterAll(() => api.close());
@@ -1236,6 +1242,167 @@ describe('who sees which mentorship, and the list', () => {
     await expectProblem(await api.call('GET', vPath(ids(1)[0]), { token: adminToken }), 404);
     // and ids of this network are unknown in the other
     await expectProblem(await api.call('GET', path(ids(1)[0]), { token: adminToken }), 404);
+  });
+});
+
+describe('agreements by the organization itself: on behalf, and declines', () => {
+  type Entry = { kind: string; actorId?: string; subjectId?: string; targets?: object };
+  const trail = async (kind: string) =>
+    (
+      await expectJson<{ items: Entry[] }>(
+        await api.call('GET', `/networks/${networkId}/audit?kind=${kind}`, { token: adminToken }),
+        200,
+      )
+    ).items;
+  const decline = (id: string, body: unknown, token: string) =>
+    post(`/${id}/declines`, token, body);
+  let m: Mentorship;
+  beforeAll(async () => {
+    m = await start({ menteeOrganizationIds: [e1.id] });
+  });
+
+  it('a network admin without onBehalf: true → 400 naming onBehalf, nothing written', async () => {
+    const before = await items();
+    for (const body of [
+      { organizationId: e1.id },
+      { organizationId: e1.id, onBehalf: false },
+      { organizationId: e1.id, onBehalf: 'yes' },
+    ]) {
+      await expectProblem(await post(`/${m.id}/agreements`, adminToken, body), 400, 'onBehalf');
+    }
+    expect(await items()).toBe(before);
+    expect(await getMentorship(api, networkId, adminToken, m.id)).toEqual(m);
+  });
+
+  it('a decline needs a reason (400 naming reason) and a known organization, nothing written', async () => {
+    const before = await items();
+    const token = coordinator[e1.id]!;
+    await expectProblem(await decline(m.id, { organizationId: e1.id }, token), 400, 'reason');
+    await expectProblem(
+      await decline(m.id, { organizationId: e1.id, reason: '   ' }, token),
+      400,
+      'reason',
+    );
+    await expectProblem(await decline(m.id, { reason: 'no' }, token), 400, 'organizationId');
+    await expectProblem(
+      await decline(m.id, { organizationId: outsider.id, reason: 'no' }, token),
+      400,
+      'organizationId',
+    );
+    expect(await items()).toBe(before);
+  });
+
+  it('only the organization’s coordinator declines: admin, other coordinator, member → 403; other network → 404', async () => {
+    const before = await items();
+    const body = { organizationId: e1.id, reason: 'not now' };
+    await expectProblem(await decline(m.id, body, adminToken), 403);
+    await expectProblem(await decline(m.id, body, coordinator[mentor.id]!), 403);
+    await expectProblem(await decline(m.id, body, coordinator[outsider.id]!), 404);
+    await expectProblem(await decline(m.id, body, memberOutsider.token), 404);
+    await expectProblem(
+      await api.call('POST', `${mentorshipPath(otherNetworkId, m.id)}/declines`, {
+        token: otherAdminToken,
+        body,
+      }),
+      404,
+    );
+    expect(await items()).toBe(before);
+    expect(await getMentorship(api, networkId, adminToken, m.id)).toEqual(m);
+  });
+
+  it('the coordinator declines → 201, shown with who, when and why, and in the audit trail', async () => {
+    const res = await decline(
+      m.id,
+      { organizationId: e1.id, reason: 'Our board has not agreed yet' },
+      coordinator[e1.id]!,
+    );
+    const after = await expectJson<Mentorship>(res, 201);
+    expect(after.declines).toEqual([
+      {
+        organizationId: e1.id,
+        declinedBy: e1.coordinatorId,
+        declinedByName: expect.any(String),
+        declinedAt: nowish(),
+        reason: 'Our board has not agreed yet',
+      },
+    ]);
+    expect(after.version).toBe(m.version + 1);
+    expect(await getMentorship(api, networkId, adminToken, m.id)).toEqual(after);
+    const entries = await trail('agreement.declined');
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        actorId: e1.coordinatorId,
+        subjectId: m.id,
+        targets: { mentorshipId: m.id, organizationId: e1.id },
+      }),
+    );
+    // never the reason itself
+    expect(JSON.stringify(entries)).not.toContain('board');
+    m = after;
+    await expectProblem(
+      await decline(m.id, { organizationId: e1.id, reason: 'again' }, coordinator[e1.id]!),
+      409,
+    );
+  });
+
+  it('while the decline stands the mentorship cannot leave its first stage (422 agreements-missing)', async () => {
+    m = await expectJson<Mentorship>(await agree(m.id, mentor.id, coordinator[mentor.id]!), 201);
+    await expectRule(
+      await moveStage(api, networkId, adminToken, m.id, 'identify-expectations'),
+      'agreements-missing',
+    );
+    expect(await getMentorship(api, networkId, adminToken, m.id)).toEqual(m);
+  });
+
+  it('an admin accepts on behalf → recorded as such, replaces the decline, audited; then it moves on', async () => {
+    const after = await expectJson<Mentorship>(
+      await post(`/${m.id}/agreements`, adminToken, { organizationId: e1.id, onBehalf: true }),
+      201,
+    );
+    expect(after.declines).toEqual([]);
+    expect(after.agreements.find((a) => a.organizationId === e1.id)).toEqual({
+      organizationId: e1.id,
+      acceptedBy: adminId,
+      acceptedByName: expect.any(String),
+      acceptedAt: nowish(),
+      textVersion: expect.stringMatching(/\S/),
+      onBehalf: true,
+    });
+    // the coordinator's own acceptance is not "on behalf"
+    expect(after.agreements.find((a) => a.organizationId === mentor.id)?.onBehalf).toBeUndefined();
+    expect(await trail('agreement.accepted-on-behalf')).toContainEqual(
+      expect.objectContaining({
+        actorId: adminId,
+        subjectId: m.id,
+        targets: { mentorshipId: m.id, organizationId: e1.id },
+      }),
+    );
+    // a decline once accepted → 409
+    await expectProblem(
+      await decline(m.id, { organizationId: e1.id, reason: 'late' }, coordinator[e1.id]!),
+      409,
+    );
+    await expectJson(
+      await moveStage(api, networkId, adminToken, m.id, 'identify-expectations'),
+      200,
+    );
+  });
+
+  it("the coordinator's own later acceptance replaces the decline too, no onBehalf needed", async () => {
+    const fresh = await start({ menteeOrganizationIds: [e2.id] });
+    await expectJson(
+      await decline(fresh.id, { organizationId: e2.id, reason: 'wait' }, coordinator[e2.id]!),
+      201,
+    );
+    const after = await expectJson<Mentorship>(
+      await agree(fresh.id, e2.id, coordinator[e2.id]!),
+      201,
+    );
+    expect(after.declines).toEqual([]);
+    expect(after.agreements).toEqual([
+      expect.objectContaining({ organizationId: e2.id, acceptedBy: e2.coordinatorId }),
+    ]);
+    expect(after.agreements[0]).not.toHaveProperty('onBehalf');
   });
 });
 

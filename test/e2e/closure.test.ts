@@ -52,7 +52,7 @@ describe('the closure questions in the browser', () => {
       const { id } = await start();
       const path = `/networks/${networkId}/mentorships/${id}`;
       for (const organizationId of orgIds) {
-        await api('POST', `${path}/agreements`, admin.token, { organizationId });
+        await api('POST', `${path}/agreements`, admin.token, { organizationId, onBehalf: true });
       }
       for (const stage of ['identify-expectations', 'manage-process', 'monitor']) {
         await api('POST', `${path}/stage`, admin.token, { stage, reason: `on to ${stage}` });

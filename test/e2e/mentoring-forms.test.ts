@@ -56,9 +56,7 @@ describe('the mentoring forms in the browser', () => {
         'POST',
         `/networks/${networkId}/mentorships/${mentorshipId}/agreements`,
         admin.token,
-        {
-          organizationId,
-        },
+        { organizationId, onBehalf: true },
       );
     }
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

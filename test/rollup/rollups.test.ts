@@ -335,7 +335,10 @@ describe('after a random sequence of writes', () => {
             case 'stage':
               if (m) {
                 for (const o of [m.mentorOrganizationId, ...m.menteeOrganizationIds]) {
-                  await call('POST', `/mentorships/${m.id}/agreements`, { organizationId: o });
+                  await call('POST', `/mentorships/${m.id}/agreements`, {
+                    organizationId: o,
+                    onBehalf: true,
+                  });
                 }
                 await call('POST', `/mentorships/${m.id}/stage`, {
                   stage: write.back ? 'build-relationship' : 'identify-expectations',

@@ -26,6 +26,16 @@ export interface Agreement {
   acceptedByName: string;
   acceptedAt: string;
   textVersion: string;
+  onBehalf?: boolean;
+}
+
+/** An organization's standing refusal, with who, when and why. */
+export interface AgreementDecline {
+  organizationId: string;
+  declinedBy: string;
+  declinedByName: string;
+  declinedAt: string;
+  reason: string;
 }
 
 export interface Schedule {
@@ -57,6 +67,7 @@ export interface Mentorship {
   schedule: Schedule;
   reviews: Review[];
   agreements: Agreement[];
+  declines?: AgreementDecline[];
   history: StageChange[];
   approaches: string[];
   ending?: {
@@ -103,7 +114,7 @@ export async function agreeAll(
     last = await expectJson<Mentorship>(
       await api.call('POST', `${mentorshipPath(networkId, m.id)}/agreements`, {
         token: adminToken,
-        body: { organizationId },
+        body: { organizationId, onBehalf: true },
       }),
       201,
     );

@@ -243,8 +243,12 @@ async function seedMentorships(
       durationMonths,
     });
   const agreeAll = async (id: string, ids: number[]) => {
+    // the demo's admin accepts for each organization, on its behalf (ADR 0033)
     for (const i of ids)
-      await call('POST', `${base}/${id}/agreements`, token, { organizationId: orgs[i] });
+      await call('POST', `${base}/${id}/agreements`, token, {
+        organizationId: orgs[i],
+        onBehalf: true,
+      });
   };
   const move = (id: string, stage: string, reason: string) =>
     call('POST', `${base}/${id}/stage`, token, { stage, reason });

@@ -20,6 +20,8 @@ export const auditKinds = [
   'donor-summary.read',
   'person.erased',
   'organization.left',
+  'agreement.accepted-on-behalf',
+  'agreement.declined',
 ] as const;
 export const auditKindSchema = z.enum(auditKinds);
 export type AuditKind = z.infer<typeof auditKindSchema>;

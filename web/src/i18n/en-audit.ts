@@ -43,6 +43,8 @@ export const enAudit = {
       'donor-summary.read': 'Donor summary read',
       'person.erased': 'Person erased',
       'organization.left': 'Organization left',
+      'agreement.accepted-on-behalf': 'Rights accepted on behalf of an organization',
+      'agreement.declined': 'Rights declined by an organization',
     },
   },
 } as const;

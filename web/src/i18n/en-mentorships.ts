@@ -176,6 +176,21 @@ export const enMentorships = {
       accept: 'Accept for {{name}}',
       accepting: 'Recording…',
       acceptedMessage: '{{name}} accepted the rights and responsibilities.',
+      acceptedOnBehalf:
+        'Accepted by {{name}}, the network admin, on behalf of {{organization}} on {{date}}',
+      confirmTitle: 'Accept on behalf of {{name}}?',
+      confirmBody:
+        'You are not a coordinator of {{name}}. Accepting records that you, as the network admin, accepted the rights and responsibilities on its behalf.',
+      confirmAction: 'Accept on behalf of {{name}}',
+      cancel: 'Cancel',
+      declined: 'Declined by {{name}} on {{date}}',
+      declineReasonShown: 'Reason: {{reason}}',
+      declineOpen: 'Decline, with a reason',
+      declineReason: 'Why your organization declines',
+      declineHint:
+        'The mentorship stays in its first stage until your organization accepts. You can still accept later.',
+      decline: 'Decline for {{name}}',
+      declining: 'Recording…',
     },
     reviews: {
       heading: 'Review schedule',

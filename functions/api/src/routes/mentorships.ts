@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { NetworkStore, WriteOp } from '@sisi/data';
 import {
+  agreementDeclineSchema,
   agreementSchema,
   canMoveStage,
   createMentorshipSchema,
@@ -26,6 +27,7 @@ import {
 import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
+import { auditOp } from '../services/audit.ts';
 import {
   actorOf,
   canSee,
@@ -234,20 +236,32 @@ const acceptAgreement = createRoute({
 });
 const acceptAgreementHandler: Handler<typeof acceptAgreement> = async (c) => {
   const { tenant, store } = network(c);
-  const { organizationId } = c.req.valid('json');
+  const { organizationId, onBehalf } = c.req.valid('json');
   const m = await managedMentorship(c);
   if (!involvedOrganizations(m).includes(organizationId)) {
     throw new ValidationError([
       { path: 'organizationId', message: 'is not an organization of this mentorship' },
     ]);
   }
-  if (!tenant.roles.includes('network-admin') && tenant.organizationId !== organizationId) {
+  const ownCoordinator =
+    tenant.roles.includes('coordinator') && tenant.organizationId === organizationId;
+  if (!ownCoordinator && !tenant.roles.includes('network-admin')) {
     throw new ForbiddenError("an organization's coordinator, or a network admin, accepts for it");
+  }
+  // an admin accepting for an organization that is not theirs says so explicitly (ADR 0033)
+  if (!ownCoordinator && onBehalf !== true) {
+    throw new ValidationError([
+      {
+        path: 'onBehalf',
+        message: "must be true: a network admin accepts on the organization's behalf",
+      },
+    ]);
   }
   if (m.stage === 'end') throw new DomainRuleError(STAGE_RULES.ended!, 'ended');
   if (m.agreements.some((a) => a.organizationId === organizationId)) {
     throw new ConflictProblem('this organization has already accepted', 'organizationId');
   }
+  const declines = (m.declines ?? []).filter((d) => d.organizationId !== organizationId);
   const next = touch(c.var.deps, m, {
     agreements: [
       ...m.agreements,
@@ -257,10 +271,79 @@ const acceptAgreementHandler: Handler<typeof acceptAgreement> = async (c) => {
         acceptedByName: tenant.name,
         acceptedAt: c.var.deps.clock.now().toISOString(),
         textVersion: rightsAndResponsibilities.version,
+        ...(ownCoordinator ? {} : { onBehalf: true }),
+      },
+    ],
+    // a later acceptance by the organization replaces its decline
+    ...(m.declines ? { declines } : {}),
+  });
+  const recorded = ownCoordinator
+    ? []
+    : [
+        auditOp(c, {
+          kind: 'agreement.accepted-on-behalf',
+          subjectId: m.id,
+          targets: { mentorshipId: m.id, organizationId },
+        }),
+      ];
+  return c.json(await withNamesOne(store, await save(store, m, next, recorded)), 201);
+};
+
+const declineAgreement = createRoute({
+  method: 'post',
+  path: '/networks/{networkId}/mentorships/{mentorshipId}/declines',
+  tags: ['Mentorships'],
+  summary: "An organization's coordinator declines the rights and responsibilities, with a reason",
+  description:
+    'While a decline stands the mentorship cannot leave its first stage (422 `agreements-missing`); ' +
+    'a later acceptance by the same organization replaces it.',
+  security: bearer,
+  request: { params: mentorshipParam, body: jsonBody(agreementDeclineSchema) },
+  responses: {
+    201: jsonResponse(mentorshipOut, 'The mentorship with the decline recorded'),
+    ...problems(400, 401, 403, 404, 409, 422),
+  },
+});
+const declineAgreementHandler: Handler<typeof declineAgreement> = async (c) => {
+  const { tenant, store } = network(c);
+  const { organizationId, reason } = c.req.valid('json');
+  const m = await managedMentorship(c);
+  if (!involvedOrganizations(m).includes(organizationId)) {
+    throw new ValidationError([
+      { path: 'organizationId', message: 'is not an organization of this mentorship' },
+    ]);
+  }
+  // only the organization itself declines: an admin cannot refuse on its behalf
+  if (!tenant.roles.includes('coordinator') || tenant.organizationId !== organizationId) {
+    throw new ForbiddenError("only the organization's coordinator declines for it");
+  }
+  if (m.stage === 'end') throw new DomainRuleError(STAGE_RULES.ended!, 'ended');
+  if (m.agreements.some((a) => a.organizationId === organizationId)) {
+    throw new ConflictProblem('this organization has already accepted', 'organizationId');
+  }
+  if (m.declines?.some((d) => d.organizationId === organizationId)) {
+    throw new ConflictProblem('this organization has already declined', 'organizationId');
+  }
+  const next = touch(c.var.deps, m, {
+    declines: [
+      ...(m.declines ?? []),
+      {
+        organizationId,
+        declinedBy: tenant.userId,
+        declinedByName: tenant.name,
+        declinedAt: c.var.deps.clock.now().toISOString(),
+        reason,
       },
     ],
   });
-  return c.json(await withNamesOne(store, await save(store, m, next)), 201);
+  const saved = await save(store, m, next, [
+    auditOp(c, {
+      kind: 'agreement.declined',
+      subjectId: m.id,
+      targets: { mentorshipId: m.id, organizationId },
+    }),
+  ]);
+  return c.json(await withNamesOne(store, saved), 201);
 };
 
 const changeStage = createRoute({
@@ -395,6 +478,7 @@ export const mentorshipRoutes = () =>
     .openapi(listMentorships, listMentorshipsHandler)
     .openapi(getMentorship, getMentorshipHandler)
     .openapi(acceptAgreement, acceptAgreementHandler)
+    .openapi(declineAgreement, declineAgreementHandler)
     .openapi(changeStage, changeStageHandler)
     .openapi(endMentorship, endMentorshipHandler)
     .openapi(setParticipants, setParticipantsHandler);

@@ -52,6 +52,9 @@ export {
 } from './matrix.ts';
 export {
   type Agreement,
+  type AgreementDecline,
+  agreementDeclineRecord,
+  agreementDeclineSchema,
   agreementRecord,
   agreementSchema,
   approachIdSchema,

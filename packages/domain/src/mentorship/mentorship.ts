@@ -69,7 +69,18 @@ export const stageChangeSchema = z
   .object({ stage: stageSchema, reason: z.string().trim().min(1, 'is required').max(2000) })
   .strict();
 
-export const agreementSchema = z.object({ organizationId: idSchema }).strict();
+/**
+ * An organization accepts the rights and responsibilities. A network admin who is not that
+ * organization's coordinator must say explicitly that they accept on its behalf (ADR 0033).
+ */
+export const agreementSchema = z
+  .object({ organizationId: idSchema, onBehalf: z.literal(true).optional() })
+  .strict();
+
+/** An organization's coordinator declines the rights and responsibilities, saying why. */
+export const agreementDeclineSchema = z
+  .object({ organizationId: idSchema, reason: z.string().trim().min(1).max(2000) })
+  .strict();
 
 export const participantsSchema = z
   .object({ personIds: z.array(idSchema).max(200) })
@@ -130,8 +141,20 @@ export const agreementRecord = z.object({
   acceptedAt: z.string(),
   /** Which text was accepted (the rights and responsibilities may be revised). */
   textVersion: z.string(),
+  /** Accepted by a network admin on the organization's behalf, not by its coordinator. */
+  onBehalf: z.boolean().optional(),
 });
 export type Agreement = z.output<typeof agreementRecord>;
+
+/** An organization's standing refusal; a later acceptance by it replaces it. */
+export const agreementDeclineRecord = z.object({
+  organizationId: idSchema,
+  declinedBy: idSchema,
+  declinedByName: z.string(),
+  declinedAt: z.string(),
+  reason: z.string(),
+});
+export type AgreementDecline = z.output<typeof agreementDeclineRecord>;
 
 export const mentorshipSchema = z.object({
   id: idSchema,
@@ -153,6 +176,8 @@ export const mentorshipSchema = z.object({
   }),
   reviews: z.array(reviewRecord),
   agreements: z.array(agreementRecord),
+  /** Organizations whose coordinator declined; absent or empty when none did. */
+  declines: z.array(agreementDeclineRecord).optional(),
   history: z.array(stageChangeRecord),
   /** Approaches chosen in the plan, kept here so lists can filter by them. */
   approaches: z.array(approachIdSchema),

@@ -7,7 +7,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { api, call } from '../../api/client.ts';
-import { problemMessage } from '../../components/form/index.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { Form, problemMessage, sendWith, TextField, useForm } from '../../components/form/index.ts';
 import { ErrorNotice, Loading, StatusMessage } from '../../components/page.tsx';
 import { type MentorshipTranslate, tData, useMT } from '../../i18n/en-mentorships.ts';
 import { useReflectionT } from '../../i18n/en-reflection.ts';
@@ -48,19 +49,28 @@ export function Rights({
   const [message, setMessage] = useState<string>();
   const [error, setError] = useState<string>();
   const r = rightsAndResponsibilities;
+  // an admin accepting for an organization not their own confirms it first (ADR 0033)
+  const [confirmFor, setConfirmFor] = useState<string>();
   const accept = useMutation({
     mutationFn: (organizationId: string) =>
       call(
         api.networks[':networkId'].mentorships[':mentorshipId'].agreements.$post({
           param: { networkId, mentorshipId: m.id },
-          json: { organizationId },
+          json:
+            viewer.coordinatorOf === organizationId
+              ? { organizationId }
+              : { organizationId, onBehalf: true },
         }),
       ),
     onSuccess: async (next, organizationId) => {
+      setConfirmFor(undefined);
       setMessage(t('mentorships.rights.acceptedMessage', { name: name(organizationId) }));
       await write.save(next);
     },
-    onError: (e) => setError(write.conflict(e) ?? problemMessage(e, t)),
+    onError: (e) => {
+      setConfirmFor(undefined);
+      setError(write.conflict(e) ?? problemMessage(e, t));
+    },
   });
   const prefix = `rights.${r.version}`;
   return (
@@ -82,6 +92,7 @@ export function Rights({
       <ul className="entries" aria-labelledby="agreements">
         {involved(m).map((orgId, i) => {
           const agreement = m.agreements.find((a) => a.organizationId === orgId);
+          const declined = m.declines?.find((d) => d.organizationId === orgId);
           const role = t(i === 0 ? 'mentorships.roles.mentor' : 'mentorships.roles.mentee');
           return (
             <li key={orgId}>
@@ -92,10 +103,16 @@ export function Rights({
                 <>
                   <p>
                     <span className="badge status-accepted">
-                      {t('mentorships.rights.accepted', {
-                        name: agreement.acceptedByName,
-                        date: formatDate(agreement.acceptedAt),
-                      })}
+                      {agreement.onBehalf
+                        ? t('mentorships.rights.acceptedOnBehalf', {
+                            name: agreement.acceptedByName,
+                            organization: name(orgId),
+                            date: formatDate(agreement.acceptedAt),
+                          })
+                        : t('mentorships.rights.accepted', {
+                            name: agreement.acceptedByName,
+                            date: formatDate(agreement.acceptedAt),
+                          })}
                     </span>
                   </p>
                   {agreement.textVersion !== r.version ? (
@@ -106,11 +123,27 @@ export function Rights({
                 </>
               ) : (
                 <>
-                  <p>
-                    <span className="badge status-pending">
-                      {t('mentorships.rights.notAccepted')}
-                    </span>
-                  </p>
+                  {declined ? (
+                    <>
+                      <p>
+                        <span className="badge status-declined">
+                          {t('mentorships.rights.declined', {
+                            name: declined.declinedByName,
+                            date: formatDate(declined.declinedAt),
+                          })}
+                        </span>
+                      </p>
+                      <p className="decline-reason">
+                        {t('mentorships.rights.declineReasonShown', { reason: declined.reason })}
+                      </p>
+                    </>
+                  ) : (
+                    <p>
+                      <span className="badge status-pending">
+                        {t('mentorships.rights.notAccepted')}
+                      </span>
+                    </p>
+                  )}
                   {viewer.canAcceptFor(orgId) && m.stage !== 'end' ? (
                     <p className="actions">
                       <button
@@ -121,7 +154,8 @@ export function Rights({
                           if (accept.isPending) return;
                           setMessage(undefined);
                           setError(undefined);
-                          accept.mutate(orgId);
+                          if (viewer.coordinatorOf === orgId) accept.mutate(orgId);
+                          else setConfirmFor(orgId);
                         }}
                       >
                         {t('mentorships.rights.accept', { name: name(orgId) })}
@@ -133,13 +167,91 @@ export function Rights({
                       </span>
                     </p>
                   ) : null}
+                  {viewer.coordinatorOf === orgId && !declined && m.stage !== 'end' ? (
+                    <DeclineForm
+                      networkId={networkId}
+                      mentorship={m}
+                      organizationId={orgId}
+                      name={name}
+                    />
+                  ) : null}
                 </>
               )}
             </li>
           );
         })}
       </ul>
+      <ConfirmDialog
+        open={confirmFor !== undefined}
+        title={t('mentorships.rights.confirmTitle', { name: name(confirmFor ?? '') })}
+        confirmLabel={t('mentorships.rights.confirmAction', { name: name(confirmFor ?? '') })}
+        busyLabel={t('mentorships.rights.accepting')}
+        cancelLabel={t('mentorships.rights.cancel')}
+        busy={accept.isPending}
+        onConfirm={() => {
+          if (confirmFor) accept.mutate(confirmFor);
+        }}
+        onCancel={() => setConfirmFor(undefined)}
+      >
+        <p>{t('mentorships.rights.confirmBody', { name: name(confirmFor ?? '') })}</p>
+      </ConfirmDialog>
     </section>
+  );
+}
+
+const DECLINE_FIELDS = ['reason'] as const;
+const emptyDecline = () => ({ reason: '' });
+
+/** An organization's coordinator declines the rights and responsibilities, saying why. */
+function DeclineForm({
+  networkId,
+  mentorship: m,
+  organizationId,
+  name,
+}: {
+  networkId: string;
+  mentorship: Mentorship;
+  organizationId: string;
+  name: NameOf;
+}) {
+  const t = useMT();
+  const write = useMentorshipWrite(networkId, m.id);
+  const form = useForm({ initial: emptyDecline });
+  const headingId = `decline-${organizationId}`;
+  const decline = useMutation({
+    mutationFn: (json: { reason: string }) =>
+      call(
+        api.networks[':networkId'].mentorships[':mentorshipId'].declines.$post({
+          param: { networkId, mentorshipId: m.id },
+          json: { organizationId, reason: json.reason },
+        }),
+      ),
+    onSuccess: async (next) => {
+      form.reset(emptyDecline());
+      await write.save(next);
+    },
+    onError: (error) => write.fail(form, error, DECLINE_FIELDS),
+  });
+  const send = sendWith(form, decline, {
+    required: DECLINE_FIELDS,
+    body: (value) => ({ reason: value.reason.trim() }),
+    label: t('mentorships.rights.decline', { name: name(organizationId) }),
+    busyLabel: t('mentorships.rights.declining'),
+  });
+  return (
+    <details className="decline">
+      <summary id={headingId}>{t('mentorships.rights.declineOpen')}</summary>
+      <Form form={form} id={`decline-form-${organizationId}`} labelledBy={headingId} {...send}>
+        <TextField
+          path="reason"
+          label={t('mentorships.rights.declineReason')}
+          hint={t('mentorships.rights.declineHint')}
+          rows={3}
+          maxLength={2000}
+          required
+        />
+      </Form>
+    </details>
   );
 }
 
