@@ -5,21 +5,14 @@ import { Link, useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem, api, call } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
-import {
-  Form,
-  refusal,
-  requireValues,
-  sendWith,
-  TextField,
-  useForm,
-} from '../../components/form/index.ts';
+import { Form, refusal, sendWith, TextField, useForm } from '../../components/form/index.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { homePath } from '../../home.ts';
 import { formatDate, type Translate, useT } from '../../i18n/index.ts';
 import { setToken } from '../../session.ts';
+import { NewPasswordFields, passwordErrors } from './new-password.tsx';
 
 const FIELDS = ['name', 'password', 'confirm'] as const;
-const MIN_PASSWORD = 12;
 
 interface Invitation {
   email: string;
@@ -102,15 +95,8 @@ function AcceptForm({
   const send = sendWith(form, accept, {
     // the length and match checks show next to "is required" on the other fields
     body: (value) => {
-      const found = requireValues(value, FIELDS, t('errors.isRequired'));
-      const { password } = value;
-      if (!found.fields.password && password.length < MIN_PASSWORD) {
-        found.fields.password = t('errors.passwordTooShort');
-      }
-      if (!found.fields.confirm && value.confirm !== password) {
-        found.fields.confirm = t('errors.passwordsDiffer');
-      }
-      return refusal(found) ?? { name: value.name.trim(), password };
+      const found = passwordErrors(value, FIELDS);
+      return refusal(found) ?? { name: value.name.trim(), password: value.password };
     },
     label: t('invitation.submit'),
     busyLabel: t('invitation.submitting'),
@@ -157,20 +143,10 @@ function AcceptForm({
             hidden
           />
           <TextField path="name" label={t('invitation.yourName')} autoComplete="name" required />
-          <TextField
-            path="password"
+          <NewPasswordFields
             label={t('invitation.password')}
             hint={t('invitation.passwordHint')}
-            type="password"
-            autoComplete="new-password"
-            required
-          />
-          <TextField
-            path="confirm"
-            label={t('invitation.confirm')}
-            type="password"
-            autoComplete="new-password"
-            required
+            confirmLabel={t('invitation.confirm')}
           />
         </Form>
       </div>

@@ -3,18 +3,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem, api, call } from '../../api/client.ts';
-import {
-  Form,
-  refusal,
-  requireValues,
-  sendWith,
-  TextField,
-  useForm,
-} from '../../components/form/index.ts';
+import { Form, refusal, sendWith, TextField, useForm } from '../../components/form/index.ts';
 import { Page, StatusMessage } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.ts';
-
-const MIN_PASSWORD = 12;
+import { NewPasswordFields, passwordErrors } from './new-password.tsx';
 
 /** What `/login` reads from the history entry after a reset: the account to sign in to. */
 export interface PasswordResetDone {
@@ -95,16 +87,8 @@ export function ChoosePasswordPage() {
   });
   const send = sendWith(form, choose, {
     body: (value) => {
-      const found = requireValues(value, ['password', 'confirm'], t('errors.isRequired'));
-      const { password } = value;
-      if (!found.fields.password && password.length < MIN_PASSWORD) {
-        found.fields.password = t('errors.passwordTooShort');
-      }
-      if (!found.fields.confirm && value.confirm !== password) {
-        found.fields.confirm = t('errors.passwordsDiffer');
-      }
       // sent exactly as typed: spaces may be part of it
-      return refusal(found) ?? { password };
+      return refusal(passwordErrors(value)) ?? { password: value.password };
     },
     label: t('passwordReset.chooseSubmit'),
     busyLabel: t('passwordReset.chooseSubmitting'),
@@ -126,20 +110,10 @@ export function ChoosePasswordPage() {
       <div className="narrow">
         <p>{t('passwordReset.chooseIntro')}</p>
         <Form form={form} id="choose-password" ids="name" {...send}>
-          <TextField
-            path="password"
+          <NewPasswordFields
             label={t('passwordReset.password')}
             hint={t('passwordReset.passwordHint')}
-            type="password"
-            autoComplete="new-password"
-            required
-          />
-          <TextField
-            path="confirm"
-            label={t('passwordReset.confirm')}
-            type="password"
-            autoComplete="new-password"
-            required
+            confirmLabel={t('passwordReset.confirm')}
           />
         </Form>
       </div>
