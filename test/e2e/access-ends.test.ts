@@ -1,8 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchChromium, signIn } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, expectAccessible, signIn } from '../support/browser.ts';
 import { seedNetwork } from '../support/e2e-network.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
 
 const ENDED = 'Your access has ended or your session expired; sign in again.';
 
@@ -12,28 +10,10 @@ const ENDED = 'Your access has ended or your session expired; sign in again.';
  * refused. One server instance: the deactivating instance forgets its cached access at once.
  */
 describe('a deactivated person in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  const newPage = async (width: number): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    contexts.push(context);
-    return context.newPage();
-  };
+  const ui = browserSuite();
 
   it('is signed out on their next click, told why, and cannot sign in again', async () => {
-    const { networkId, admin, organizationIds } = await seedNetwork(server, {
+    const { networkId, admin, organizationIds } = await seedNetwork(ui.server, {
       name: 'Leaving Network',
       region: 'East Africa',
       admin: { email: 'admin.leaving@example.org', name: 'Amina Admin' },
@@ -42,22 +22,24 @@ describe('a deactivated person in the browser', () => {
     });
     const organizationId = organizationIds[0]!;
     const password = 'a long leaving coordinator password';
-    const leaving = await server.accept('coord.ke@example.org', 'Wanjiru Leaving', password);
+    const leaving = await ui.server.accept('coord.ke@example.org', 'Wanjiru Leaving', password);
     const members = `/networks/${networkId}/organizations/${organizationId}/members`;
-    const successor = await server.api<{ id: string }>('POST', members, admin.token, {
+    const successor = await ui.server.api<{ id: string }>('POST', members, admin.token, {
       email: 'otieno@example.org',
       name: 'Otieno Successor',
     });
-    await server.accept('otieno@example.org', 'Otieno Successor', 'a long successor password');
+    await ui.server.accept('otieno@example.org', 'Otieno Successor', 'a long successor password');
     // another coordinator first: the last active one cannot be deactivated
-    await server.api('PATCH', `${members}/${successor.id}`, admin.token, { role: 'coordinator' });
-    const me = await server.api<{ id: string }>('GET', '/me', leaving);
+    await ui.server.api('PATCH', `${members}/${successor.id}`, admin.token, {
+      role: 'coordinator',
+    });
+    const me = await ui.server.api<{ id: string }>('GET', '/me', leaving);
 
-    const page = await newPage(360);
-    await signIn(page, server.url, 'coord.ke@example.org', password);
+    const page = await ui.newPage(360);
+    await signIn(page, ui.server.url, 'coord.ke@example.org', password);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
 
-    const changed = await server.api<{ status: string }>(
+    const changed = await ui.server.api<{ status: string }>(
       'PATCH',
       `${members}/${me.id}`,
       admin.token,

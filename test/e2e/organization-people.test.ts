@@ -1,8 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchChromium, signIn } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, expectAccessible, signIn } from '../support/browser.ts';
 import { seedNetwork } from '../support/e2e-network.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
 
 /**
  * An organization's people change, in Chromium: its coordinator sends an invitation again,
@@ -10,28 +8,10 @@ import { startTestServer, type TestServer } from '../support/server.ts';
  * coordinator, then steps down to member after confirming).
  */
 describe("an organization's people in the browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  const newPage = async (width: number): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    contexts.push(context);
-    return context.newPage();
-  };
+  const ui = browserSuite();
 
   it('a coordinator resends an invitation and hands over to a member', async () => {
-    const { networkId, admin, organizationIds } = await seedNetwork(server, {
+    const { networkId, admin, organizationIds } = await seedNetwork(ui.server, {
       name: 'Handover Network',
       region: 'Southern Africa',
       admin: { email: 'admin.handover@example.org', name: 'Thandi Admin' },
@@ -40,23 +20,23 @@ describe("an organization's people in the browser", () => {
     });
     const organizationId = organizationIds[0]!;
     const password = 'a long coordinator password';
-    await server.accept('coord.za@example.org', 'Lerato Coordinator', password);
+    await ui.server.accept('coord.za@example.org', 'Lerato Coordinator', password);
     const members = `/networks/${networkId}/organizations/${organizationId}/members`;
-    await server.api('POST', members, admin.token, {
+    await ui.server.api('POST', members, admin.token, {
       email: 'sipho@example.org',
       name: 'Sipho Member',
     });
-    await server.accept('sipho@example.org', 'Sipho Member', 'a long member password');
-    await server.api('POST', members, admin.token, {
+    await ui.server.accept('sipho@example.org', 'Sipho Member', 'a long member password');
+    await ui.server.api('POST', members, admin.token, {
       email: 'naledi@example.org',
       name: 'Naledi Invited',
     });
-    const oldLink = await server.invitationLink('naledi@example.org');
+    const oldLink = await ui.server.invitationLink('naledi@example.org');
 
-    const page = await newPage(360);
-    await signIn(page, server.url, 'coord.za@example.org', password);
+    const page = await ui.newPage(360);
+    await signIn(page, ui.server.url, 'coord.za@example.org', password);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    await page.goto(`${server.url}/networks/${networkId}/organizations/${organizationId}`);
+    await page.goto(`${ui.server.url}/networks/${networkId}/organizations/${organizationId}`);
     await page.getByRole('heading', { name: 'Ubuntu Peer Alliance' }).waitFor();
     const card = (name: string) => page.getByRole('listitem').filter({ hasText: name });
     await card('Naledi Invited')
@@ -69,10 +49,10 @@ describe("an organization's people in the browser", () => {
     await card('Naledi Invited')
       .getByText('A new invitation was sent to naledi@example.org')
       .waitFor();
-    const newLink = await server.invitationLink('naledi@example.org');
+    const newLink = await ui.server.invitationLink('naledi@example.org');
     expect(newLink).not.toBe(oldLink);
     const oldToken = oldLink.split('/invitations/')[1];
-    const gone = await fetch(`${server.url}/api/v1/invitations/${oldToken}`);
+    const gone = await fetch(`${ui.server.url}/api/v1/invitations/${oldToken}`);
     expect(gone.status).toBe(410);
 
     // the last coordinator cannot step down: asked first, then told why
@@ -104,7 +84,7 @@ describe("an organization's people in the browser", () => {
     const badge = (name: string) => card(name).getByText('Coordinator', { exact: true }).count();
     await expect.poll(() => badge('Sipho Member')).toBe(1);
     await expect.poll(() => badge('Lerato Coordinator')).toBe(0);
-    const people = await server.api<{ items: { name: string; roles: string[] }[] }>(
+    const people = await ui.server.api<{ items: { name: string; roles: string[] }[] }>(
       'GET',
       members,
       admin.token,
@@ -117,10 +97,10 @@ describe("an organization's people in the browser", () => {
     await expectAccessible(page, 'people after the handover at 360 px');
 
     // the admin sees the same list with its actions at desktop width
-    const wide = await newPage(1280);
-    await signIn(wide, server.url, admin.email, admin.password);
+    const wide = await ui.newPage(1280);
+    await signIn(wide, ui.server.url, admin.email, admin.password);
     await wide.getByRole('button', { name: 'Sign out' }).waitFor();
-    await wide.goto(`${server.url}/networks/${networkId}/organizations/${organizationId}`);
+    await wide.goto(`${ui.server.url}/networks/${networkId}/organizations/${organizationId}`);
     await wide.getByRole('button', { name: 'Send the invitation again' }).waitFor();
     await expectAccessible(wide, 'people with actions at 1280 px');
 

@@ -1,8 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchChromium } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, expectAccessible } from '../support/browser.ts';
 import { seedNetwork } from '../support/e2e-network.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
 
 const NEW_PASSWORD = 'river stone lantern morning';
 
@@ -13,31 +11,13 @@ const NEW_PASSWORD = 'river stone lantern morning';
  * with axe and no sideways scrolling on every page.
  */
 describe('password reset in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  const newPage = async (width: number): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
-    contexts.push(context);
-    return context.newPage();
-  };
+  const ui = browserSuite(800);
 
   /** The reset link mailed to `email`, read from the outbox as the operator. */
   async function resetLink(email: string): Promise<string> {
-    const token = await server.operatorToken();
+    const token = await ui.server.operatorToken();
     for (let i = 0; i < 100; i++) {
-      const { items } = await server.api<{ items: { text: string }[] }>(
+      const { items } = await ui.server.api<{ items: { text: string }[] }>(
         'GET',
         `/dev/outbox?to=${encodeURIComponent(email)}`,
         token,
@@ -52,15 +32,15 @@ describe('password reset in the browser', () => {
   }
 
   it('asks for a link, sets a new password from the mail, and signs in with it', async () => {
-    const { admin } = await seedNetwork(server, {
+    const { admin } = await seedNetwork(ui.server, {
       name: 'Reset KP Network',
       region: 'Southern Africa',
       admin: { email: 'admin.reset@example.org', name: 'Thandi Dlamini' },
       organizations: [],
       keyPopulations: ['sex-workers'],
     });
-    const page = await newPage(360);
-    await page.goto(`${server.url}/login`);
+    const page = await ui.newPage(360);
+    await page.goto(`${ui.server.url}/login`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
     await expectAccessible(page, 'ask for a reset at 360 px');
@@ -71,7 +51,7 @@ describe('password reset in the browser', () => {
     await expectAccessible(page, 'reset asked at 360 px');
 
     const link = await resetLink(admin.email);
-    expect(link.startsWith(`${server.url}/password-reset/`)).toBe(true);
+    expect(link.startsWith(`${ui.server.url}/password-reset/`)).toBe(true);
     await page.goto(link);
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     await expectAccessible(page, 'choose a password at 360 px');
@@ -104,8 +84,8 @@ describe('password reset in the browser', () => {
     await page.getByRole('link', { name: 'Add an organization' }).waitFor();
 
     // the old password no longer signs in; the used link says so
-    const other = await newPage(1280);
-    await other.goto(`${server.url}/login`);
+    const other = await ui.newPage(1280);
+    await other.goto(`${ui.server.url}/login`);
     await other.getByLabel('Email').fill(admin.email);
     await other.getByLabel('Password').fill(admin.password);
     await other.getByRole('button', { name: 'Sign in' }).click();

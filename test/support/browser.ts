@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startTestServer, type TestServer } from './server.ts';
 
 const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -61,4 +62,35 @@ export async function signIn(
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/**
+ * A test server and Chromium for one `describe` block, started before its tests and closed
+ * after (with every page's context); `newPage(width)` opens a page in a context of its own.
+ *
+ * @example
+ * const ui = browserSuite();
+ * it('…', async () => { const page = await ui.newPage(360); await page.goto(ui.server.url); });
+ */
+export function browserSuite(height = 900) {
+  const contexts: BrowserContext[] = [];
+  const suite = {
+    server: undefined as unknown as TestServer,
+    browser: undefined as unknown as Browser,
+    newPage: async (width: number): Promise<Page> => {
+      const context = await suite.browser.newContext({ viewport: { width, height } });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+  beforeAll(async () => {
+    suite.server = await startTestServer();
+    suite.browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
