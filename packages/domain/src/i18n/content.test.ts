@@ -1,14 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { approachById, approaches } from '../mentorship/approaches.ts';
 import { reflectionForm, reflectionScales } from '../monitoring/reflection-form.ts';
 import { type ContentCatalog, catalogOf, localizedCopy, overlay } from './content.ts';
 import { toolkitModules, toolkitNamespaces } from './toolkit.ts';
 
-const english = (namespace: string): ContentCatalog =>
-  JSON.parse(
-    readFileSync(new URL(`../../locales/en/${namespace}.json`, import.meta.url), 'utf8'),
-  ) as ContentCatalog;
+const catalogs = Object.fromEntries(
+  await Promise.all(
+    toolkitNamespaces.map(
+      async (ns) =>
+        [ns, (await import(`../../locales/en/${ns}.json`)).default as ContentCatalog] as const,
+    ),
+  ),
+);
+const english = (namespace: string): ContentCatalog => catalogs[namespace]!;
 
 /** Every `[path, text]` of a catalog. */
 function leaves(catalog: ContentCatalog, prefix = ''): [string, string][] {
