@@ -365,6 +365,7 @@ export class PlatformStack extends Stack {
         actions: [
           'cognito-idp:AdminAddUserToGroup',
           'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminDeleteUser',
           'cognito-idp:AdminDisableUser',
           'cognito-idp:AdminEnableUser',
           'cognito-idp:AdminInitiateAuth',

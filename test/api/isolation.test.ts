@@ -206,6 +206,18 @@ const ROUTES: {
       `/networks/${t.networkId}/organizations/${t.organizationId}/members/${t.coachPersonId ?? 'nosuchperson1'}/invitation`,
   },
   {
+    name: 'POST organization departure',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/organizations/${t.organizationId}/departure`,
+    body: () => ({}),
+  },
+  {
+    name: 'POST person erasure',
+    method: 'POST',
+    path: (t) => `/networks/${t.networkId}/people/${t.coachPersonId ?? 'nosuchperson1'}/erasure`,
+    body: () => ({}),
+  },
+  {
     name: 'POST mentorship',
     method: 'POST',
     path: (t) => `/networks/${t.networkId}/mentorships`,

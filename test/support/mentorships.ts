@@ -68,6 +68,7 @@ export interface Mentorship {
   reviews: Review[];
   agreements: Agreement[];
   declines?: AgreementDecline[];
+  departedMentees?: { organizationId: string; leftAt: string }[];
   history: StageChange[];
   approaches: string[];
   ending?: {

@@ -33,4 +33,7 @@ export class LocalIdentityProvider implements IdentityProvider {
   async enable(_user: IdentityUser): Promise<void> {}
 
   async signOutEverywhere(_user: IdentityUser): Promise<void> {}
+
+  // The password hash is deleted with the directory's tombstone, in the erasure's transaction.
+  async delete(_user: IdentityUser): Promise<void> {}
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock, Mailer, MailMessage } from '@sisi/api';
 
@@ -12,6 +12,12 @@ export interface OutboxItem {
   sentAt: string;
   attachments?: MailMessage['attachments'];
 }
+
+const matchesParsed = (text: string, pattern: RegExp): boolean =>
+  Object.values(JSON.parse(text) as Record<string, unknown>).some((v) => {
+    pattern.lastIndex = 0;
+    return pattern.test(typeof v === 'string' ? v : JSON.stringify(v));
+  });
 
 /**
  * Mail kept as JSON files under `dir` instead of being sent: the local sink when no SMTP
@@ -38,6 +44,28 @@ export class OutboxMailer implements Mailer {
       JSON.stringify(item),
     );
     return { id };
+  }
+
+  /** Deletes every kept mail whose text (any field) `pattern` matches: an erasure's sweep. */
+  async erase(pattern: RegExp): Promise<number> {
+    let names: string[];
+    try {
+      names = (await readdir(this.dir)).filter((n) => n.endsWith('.json'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw error;
+    }
+    let deleted = 0;
+    for (const n of names) {
+      const text = await readFile(join(this.dir, n), 'utf8');
+      pattern.lastIndex = 0;
+      // the file is JSON: a name with quotes or non-ASCII letters is matched as parsed
+      if (pattern.test(text) || matchesParsed(text, pattern)) {
+        await rm(join(this.dir, n), { force: true });
+        deleted++;
+      }
+    }
+    return deleted;
   }
 
   async list(to?: string): Promise<OutboxItem[]> {

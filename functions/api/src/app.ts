@@ -35,6 +35,7 @@ import { evaluationRoutes } from './routes/evaluations.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { followUpActionRoutes } from './routes/follow-up-actions.ts';
 import { gatheringRoutes } from './routes/gatherings.ts';
+import { leavingRoutes } from './routes/leaving.ts';
 import { mentorshipDocumentRoutes } from './routes/mentorship-documents.ts';
 import { mentorshipRoutes } from './routes/mentorships.ts';
 import { networkAdminRoutes } from './routes/network-admins.ts';
@@ -141,6 +142,7 @@ export function createApp(deps: ApiDeps) {
     .route('/', networkAdminRoutes())
     .route('/', organizationRoutes())
     .route('/', organizationPeopleRoutes())
+    .route('/', leavingRoutes())
     .route('/', mentorshipRoutes())
     .route('/', decisionMatrixRoutes())
     .route('/', approachRoutes())

@@ -63,4 +63,10 @@ export interface IdentityProvider {
   enable(user: IdentityUser): Promise<void>;
   /** Ends every session the provider keeps (Cognito: AdminUserGlobalSignOut). */
   signOutEverywhere(user: IdentityUser): Promise<void>;
+  /**
+   * The person's data was erased: the provider forgets them, credentials and attributes
+   * (Cognito: AdminDeleteUser; locally the password hash goes with the directory's
+   * tombstone, ADR 0034). Someone with no account there is nothing to do.
+   */
+  delete(user: IdentityUser): Promise<void>;
 }

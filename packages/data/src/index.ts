@@ -9,6 +9,13 @@
  */
 
 export { createDocumentClient, decodeCursor, encodeCursor } from './client.ts';
+export {
+  needlePattern,
+  type SweepOptions,
+  type SweepResult,
+  sortableName,
+  sweepTable,
+} from './eraser.ts';
 export { ConflictError, DataError, InvalidCursorError, ItemNotFoundError } from './errors.ts';
 export {
   DecryptionError,
@@ -62,6 +69,7 @@ export {
   type CoachRecord,
 } from './repositories/coaching-repository.ts';
 export { DonorRepository } from './repositories/donor-repository.ts';
+export { ErasureRepository } from './repositories/erasure-repository.ts';
 export { EvaluationRepository } from './repositories/evaluation-repository.ts';
 export {
   type AccountFailures,

@@ -4,6 +4,7 @@ import { CapacityRepository } from './repositories/capacity-repository.ts';
 import { CoachingGroupRepository } from './repositories/coaching-group-repository.ts';
 import { CoachingProgramRepository } from './repositories/coaching-program-repository.ts';
 import { CoachingRepository } from './repositories/coaching-repository.ts';
+import { ErasureRepository } from './repositories/erasure-repository.ts';
 import { EvaluationRepository } from './repositories/evaluation-repository.ts';
 import { MentorshipRepository } from './repositories/mentorship-repository.ts';
 import { OrganizationRepository, PeopleRepository } from './repositories/network-repository.ts';
@@ -41,6 +42,8 @@ export interface NetworkStore {
   readonly coachingPrograms: CoachingProgramRepository;
   /** Who signed in, changed, exported or read what (ADR 0032). */
   readonly audit: AuditRepository;
+  /** An erased person's name and email removed from every item (ADR 0034). */
+  readonly erasure: ErasureRepository;
 }
 
 type Repositories = {
@@ -64,6 +67,7 @@ const REPOSITORIES: Repositories = {
   coachingGroups: CoachingGroupRepository,
   coachingPrograms: CoachingProgramRepository,
   audit: AuditRepository,
+  erasure: ErasureRepository,
 };
 
 const state = Symbol('network store');

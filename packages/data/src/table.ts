@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '@sisi/domain';
 import { decodeCursor, encodeCursor } from './client.ts';
+import { type SweepOptions, type SweepResult, sweepTable } from './eraser.ts';
 import { ConflictError, DataError } from './errors.ts';
 
 /** An item as DynamoDB stores it: its own fields and its storage keys. */
@@ -178,6 +179,14 @@ export class Table {
     private readonly doc: DynamoDBDocumentClient,
     readonly name: string,
   ) {}
+
+  /**
+   * Removes a person from every item of the table (a Scan of all pages): an erasure only,
+   * the one act that must reach copies no index leads to (ADR 0034).
+   */
+  sweep(options: SweepOptions): Promise<SweepResult> {
+    return sweepTable(this.doc, this.name, options);
+  }
 
   // ---- reads
 

@@ -44,5 +44,7 @@ export const networkAdminSchema = z.object({
   createdAt: z.string(),
   activatedAt: z.string().optional(),
   deactivatedAt: z.string().optional(),
+  /** Set when their data was erased: `name` and `email` are then empty. */
+  erasedAt: z.string().optional(),
 });
 export type NetworkAdmin = z.output<typeof networkAdminSchema>;

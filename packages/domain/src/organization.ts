@@ -74,11 +74,21 @@ export const updateOrganizationSchema = z
   .strict();
 export type UpdateOrganization = z.output<typeof updateOrganizationSchema>;
 
+/**
+ * `archived`: the organization left the network (its people deactivated, its mentorships
+ * ended or left); absent on organizations stored before leaving existed means `active`.
+ */
+export const organizationStatuses = ['active', 'archived'] as const;
+export type OrganizationStatus = (typeof organizationStatuses)[number];
+
 export const organizationSchema = organizationProfileSchema.extend({
   id: idSchema,
   networkId: idSchema,
   version: versionSchema,
   coordinatorId: idSchema,
+  status: z.enum(organizationStatuses).optional(),
+  /** When it left the network (`status: archived`). */
+  leftAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -94,8 +104,26 @@ export const memberSchema = z.object({
   organizationId: idSchema,
   roles: z.array(z.string()),
   createdAt: z.string(),
+  /** Set when their data was erased: `name` and `email` are then empty (see `formerRole`). */
+  erasedAt: z.string().optional(),
+  /** The role they held when erased, for "a former coordinator of …". */
+  formerRole: z.string().optional(),
 });
 export type Member = z.output<typeof memberSchema>;
+
+/** Whether an organization still takes part in its network (it has not left). */
+export const isActiveOrganization = (org: { status?: OrganizationStatus }): boolean =>
+  org.status !== 'archived';
+
+/**
+ * The body of an organization's departure and of a person's erasure: nothing to say, and
+ * nothing else accepted (an unknown field is a 400 naming it).
+ */
+export const emptyActionSchema = z.object({}).strict();
+
+/** What an erasure answers: the person's id and when their data was erased. */
+export const erasureResultSchema = z.object({ id: idSchema, erasedAt: z.string() });
+export type ErasureResult = z.output<typeof erasureResultSchema>;
 
 export const inviteMemberSchema = z.object({ email: emailSchema, name: personNameSchema }).strict();
 export type InviteMember = z.output<typeof inviteMemberSchema>;
@@ -124,3 +152,19 @@ export const changeMemberSchema = z
 export type ChangeMember = z.output<typeof changeMemberSchema>;
 
 export { keyPopulations, technicalAreas };
+
+/**
+ * What stands where an erased person's name was, in what Sisi stores (reports, stage
+ * history, agreements): their former role, never who they were. Stored in English, as the
+ * names it replaces were stored as typed; the SPA shows its own catalog's words for people
+ * it lists (`erasedAt`, `formerRole`).
+ *
+ * @example
+ * formerRoleLabel('coordinator', 'Rainbow Health') // 'a former coordinator of Rainbow Health'
+ * formerRoleLabel('network-admin') // 'a former network admin'
+ */
+export function formerRoleLabel(role: string | undefined, organizationName?: string): string {
+  if (role === 'network-admin') return 'a former network admin';
+  const who = role === 'coordinator' ? 'a former coordinator' : 'a former member';
+  return organizationName ? `${who} of ${organizationName}` : who;
+}

@@ -44,6 +44,12 @@ export interface MailMessage {
  */
 export interface Mailer {
   send(message: MailMessage): Promise<{ id: string }>;
+  /**
+   * A mailer that keeps what it sent (the local outbox) deletes every mail holding one of
+   * `needles` (an erased person's name or email, matched as `pattern`); one that keeps
+   * nothing (SES, SMTP) has no such method. Answers how many it deleted.
+   */
+  erase?(pattern: RegExp): Promise<number>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminInitiateAuthCommand,
@@ -209,5 +210,28 @@ describe('CognitoIdentity.disable, enable and signOutEverywhere', () => {
     await identity().signOutEverywhere(coordinator);
     expect(inputs(AdminUserGlobalSignOutCommand)).toEqual([base]);
     expect(inputs(AdminDisableUserCommand)).toEqual([]);
+  });
+});
+
+describe('CognitoIdentity.delete (an erasure)', () => {
+  const base = { UserPoolId: POOL, Username: coordinator.id };
+
+  it('deletes the Cognito user, with its email, name and password', async () => {
+    cognito.on(AdminDeleteUserCommand).resolves({});
+    await identity().delete(coordinator);
+    expect(inputs(AdminDeleteUserCommand)).toEqual([base]);
+    expect(cognito.calls().map((c) => c.args[0].constructor.name)).toEqual([
+      'AdminDeleteUserCommand',
+    ]);
+  });
+
+  it('does nothing more for someone invited who never had a Cognito user', async () => {
+    cognito.on(AdminDeleteUserCommand).rejects(named('UserNotFoundException'));
+    await expect(identity().delete(coordinator)).resolves.toBeUndefined();
+  });
+
+  it('lets any other Cognito failure through, so the erasure is not answered done', async () => {
+    cognito.on(AdminDeleteUserCommand).rejects(named('TooManyRequestsException'));
+    await expect(identity().delete(coordinator)).rejects.toThrow('TooManyRequestsException');
   });
 });

@@ -1,6 +1,7 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminInitiateAuthCommand,
@@ -121,6 +122,14 @@ export class CognitoIdentity implements IdentityProvider {
       (base) => this.cognito.send(new AdminUserGlobalSignOutCommand(base)),
       user.id,
     );
+  }
+
+  /**
+   * Deletes the Cognito user (its email, name and password with it): an erasure (ADR 0034).
+   * Someone who never chose a password has no Cognito user: nothing to do.
+   */
+  async delete(user: IdentityUser): Promise<void> {
+    await this.ifExists((base) => this.cognito.send(new AdminDeleteUserCommand(base)), user.id);
   }
 
   private async ifExists(

@@ -6,6 +6,7 @@ import {
   canMoveStage,
   createMentorshipSchema,
   endMentorshipSchema,
+  isActiveOrganization,
   type Mentorship,
   mentorshipListQuerySchema,
   mentorshipSchema,
@@ -54,9 +55,12 @@ const STAGE_RULES: Record<string, string> = {
 /** Organization ids in a body must be this network's: otherwise 400 naming the field. */
 async function checkOrganizations(store: NetworkStore, refs: { path: string; id: string }[]) {
   const found = await Promise.all(refs.map((r) => store.organizations.get(r.id)));
-  const errors = refs
-    .filter((_, i) => !found[i])
-    .map((r) => ({ path: r.path, message: 'is not an organization of this network' }));
+  const errors = refs.flatMap((r, i) => {
+    const org = found[i];
+    if (!org) return [{ path: r.path, message: 'is not an organization of this network' }];
+    // an organization that left the network starts nothing new (ADR 0034)
+    return isActiveOrganization(org) ? [] : [{ path: r.path, message: 'has left the network' }];
+  });
   if (errors.length) throw new ValidationError(errors);
 }
 

@@ -42,6 +42,7 @@ const publicAdmin = (u: UserRecord): NetworkAdmin => ({
   createdAt: u.createdAt,
   ...(u.activatedAt ? { activatedAt: u.activatedAt } : {}),
   ...(u.deactivatedAt ? { deactivatedAt: u.deactivatedAt } : {}),
+  ...(u.erasedAt ? { erasedAt: u.erasedAt } : {}),
 });
 
 /**

@@ -53,6 +53,26 @@ export class OrganizationRepository extends TableRepository {
     });
   }
 
+  /**
+   * The organization left the network (ADR 0034): `status: archived` and `leftAt`, on
+   * condition that it had not left already (a `ConflictError` on `status` otherwise). The
+   * version moves: its profile as read before is no longer what is stored.
+   */
+  archiveOp(id: string, leftAt: string): WriteOp {
+    return this.table.updateOp(
+      {
+        Key: orgKey(id),
+        UpdateExpression:
+          'SET #status = :archived, leftAt = :at, updatedAt = :at ADD #version :one',
+        ConditionExpression:
+          'attribute_exists(PK) AND (attribute_not_exists(#status) OR #status <> :archived)',
+        ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+        ExpressionAttributeValues: { ':archived': 'archived', ':at': leftAt, ':one': 1 },
+      },
+      { message: 'this organization has already left the network', field: 'organizationId' },
+    );
+  }
+
   /** Alphabetical by name. */
   list(limit: number, cursor?: string): Promise<Page<Organization>> {
     return this.table.page<Organization>({ index: 'GSI1', pk: 'ORGS' }, limit, cursor);
@@ -169,6 +189,30 @@ export class PeopleRepository extends TableRepository {
     );
   }
 
+  /**
+   * An erased person's tombstone (ADR 0034): no name, no email, deactivated, `erasedAt` and
+   * the role they held; listed last in their organization's people.
+   */
+  eraseOp(id: string, erasedAt: string, formerRole: string): WriteOp {
+    return this.table.updateOp(
+      {
+        Key: personKey(id),
+        UpdateExpression:
+          'SET #status = :deactivated, #name = :empty, email = :empty, erasedAt = :at, formerRole = :role, GSI1SK = :sk',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#status': 'status', '#name': 'name' },
+        ExpressionAttributeValues: {
+          ':deactivated': 'deactivated',
+          ':empty': '',
+          ':at': erasedAt,
+          ':role': formerRole,
+          ':sk': `~erased#${id}`,
+        },
+      },
+      { message: `person ${id} does not exist`, field: 'personId' },
+    );
+  }
+
   /** Sets a person's status (`deactivated` ends their access; see `deactivatePerson`). */
   setStatusOp(id: string, status: PersonRecord['status']): WriteOp {
     return this.table.updateOp(
@@ -221,6 +265,11 @@ export class PeopleRepository extends TableRepository {
         p.roles.includes('coordinator') &&
         (active ? p.status === 'active' : p.status !== 'deactivated'),
     );
+  }
+
+  /** Every person of an organization (a handful: one partition of GSI1). */
+  allOfOrganization(organizationId: string): Promise<PersonRecord[]> {
+    return this.table.all<PersonRecord>({ index: 'GSI1', pk: `ORG#${organizationId}#PEOPLE` });
   }
 
   listByOrganization(

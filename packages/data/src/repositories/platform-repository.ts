@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Network, NetworkStatus, Page, Role } from '@sisi/domain';
+import type { SweepOptions, SweepResult } from '../eraser.ts';
 import { isConditionFailure, TableRepository, type WriteOp } from '../table.ts';
 import { AuditRepository } from './audit-repository.ts';
 
@@ -33,6 +34,9 @@ export interface UserRecord {
    * deactivated or signs out everywhere (ISO time, whole seconds; ADR 0031).
    */
   tokensValidAfter?: string;
+  /** Their data was erased: `name` and `email` are empty, `formerRole` says what they were. */
+  erasedAt?: string;
+  formerRole?: string;
 }
 
 export interface InvitationRecord {
@@ -74,6 +78,18 @@ export interface IdempotencyRecord {
   contentType?: string;
   createdAt: string;
 }
+
+const PERSONAL_PREFIXES = [
+  'IDEMPOTENCY#',
+  'INVITATION#',
+  'PASSWORD_RESET#',
+  'MAILQ#',
+  'LOGIN#',
+  'EMAIL#',
+];
+/** Items that exist for one person's act or mail: deleted, not rewritten, by an erasure. */
+const isPersonal = (item: Record<string, unknown>) =>
+  PERSONAL_PREFIXES.some((p) => String(item.PK).startsWith(p));
 
 /** How long a kept key lives: a phone may stay offline for days before it retries. */
 export const IDEMPOTENCY_TTL_DAYS = 30;
@@ -441,6 +457,50 @@ export class PlatformRepository extends TableRepository {
       },
       { message: `person ${id} does not exist`, field: 'personId' },
     );
+  }
+
+  /**
+   * A person's erasure in the directory (ADR 0034): the record becomes a tombstone (no name,
+   * no email, deactivated, every token refused from `at`), and the claim on their email and
+   * their password hash are deleted. The record stays so ids in reports and the audit trail
+   * still name someone who was, and a second erasure answers the same.
+   */
+  eraseUserOps(user: UserRecord, at: Date, formerRole: string): WriteOp[] {
+    return [
+      this.table.updateOp(
+        {
+          Key: userKey(user.id),
+          UpdateExpression:
+            'SET #status = :deactivated, #name = :empty, email = :empty, erasedAt = :at, formerRole = :role, tokensValidAfter = :after REMOVE invitationTokenHash, #language',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(erasedAt)',
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#name': 'name',
+            '#language': 'language',
+          },
+          ExpressionAttributeValues: {
+            ':deactivated': 'deactivated',
+            ':empty': '',
+            ':at': at.toISOString(),
+            ':role': formerRole,
+            ':after': wholeSeconds(at),
+          },
+        },
+        { message: 'this person was erased meanwhile', field: 'personId' },
+      ),
+      ...(user.email ? [this.table.deleteOp({ Key: emailKey(user.email) })] : []),
+      this.table.deleteOp({ Key: credentialsKey(user.id) }),
+    ];
+  }
+
+  /**
+   * An erased person's name and email removed from every platform item (a Scan: an
+   * erasure only, ADR 0034). Records that exist for the person alone (idempotency replies,
+   * invitations, password resets, queued mail, login counts, the email claim) are deleted
+   * when they hold either; any other item is rewritten with `replacement`.
+   */
+  sweep(options: Omit<SweepOptions, 'drop'>): Promise<SweepResult> {
+    return this.table.sweep({ ...options, drop: isPersonal });
   }
 
   /** Ends every token the person was issued before `at` ("sign out everywhere"). */

@@ -176,6 +176,11 @@ export const mentorshipSchema = z.object({
   }),
   reviews: z.array(reviewRecord),
   agreements: z.array(agreementRecord),
+  /**
+   * Mentee organizations that left the network while the mentorship went on (no longer in
+   * `menteeOrganizationIds`); absent when none did.
+   */
+  departedMentees: z.array(z.object({ organizationId: idSchema, leftAt: z.string() })).optional(),
   /** Organizations whose coordinator declined; absent or empty when none did. */
   declines: z.array(agreementDeclineRecord).optional(),
   history: z.array(stageChangeRecord),
