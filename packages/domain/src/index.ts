@@ -144,6 +144,8 @@ export {
   type User,
   userSchema,
 } from './identity.ts';
+export { languageSchema, type UpdateMe, updateMeSchema } from './language-schema.ts';
+export { DEFAULT_LANGUAGE, isLanguage, type Language, languages } from './languages.ts';
 export { escapeHtml } from './mail/html.ts';
 export { mailLanguage, mailT } from './mail/i18n.ts';
 export { type CalendarEvent, calendarFile } from './mail/ics.ts';

@@ -1,4 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../languages.ts';
 import { mailLanguages, mailMessages } from './messages.ts';
 
 const instance = i18next.createInstance();
@@ -22,12 +23,11 @@ void instance.init({
  *
  * @example mailLanguage('fr-CA') // 'fr'
  */
-export function mailLanguage(language: string | undefined): string {
-  const supported = mailLanguages as string[];
-  if (!language) return 'en';
-  if (supported.includes(language)) return language;
+export function mailLanguage(language: string | undefined): Language {
+  if (!language) return DEFAULT_LANGUAGE;
+  if (isLanguage(language)) return language;
   const base = language.split('-')[0]!.toLowerCase();
-  return supported.includes(base) ? base : 'en';
+  return isLanguage(base) ? base : DEFAULT_LANGUAGE;
 }
 
 /**
