@@ -40,6 +40,15 @@ function lastMail(email: string): ParsedMail {
   return mail;
 }
 
+/** Waits (up to 5 s) until `email` has received `count` mails: some are sent after the answer. */
+async function received(email: string, count: number): Promise<void> {
+  const until = Date.now() + 5000;
+  while (sink.to(email).length < count && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  expect(sink.to(email)).toHaveLength(count);
+}
+
 /** The invitation mail's language: its HTML's `lang`, and a subject from that catalog. */
 function expectInvitationIn(email: string, language: string, network?: string): void {
   const mail = lastMail(email);
@@ -181,6 +190,7 @@ describe('GET /me and PATCH /me {language}', () => {
       body: { email: org.coordinatorEmail },
     });
     expect(res.status).toBe(202);
+    await received(org.coordinatorEmail, 2); // the invitation, then the reset
     const mail = lastMail(org.coordinatorEmail);
     expect(mail.html).toContain('<html lang="pt">');
     expect(mail.subject).toBe(mailT('pt')('passwordReset.subject') as string);
