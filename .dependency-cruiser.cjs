@@ -10,7 +10,7 @@ const pkg = (p) => `^(${p})/`;
 /** Cross-package tests (`test/`, harness included) and every `*.test.ts`. */
 const TESTS = '^test/|\\.test\\.ts$';
 const STATIC =
-  '^packages/domain/src/(static|lists|mentorship/(approaches|matrix|rights|schedule|stages|ending)|access|coaching/sisi-kwa-sisi(-rules)?|coaching/group-(content|rules)|coaching/program-(static|content|consent|assessment|survey|rotation|rules)|monitoring/(summary-report-form|follow-up|practical-tips|quarterly-report-form|reflection-form|reflection-scoring|evaluation-form))\\.ts$';
+  '^packages/domain/src/(static|lists|languages|mentorship/(approaches|matrix|rights|schedule|stages|ending)|access|coaching/sisi-kwa-sisi(-rules)?|coaching/group-(content|rules)|coaching/program-(static|content|consent|assessment|survey|rotation|rules)|monitoring/(summary-report-form|follow-up|practical-tips|quarterly-report-form|reflection-form|reflection-scoring|evaluation-form))\\.ts$';
 module.exports = {
   forbidden: [
     {

@@ -15,7 +15,7 @@ import { expectJson, expectProblem, type Problem } from '../support/problem.ts';
 /** Per client address: 10 attempts per 900 s (`LOGIN_LIMITS`, functions/api). */
 const LOGIN_LIMIT = LOGIN_LIMITS.addressAttempts;
 const LOGIN_WINDOW_SECONDS = LOGIN_LIMITS.addressWindowSeconds;
-const USER_FIELDS = ['id', 'email', 'name', 'roles', 'networkId', 'organizationId'];
+const USER_FIELDS = ['id', 'email', 'name', 'roles', 'networkId', 'organizationId', 'language'];
 
 let api: TestApi;
 let admin: { networkId: string; adminToken: string; adminEmail: string };
@@ -57,6 +57,7 @@ describe('POST /auth/login', () => {
       name: 'Network Admin',
       roles: ['network-admin'],
       networkId: admin.networkId,
+      language: 'en',
     });
     expect(decodeJwt(session.token).payload.sub).toBe(session.user.id);
 
@@ -83,6 +84,7 @@ describe('POST /auth/login', () => {
       roles: ['coordinator'],
       networkId: admin.networkId,
       organizationId: org.id,
+      language: 'en',
     });
 
     const operator = await expectJson<User>(
@@ -90,7 +92,7 @@ describe('POST /auth/login', () => {
       200,
     );
     expect(operator.roles).toEqual(['operator']);
-    expect(Object.keys(operator).sort()).toEqual(['email', 'id', 'name', 'roles']);
+    expect(Object.keys(operator).sort()).toEqual(['email', 'id', 'language', 'name', 'roles']);
     for (const key of Object.keys(me)) expect(USER_FIELDS).toContain(key);
   });
 
@@ -301,6 +303,7 @@ describe('invitations', () => {
       name: 'Ama Mensah',
       roles: ['network-admin'],
       networkId: invited.networkId,
+      language: 'en',
     });
     expect(
       await expectJson<User>(await api.call('GET', '/me', { token: session.token }), 200),

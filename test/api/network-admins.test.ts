@@ -115,7 +115,7 @@ describe('POST /networks/{networkId}/admins', () => {
     });
     const mails = await api.mails(email);
     expect(mails).toHaveLength(1);
-    expect(mails[0]?.subject).toMatch(/^Vous êtes invité/);
+    expect(mails[0]?.subject).toBe('Invitation à rejoindre Admins network sur Sisi');
     const token = tokenOf(mails[0]);
     expect(mails[0]?.text).toContain(`${BASE}/invitations/${token}`);
 

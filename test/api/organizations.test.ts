@@ -56,13 +56,19 @@ describe('POST /networks/{networkId}/organizations', () => {
     const created = await expectJson<Organization>(
       await api.call('POST', orgsPath(), {
         token: adminToken,
-        body: { ...profile, coordinatorEmail, coordinatorName: 'Neema Coordinator' },
+        body: {
+          ...profile,
+          coordinatorEmail,
+          coordinatorName: 'Neema Coordinator',
+          coordinatorLanguage: 'fr',
+        },
       }),
       201,
     );
     expect(created).toMatchObject({ ...profile, country: 'TZ', version: 1, networkId });
     expect(created.id).toEqual(expect.any(String));
     expect(created).not.toHaveProperty('coordinatorEmail');
+    expect(created).not.toHaveProperty('coordinatorLanguage');
 
     const stored = await expectJson<Organization>(
       await api.call('GET', orgPath(created.id), { token: adminToken }),
@@ -70,7 +76,7 @@ describe('POST /networks/{networkId}/organizations', () => {
     );
     expect(stored).toEqual(created);
 
-    // the coordinator is mailed a link, in the organization's first language
+    // the coordinator is mailed a link, in the language the request named
     const mails = await api.mails(coordinatorEmail);
     expect(mails).toHaveLength(1);
     const token = await api.invitationToken(coordinatorEmail);

@@ -33,6 +33,7 @@ beforeAll(async () => {
         name: id,
         region: 'eu-west-1',
         status: 'provisioning',
+        defaultLanguage: 'en',
         createdAt: '2026-01-01T00:00:00.000Z',
       }),
     ]);

@@ -56,6 +56,7 @@ const ORGANIZATIONS: CreateOrganizationInput[] = [
     highSpeedInternet: false,
     coordinatorEmail: 'coordinator.hrm@demo.sisi.local',
     coordinatorName: 'Inês Machava',
+    coordinatorLanguage: 'pt',
   },
   {
     name: 'Amani Trans Initiative',

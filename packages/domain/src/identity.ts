@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, idSchema } from './common.ts';
+import { languageSchema } from './language-schema.ts';
 import { roleSchema } from './roles.ts';
 
 export const loginSchema = z
@@ -33,6 +34,7 @@ export const userSchema = z.object({
   roles: z.array(roleSchema),
   networkId: idSchema.optional(),
   organizationId: idSchema.optional(),
+  language: languageSchema.describe('The language of the mail Sisi sends this person'),
 });
 export type User = z.output<typeof userSchema>;
 

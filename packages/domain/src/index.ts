@@ -144,11 +144,13 @@ export {
   type User,
   userSchema,
 } from './identity.ts';
+export { languageSchema, type UpdateMe, updateMeSchema } from './language-schema.ts';
+export { DEFAULT_LANGUAGE, isLanguage, type Language, languages } from './languages.ts';
+export { type Catalog, mailCatalogs } from './mail/catalogs.ts';
 export { escapeHtml } from './mail/html.ts';
 export { mailLanguage, mailT } from './mail/i18n.ts';
 export { type CalendarEvent, calendarFile } from './mail/ics.ts';
 export { type InvitationMailInput, invitationMail } from './mail/invitation.ts';
-export { mailLanguages } from './mail/messages.ts';
 export { type PasswordResetMailInput, passwordResetMail } from './mail/password-reset.ts';
 export {
   type ReviewMailInput,

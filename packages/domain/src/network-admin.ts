@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, personNameSchema } from './common.ts';
-
-/** The languages Sisi writes mail and screens in (API.md, second wave). */
-const languages = ['en', 'fr', 'es', 'pt'] as const;
+import { languageSchema } from './language-schema.ts';
 
 /**
  * `invited` until the invitation is accepted, then `active`; `deactivated` by the operator
@@ -15,10 +13,11 @@ export const inviteNetworkAdminSchema = z
   .object({
     email: emailSchema,
     name: personNameSchema,
-    language: z
-      .enum(languages)
+    language: languageSchema
       .optional()
-      .describe('The language of the invitation mail, kept for later mail too (default en)'),
+      .describe(
+        'The language of the invitation mail, kept as the person’s language (default: the network’s `defaultLanguage`)',
+      ),
   })
   .strict();
 export type InviteNetworkAdmin = z.output<typeof inviteNetworkAdminSchema>;
@@ -40,7 +39,7 @@ export const networkAdminSchema = z.object({
   email: z.string(),
   name: z.string(),
   status: z.enum(networkAdminStatuses),
-  language: z.string().optional(),
+  language: languageSchema.describe('The language of the mail Sisi sends the admin'),
   createdAt: z.string(),
   activatedAt: z.string().optional(),
   deactivatedAt: z.string().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, personNameSchema } from './common.ts';
+import { languageSchema } from './language-schema.ts';
 
 /** `provisioning` until the network's table exists (on AWS a stack deploy), then `active`. */
 export const networkStatuses = ['provisioning', 'active', 'failed'] as const;
@@ -11,6 +12,11 @@ export const createNetworkSchema = z
     region: z.string().trim().min(2, 'must be at least 2 characters').max(80),
     adminEmail: emailSchema,
     adminName: personNameSchema,
+    defaultLanguage: languageSchema
+      .optional()
+      .describe(
+        'The language of invitations into the network that name none (its first admin’s too); default en',
+      ),
   })
   .strict();
 export type CreateNetwork = z.output<typeof createNetworkSchema>;
@@ -21,6 +27,7 @@ export const networkSchema = z.object({
   region: z.string(),
   status: z.enum(networkStatuses),
   statusReason: z.string().optional(),
+  defaultLanguage: languageSchema,
   createdAt: z.string(),
 });
 export type Network = z.output<typeof networkSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, personNameSchema, versionSchema } from './common.ts';
+import { languageSchema } from './language-schema.ts';
 import { keyPopulations, technicalAreas } from './lists.ts';
 
 export const keyPopulationSchema = z.enum(keyPopulations);
@@ -52,6 +53,11 @@ export const createOrganizationSchema = organizationProfileSchema
   .extend({
     coordinatorEmail: emailSchema,
     coordinatorName: personNameSchema,
+    coordinatorLanguage: languageSchema
+      .optional()
+      .describe(
+        'The language of the coordinator’s invitation, kept as their language (default: the network’s `defaultLanguage`)',
+      ),
   })
   .strict()
   .superRefine((org, ctx) => {
@@ -125,7 +131,17 @@ export const emptyActionSchema = z.object({}).strict();
 export const erasureResultSchema = z.object({ id: idSchema, erasedAt: z.string() });
 export type ErasureResult = z.output<typeof erasureResultSchema>;
 
-export const inviteMemberSchema = z.object({ email: emailSchema, name: personNameSchema }).strict();
+export const inviteMemberSchema = z
+  .object({
+    email: emailSchema,
+    name: personNameSchema,
+    language: languageSchema
+      .optional()
+      .describe(
+        'The language of the invitation, kept as the person’s language (default: the network’s `defaultLanguage`)',
+      ),
+  })
+  .strict();
 export type InviteMember = z.output<typeof inviteMemberSchema>;
 
 /** The two roles a person holds in an organization. */

@@ -117,6 +117,7 @@ export {
   sameText,
   stepState,
 } from './coaching/sisi-kwa-sisi-rules.ts';
+export { DEFAULT_LANGUAGE, isLanguage, type Language, languages } from './languages.ts';
 export { type KeyPopulation, keyPopulations, type TechnicalArea, technicalAreas } from './lists.ts';
 export { type Approach, approachById, approaches } from './mentorship/approaches.ts';
 export { type PrematureReason, prematureReasons } from './mentorship/ending.ts';

@@ -1,6 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { UserRecord } from '@sisi/data';
-import { acceptInvitationSchema, loginSchema, sessionSchema, userSchema } from '@sisi/domain';
+import {
+  acceptInvitationSchema,
+  loginSchema,
+  mailLanguage,
+  sessionSchema,
+  updateMeSchema,
+  userSchema,
+} from '@sisi/domain';
 import { clientAddress } from '../client-address.ts';
 import type { ApiDeps } from '../deps.ts';
 import { GoneError, NotFoundError, onConflict, UnauthorizedError } from '../errors.ts';
@@ -18,6 +25,8 @@ const publicUser = (u: UserRecord) => ({
   roles: u.roles,
   ...(u.networkId ? { networkId: u.networkId } : {}),
   ...(u.organizationId ? { organizationId: u.organizationId } : {}),
+  // someone invited before languages were recorded reads English (as their mail was)
+  language: mailLanguage(u.language),
 });
 
 const tokenParam = z.object({ token: z.string().min(1).max(200) });
@@ -108,6 +117,29 @@ const getMeHandler: Handler<typeof getMe> = async (c) => {
   return c.json(publicUser(user), 200);
 };
 
+const updateMe = createRoute({
+  method: 'patch',
+  path: '/me',
+  tags: ['Identity'],
+  summary: 'Change the signed-in person’s own settings: their language',
+  description:
+    'Every role. The mail Sisi sends the person from then on (scheduled review mail, a password reset, an invitation sent again) is in this language. Anything but `en`, `fr`, `es` or `pt`, or another field, is a 400 naming it, and nothing is written.',
+  security: bearer,
+  request: { body: jsonBody(updateMeSchema) },
+  responses: {
+    200: jsonResponse(userSchema, 'The signed-in person, as `GET /me` shows them'),
+    ...problems(400, 401),
+  },
+});
+const updateMeHandler: Handler<typeof updateMe> = async (c) => {
+  const { language } = c.req.valid('json');
+  const platform = c.var.deps.platform;
+  const user = await platform.getUser(c.get('tenant').userId);
+  if (user?.status !== 'active') throw new UnauthorizedError('this account is not active');
+  await platform.setUserLanguage(user.id, language);
+  return c.json(publicUser({ ...user, language }), 200);
+};
+
 const getInvitation = createRoute({
   method: 'get',
   path: '/invitations/{token}',
@@ -175,5 +207,6 @@ export const authRoutes = () =>
   router()
     .openapi(login, loginHandler)
     .openapi(getMe, getMeHandler)
+    .openapi(updateMe, updateMeHandler)
     .openapi(getInvitation, getInvitationHandler)
     .openapi(acceptInvitation, acceptInvitationHandler);

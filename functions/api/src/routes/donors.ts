@@ -3,6 +3,7 @@ import type { UserRecord } from '@sisi/data';
 import {
   createDonorSchema,
   DEFAULT_DONOR_THRESHOLD,
+  DEFAULT_LANGUAGE,
   type Donor,
   donorSchema,
   donorSummary,
@@ -101,7 +102,7 @@ const inviteDonor = createRoute({
   tags: ['Donors'],
   summary: 'Invite a donor and link them to the networks they fund (operator)',
   description:
-    'The donor gets an invitation by email, like a network admin. A donor belongs to no network: they read `GET /summary` for the networks named here. An unknown network id is a 400 naming `networkIds.<i>`; an email already in use is a 409 naming `email`.',
+    'The donor gets an invitation by email, like a network admin, in `language` (default en), which stays the donor’s language. A donor belongs to no network: they read `GET /summary` for the networks named here. An unknown network id is a 400 naming `networkIds.<i>`; an email already in use is a 409 naming `email`.',
   security: bearer,
   request: { body: jsonBody(createDonorSchema) },
   responses: {
@@ -125,6 +126,7 @@ const inviteDonorHandler: Handler<typeof inviteDonor> = async (c) => {
     roles: ['donor'],
     donorNetworkIds: input.networkIds,
     status: 'invited',
+    language: input.language ?? DEFAULT_LANGUAGE,
     createdAt: deps.clock.now().toISOString(),
   };
   const invitation = prepareInvitation(deps, { user: donor, inviterName: operator.name });

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { ConflictError, type UserRecord } from '@sisi/data';
 import {
   inviteNetworkAdminSchema,
+  mailLanguage,
   type Network,
   type NetworkAdmin,
   networkAdminSchema,
@@ -22,7 +23,7 @@ import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, perRequest } from '../route-kit.ts';
 import { auditOp } from '../services/audit.ts';
-import { prepareInvitation } from '../services/invitations.ts';
+import { networkLanguage, prepareInvitation } from '../services/invitations.ts';
 import { revocationTime, statusChanged } from '../services/person-status.ts';
 
 const adminOut = named(networkAdminSchema, 'NetworkAdmin');
@@ -38,7 +39,7 @@ const publicAdmin = (u: UserRecord): NetworkAdmin => ({
   email: u.email,
   name: u.name,
   status: u.status,
-  ...(u.language ? { language: u.language } : {}),
+  language: mailLanguage(u.language),
   createdAt: u.createdAt,
   ...(u.activatedAt ? { activatedAt: u.activatedAt } : {}),
   ...(u.deactivatedAt ? { deactivatedAt: u.deactivatedAt } : {}),
@@ -94,7 +95,7 @@ const inviteAdmin = createRoute({
   path: '/networks/{networkId}/admins',
   tags: ['Networks'],
   summary: 'Invite another admin of the network',
-  description: `The person is mailed a single-use invitation (7 days), in \`language\` (default en). An email already in use is a 409 naming \`email\`; a network not \`active\` yet (or whose storage failed), a 422. ${ROLES_NOTE}`,
+  description: `The person is mailed a single-use invitation (7 days), in \`language\` (default: the network’s \`defaultLanguage\`), which stays the admin’s language. An email already in use is a 409 naming \`email\`; a network not \`active\` yet (or whose storage failed), a 422. ${ROLES_NOTE}`,
   security: bearer,
   request: { params: networkParam, body: jsonBody(inviteNetworkAdminSchema) },
   responses: {
@@ -114,7 +115,7 @@ const inviteAdminHandler: Handler<typeof inviteAdmin> = async (c) => {
     roles: ['network-admin'],
     networkId: network.id,
     status: 'invited',
-    ...(input.language ? { language: input.language } : {}),
+    language: input.language ?? networkLanguage(network),
     createdAt: deps.clock.now().toISOString(),
   };
   const invitation = prepareInvitation(deps, {

@@ -1,13 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { UserRecord } from '@sisi/data';
-import { createNetworkSchema, type Network, networkSchema, pageQuerySchema } from '@sisi/domain';
+import {
+  createNetworkSchema,
+  DEFAULT_LANGUAGE,
+  type Network,
+  networkSchema,
+  pageQuerySchema,
+} from '@sisi/domain';
 import { conflictAs, NotFoundError } from '../errors.ts';
 import { newId, newNetworkId } from '../ids.ts';
 import { requireRole } from '../middleware/auth.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import type { Handler } from '../route-kit.ts';
 import { auditOp } from '../services/audit.ts';
-import { prepareInvitation } from '../services/invitations.ts';
+import { networkLanguage, prepareInvitation } from '../services/invitations.ts';
 
 const networkOut = named(networkSchema, 'Network');
 const networkPage = z.object({ items: z.array(networkOut), cursor: z.string().optional() });
@@ -19,6 +25,7 @@ const publicNetwork = (n: Network): Network => ({
   region: n.region,
   status: n.status,
   ...(n.statusReason ? { statusReason: n.statusReason } : {}),
+  defaultLanguage: networkLanguage(n),
   createdAt: n.createdAt,
 });
 
@@ -27,6 +34,8 @@ const createNetwork = createRoute({
   path: '/networks',
   tags: ['Networks'],
   summary: 'Onboard a network: provision its table and invite its admin',
+  description:
+    'The first admin’s invitation, and every later invitation into the network that names no language, is in `defaultLanguage` (default en).',
   security: bearer,
   request: { body: jsonBody(createNetworkSchema) },
   responses: {
@@ -44,6 +53,7 @@ const createNetworkHandler: Handler<typeof createNetwork> = async (c) => {
     name: input.name,
     region: input.region,
     status: 'provisioning',
+    defaultLanguage: input.defaultLanguage ?? DEFAULT_LANGUAGE,
     createdAt: now,
   };
   const admin: UserRecord = {
@@ -53,6 +63,7 @@ const createNetworkHandler: Handler<typeof createNetwork> = async (c) => {
     roles: ['network-admin'],
     networkId: network.id,
     status: 'invited',
+    language: network.defaultLanguage,
     createdAt: now,
   };
   // held: no invitation into a network whose storage could not be made

@@ -3,6 +3,7 @@ import type { PersonRecord, UserRecord, WriteOp } from '@sisi/data';
 import {
   createOrganizationSchema,
   inviteMemberSchema,
+  type Language,
   memberSchema,
   type Organization,
   organizationSchema,
@@ -17,7 +18,7 @@ import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
 import { auditOp } from '../services/audit.ts';
-import { prepareInvitation } from '../services/invitations.ts';
+import { networkLanguage, prepareInvitation } from '../services/invitations.ts';
 import {
   canActForOrganization,
   canReadOrganization,
@@ -36,13 +37,14 @@ const orgParam = networkParam.extend({ organizationId: z.string().max(100) });
 async function invitePerson(
   c: Context<AppEnv>,
   org: Organization,
-  person: { id?: string; email: string; name: string; roles: Role[] },
+  person: { id?: string; email: string; name: string; roles: Role[]; language?: Language },
   emailField: string,
   extraOps: WriteOp[] = [],
 ): Promise<PersonRecord> {
   const { tenant, store } = network(c);
   const deps = c.var.deps;
   const now = deps.clock.now().toISOString();
+  const net = await deps.platform.getNetwork(tenant.networkId);
   const user: UserRecord = {
     id: person.id ?? newId(),
     email: person.email,
@@ -51,8 +53,8 @@ async function invitePerson(
     networkId: tenant.networkId,
     organizationId: org.id,
     status: 'invited',
-    // mail goes out in the organization's first language when Sisi has it, else English
-    ...(org.languages[0] ? { language: org.languages[0].split('-')[0]! } : {}),
+    // the invitation's language, else the network's default: the person's from now on
+    language: person.language ?? networkLanguage(net),
     createdAt: now,
   };
   const record: PersonRecord = {
@@ -64,7 +66,6 @@ async function invitePerson(
     roles: user.roles,
     createdAt: now,
   };
-  const net = await deps.platform.getNetwork(tenant.networkId);
   const invitation = prepareInvitation(deps, {
     user,
     inviterName: tenant.name,
@@ -95,6 +96,8 @@ const createOrganization = createRoute({
   path: '/networks/{networkId}/organizations',
   tags: ['Organizations'],
   summary: 'Onboard a member organization and invite its coordinator',
+  description:
+    'The coordinator’s invitation is in `coordinatorLanguage`, else in the network’s `defaultLanguage`; it stays the coordinator’s language (`PATCH /me` changes it).',
   security: bearer,
   request: { params: networkParam, body: jsonBody(createOrganizationSchema) },
   responses: {
@@ -106,7 +109,8 @@ const createOrganizationHandler: Handler<typeof createOrganization> = async (c) 
   const { tenant, store } = network(c);
   if (!isNetworkAdmin(tenant))
     throw new ForbiddenError('only a network admin onboards organizations');
-  const { coordinatorEmail, coordinatorName, ...profile } = c.req.valid('json');
+  const { coordinatorEmail, coordinatorName, coordinatorLanguage, ...profile } =
+    c.req.valid('json');
   const now = c.var.deps.clock.now().toISOString();
   const coordinatorId = newId();
   const org: Organization = {
@@ -127,6 +131,7 @@ const createOrganizationHandler: Handler<typeof createOrganization> = async (c) 
       email: coordinatorEmail,
       name: coordinatorName,
       roles: ['coordinator'],
+      ...(coordinatorLanguage ? { language: coordinatorLanguage } : {}),
     },
     'coordinatorEmail',
     [store.organizations.createOp(org)],
@@ -208,6 +213,8 @@ const inviteMember = createRoute({
   path: '/networks/{networkId}/organizations/{organizationId}/members',
   tags: ['Organizations'],
   summary: 'Invite a person to an organization (its admin or coordinator)',
+  description:
+    'The invitation is in `language`, else in the network’s `defaultLanguage`; it stays the person’s language (`PATCH /me` changes it).',
   security: bearer,
   request: { params: orgParam, body: jsonBody(inviteMemberSchema) },
   responses: {
@@ -220,8 +227,13 @@ const inviteMemberHandler: Handler<typeof inviteMember> = async (c) => {
   const org = await readableOrganization(c);
   if (!canActForOrganization(tenant, org.id))
     throw new ForbiddenError('only the coordinator or a network admin invites members');
-  const { email, name } = c.req.valid('json');
-  const person = await invitePerson(c, org, { email, name, roles: ['member'] }, 'email');
+  const { email, name, language } = c.req.valid('json');
+  const person = await invitePerson(
+    c,
+    org,
+    { email, name, roles: ['member'], ...(language ? { language } : {}) },
+    'email',
+  );
   return c.json(person, 201);
 };
 

@@ -1,10 +1,26 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { UserRecord, WriteOp } from '@sisi/data';
-import { INVITATION_TTL_DAYS, invitationMail } from '@sisi/domain';
+import {
+  DEFAULT_LANGUAGE,
+  INVITATION_TTL_DAYS,
+  invitationMail,
+  isLanguage,
+  type Language,
+  type Network,
+} from '@sisi/domain';
 import type { ApiDeps } from '../deps.ts';
 
 export const hashToken = (token: string): string =>
   createHash('sha256').update(token).digest('base64url');
+
+/**
+ * The language of invitations into a network that name none: its `defaultLanguage`, or
+ * English for a network made before networks had one (or none at all: a donor).
+ *
+ * @example networkLanguage({ defaultLanguage: 'fr' }) // 'fr'
+ */
+export const networkLanguage = (network: Pick<Network, 'defaultLanguage'> | undefined): Language =>
+  isLanguage(network?.defaultLanguage) ? network.defaultLanguage : DEFAULT_LANGUAGE;
 
 export interface PendingInvitation {
   /** The hash of the new link's token, as the invitation is stored (`INVITATION#<hash>`). */

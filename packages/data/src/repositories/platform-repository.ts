@@ -18,6 +18,11 @@ export interface UserRecord {
   /** Donors: the networks whose summaries they may read. */
   donorNetworkIds?: string[];
   status: UserStatus;
+  /**
+   * The language of the mail the person is sent (`en`, `fr`, `es`, `pt`): their
+   * invitation's at first, then their own choice (`PATCH /me`). People invited before
+   * languages were recorded have none, and get English.
+   */
   language?: string;
   createdAt: string;
   activatedAt?: string;
@@ -501,6 +506,25 @@ export class PlatformRepository extends TableRepository {
    */
   sweep(options: Omit<SweepOptions, 'drop'>): Promise<SweepResult> {
     return this.table.sweep({ ...options, drop: isPersonal });
+  }
+
+  /**
+   * Sets the person's language: the mail they are sent from now on is in it. A person who
+   * does not exist → `ItemNotFoundError` naming `personId`.
+   */
+  async setUserLanguage(id: string, language: string): Promise<void> {
+    await this.transact([
+      this.table.updateOp(
+        {
+          Key: userKey(id),
+          UpdateExpression: 'SET #language = :language',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#language': 'language' },
+          ExpressionAttributeValues: { ':language': language },
+        },
+        { message: `person ${id} does not exist`, field: 'personId' },
+      ),
+    ]);
   }
 
   /** Ends every token the person was issued before `at` ("sign out everywhere"). */

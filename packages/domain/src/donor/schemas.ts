@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, personNameSchema } from '../common.ts';
+import { languageSchema } from '../language-schema.ts';
 import { isQuarter } from './quarter.ts';
 
 /** `POST /donors` (operator): a funder of one or more networks, invited by email. */
@@ -12,6 +13,9 @@ export const createDonorSchema = z
       .min(1, 'name at least one network')
       .max(100)
       .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a network'),
+    language: languageSchema
+      .optional()
+      .describe('The language of the invitation, kept as the donor’s language (default en)'),
   })
   .strict();
 export type CreateDonor = z.output<typeof createDonorSchema>;

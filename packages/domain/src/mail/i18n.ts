@@ -1,39 +1,37 @@
 import i18next, { type TFunction } from 'i18next';
-import { mailLanguages, mailMessages } from './messages.ts';
+import { DEFAULT_LANGUAGE, isLanguage, type Language, languages } from '../languages.ts';
+import { mailCatalogs } from './catalogs.ts';
 
 const instance = i18next.createInstance();
-// initAsync is not needed: resources are inline, so init completes synchronously.
+// initAsync is not needed: resources are bundled, so init completes synchronously.
 void instance.init({
-  resources: Object.fromEntries(
-    Object.entries(mailMessages).map(([lng, messages]) => [lng, { mail: messages }]),
-  ),
+  resources: Object.fromEntries(languages.map((lng) => [lng, { mail: mailCatalogs[lng] }])),
   ns: ['mail'],
   defaultNS: 'mail',
-  fallbackLng: 'en',
-  supportedLngs: mailLanguages,
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...languages],
   initAsync: false,
   interpolation: { escapeValue: false },
   returnNull: false,
 });
 
 /**
- * The mail language for a person's language tag: itself when mail is written in it, else
- * its base language (`pt-BR` → `pt`), else English.
+ * The mail language for a person's language tag: itself when it is one of Sisi's, else its
+ * base language (`pt-BR` → `pt`), else English.
  *
  * @example mailLanguage('fr-CA') // 'fr'
  */
-export function mailLanguage(language: string | undefined): string {
-  const supported = mailLanguages as string[];
-  if (!language) return 'en';
-  if (supported.includes(language)) return language;
+export function mailLanguage(language: string | undefined): Language {
+  if (!language) return DEFAULT_LANGUAGE;
+  if (isLanguage(language)) return language;
   const base = language.split('-')[0]!.toLowerCase();
-  return supported.includes(base) ? base : 'en';
+  return isLanguage(base) ? base : DEFAULT_LANGUAGE;
 }
 
 /**
- * A translator for one language; unknown languages fall back to English.
+ * A translator for one language; unknown languages get English.
  *
- * @example mailT('fr')('invitation.action') // "Accepter l'invitation"
+ * @example mailT('fr')('invitation.action') // 'Accepter l’invitation'
  */
 export function mailT(language: string | undefined): TFunction {
   return instance.getFixedT(mailLanguage(language), 'mail');

@@ -55,7 +55,7 @@ describe('invitationMail', () => {
     const english = invitationMail(base);
     const french = invitationMail({ ...base, language: 'fr' });
     expect(french.subject).not.toBe(english.subject);
-    expect(french.subject).toMatch(/^Vous êtes invité/);
+    expect(french.subject).toBe(`Invitation à rejoindre ${base.networkName} sur Sisi`);
     expect(french.subject).toContain(base.networkName);
     expect(french.html).toContain('lang="fr"');
     expect(french.text).toContain(base.link);
@@ -67,7 +67,16 @@ describe('invitationMail', () => {
   });
 
   it('states the expiry date in the recipient language', () => {
-    expect(invitationMail(base).text).toContain('March 14, 2026');
-    expect(invitationMail({ ...base, language: 'fr' }).text).toContain('14 mars 2026');
+    expect(invitationMail(base).text).toContain('for 7 days: it expires on March 14, 2026.');
+    expect(invitationMail({ ...base, language: 'fr' }).text).toContain(
+      'pendant 7 jours : il expire le 14 mars 2026.',
+    );
+  });
+
+  it('has a subject of its own when there is no network (a donor)', () => {
+    const { networkName: _n, organizationName: _o, ...donor } = base;
+    const mail = invitationMail({ ...donor, role: 'donor', language: 'es' });
+    expect(mail.subject).toBe('Le invitamos a unirse a Sisi');
+    expect(mail.text).toContain('Thandiwe le invita a unirse a Sisi como donante.');
   });
 });

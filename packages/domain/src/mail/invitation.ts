@@ -1,3 +1,4 @@
+import { INVITATION_TTL_DAYS } from '../identity.ts';
 import type { MailMessage } from '../ports.ts';
 import type { Role } from '../roles.ts';
 import { button, escapeHtml, layout } from './html.ts';
@@ -29,10 +30,10 @@ export function invitationMail(input: InvitationMailInput): MailMessage {
   const expiresAt = new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' }).format(
     input.expiresAt,
   );
-  const vars = { ...input, role, expiresAt };
+  const vars = { ...input, role, expiresAt, count: INVITATION_TTL_DAYS };
   const subject = input.networkName
     ? t('invitation.subject', vars)
-    : t('invitation.introNoNetwork', vars);
+    : t('invitation.subjectNoNetwork', vars);
   const lines = [
     t('invitation.greeting', vars),
     input.networkName ? t('invitation.intro', vars) : t('invitation.introNoNetwork', vars),
@@ -41,12 +42,12 @@ export function invitationMail(input: InvitationMailInput): MailMessage {
   const text = [
     ...lines,
     '',
-    `${t('invitation.action')}: ${input.link}`,
+    t('common.link', { action: t('invitation.action'), link: input.link }),
     '',
     t('invitation.expiry', vars),
     t('invitation.ignore'),
     '',
-    t('invitation.signature'),
+    t('common.signature'),
   ].join('\n');
   const html = layout(
     lng,
@@ -58,7 +59,7 @@ export function invitationMail(input: InvitationMailInput): MailMessage {
       `<p>${escapeHtml(t('invitation.expiry', vars))}</p>`,
       `<p>${escapeHtml(t('invitation.ignore'))}</p>`,
     ].join('\n'),
-    t('invitation.signature'),
+    t('common.signature'),
   );
   return { to: input.to, subject, text, html };
 }

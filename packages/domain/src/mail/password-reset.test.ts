@@ -31,7 +31,12 @@ describe('passwordResetMail', () => {
     expect(mail.html).toContain('?a=1&amp;b=&quot;2&quot;');
   });
 
-  it('falls back to English where a language has no reset strings yet', () => {
-    expect(passwordResetMail({ ...base, language: 'fr' }).text).toContain('Hello Amina,');
+  it("writes in the person's language, the date too", () => {
+    const mail = passwordResetMail({ ...base, language: 'fr' });
+    expect(mail.subject).toBe('Choisissez un nouveau mot de passe pour Sisi');
+    expect(mail.text).toContain('Bonjour Amina,');
+    expect(mail.text).toContain(`Choisir un nouveau mot de passe : ${base.link}`);
+    expect(mail.text).toContain('le 4 mars 2026 à 10:15 (UTC)');
+    expect(mail.html).toContain('lang="fr"');
   });
 });

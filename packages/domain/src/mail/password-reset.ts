@@ -13,7 +13,7 @@ export interface PasswordResetMailInput {
 
 /**
  * The password reset mail: plain text and HTML with the same content, in the person's
- * language (English where a string is not translated yet).
+ * language.
  *
  * @example
  * const mail = passwordResetMail({ to, name, link: `${baseUrl}/password-reset/${token}`, expiresAt });
@@ -32,12 +32,12 @@ export function passwordResetMail(input: PasswordResetMailInput): MailMessage {
   const text = [
     ...lines,
     '',
-    `${t('passwordReset.action')}: ${input.link}`,
+    t('common.link', { action: t('passwordReset.action'), link: input.link }),
     '',
     t('passwordReset.expiry', vars),
     t('passwordReset.ignore'),
     '',
-    t('passwordReset.signature'),
+    t('common.signature'),
   ].join('\n');
   const html = layout(
     lng,
@@ -49,7 +49,7 @@ export function passwordResetMail(input: PasswordResetMailInput): MailMessage {
       `<p>${escapeHtml(t('passwordReset.expiry', vars))}</p>`,
       `<p>${escapeHtml(t('passwordReset.ignore'))}</p>`,
     ].join('\n'),
-    t('passwordReset.signature'),
+    t('common.signature'),
   );
   return { to: input.to, subject, text, html };
 }

@@ -122,7 +122,7 @@ describe('reviewMail', () => {
     expect(mail.text).toContain(hostile);
   });
 
-  it("writes in the recipient's language, falling back to English key by key", () => {
+  it("writes in the recipient's language (its base language for a regional tag), else English", () => {
     const fr = reviewMail({ ...base, language: 'fr-CA' });
     expect(fr.subject).toMatch(/^Le rapport trimestriel de la période 2 est attendu/);
     expect(fr.text).toContain('15 juillet 2026');

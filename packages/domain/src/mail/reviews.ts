@@ -152,11 +152,11 @@ export function reviewMail(input: ReviewMailInput): MailMessage {
   const text = [
     ...paragraphs,
     '',
-    `${action}: ${link}`,
+    t('common.link', { action, link }),
     ...(nextLine ? ['', nextLine] : []),
     '',
     t('review.why', vars),
-    t('review.signature'),
+    t('common.signature'),
   ].join('\n');
   const html = layout(
     lng,
@@ -168,7 +168,7 @@ export function reviewMail(input: ReviewMailInput): MailMessage {
       ...(nextLine ? [`<p>${escapeHtml(nextLine)}</p>`] : []),
       `<p style="font-size:13px;color:#52606d">${escapeHtml(t('review.why', vars))}</p>`,
     ].join('\n'),
-    t('review.signature'),
+    t('common.signature'),
   );
   return { to: input.to, subject, text, html, ...(attachments ? { attachments } : {}) };
 }
