@@ -3,14 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import sameAsEnglish from '../../packages/domain/locales/same-as-english.json' with {
+  type: 'json',
+};
 import { type CatalogFinding, checkCatalogs } from '../support/catalogs.ts';
 
-/** The domain's catalogs (mail today; toolkit content may join as more namespaces). */
+/**
+ * The domain's catalogs: mail, error words and the toolkit's content. A text that is rightly
+ * the English one in a language ("Total", "No.") is listed in `same-as-english.json`.
+ */
 const DOMAIN_LOCALES = fileURLToPath(new URL('../../packages/domain/locales', import.meta.url));
 
 describe('the domain catalogs (packages/domain/locales)', () => {
   it('are complete in every language: same keys, same placeholders, nothing left in English', async () => {
-    expect(await checkCatalogs(DOMAIN_LOCALES)).toEqual([]);
+    expect(await checkCatalogs(DOMAIN_LOCALES, { allowIdentical: sameAsEnglish })).toEqual([]);
   });
 });
 
