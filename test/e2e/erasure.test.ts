@@ -105,5 +105,32 @@ describe('erasure and leaving in the browser', () => {
       .waitFor();
     await expectAccessible(wide, 'organizations with one archived at 1280 px');
     if (SHOTS) await wide.screenshot({ path: `${SHOTS}/organizations-1280.png`, fullPage: true });
+
+    // a network admin erased from the admins' list, shown as a former network admin
+    await ui.server.api('POST', `/networks/${networkId}/admins`, admin.token, {
+      email: 'second.admin@example.org',
+      name: 'Baraka Second',
+    });
+    await ui.server.accept('second.admin@example.org', 'Baraka Second', 'a long password three');
+    await wide.getByRole('link', { name: 'Network admins' }).click();
+    const baraka = wide.getByRole('listitem').filter({
+      has: wide.getByRole('heading', { name: 'Baraka Second' }),
+    });
+    await baraka.getByRole('button', { name: "Erase this person's data" }).click();
+    const eraseAdmin = wide.getByRole('alertdialog', { name: "Erase Baraka Second's data?" });
+    await eraseAdmin.getByText('"A former network admin"').waitFor();
+    await expectAccessible(wide, 'erase an admin confirmation at 1280 px');
+    await eraseAdmin.getByRole('button', { name: 'Yes, erase their data' }).click();
+    await wide
+      .getByRole('heading', { name: 'A former network admin' })
+      .waitFor({ timeout: 20_000 });
+    await expect.poll(() => wide.getByText('second.admin@example.org').count()).toBe(0);
+    // the signed-in admin cannot erase themselves: no such button on their own card
+    const own = wide.getByRole('listitem').filter({
+      has: wide.getByRole('heading', { name: 'Amani Admin' }),
+    });
+    expect(await own.getByRole('button', { name: "Erase this person's data" }).count()).toBe(0);
+    await expectAccessible(wide, 'admins after an erasure at 1280 px');
+    if (SHOTS) await wide.screenshot({ path: `${SHOTS}/admins-1280.png`, fullPage: true });
   }, 180_000);
 });
