@@ -196,6 +196,24 @@ describe('POST /networks/{networkId}/organizations/{organizationId}/departure', 
     );
   });
 
+  it('starts no new coaching program for it (400 naming the field)', async () => {
+    await expectProblem(
+      await api.call('POST', `/networks/${networkId}/coaching-programs`, {
+        token: adminToken,
+        body: {
+          organizationId: leaving.org.id,
+          name: 'Peer coaching pilot',
+          objectives: ['Better feedback among peer educators'],
+          kpis: [{ name: 'Sessions held per pair', target: 6, unit: 'sessions' }],
+          pilot: true,
+          pairingMode: 'fixed',
+        },
+      }),
+      400,
+      'organizationId',
+    );
+  });
+
   it('is recorded in the audit trail as organization.left, by the admin', async () => {
     const page = await expectJson<{
       items: { kind: string; subjectId?: string; actorId?: string }[];
