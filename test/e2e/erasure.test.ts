@@ -67,6 +67,7 @@ describe('erasure and leaving in the browser', () => {
       has: page.getByText('A former coordinator of Sauti Peer Alliance', { exact: true }),
     });
     await tombstone.waitFor({ timeout: 20_000 });
+    await page.getByRole('status').filter({ hasText: "The person's data is erased." }).waitFor();
     await expect.poll(() => page.getByText('Zawadi Quixote', { exact: true }).count()).toBe(0);
     await expect.poll(() => page.getByText('zawadi.quixote@example.org').count()).toBe(0);
     expect(await tombstone.getByRole('button').count()).toBe(0);

@@ -217,6 +217,7 @@ function AdminCard({
             former={formerRoleText(tl, 'network-admin')}
             describedBy={nameId}
             queryKey={adminKeys.admins(networkId)}
+            onErased={onDone}
           />
         )}
       </div>

@@ -33,6 +33,7 @@ export function EraseAction({
   former,
   describedBy,
   queryKey,
+  onErased,
 }: {
   networkId: string;
   personId: string;
@@ -41,11 +42,15 @@ export function EraseAction({
   former: string;
   describedBy: string;
   queryKey: readonly unknown[];
+  /**
+   * Told the message to announce once erased: the card then becomes a tombstone without
+   * this action, so the list's own status line says it.
+   */
+  onErased: (message: string) => void;
 }) {
   const t = useT();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [done, setDone] = useState(false);
   const erase = useMutation({
     mutationFn: () =>
       call(
@@ -56,7 +61,7 @@ export function EraseAction({
       ),
     onSuccess: async () => {
       setOpen(false);
-      setDone(true);
+      onErased(t('leaving.erasedMessage'));
       await queryClient.invalidateQueries({ queryKey });
     },
   });
@@ -77,9 +82,6 @@ export function EraseAction({
       >
         {t('leaving.erase')}
       </button>
-      <p className="busy" role="status">
-        {done ? t('leaving.erasedMessage') : ''}
-      </p>
       <ConfirmDialog
         open={open}
         title={t('leaving.eraseTitle', { name })}

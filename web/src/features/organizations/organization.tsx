@@ -156,9 +156,13 @@ function Members({
   const t = useT();
   const members = useInfiniteQuery(membersQuery(networkId, organization.id));
   const items = members.data?.pages.flatMap((p) => p.items) ?? [];
+  const [erased, setErased] = useState<string>();
   return (
     <section aria-labelledby="members">
       <h2 id="members">{t('members.heading')}</h2>
+      <p className="busy" role="status">
+        {erased ?? ''}
+      </p>
       <PagedList query={members} items={items} empty={t('members.empty')} className="cards people">
         {(m) => (
           <Person
@@ -169,6 +173,7 @@ function Members({
             member={m}
             canManage={canManage}
             canErase={canErase && m.id !== meId}
+            onErased={setErased}
           />
         )}
       </PagedList>

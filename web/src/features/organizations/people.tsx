@@ -23,6 +23,7 @@ export function Person({
   member,
   canManage,
   canErase = false,
+  onErased = () => {},
 }: {
   networkId: string;
   organizationId: string;
@@ -31,6 +32,8 @@ export function Person({
   canManage: boolean;
   /** A network admin, not this person: may erase their data (ADR 0034). */
   canErase?: boolean;
+  /** The list's status line, told once the person is erased. */
+  onErased?: (message: string) => void;
 }) {
   const t = useT();
   const nameId = useId();
@@ -74,6 +77,7 @@ export function Person({
             former={former}
             describedBy={nameId}
             queryKey={keys.members(networkId, organizationId)}
+            onErased={onErased}
           />
         </div>
       ) : null}
