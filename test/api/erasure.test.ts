@@ -359,6 +359,13 @@ describe('POST /networks/{networkId}/people/{personId}/erasure refusals', () => 
     }>(await api.call('GET', `/networks/${networkId}/admins`, { token: adminToken }), 200);
     expect(admins.items.find((a) => a.id === second!.id)).toMatchObject({ name: '', email: '' });
     expect(await api.local.platform.getUserByEmail(email)).toBeUndefined();
+    // the network's last active admin stays (422), even for the operator
+    await expectProblem(
+      await api.call('POST', erasurePath(adminId), { token: api.operatorToken, body: {} }),
+      422,
+      'personId',
+    );
+    expect((await api.local.platform.getUser(adminId))?.erasedAt).toBeUndefined();
   });
 });
 
