@@ -196,6 +196,24 @@ describe('POST /networks/{networkId}/organizations/{organizationId}/departure', 
     );
   });
 
+  it('starts no new coaching program for it (400 naming the field)', async () => {
+    await expectProblem(
+      await api.call('POST', `/networks/${networkId}/coaching-programs`, {
+        token: adminToken,
+        body: {
+          organizationId: leaving.org.id,
+          name: 'Peer coaching pilot',
+          objectives: ['Better feedback among peer educators'],
+          kpis: [{ name: 'Sessions held per pair', target: 6, unit: 'sessions' }],
+          pilot: true,
+          pairingMode: 'fixed',
+        },
+      }),
+      400,
+      'organizationId',
+    );
+  });
+
   it('is recorded in the audit trail as organization.left, by the admin', async () => {
     const page = await expectJson<{
       items: { kind: string; subjectId?: string; actorId?: string }[];
@@ -218,9 +236,23 @@ describe('POST /networks/{networkId}/organizations/{organizationId}/departure', 
     ]);
   });
 
-  it('lets the operator make an organization leave, even with a single coordinator', async () => {
-    const { org } = await organization('Operator Leaves');
-    const res = await leave(api.operatorToken, org.id);
-    expect((await expectJson<Archived>(res, 200)).status).toBe('archived');
+  it('lets the operator make an organization leave, even with a single coordinator, and has the identity provider disable its people', async () => {
+    const { org, coordinator } = await organization('Operator Leaves');
+    const identity = api.local.deps.identity;
+    const disabled: string[] = [];
+    api.local.deps.identity = Object.assign(Object.create(identity), {
+      disable: async (user: { id: string }) => {
+        disabled.push(user.id);
+        return identity.disable(user as never);
+      },
+    });
+    try {
+      const res = await leave(api.operatorToken, org.id);
+      expect((await expectJson<Archived>(res, 200)).status).toBe('archived');
+    } finally {
+      api.local.deps.identity = identity;
+    }
+    // on AWS that is AdminDisableUser and AdminUserGlobalSignOut (ADR 0031)
+    expect(disabled).toEqual([coordinator.user.id]);
   });
 });

@@ -19,6 +19,11 @@ export interface SweepOptions {
    * for the person (idempotency replies, invitations, resets, mail to them).
    */
   drop?: (item: Item) => boolean;
+  /**
+   * Items left as they are: other people's own records (a namesake keeps their name) and
+   * what is no person's copy (an organization's or a network's profile).
+   */
+  skip?: (item: Item) => boolean;
 }
 
 /** What a sweep did to a table. */
@@ -112,6 +117,7 @@ export async function sweepTable(
     );
     for (const item of page.Items ?? []) {
       result.scanned++;
+      if (options.skip?.(item)) continue;
       const key = { PK: item.PK, SK: item.SK };
       const next = scrub(item, pattern, options.replacement) as Item;
       if (

@@ -142,19 +142,21 @@ export const allOrganizationsQuery = (networkId: string) =>
       ),
   });
 
-/** Every person of an organization. */
+/** Every person of an organization, for pickers: an erased person (no name left) is not one. */
 export const allMembersQuery = (networkId: string, organizationId: string) =>
   queryOptions({
     queryKey: [...keys.members(networkId, organizationId), 'all'] as const,
-    queryFn: (): Promise<Member[]> =>
-      allPages((cursor) =>
-        call(
-          api.networks[':networkId'].organizations[':organizationId'].members.$get({
-            param: { networkId, organizationId },
-            query: cursor ? { cursor, limit: '100' } : { limit: '100' },
-          }),
-        ),
-      ),
+    queryFn: async (): Promise<Member[]> =>
+      (
+        await allPages<Member>((cursor) =>
+          call(
+            api.networks[':networkId'].organizations[':organizationId'].members.$get({
+              param: { networkId, organizationId },
+              query: cursor ? { cursor, limit: '100' } : { limit: '100' },
+            }),
+          ),
+        )
+      ).filter((m) => !m.erasedAt),
   });
 
 /** The filters of the mentorship list, as in its URL query. */

@@ -250,6 +250,38 @@ export const en = {
     'program-management': 'Program management',
     other: 'Other',
   },
+  // Leaving and erasure (ADR 0034): every string of the two actions, together.
+  leaving: {
+    formerCoordinator: 'A former coordinator of {{organization}}',
+    formerMember: 'A former member of {{organization}}',
+    formerAdmin: 'A former network admin',
+    erasedOn: 'Data erased on {{date}}',
+    erase: "Erase this person's data",
+    eraseTitle: "Erase {{name}}'s data?",
+    eraseRemoved:
+      'Removed for good: their name, email and anything else that identifies them, everywhere Sisi keeps it (mail included). They are signed out and can no longer sign in.',
+    eraseKept:
+      'Kept: the reports and forms they filed, shown as by "{{former}}". This cannot be undone.',
+    eraseYes: 'Yes, erase their data',
+    erasing: 'Erasing…',
+    erasedMessage: "The person's data is erased.",
+    eraseRefused:
+      'This person cannot be erased now: they are the last active coordinator (make someone else coordinator first) or it is you.',
+    leave: 'Organization leaves the network',
+    leaveTitle: '{{name}} leaves the network?',
+    leaveIntro: 'If {{name}} leaves the network:',
+    leaveArchived:
+      'it is archived: it stays in lists, marked as having left, and no new mentorship or coaching can include it;',
+    leavePeople: 'its people are deactivated and signed out at once;',
+    leaveMentors:
+      'each mentorship it mentors, or is the only mentee of, ends early for an organizational change;',
+    leaveMentee: 'in a mentorship with other mentees, only it leaves and the mentorship goes on;',
+    leaveKept: 'what it filed stays. This cannot be undone.',
+    leaveYes: 'Yes, it leaves the network',
+    leaving: 'Saving…',
+    archived: 'Left the network',
+    leftOn: 'Left the network on {{date}}.',
+  },
   donor: {
     title: 'Welcome',
     body: 'The donor summary is not available yet.',

@@ -4,6 +4,7 @@ import {
   coachingProgramSchema,
   consentSchema,
   createCoachingProgramSchema,
+  isActiveOrganization,
   type Kpi,
   type KpiInput,
   programFiguresSchema,
@@ -116,6 +117,10 @@ const createProgramHandler: Handler<typeof createProgram> = async (c) => {
     throw new ValidationError([
       { path: 'organizationId', message: 'is not an organization of this network' },
     ]);
+  }
+  // an organization that left the network starts nothing new (ADR 0034)
+  if (!isActiveOrganization(org)) {
+    throw new ValidationError([{ path: 'organizationId', message: 'has left the network' }]);
   }
   const at = now(c);
   const program: CoachingProgram = {

@@ -132,8 +132,8 @@ export async function erasePerson(
   });
   const needles = [user.name, user.email, person?.name ?? '', person?.email ?? ''];
   const replacement = formerRoleLabel(formerRole, org?.name);
-  await store.erasure.sweep({ needles, replacement });
-  await deps.platform.sweep({ needles, replacement });
+  await store.erasure.sweep(user.id, { needles, replacement });
+  await deps.platform.sweep({ id: user.id, email: user.email }, { needles, replacement });
   const pattern = needlePattern(needles);
   if (pattern) await deps.mailer.erase?.(pattern);
   return { id: user.id, erasedAt };

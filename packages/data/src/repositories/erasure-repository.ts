@@ -7,10 +7,19 @@ import { TableRepository } from '../table.ts';
  * reads the whole table.
  *
  * @example
- * await store.erasure.sweep({ needles: [name, email], replacement: 'a former member of …' });
+ * await store.erasure.sweep(personId, { needles: [name, email], replacement: 'a former member of …' });
  */
 export class ErasureRepository extends TableRepository {
-  sweep(options: SweepOptions): Promise<SweepResult> {
-    return this.table.sweep(options);
+  /**
+   * `personId`'s own record is tombstoned by the erasure itself; other people's records
+   * and organizations' profiles are left alone (a namesake keeps their name).
+   */
+  sweep(personId: string, options: Omit<SweepOptions, 'skip' | 'drop'>): Promise<SweepResult> {
+    return this.table.sweep({
+      ...options,
+      skip: (item) =>
+        (item.SK === 'PERSON' && item.PK !== `PERSON#${personId}`) ||
+        (String(item.PK).startsWith('ORG#') && item.SK === 'ORG'),
+    });
   }
 }

@@ -500,12 +500,29 @@ export class PlatformRepository extends TableRepository {
 
   /**
    * An erased person's name and email removed from every platform item (a Scan: an
-   * erasure only, ADR 0034). Records that exist for the person alone (idempotency replies,
-   * invitations, password resets, queued mail, login counts, the email claim) are deleted
-   * when they hold either; any other item is rewritten with `replacement`.
+   * erasure only, ADR 0034). Records of one act or mail (idempotency replies, invitations,
+   * password resets, queued mail, login counts, the email claim) are deleted when they are
+   * the person's (hold their email or id); any other item holding the name is rewritten
+   * with `replacement`. The directory's people and networks are left alone: the person's
+   * own record is tombstoned by the erasure, and a namesake, in any network, keeps theirs.
    */
-  sweep(options: Omit<SweepOptions, 'drop'>): Promise<SweepResult> {
-    return this.table.sweep({ ...options, drop: isPersonal });
+  sweep(
+    person: { id: string; email: string },
+    options: Omit<SweepOptions, 'drop' | 'skip'>,
+  ): Promise<SweepResult> {
+    const email = person.email.toLowerCase();
+    const theirs = (item: Record<string, unknown>) => {
+      const text = JSON.stringify(item).toLowerCase();
+      return (!!email && text.includes(email)) || text.includes(person.id.toLowerCase());
+    };
+    return this.table.sweep({
+      ...options,
+      drop: (item) => isPersonal(item) && theirs(item),
+      skip: (item) =>
+        (String(item.PK).startsWith('USER#') && item.SK === 'USER') ||
+        (String(item.PK).startsWith('NETWORK#') && item.SK === 'NETWORK') ||
+        item.PK === 'SETTING',
+    });
   }
 
   /**

@@ -6,6 +6,7 @@
  * `/networks/:networkId/coaching-groups` and `/networks/:networkId/coaching-groups/new`
  */
 import type { Member } from '@sisi/domain';
+import { isActiveOrganization } from '@sisi/domain';
 import {
   groupSizeAdvice,
   groupSizeGuidance,
@@ -86,7 +87,7 @@ export function CoachingGroupNewPage() {
   const tc = useCoachingT();
   const queryClient = useQueryClient();
   const organizations = useQuery(allOrganizationsQuery(networkId));
-  const orgs = organizations.data ?? [];
+  const orgs = (organizations.data ?? []).filter(isActiveOrganization);
   const people = useQueries({
     queries: orgs.map((o) => ({ ...allMembersQuery(networkId, o.id), retry: false })),
   });

@@ -1,3 +1,4 @@
+import { isActiveOrganization } from '@sisi/domain';
 /**
  * The form that designs a peer coaching program: objectives, KPIs, the pilot flag and the
  * pairing (fixed, or rotational every N weeks).
@@ -97,7 +98,7 @@ export function ProgramNewPage() {
       ) : (
         <ProgramForm
           networkId={networkId}
-          organizations={orgs.data ?? []}
+          organizations={(orgs.data ?? []).filter(isActiveOrganization)}
           organizationId={roles.isAdmin ? '' : (roles.user?.organizationId ?? '')}
         />
       )}

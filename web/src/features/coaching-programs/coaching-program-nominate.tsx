@@ -1,3 +1,4 @@
+import { isActiveOrganization } from '@sisi/domain';
 /** The form to nominate a peer for a program, with the referees who vouch for them. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -54,7 +55,7 @@ function PersonChoice({
           onChange={(e) => onChange(emptyChoice(e.currentTarget.value))}
         >
           <option value="">{labels.chooseOrganization}</option>
-          {(orgs.data ?? []).map((o) => (
+          {(orgs.data ?? []).filter(isActiveOrganization).map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}
             </option>

@@ -1,4 +1,5 @@
 import type { Mentorship, TechnicalArea } from '@sisi/domain';
+import { isActiveOrganization } from '@sisi/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'wouter';
@@ -53,7 +54,10 @@ export function MentorshipNewPage() {
       ) : orgs.error ? (
         <LoadError error={orgs.error} />
       ) : (
-        <NewMentorshipForm networkId={networkId} organizations={orgs.list} />
+        <NewMentorshipForm
+          networkId={networkId}
+          organizations={orgs.list.filter(isActiveOrganization)}
+        />
       )}
     </Page>
   );

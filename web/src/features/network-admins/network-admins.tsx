@@ -1,6 +1,6 @@
 import type { InviteNetworkAdmin, NetworkAdmin } from '@sisi/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { api, call, idempotencyKey } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
@@ -17,7 +17,8 @@ import {
 import { Page, StatusMessage } from '../../components/page.tsx';
 import { PagedList } from '../../components/paged-list.tsx';
 import { useAdminsT } from '../../i18n/en-admins.ts';
-import { formatDate, languageName } from '../../i18n/index.ts';
+import { formatDate, languageName, useT } from '../../i18n/index.ts';
+import { EraseAction, formerRoleText } from '../organizations/leaving.tsx';
 import { adminKeys, adminsQuery, networkQuery } from './network-admins-queries.ts';
 import './network-admins.css';
 
@@ -107,6 +108,8 @@ function AdminCard({
   onDone: (message: string | undefined) => void;
 }) {
   const t = useAdminsT();
+  const tl = useT();
+  const nameId = useId();
   const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const param = { networkId, personId: admin.id };
@@ -154,9 +157,20 @@ function AdminCard({
 
   const failed = reactivate.error ?? resend.error;
   const status = t(`networkAdmins.status.${admin.status}`);
+  if (admin.erasedAt) {
+    // a tombstone (ADR 0034): no name, no email, nothing left to do
+    return (
+      <li className="card">
+        <h3 className="card-title">{formerRoleText(tl, 'network-admin')}</h3>
+        <p className="hint">{tl('leaving.erasedOn', { date: formatDate(admin.erasedAt) })}</p>
+      </li>
+    );
+  }
   return (
     <li className="card">
-      <h3 className="card-title">{admin.name}</h3>
+      <h3 className="card-title" id={nameId}>
+        {admin.name}
+      </h3>
       <p className="break">{admin.email}</p>
       <p>
         <span className={`badge status-${admin.status}`}>{status}</span>
@@ -194,6 +208,17 @@ function AdminCard({
             {t('networkAdmins.deactivate')}
             <Whom name={admin.name} />
           </button>
+        )}
+        {isMe ? null : (
+          <EraseAction
+            networkId={networkId}
+            personId={admin.id}
+            name={admin.name}
+            former={formerRoleText(tl, 'network-admin')}
+            describedBy={nameId}
+            queryKey={adminKeys.admins(networkId)}
+            onErased={onDone}
+          />
         )}
       </div>
       <ConfirmDialog

@@ -9,6 +9,7 @@ import { Form, sendWith, TextField, useForm } from '../../components/form/index.
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { PagedList } from '../../components/paged-list.tsx';
 import { countryName, formatDate, languageName, useT } from '../../i18n/index.ts';
+import { LeaveNetworkAction, LeftNotice } from './leaving.tsx';
 import { useOrganizationParams } from './organization-params.ts';
 import { Person } from './people.tsx';
 
@@ -29,10 +30,13 @@ export function OrganizationPage() {
   const flash = useHistoryState<FlashState | null>()?.flash;
   const roles: readonly Role[] = me.data?.roles ?? [];
   const isAdmin = roles.includes('network-admin') && me.data?.networkId === networkId;
-  const canInvite =
-    isAdmin || (roles.includes('coordinator') && me.data?.organizationId === organizationId);
-
   const org = organization.data;
+  const archived = org?.status === 'archived';
+  // an organization that left the network has no one left to invite or manage
+  const canInvite =
+    !archived &&
+    (isAdmin || (roles.includes('coordinator') && me.data?.organizationId === organizationId));
+
   return (
     <Page title={org?.name ?? t('organizations.title')}>
       <StatusMessage message={flash} />
@@ -54,10 +58,20 @@ export function OrganizationPage() {
               {t('organizations.capacity')}
             </Link>
           </p>
+          <LeftNotice organization={org} />
           <Profile organization={org} />
-          <Members networkId={networkId} organization={org} canManage={canInvite} />
+          <Members
+            networkId={networkId}
+            organization={org}
+            canManage={canInvite}
+            canErase={isAdmin}
+            meId={me.data?.id}
+          />
           {canInvite ? (
             <InviteMember networkId={networkId} organizationId={organizationId} />
+          ) : null}
+          {isAdmin && !archived ? (
+            <LeaveNetworkAction networkId={networkId} organization={org} />
           ) : null}
         </>
       ) : organization.isError ? (
@@ -130,25 +144,36 @@ function Members({
   networkId,
   organization,
   canManage,
+  canErase,
+  meId,
 }: {
   networkId: string;
   organization: Organization;
   canManage: boolean;
+  canErase: boolean;
+  meId: string | undefined;
 }) {
   const t = useT();
   const members = useInfiniteQuery(membersQuery(networkId, organization.id));
   const items = members.data?.pages.flatMap((p) => p.items) ?? [];
+  const [erased, setErased] = useState<string>();
   return (
     <section aria-labelledby="members">
       <h2 id="members">{t('members.heading')}</h2>
+      <p className="busy" role="status">
+        {erased ?? ''}
+      </p>
       <PagedList query={members} items={items} empty={t('members.empty')} className="cards people">
         {(m) => (
           <Person
             key={m.id}
             networkId={networkId}
             organizationId={organization.id}
+            organizationName={organization.name}
             member={m}
             canManage={canManage}
+            canErase={canErase && m.id !== meId}
+            onErased={setErased}
           />
         )}
       </PagedList>

@@ -41,9 +41,12 @@ function OrganizationCard({
       </h2>
       <p>{countryName(o.country)}</p>
       <p>{o.keyPopulations.map((k) => t(`keyPopulations.${k}`)).join(', ')}</p>
-      {o.kpLed ? (
+      {o.kpLed || o.status === 'archived' ? (
         <p>
-          <span className="badge">{t('organizations.kpLedBadge')}</span>
+          {o.kpLed ? <span className="badge">{t('organizations.kpLedBadge')}</span> : null}
+          {o.status === 'archived' ? (
+            <span className="badge status-deactivated">{t('leaving.archived')}</span>
+          ) : null}
         </p>
       ) : null}
     </li>

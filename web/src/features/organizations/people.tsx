@@ -4,7 +4,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { api, call } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import { isProblem, problemMessage } from '../../components/form/index.ts';
-import { useT } from '../../i18n/index.ts';
+import { formatDate, useT } from '../../i18n/index.ts';
+import { EraseAction, formerRoleText } from './leaving.tsx';
 
 /** A change that takes something away: asked to be confirmed before it is sent. */
 type Destructive = 'deactivate' | 'demote';
@@ -18,17 +19,35 @@ type Destructive = 'deactivate' | 'demote';
 export function Person({
   networkId,
   organizationId,
+  organizationName,
   member,
   canManage,
+  canErase = false,
+  onErased = () => {},
 }: {
   networkId: string;
   organizationId: string;
+  organizationName: string;
   member: Member;
   canManage: boolean;
+  /** A network admin, not this person: may erase their data (ADR 0034). */
+  canErase?: boolean;
+  /** The list's status line, told once the person is erased. */
+  onErased?: (message: string) => void;
 }) {
   const t = useT();
   const nameId = useId();
   const coordinator = member.roles.includes('coordinator');
+  if (member.erasedAt) {
+    // a tombstone: no name, no email, no actions; what they filed is theirs by this label
+    return (
+      <li className="card">
+        <p className="person-name">{formerRoleText(t, member.formerRole, organizationName)}</p>
+        <p className="hint">{t('leaving.erasedOn', { date: formatDate(member.erasedAt) })}</p>
+      </li>
+    );
+  }
+  const former = formerRoleText(t, coordinator ? 'coordinator' : 'member', organizationName);
   return (
     <li className="card">
       <p className="person-name" id={nameId}>
@@ -48,6 +67,19 @@ export function Person({
           member={member}
           nameId={nameId}
         />
+      ) : null}
+      {canErase ? (
+        <div className="actions">
+          <EraseAction
+            networkId={networkId}
+            personId={member.id}
+            name={member.name}
+            former={former}
+            describedBy={nameId}
+            queryKey={keys.members(networkId, organizationId)}
+            onErased={onErased}
+          />
+        </div>
       ) : null}
     </li>
   );

@@ -4,6 +4,7 @@
  * person of the network.
  */
 import type { CoachingStatus, Member, User } from '@sisi/domain';
+import { isActiveOrganization } from '@sisi/domain';
 import {
   type LaoStep,
   leadAssistObserve,
@@ -244,7 +245,9 @@ export function PersonPicker({
         path={organizationPath}
         label={labels.organization}
         placeholder={labels.chooseOrganization}
-        options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+        options={(orgs.data ?? [])
+          .filter(isActiveOrganization)
+          .map((o) => ({ value: o.id, label: o.name }))}
         onChange={() => form.set(personPath, '')}
       />
       <SelectField
