@@ -114,7 +114,7 @@ const createProgramHandler: Handler<typeof createProgram> = async (c) => {
   const org = await store.organizations.get(input.organizationId);
   if (!org) {
     throw new ValidationError([
-      { path: 'organizationId', message: 'is not an organization of this network' },
+      { path: 'organizationId', code: 'unknown_reference', params: { kind: 'organization' } },
     ]);
   }
   const at = now(c);
@@ -209,14 +209,10 @@ const updateProgramHandler: Handler<typeof updateProgram> = async (c) => {
   const rotationWeeks =
     pairingMode === 'fixed' ? undefined : (input.rotationWeeks ?? program.rotationWeeks);
   if (pairingMode === 'rotational' && rotationWeeks === undefined) {
-    throw new ValidationError([
-      { path: 'rotationWeeks', message: 'is required for rotational pairing' },
-    ]);
+    throw new ValidationError([{ path: 'rotationWeeks', code: 'required' }]);
   }
   if (pairingMode === 'fixed' && input.rotationWeeks !== undefined) {
-    throw new ValidationError([
-      { path: 'rotationWeeks', message: 'is only for rotational pairing' },
-    ]);
+    throw new ValidationError([{ path: 'rotationWeeks', code: 'not_applicable' }]);
   }
   if (input.version !== program.version) {
     throw new ConflictProblem(

@@ -56,7 +56,11 @@ async function checkOrganizations(store: NetworkStore, refs: { path: string; id:
   const found = await Promise.all(refs.map((r) => store.organizations.get(r.id)));
   const errors = refs
     .filter((_, i) => !found[i])
-    .map((r) => ({ path: r.path, message: 'is not an organization of this network' }));
+    .map((r) => ({
+      path: r.path,
+      code: 'unknown_reference' as const,
+      params: { kind: 'organization' },
+    }));
   if (errors.length) throw new ValidationError(errors);
 }
 
@@ -240,7 +244,11 @@ const acceptAgreementHandler: Handler<typeof acceptAgreement> = async (c) => {
   const m = await managedMentorship(c);
   if (!involvedOrganizations(m).includes(organizationId)) {
     throw new ValidationError([
-      { path: 'organizationId', message: 'is not an organization of this mentorship' },
+      {
+        path: 'organizationId',
+        code: 'unknown_reference' as const,
+        params: { kind: 'organization' },
+      },
     ]);
   }
   const ownCoordinator =
@@ -253,7 +261,7 @@ const acceptAgreementHandler: Handler<typeof acceptAgreement> = async (c) => {
     throw new ValidationError([
       {
         path: 'onBehalf',
-        message: "must be true: a network admin accepts on the organization's behalf",
+        code: 'on_behalf_required' as const,
       },
     ]);
   }
@@ -310,7 +318,11 @@ const declineAgreementHandler: Handler<typeof declineAgreement> = async (c) => {
   const m = await managedMentorship(c);
   if (!involvedOrganizations(m).includes(organizationId)) {
     throw new ValidationError([
-      { path: 'organizationId', message: 'is not an organization of this mentorship' },
+      {
+        path: 'organizationId',
+        code: 'unknown_reference' as const,
+        params: { kind: 'organization' },
+      },
     ]);
   }
   // only the organization itself declines: an admin cannot refuse on its behalf
@@ -448,7 +460,13 @@ const setParticipantsHandler: Handler<typeof setParticipants> = async (c) => {
   const errors = personIds.flatMap((_, i) =>
     people[i] && orgs.includes(people[i]!.organizationId)
       ? []
-      : [{ path: `personIds.${i}`, message: 'is not a person of this mentorship’s organizations' }],
+      : [
+          {
+            path: `personIds.${i}`,
+            code: 'unknown_reference' as const,
+            params: { kind: 'person' },
+          },
+        ],
   );
   if (errors.length) throw new ValidationError(errors);
   const added = personIds.filter((id) => !m.participantIds.includes(id));
