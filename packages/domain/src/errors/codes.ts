@@ -158,6 +158,7 @@ function codeOf(
     }
     case 'invalid_format': {
       // a regex names what it checks through the schema's own format name, when it has one
+      if (issue.format === undefined) return { code: 'invalid_format' };
       const format = issue.format === 'regex' ? 'pattern' : String(issue.format);
       return { code: 'invalid_format', params: { format } };
     }

@@ -21,7 +21,7 @@ export function registerErrorCatalog(lng: ErrorLanguage, catalog: ErrorCatalog):
 }
 
 /** Whether `lng`'s words are loaded (for `errorText`). */
-export const hasErrorCatalog = (lng: string): boolean => catalogs.has(lng);
+export const hasErrorCatalog = (lng: string): boolean => catalogs.has(errorLanguage(lng));
 
 /**
  * The best of the four languages for a language tag (`pt-BR` → `pt`, `de` → `en`).
