@@ -207,4 +207,31 @@ describe('messages follow Accept-Language', () => {
     });
     expect(await api.countItems([w.networkId])).toBe(before);
   });
+  it('words a version conflict (409), its code kept on the problem and on `version`', async () => {
+    const path = `/networks/${w.networkId}/organizations/${w.mentor.id}/asset-inventory`;
+    const body = { areasOfExpertise: ['advocacy'], internalExperts: [], packagedResources: [] };
+    const first = await api.call('PUT', path, {
+      token: w.tokens.admin,
+      body: { ...body, version: 0 },
+    });
+    expect(first.status, await first.clone().text()).toBe(200);
+    const before = await api.countItems([w.networkId]);
+    const stale = await api.call('PUT', path, {
+      token: w.tokens.admin,
+      body: { ...body, version: 0 },
+      headers: { 'accept-language': 'pt' },
+    });
+    const problem = (await expectProblem(stale, 409, 'version')) as Problem & { code?: string };
+    expect(problem).toMatchObject({
+      code: 'version_conflict',
+      title: errorCatalogs.pt.problem_title_409,
+      detail: errorCatalogs.pt.version_conflict,
+    });
+    expect(problem.errors).toContainEqual({
+      path: 'version',
+      code: 'version_conflict',
+      message: errorCatalogs.pt.version_conflict,
+    });
+    expect(await api.countItems([w.networkId])).toBe(before);
+  });
 });

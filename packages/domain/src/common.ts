@@ -7,9 +7,9 @@ z.config({
     if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
     if (issue.code === 'invalid_type')
       return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
-    if (issue.code === 'invalid_value') {
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    }
+    // the options are ids, not words: a reader sees "choose one of the options" (the
+    // API and the SPA word it from the code, `not_one_of`, with the options in `params`)
+    if (issue.code === 'invalid_value') return 'must be one of the options';
     if (issue.code === 'unrecognized_keys')
       return `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
     return undefined;
