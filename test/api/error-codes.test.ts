@@ -203,8 +203,13 @@ describe('messages follow Accept-Language', () => {
       code: 'domain_rule',
       rule: expect.any(String),
       title: errorCatalogs.fr.problem_title_422,
-      detail: errorCatalogs.fr.domain_rule,
     });
+    // each rule the catalogs word has its own words; any other, the general ones
+    const catalog: Record<string, string> = errorCatalogs.fr;
+    expect(problem.detail).toBe(
+      catalog[`domain_rule_${problem.rule}`] ?? errorCatalogs.fr.domain_rule,
+    );
+    expect(catalog[`domain_rule_${problem.rule}`]).toBeDefined();
     expect(await api.countItems([w.networkId])).toBe(before);
   });
   it('words a version conflict (409), its code kept on the problem and on `version`', async () => {

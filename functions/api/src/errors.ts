@@ -191,6 +191,6 @@ export class DomainRuleError extends ApiError {
         ? { errors: [{ path: field, code: 'domain_rule', params: { rule }, message: detail }] }
         : {}),
     });
-    this.wording = { key: 'domain_rule' };
+    this.wording = { key: 'domain_rule', params: { rule } };
   }
 }

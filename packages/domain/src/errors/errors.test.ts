@@ -109,6 +109,15 @@ describe('errorText', () => {
     );
   });
 
+  it('words each rule of the domain it knows, any other in general words', () => {
+    expect(errorText('domain_rule', { rule: 'ended' }, 'es')).toBe(
+      errorCatalogs.es['domain_rule_ended'],
+    );
+    expect(errorText('domain_rule', { rule: 'no-such-rule' }, 'es')).toBe(
+      errorCatalogs.es.domain_rule,
+    );
+  });
+
   it('tells the language of a tag', () => {
     expect(errorLanguage('pt-BR')).toBe('pt');
     expect(errorLanguage('FR_ca')).toBe('fr');

@@ -61,28 +61,31 @@ const countOf = (params: ErrorParams): number | undefined => {
   return undefined;
 };
 
+/** The parameter whose value names a code's variant (`invalid_format` + `email`). */
+const VARIANT_PARAM: Partial<Record<ErrorCode, string>> = {
+  invalid_format: 'format',
+  invalid_type: 'expected',
+  unknown_reference: 'kind',
+  unsafe_text: 'reason',
+  domain_rule: 'rule',
+};
+
+/** `date_order`'s variant: the bounds its parameters give. */
+const dateVariant = (p: ErrorParams) =>
+  p.min !== undefined && p.max !== undefined
+    ? 'range'
+    : p.min !== undefined
+      ? 'min'
+      : p.max !== undefined
+        ? 'max'
+        : p.after !== undefined
+          ? 'after'
+          : undefined;
+
 /** The catalog key for a code: a variant named by its parameters when the catalog has one. */
 function variantKey(code: ErrorCode, params: ErrorParams, has: (key: string) => boolean): string {
-  const variant =
-    code === 'invalid_format'
-      ? params.format
-      : code === 'invalid_type'
-        ? params.expected
-        : code === 'unknown_reference'
-          ? params.kind
-          : code === 'unsafe_text'
-            ? params.reason
-            : code === 'date_order'
-              ? params.min !== undefined && params.max !== undefined
-                ? 'range'
-                : params.min !== undefined
-                  ? 'min'
-                  : params.max !== undefined
-                    ? 'max'
-                    : params.after !== undefined
-                      ? 'after'
-                      : undefined
-              : undefined;
+  const name = VARIANT_PARAM[code];
+  const variant = code === 'date_order' ? dateVariant(params) : name ? params[name] : undefined;
   const key = typeof variant === 'string' ? `${code}_${variant}` : code;
   return has(key) || has(`${key}_other`) ? key : code;
 }
