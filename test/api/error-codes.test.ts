@@ -239,4 +239,24 @@ describe('messages follow Accept-Language', () => {
     });
     expect(await api.countItems([w.networkId])).toBe(before);
   });
+  it('words an email already someone’s (409 email_taken)', async () => {
+    const members = `/networks/${w.networkId}/organizations/${w.outsider.id}/members`;
+    const body = { email: 'twice.invited@example.org', name: 'Twin' };
+    const first = await api.call('POST', members, { token: w.tokens.admin, body });
+    expect(first.status, await first.clone().text()).toBe(201);
+    const before = await api.countItems([w.networkId]);
+    const res = await api.call('POST', members, {
+      token: w.tokens.admin,
+      body,
+      headers: { 'accept-language': 'es-AR' },
+    });
+    const problem = (await expectProblem(res, 409, 'email')) as Problem & { code?: string };
+    expect(problem).toMatchObject({ code: 'email_taken', detail: errorCatalogs.es.email_taken });
+    expect(problem.errors).toContainEqual({
+      path: 'email',
+      code: 'email_taken',
+      message: errorCatalogs.es.email_taken,
+    });
+    expect(await api.countItems([w.networkId])).toBe(before);
+  });
 });

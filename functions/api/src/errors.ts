@@ -109,14 +109,22 @@ export class UnsupportedMediaTypeError extends ApiError {
   }
 }
 
+/** The code of a storage conflict: an email already someone's is `email_taken`. */
+const storageConflictCode = (cause: unknown): ErrorCode | undefined =>
+  cause instanceof ConflictError && cause.field === 'email' ? 'email_taken' : undefined;
+
 /**
  * A write that meets a state it cannot change: `code` is `version_conflict` on a `version`
- * field (someone saved in the meantime), else `conflict`; the detail stays the thrower's.
+ * field (someone saved in the meantime), `email_taken` for an email already someone's, else
+ * `conflict`; the detail stays the thrower's.
  */
 export class ConflictProblem extends ApiError {
   override name = 'ConflictProblem';
   constructor(detail: string, field?: string, options?: ErrorOptions) {
-    const code: ErrorCode = field === 'version' ? 'version_conflict' : 'conflict';
+    const code: ErrorCode =
+      field === 'version'
+        ? 'version_conflict'
+        : (storageConflictCode(options?.cause) ?? 'conflict');
     super(
       409,
       'Conflict',

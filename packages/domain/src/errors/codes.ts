@@ -58,6 +58,7 @@ export const errorCodes = [
   // answers that are not about the value's form (409, 422)
   'conflict',
   'version_conflict',
+  'email_taken',
   'domain_rule',
 ] as const;
 

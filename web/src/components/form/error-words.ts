@@ -14,7 +14,10 @@ export interface CodedError {
   message: string;
 }
 
-/** Codes whose message is the API's own, already in the reader's language (a 409 or 422). */
+/**
+ * Codes whose message is the API's own, already in the reader's language (a 409 or 422):
+ * in English it is more precise than the code's words.
+ */
 const OWN_WORDS = new Set(['conflict', 'version_conflict', 'domain_rule']);
 
 const language = () => i18n.language;
