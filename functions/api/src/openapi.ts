@@ -35,7 +35,10 @@ export const problemSchema = z
     code: z
       .string()
       .optional()
-      .openapi({ description: 'On a 409 or 422: `conflict`, `version_conflict`, `email_taken`, `domain_rule`.' }),
+      .openapi({
+        description:
+          'On a 409 or 422: `conflict`, `version_conflict`, `email_taken`, `domain_rule`.',
+      }),
     rule: z
       .string()
       .optional()

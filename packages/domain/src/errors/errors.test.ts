@@ -111,7 +111,7 @@ describe('errorText', () => {
 
   it('words each rule of the domain it knows, any other in general words', () => {
     expect(errorText('domain_rule', { rule: 'ended' }, 'es')).toBe(
-      errorCatalogs.es['domain_rule_ended'],
+      errorCatalogs.es.domain_rule_ended,
     );
     expect(errorText('domain_rule', { rule: 'no-such-rule' }, 'es')).toBe(
       errorCatalogs.es.domain_rule,
