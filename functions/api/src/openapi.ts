@@ -32,13 +32,9 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string().openapi({ description: 'In the language `Accept-Language` asks for.' }),
     instance: z.string().optional(),
-    code: z
-      .string()
-      .optional()
-      .openapi({
-        description:
-          'On a 409 or 422: `conflict`, `version_conflict`, `email_taken`, `domain_rule`.',
-      }),
+    code: z.string().optional().openapi({
+      description: 'On a 409 or 422: `conflict`, `version_conflict`, `email_taken`, `domain_rule`.',
+    }),
     rule: z
       .string()
       .optional()
