@@ -1,3 +1,4 @@
+import { errorCodes } from '@sisi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.ts';
 
@@ -53,11 +54,18 @@ describe('bad input on every write route', () => {
         const text = await res.text();
         expect(res.status, `${method} ${path}: ${text}`).toBe(400);
         expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-        const problem = JSON.parse(text) as { errors?: { path: string }[] };
+        const problem = JSON.parse(text) as { errors?: { path: string; code: string }[] };
         const named = new Set((problem.errors ?? []).map((e) => e.path.split('.')[0]));
         expect(
           fields.filter((f) => !named.has(f)),
           `${method} ${path} does not name every missing field`,
+        ).toEqual([]);
+        // each with a stable code; a field left out is `required`, whatever its type
+        for (const e of problem.errors ?? []) expect(errorCodes, text).toContain(e.code);
+        const missing = (problem.errors ?? []).filter((e) => fields.includes(e.path));
+        expect(
+          missing.filter((e) => e.code !== 'required'),
+          `${method} ${path}`,
         ).toEqual([]);
         expect(await api.countItems([networkId]), `${method} ${path} wrote`).toBe(before);
         checked.push(`${method} ${path}`);

@@ -195,7 +195,10 @@ describe('GET /api/v1/openapi.json', () => {
           );
           const item = resolve(resolved.properties?.errors?.items ?? {});
           expect(Object.keys(item.properties ?? {})).toEqual(
-            expect.arrayContaining(['path', 'message']),
+            expect.arrayContaining(['path', 'code', 'params', 'message']),
+          );
+          expect(resolve(item.properties?.code ?? {}).enum).toEqual(
+            expect.arrayContaining(['required', 'too_long', 'not_one_of', 'not_a_known_field']),
           );
         });
       }

@@ -63,7 +63,7 @@ describe('password reset in the browser', () => {
     await expect
       .poll(() =>
         page
-          .getByText(/too easy to guess/)
+          .getByText(/too easy to guess/i)
           .first()
           .isVisible(),
       )

@@ -7,7 +7,7 @@ export interface Problem {
   status: number;
   detail: string;
   instance?: string;
-  errors?: { path: string; message: string }[];
+  errors?: { path: string; code: string; params?: Record<string, unknown>; message: string }[];
 }
 
 /**

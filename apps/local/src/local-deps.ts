@@ -227,7 +227,7 @@ export async function buildLocalDeps(options: LocalDepsOptions): Promise<LocalDe
         const now = await clock.advance(input);
         if (!now) {
           throw new ValidationError([
-            { path: input.to ? 'to' : 'advanceDays', message: 'the clock only moves forward' },
+            { path: input.to ? 'to' : 'advanceDays', code: 'date_order' },
           ]);
         }
         return { now: now.toISOString() };

@@ -204,10 +204,7 @@ export function createApp(deps: ApiDeps) {
       return problemResponse(c, new NotFoundError(error.entity));
     }
     if (error instanceof InvalidCursorError) {
-      return problemResponse(
-        c,
-        new ValidationError([{ path: 'cursor', message: 'is not a cursor this list gave' }]),
-      );
+      return problemResponse(c, new ValidationError([{ path: 'cursor', code: 'invalid_cursor' }]));
     }
     if (error instanceof HTTPException && error.status === 415) {
       return problemResponse(c, new UnsupportedMediaTypeError(c.req.header('content-type')));
@@ -216,10 +213,7 @@ export function createApp(deps: ApiDeps) {
       return problemResponse(c, new ContentTooLargeError(BODY_LIMIT_BYTES));
     }
     if (error instanceof HTTPException && error.status === 400) {
-      return problemResponse(
-        c,
-        new ValidationError([{ path: 'body', message: 'is not valid JSON' }]),
-      );
+      return problemResponse(c, new ValidationError([{ path: 'body', code: 'invalid_json' }]));
     }
     return problemResponse(c, error);
   });

@@ -1,4 +1,5 @@
 import { ConflictError } from '@sisi/data';
+import type { ErrorCode, ErrorParams } from '@sisi/domain';
 
 /**
  * Errors of the API. Each carries the HTTP status and RFC 9457 fields it becomes at the
@@ -6,6 +7,12 @@ import { ConflictError } from '@sisi/data';
  */
 export class ApiError extends Error {
   override name = 'ApiError';
+  /**
+   * The catalog key (`locales/{lng}/errors.json`) and parameters of the detail in words
+   * every language has: an English reader gets `message` as written at the throw, any other
+   * reader these words (`problemResponse`).
+   */
+  wording: { key: string; params?: ErrorParams } = { key: 'problem_internal' };
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503,
     readonly title: string,
@@ -21,15 +28,22 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * One field error: where, which rule (a stable code of `errorCodes`) and its parameters.
+ * `message` is worded from `code` in the reader's language at the edge; a thrower gives one
+ * only where the words are its own (a 409 or 422 naming a field: English, see ADR 0036).
+ */
 export interface FieldError {
   path: string;
-  message: string;
+  code: ErrorCode;
+  params?: ErrorParams;
+  message?: string;
 }
 
 export class ValidationError extends ApiError {
   override name = 'ValidationError';
   constructor(readonly errors: FieldError[]) {
-    super(400, 'Invalid input', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+    super(400, 'Invalid input', errors.map((e) => `${e.path}: ${e.code}`).join('; '), {
       errors,
     });
   }
@@ -39,6 +53,7 @@ export class UnauthorizedError extends ApiError {
   override name = 'UnauthorizedError';
   constructor(detail = 'a valid bearer token is required') {
     super(401, 'Unauthorized', detail);
+    this.wording = { key: 'problem_unauthorized' };
   }
 }
 
@@ -46,6 +61,7 @@ export class ForbiddenError extends ApiError {
   override name = 'ForbiddenError';
   constructor(detail = 'your role does not allow this') {
     super(403, 'Forbidden', detail);
+    this.wording = { key: 'problem_forbidden' };
   }
 }
 
@@ -54,6 +70,7 @@ export class NotFoundError extends ApiError {
   override name = 'NotFoundError';
   constructor(what = 'resource') {
     super(404, 'Not found', `${what} not found`);
+    this.wording = { key: 'problem_not_found' };
   }
 }
 
@@ -62,6 +79,7 @@ export class MethodNotAllowedError extends ApiError {
   override name = 'MethodNotAllowedError';
   constructor(readonly allow: string[]) {
     super(405, 'Method not allowed', `this route answers ${allow.join(', ')}`);
+    this.wording = { key: 'problem_method_not_allowed', params: { allow: allow.join(', ') } };
   }
 }
 
@@ -69,10 +87,11 @@ export class MethodNotAllowedError extends ApiError {
 export class ContentTooLargeError extends ApiError {
   override name = 'ContentTooLargeError';
   constructor(readonly maxBytes: number) {
-    const message = `must be at most ${maxBytes / 1024} kB`;
-    super(413, 'Content too large', `the body ${message}`, {
-      errors: [{ path: 'body', message }],
+    const kilobytes = maxBytes / 1024;
+    super(413, 'Content too large', `the body must be at most ${kilobytes} kB`, {
+      errors: [{ path: 'body', code: 'too_large', params: { kilobytes } }],
     });
+    this.wording = { key: 'problem_too_large', params: { kilobytes } };
   }
 }
 
@@ -80,26 +99,40 @@ export class ContentTooLargeError extends ApiError {
 export class UnsupportedMediaTypeError extends ApiError {
   override name = 'UnsupportedMediaTypeError';
   constructor(contentType: string | undefined) {
-    const message = 'must be application/json';
     super(
       415,
       'Unsupported media type',
-      `Content-Type ${contentType ? `"${contentType}"` : '(none)'}: the body ${message}`,
-      { errors: [{ path: 'Content-Type', message }] },
+      `Content-Type ${contentType ? `"${contentType}"` : '(none)'}: the body must be application/json`,
+      { errors: [{ path: 'Content-Type', code: 'unsupported_media_type' }] },
     );
+    this.wording = { key: 'problem_unsupported_media_type' };
   }
 }
 
+/** The code of a storage conflict: an email already someone's is `email_taken`. */
+const storageConflictCode = (cause: unknown): ErrorCode | undefined =>
+  cause instanceof ConflictError && cause.field === 'email' ? 'email_taken' : undefined;
+
+/**
+ * A write that meets a state it cannot change: `code` is `version_conflict` on a `version`
+ * field (someone saved in the meantime), `email_taken` for an email already someone's, else
+ * `conflict`; the detail stays the thrower's.
+ */
 export class ConflictProblem extends ApiError {
   override name = 'ConflictProblem';
   constructor(detail: string, field?: string, options?: ErrorOptions) {
+    const code: ErrorCode =
+      field === 'version'
+        ? 'version_conflict'
+        : (storageConflictCode(options?.cause) ?? 'conflict');
     super(
       409,
       'Conflict',
       detail,
-      field ? { errors: [{ path: field, message: detail }] } : {},
+      { code, ...(field ? { errors: [{ path: field, code, message: detail }] } : {}) },
       options,
     );
+    this.wording = { key: code };
   }
 }
 
@@ -139,6 +172,7 @@ export class GoneError extends ApiError {
   override name = 'GoneError';
   constructor(detail: string) {
     super(410, 'Gone', detail);
+    this.wording = { key: 'problem_gone' };
   }
 }
 
@@ -146,6 +180,7 @@ export class TooManyRequestsError extends ApiError {
   override name = 'TooManyRequestsError';
   constructor(readonly retryAfterSeconds: number) {
     super(429, 'Too many requests', `try again in ${retryAfterSeconds} seconds`);
+    this.wording = { key: 'problem_too_many_requests', params: { count: retryAfterSeconds } };
   }
 }
 
@@ -158,8 +193,12 @@ export class DomainRuleError extends ApiError {
     field?: string,
   ) {
     super(422, 'Rule of the domain', detail, {
+      code: 'domain_rule',
       rule,
-      ...(field ? { errors: [{ path: field, message: detail }] } : {}),
+      ...(field
+        ? { errors: [{ path: field, code: 'domain_rule', params: { rule }, message: detail }] }
+        : {}),
     });
+    this.wording = { key: 'domain_rule', params: { rule } };
   }
 }

@@ -1,16 +1,45 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { errorCodes } from '@sisi/domain';
 import type { AppEnv } from './deps.ts';
 import { BODY_LIMIT_BYTES } from './middleware/body-limit.ts';
 import { PROBLEM_JSON, validationHook } from './problem.ts';
 
+/** One field error of a problem: the stable `code` is what a client words (ADR 0036). */
+export const fieldErrorSchema = z
+  .object({
+    path: z.string().openapi({ description: 'The field, dotted (`keyPopulations.1`).' }),
+    code: z.enum(errorCodes).openapi({
+      description:
+        'Stable: what is wrong, for a client to word in its reader’s language. New codes may be added.',
+    }),
+    params: z.record(z.string(), z.unknown()).optional().openapi({
+      description:
+        'What the words of `code` use, e.g. `{maximum: 200}` (too_long), `{options: [...]}` (not_one_of), `{format: "email"}` (invalid_format), `{min, max, after}` (date_order, dates `YYYY-MM-DD`), `{kind}` (unknown_reference), `{rule}` (domain_rule).',
+    }),
+    message: z.string().openapi({
+      description:
+        'The same, in words that stand alone under the field, in the language `Accept-Language` asks for (en, fr, es, pt; else English).',
+    }),
+  })
+  .openapi('FieldError');
+
 export const problemSchema = z
   .object({
     type: z.string(),
-    title: z.string(),
+    title: z
+      .string()
+      .openapi({ description: 'In the language `Accept-Language` asks for; `type` is stable.' }),
     status: z.number().int(),
-    detail: z.string(),
+    detail: z.string().openapi({ description: 'In the language `Accept-Language` asks for.' }),
     instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    code: z.string().optional().openapi({
+      description: 'On a 409 or 422: `conflict`, `version_conflict`, `email_taken`, `domain_rule`.',
+    }),
+    rule: z
+      .string()
+      .optional()
+      .openapi({ description: 'On a 422 `domain_rule`: which rule (stable id).' }),
+    errors: z.array(fieldErrorSchema).optional(),
   })
   .openapi('Problem');
 

@@ -1,3 +1,4 @@
+import { coded } from '@sisi/domain';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import type { z } from 'zod';
@@ -39,6 +40,13 @@ export function weakPasswordReason(password: string): string | undefined {
 export function withStrongPassword<S extends z.ZodType<{ password: string }>>(schema: S): S {
   return schema.superRefine((value, ctx) => {
     const reason = typeof value?.password === 'string' && weakPasswordReason(value.password);
-    if (reason) ctx.addIssue({ code: 'custom', path: ['password'], message: reason });
+    if (reason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['password'],
+        message: reason,
+        ...coded('weak_password'),
+      });
+    }
   }) as S;
 }

@@ -1,6 +1,13 @@
-import { unsafeTextFields } from '@sisi/domain';
+import {
+  type ErrorCode,
+  type ErrorParams,
+  errorText,
+  fieldIssues,
+  unsafeTextFields,
+} from '@sisi/domain';
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
+import { requestLanguage } from './accept-language.ts';
 import {
   ApiError,
   type FieldError,
@@ -11,37 +18,58 @@ import {
 
 export const PROBLEM_JSON = 'application/problem+json';
 
-/** Zod issues as `{path, message}`, the path naming the field (`keyPopulations.1`). */
-export function fieldErrors(error: ZodError, prefix?: string): FieldError[] {
-  const at = (path: PropertyKey[]) =>
-    [prefix, path.map(String).join('.')].filter(Boolean).join('.') || 'body';
-  return error.issues.flatMap((issue) =>
-    // an unknown field is named itself, not its parent object
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({
-          path: at([...issue.path, key]),
-          message: 'is not a known field',
-        }))
-      : [{ path: at(issue.path), message: issue.message }],
-  );
+/**
+ * Zod issues as field errors with stable codes (`{path, code, params}`), the path naming the
+ * field (`keyPopulations.1`); with `input`, a value left out is `required`.
+ */
+export function fieldErrors(error: ZodError, prefix?: string, input?: unknown): FieldError[] {
+  return fieldIssues(error.issues, { prefix, input });
 }
 
-/** Turns any thrown value into an RFC 9457 response; unknown errors say nothing inside. */
+/** A field error's words in `lng`: its own (English) words for English, else its code's. */
+const worded = (e: FieldError, lng: string) =>
+  e.message !== undefined && lng === 'en' ? e.message : errorText(e.code, e.params ?? {}, lng);
+
+/**
+ * Turns any thrown value into an RFC 9457 response; unknown errors say nothing inside. The
+ * `title`, `detail` and each `errors[].message` are in the language `Accept-Language` asks
+ * for (en, fr, es or pt; else English); `type` and each `errors[].code` are stable.
+ */
 export function problemResponse(c: Context, error: unknown): Response {
   const e =
     error instanceof ApiError
       ? error
       : new ApiError(500, 'Internal error', 'something went wrong; it has been logged');
   if (!(error instanceof ApiError)) console.error(error);
+  const lng = requestLanguage(c.req.header('accept-language'));
+  const fieldList = Array.isArray(e.extra.errors) ? (e.extra.errors as FieldError[]) : undefined;
+  const errors = fieldList?.map((f) => ({
+    path: f.path,
+    code: f.code,
+    ...(f.params ? { params: f.params } : {}),
+    message: worded(f, lng),
+  }));
+  const words = (key: string, params: ErrorParams = {}) => errorText(key as ErrorCode, params, lng);
+  const detail =
+    e instanceof ValidationError && errors
+      ? errors.map((f) => `${f.path}: ${f.message}`).join(' ')
+      : lng === 'en'
+        ? e.message
+        : words(e.wording.key, e.wording.params);
   const body = {
     type: e.type,
-    title: e.title,
+    title: lng === 'en' ? e.title : words(`problem_title_${e.status}`),
     status: e.status,
-    detail: e.message,
+    detail,
     instance: new URL(c.req.url).pathname,
     ...e.extra,
+    ...(errors ? { errors } : {}),
   };
-  const headers: Record<string, string> = { 'content-type': PROBLEM_JSON };
+  const headers: Record<string, string> = {
+    'content-type': PROBLEM_JSON,
+    'content-language': lng,
+    vary: 'Accept-Language',
+  };
   if (e instanceof TooManyRequestsError) headers['retry-after'] = String(e.retryAfterSeconds);
   if (e instanceof MethodNotAllowedError) headers.allow = e.allow.join(', ');
   return new Response(JSON.stringify(body), { status: e.status, headers });
@@ -60,16 +88,14 @@ export function validationHook(
   // is a 415 before this) reaches the schema as `{}`; an all-optional schema, such as a
   // versioned PUT's, would take it for a save.
   if (result.target === 'json' && !c.req.header('content-type')) {
-    throw new ValidationError([
-      { path: 'body', message: 'is required: a JSON object (Content-Type: application/json)' },
-    ]);
+    throw new ValidationError([{ path: 'body', code: 'required', params: { expected: 'json' } }]);
   }
   // body, path and query fields are named as they are; only headers get a prefix
   const prefix = result.target === 'header' ? 'header' : undefined;
   // `data` is the parsed input, or the raw one when it failed: a NUL is named either way
   const unsafe = unsafeTextFields(result.data, prefix ? [prefix] : []);
   if (!result.success && result.error) {
-    const errors = fieldErrors(result.error, prefix);
+    const errors = fieldErrors(result.error, prefix, result.data);
     const named = new Set(errors.map((e) => e.path));
     throw new ValidationError([...errors, ...unsafe.filter((u) => !named.has(u.path))]);
   }

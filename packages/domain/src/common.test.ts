@@ -20,12 +20,12 @@ describe('unsafe text', () => {
         answers: { 'q\ud800': 'yes', q2: { note: '\udfff' } },
       }),
     ).toEqual([
-      { path: 'strengths.1', message: 'must not contain a NUL character' },
-      { path: 'answers.q\ud800', message: 'must not contain a lone UTF-16 surrogate' },
-      { path: 'answers.q2.note', message: 'must not contain a lone UTF-16 surrogate' },
+      { path: 'strengths.1', code: 'unsafe_text', params: { reason: 'nul' } },
+      { path: 'answers.q\ud800', code: 'unsafe_text', params: { reason: 'surrogate' } },
+      { path: 'answers.q2.note', code: 'unsafe_text', params: { reason: 'surrogate' } },
     ]);
     expect(unsafeTextFields('\u0000')).toEqual([
-      { path: 'body', message: 'must not contain a NUL character' },
+      { path: 'body', code: 'unsafe_text', params: { reason: 'nul' } },
     ]);
     expect(unsafeTextFields({ a: 1, b: true, c: null })).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldIssue } from './errors/codes.ts';
 
 // Messages a coordinator can read: a missing field "is required", not a type error.
 z.config({
@@ -6,9 +7,9 @@ z.config({
     if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
     if (issue.code === 'invalid_type')
       return `must be ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
-    if (issue.code === 'invalid_value') {
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    }
+    // the options are ids, not words: a reader sees "choose one of the options" (the
+    // API and the SPA word it from the code, `not_one_of`, with the options in `params`)
+    if (issue.code === 'invalid_value') return 'must be one of the options';
     if (issue.code === 'unrecognized_keys')
       return `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
     return undefined;
@@ -31,15 +32,27 @@ export function unsafeTextReason(text: string): string | undefined {
     : 'must not contain a lone UTF-16 surrogate';
 }
 
+/** The `unsafe_text` field error for a string, or `undefined` when it can be kept. */
+const unsafeIssue = (text: string, path: string): FieldIssue | undefined => {
+  const reason = unsafeTextReason(text);
+  if (!reason) return undefined;
+  return {
+    path,
+    code: 'unsafe_text',
+    params: { reason: reason.includes('NUL') ? 'nul' : 'surrogate' },
+  };
+};
+
 /**
  * Every string (and object key) in a validated input that cannot be kept as sent, named by
- * its path (`answers.q1`). The API runs it once over every validated body, query and path,
- * so each name and free text of every route refuses NUL and lone surrogates (400).
+ * its path (`answers.q1`), as `unsafe_text` field errors (`params.reason`: `nul` or
+ * `surrogate`). The API runs it once over every validated body, query and path, so each
+ * name and free text of every route refuses NUL and lone surrogates (400).
  */
 export function unsafeTextFields(
   value: unknown,
   path: readonly (string | number)[] = [],
-): { path: string; message: string }[] {
+): FieldIssue[] {
   // iterative, with each node pointing at its parent: a body nested thousands deep must
   // neither overflow the stack nor copy its path at every level
   interface Node {
@@ -52,21 +65,21 @@ export function unsafeTextFields(
     for (let n: Node | undefined = node; n?.parent; n = n.parent) keys.push(n.key!);
     return [...path, ...keys.reverse()].join('.') || 'body';
   };
-  const found: { path: string; message: string }[] = [];
+  const found: FieldIssue[] = [];
   const stack: Node[] = [{ value }];
   while (stack.length) {
     const node = stack.pop()!;
     const v = node.value;
     if (typeof v === 'string') {
-      const message = unsafeTextReason(v);
-      if (message) found.push({ path: pathOf(node), message });
+      const issue = unsafeIssue(v, pathOf(node));
+      if (issue) found.push(issue);
     } else if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: node });
     } else if (v && typeof v === 'object' && !(v instanceof Blob)) {
       for (const [key, child] of Object.entries(v).reverse()) {
         const childNode: Node = { value: child, key, parent: node };
-        const message = unsafeTextReason(key);
-        if (message) found.push({ path: pathOf(childNode), message });
+        const issue = unsafeIssue(key, pathOf(childNode));
+        if (issue) found.push(issue);
         stack.push(childNode);
       }
     }

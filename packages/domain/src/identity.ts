@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, idSchema } from './common.ts';
+import { coded } from './errors/codes.ts';
 import { languageSchema } from './language-schema.ts';
 import { roleSchema } from './roles.ts';
 
@@ -18,7 +19,7 @@ export const passwordSchema = z
   .string()
   .min(12, 'must be at least 12 characters')
   .max(200, 'must be at most 200 characters')
-  .refine((p) => p.trim() !== '', 'must not be only spaces')
+  .refine((p) => p.trim() !== '', { message: 'must not be only spaces', ...coded('blank') })
   .describe(
     '12 to 200 characters, not only spaces, and not a common password or pattern (checked with zxcvbn: too easy to guess is a 400 naming `password`)',
   );

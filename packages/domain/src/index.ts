@@ -131,6 +131,7 @@ export {
 export { type CsvColumn, type CsvValue, csvCell, csvList, toCsv } from './csv.ts';
 export * from './donor/index.ts';
 export { readEnv } from './env.ts';
+export { errorCatalogs } from './errors/catalogs.ts';
 export {
   acceptInvitationSchema,
   INVITATION_TTL_DAYS,

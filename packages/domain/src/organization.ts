@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, personNameSchema, versionSchema } from './common.ts';
+import { coded } from './errors/codes.ts';
 import { languageSchema } from './language-schema.ts';
 import { keyPopulations, technicalAreas } from './lists.ts';
 
@@ -66,6 +67,7 @@ export const createOrganizationSchema = organizationProfileSchema
         code: 'custom',
         path: ['otherTechnicalArea'],
         message: 'is required when "other" is a technical area',
+        ...coded('other_unexplained'),
       });
     }
   });
@@ -159,7 +161,12 @@ export const changeMemberSchema = z
   .strict()
   .superRefine((body, ctx) => {
     if (body.role === undefined && body.status === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['role'], message: 'give a role or a status' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['role'],
+        message: 'give a role or a status',
+        ...coded('one_needed'),
+      });
     }
   })
   .describe(

@@ -117,6 +117,25 @@ export {
   sameText,
   stepState,
 } from './coaching/sisi-kwa-sisi-rules.ts';
+export {
+  coded,
+  type ErrorCode,
+  type ErrorParams,
+  errorCodes,
+  type FieldIssue,
+  fieldIssues,
+  type IssueLike,
+} from './errors/codes.ts';
+export {
+  type ErrorCatalog,
+  type ErrorLanguage,
+  errorLanguage,
+  errorLanguages,
+  errorText,
+  hasErrorCatalog,
+  loadErrorCatalog,
+  registerErrorCatalog,
+} from './errors/text.ts';
 export { DEFAULT_LANGUAGE, isLanguage, type Language, languages } from './languages.ts';
 export { type KeyPopulation, keyPopulations, type TechnicalArea, technicalAreas } from './lists.ts';
 export { type Approach, approachById, approaches } from './mentorship/approaches.ts';

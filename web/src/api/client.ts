@@ -1,26 +1,38 @@
 import type { AppType } from '@sisi/api';
 import { hc } from 'hono/client';
+import { i18n } from '../i18n/index.ts';
 import { getToken } from '../session.ts';
 
 /**
+ * The headers every API call carries: the session's bearer token, and the reader's
+ * language, so that problems come back in it (ADR 0036).
+ */
+export function apiHeaders(): Record<string, string> {
+  const token = getToken();
+  return {
+    'accept-language': i18n.language,
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
+}
+
+/**
  * The typed API client (Hono RPC). Only the server's *type* is imported: nothing of the
- * server ends up in the bundle. Every request carries the session's bearer token.
+ * server ends up in the bundle. Every request carries the session's bearer token and the
+ * reader's language.
  *
  * @example
  * const networks = await call(api.networks.$get({ query: {} }));
  */
-export const client = hc<AppType>('/', {
-  headers: (): Record<string, string> => {
-    const token = getToken();
-    return token ? { authorization: `Bearer ${token}` } : {};
-  },
-});
+export const client = hc<AppType>('/', { headers: apiHeaders });
 
 /** The `/api/v1` routes. */
 export const api = client.api.v1;
 
+/** A field error of a problem: `code` (stable) and `params` are what the SPA words. */
 export interface FieldError {
   path: string;
+  code?: string;
+  params?: Record<string, unknown>;
   message: string;
 }
 

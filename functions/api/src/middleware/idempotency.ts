@@ -20,6 +20,7 @@ export class IdempotencyInProgressError extends ApiError {
       'Idempotency in progress',
       'a request with this Idempotency-Key is still being processed; retry it later',
     );
+    this.wording = { key: 'problem_idempotency_in_progress' };
   }
 }
 
@@ -31,15 +32,9 @@ export class IdempotencyMismatchError extends ApiError {
       422,
       'Idempotency key reused',
       'this Idempotency-Key was used for a different request; use a new key for a new request',
-      {
-        errors: [
-          {
-            path: 'Idempotency-Key',
-            message: 'was used for a different request (method, path or body)',
-          },
-        ],
-      },
+      { errors: [{ path: 'Idempotency-Key', code: 'idempotency_mismatch' }] },
     );
+    this.wording = { key: 'problem_idempotency_mismatch' };
   }
 }
 
@@ -84,7 +79,11 @@ export function idempotent(
     if (!key || !WRITES.has(c.req.method) || !tenant) return next();
     if (!KEY.test(key)) {
       throw new ValidationError([
-        { path: 'Idempotency-Key', message: 'must be 8-128 letters, digits or _.:-' },
+        {
+          path: 'Idempotency-Key',
+          code: 'invalid_format',
+          params: { format: 'idempotency_key' },
+        },
       ]);
     }
     const url = new URL(c.req.url);

@@ -72,7 +72,7 @@ const createPracticeHandler: Handler<typeof createPractice> = async (c) => {
   const coaching = await store.coaching.getCoaching(input.coachingId);
   if (!coaching || !pairRole(tenant, coaching)) {
     throw new ValidationError([
-      { path: 'coachingId', message: 'is not a coaching you take part in' },
+      { path: 'coachingId', code: 'unknown_reference', params: { kind: 'coaching' } },
     ]);
   }
   const at = now(c);

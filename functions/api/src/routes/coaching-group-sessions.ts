@@ -9,7 +9,13 @@ import {
 } from '@sisi/domain';
 import type { Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
-import { ConflictProblem, DomainRuleError, NotFoundError, ValidationError } from '../errors.ts';
+import {
+  ConflictProblem,
+  DomainRuleError,
+  type FieldError,
+  NotFoundError,
+  ValidationError,
+} from '../errors.ts';
 import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { conflictAs, depsOf, type Handler } from '../route-kit.ts';
@@ -126,10 +132,10 @@ const updateSessionHandler: Handler<typeof updateSession> = async (c) => {
     group.facilitatorId,
     ...('personId' in facilitator ? [facilitator.personId] : []),
   ]);
-  const errors = (changes.presentIds ?? []).flatMap((id, i) =>
+  const errors = (changes.presentIds ?? []).flatMap((id, i): FieldError[] =>
     allowed.has(id)
       ? []
-      : [{ path: `presentIds.${i}`, message: "is not one of the group's people" }],
+      : [{ path: `presentIds.${i}`, code: 'unknown_reference', params: { kind: 'person' } }],
   );
   if (errors.length) throw new ValidationError(errors);
   const deps = depsOf(c);

@@ -100,7 +100,9 @@ const createIssueHandler: Handler<typeof createIssue> = async (c) => {
   const scope = await writableGroup(c);
   const { tenant, group, repo, cipher } = scope;
   if (!group.memberIds.includes(input.ownerId)) {
-    throw new ValidationError([{ path: 'ownerId', message: 'is not a member of the group' }]);
+    throw new ValidationError([
+      { path: 'ownerId', code: 'unknown_reference' as const, params: { kind: 'person' } },
+    ]);
   }
   await openSession(scope, sessionId);
   if (sessionNeedsReview(numberOf(group, sessionId).number, !!group.review)) {
@@ -220,7 +222,7 @@ const commitToActionsHandler: Handler<typeof commitToActions> = async (c) => {
   const session = await openSession(scope, sessionId);
   if (reportBackBy <= session.date) {
     throw new ValidationError([
-      { path: 'reportBackBy', message: `must be after the session's date, ${session.date}` },
+      { path: 'reportBackBy', code: 'date_order' as const, params: { after: session.date } },
     ]);
   }
   const issue = await issueOf(scope, sessionId, issueId);
@@ -310,19 +312,22 @@ const reportBackHandler: Handler<typeof reportBack> = async (c) => {
   if (!commitment) throw new NotFoundError('commitment');
   const session = await repo.getSession(groupId, input.sessionId);
   if (!session) {
-    throw new ValidationError([{ path: 'sessionId', message: 'is not a session of this group' }]);
+    throw new ValidationError([
+      { path: 'sessionId', code: 'unknown_reference' as const, params: { kind: 'session' } },
+    ]);
   }
   const errors = [];
   if (session.date <= commitment.sessionDate) {
     errors.push({
       path: 'sessionId',
-      message: 'must be a session after the one the commitment was made in',
+      code: 'date_order' as const,
     });
   }
   if (input.reportBackBy && input.reportBackBy < session.date) {
     errors.push({
       path: 'reportBackBy',
-      message: `must be on or after the session's date, ${session.date}`,
+      code: 'date_order' as const,
+      params: { min: session.date },
     });
   }
   if (errors.length) throw new ValidationError(errors);

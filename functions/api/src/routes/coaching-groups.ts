@@ -104,10 +104,22 @@ const createGroupHandler: Handler<typeof createGroup> = async (c) => {
     people.get(input.facilitatorId),
   ]);
   const errors = input.memberIds.flatMap((_, i) =>
-    members[i] ? [] : [{ path: `memberIds.${i}`, message: 'is not a person of this network' }],
+    members[i]
+      ? []
+      : [
+          {
+            path: `memberIds.${i}`,
+            code: 'unknown_reference' as const,
+            params: { kind: 'person' },
+          },
+        ],
   );
   if (!facilitator) {
-    errors.push({ path: 'facilitatorId', message: 'is not a person of this network' });
+    errors.push({
+      path: 'facilitatorId',
+      code: 'unknown_reference' as const,
+      params: { kind: 'person' },
+    });
   }
   if (errors.length) throw new ValidationError(errors);
   const organizationIds = new Set(

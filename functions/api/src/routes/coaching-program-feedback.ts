@@ -239,10 +239,11 @@ const getSurveyResultsHandler: Handler<typeof getSurveyResults> = async (c) => {
     throw new ValidationError([
       {
         path: 'round',
-        message:
-          program.surveyRound === 0
-            ? 'no survey round was opened yet'
-            : `must be from 1 to ${program.surveyRound}`,
+        ...(program.surveyRound === 0
+          ? { code: 'domain_rule', params: { rule: 'survey-closed' } }
+          : round < 1
+            ? { code: 'too_small', params: { minimum: 1 } }
+            : { code: 'too_big', params: { maximum: program.surveyRound } }),
       },
     ]);
   }

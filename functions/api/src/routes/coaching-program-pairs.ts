@@ -17,7 +17,7 @@ import {
 } from '@sisi/domain';
 import type { Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
-import { DomainRuleError, ForbiddenError, ValidationError } from '../errors.ts';
+import { DomainRuleError, type FieldError, ForbiddenError, ValidationError } from '../errors.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { conflictAs, depsOf, type Handler } from '../route-kit.ts';
 import { todayOf } from '../services/coaching-group-access.ts';
@@ -138,11 +138,17 @@ const setFixedPairsHandler: Handler<typeof setFixedPairs> = async (c) => {
   const byId = new Map(participants.map((p) => [p.personId, p]));
   const paired = new Set(existing?.pairs.flatMap((p) => p.memberIds) ?? []);
   const errors = pairs.flatMap((pair, i) =>
-    pair.flatMap((id, j) =>
+    pair.flatMap((id, j): FieldError[] =>
       !byId.has(id)
-        ? [{ path: `pairs.${i}.${j}`, message: 'is not a participant of this program' }]
+        ? [
+            {
+              path: `pairs.${i}.${j}`,
+              code: 'unknown_reference' as const,
+              params: { kind: 'person' },
+            },
+          ]
         : paired.has(id)
-          ? [{ path: `pairs.${i}.${j}`, message: 'is already in a fixed pair' }]
+          ? [{ path: `pairs.${i}.${j}`, code: 'already_paired' as const }]
           : [],
     ),
   );
@@ -197,20 +203,22 @@ const addRotationHandler: Handler<typeof addRotation> = async (c) => {
     ? new Date(Date.parse(`${last.endDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
     : undefined;
   if (!nextDay && !input.startDate) {
-    throw new ValidationError([{ path: 'startDate', message: 'is required for the first rounds' }]);
+    throw new ValidationError([{ path: 'startDate', code: 'required' as const }]);
   }
   if (nextDay && input.startDate && input.startDate < nextDay) {
     throw new ValidationError([
-      { path: 'startDate', message: `must be on or after ${nextDay}, after the last round` },
+      { path: 'startDate', code: 'date_order' as const, params: { min: nextDay } },
     ]);
   }
   if ((last?.round ?? 0) + input.rounds > 999) {
-    throw new ValidationError([{ path: 'rounds', message: 'a program has at most 999 rounds' }]);
+    throw new ValidationError([
+      { path: 'rounds', code: 'too_big' as const, params: { maximum: 999 } },
+    ]);
   }
   const startDate = input.startDate ?? nextDay!;
   if (startDate > addMonths(todayOf(depsOf(c)), 24)) {
     throw new ValidationError([
-      { path: 'startDate', message: 'must be within two years from today' },
+      { path: 'startDate', code: 'too_far_ahead' as const, params: { months: 24 } },
     ]);
   }
   const names = new Map(participants.map((p) => [p.personId, p.name]));

@@ -46,7 +46,7 @@ async function peopleOf(store: NetworkStore, refs: { path: string; id: string }[
   const found = await Promise.all(refs.map((r) => store.people.get(r.id)));
   const errors = refs
     .filter((_, i) => !found[i])
-    .map((r) => ({ path: r.path, message: 'is not a person of this network' }));
+    .map((r) => ({ path: r.path, code: 'unknown_reference' as const, params: { kind: 'person' } }));
   if (errors.length) throw new ValidationError(errors);
   return found.map((p) => p!);
 }
@@ -171,7 +171,7 @@ const acceptParticipantHandler: Handler<typeof acceptParticipant> = async (c) =>
   const nomination = await repo.getNomination(program.id, nominationId);
   if (!nomination) {
     throw new ValidationError([
-      { path: 'nominationId', message: 'is not a nomination of this program' },
+      { path: 'nominationId', code: 'unknown_reference' as const, params: { kind: 'nomination' } },
     ]);
   }
   const state = nominationState(nomination);
@@ -245,7 +245,8 @@ const signConsentHandler: Handler<typeof signConsent> = async (c) => {
     throw new ValidationError([
       {
         path: 'textVersion',
-        message: `must be the current form, ${COACHING_CONSENT_VERSION}`,
+        code: 'outdated_form' as const,
+        params: { version: COACHING_CONSENT_VERSION },
       },
     ]);
   }

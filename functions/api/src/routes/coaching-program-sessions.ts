@@ -131,7 +131,7 @@ const addSessionHandler: Handler<typeof addSession> = async (c) => {
   const today = todayOf(depsOf(c));
   if (input.date > addMonths(today, FUTURE_MONTHS)) {
     throw new ValidationError([
-      { path: 'date', message: `must be at most ${FUTURE_MONTHS} months from today` },
+      { path: 'date', code: 'too_far_ahead', params: { months: FUTURE_MONTHS } },
     ]);
   }
   await requireConsent(repo, program.id, pair);

@@ -115,12 +115,12 @@ const createProgramHandler: Handler<typeof createProgram> = async (c) => {
   const org = await store.organizations.get(input.organizationId);
   if (!org) {
     throw new ValidationError([
-      { path: 'organizationId', message: 'is not an organization of this network' },
+      { path: 'organizationId', code: 'unknown_reference', params: { kind: 'organization' } },
     ]);
   }
   // an organization that left the network starts nothing new (ADR 0034)
   if (!isActiveOrganization(org)) {
-    throw new ValidationError([{ path: 'organizationId', message: 'has left the network' }]);
+    throw new ValidationError([{ path: 'organizationId', code: 'organization_left' }]);
   }
   const at = now(c);
   const program: CoachingProgram = {
@@ -214,14 +214,10 @@ const updateProgramHandler: Handler<typeof updateProgram> = async (c) => {
   const rotationWeeks =
     pairingMode === 'fixed' ? undefined : (input.rotationWeeks ?? program.rotationWeeks);
   if (pairingMode === 'rotational' && rotationWeeks === undefined) {
-    throw new ValidationError([
-      { path: 'rotationWeeks', message: 'is required for rotational pairing' },
-    ]);
+    throw new ValidationError([{ path: 'rotationWeeks', code: 'required' }]);
   }
   if (pairingMode === 'fixed' && input.rotationWeeks !== undefined) {
-    throw new ValidationError([
-      { path: 'rotationWeeks', message: 'is only for rotational pairing' },
-    ]);
+    throw new ValidationError([{ path: 'rotationWeeks', code: 'not_applicable' }]);
   }
   if (input.version !== program.version) {
     throw new ConflictProblem(

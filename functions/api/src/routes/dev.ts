@@ -46,7 +46,7 @@ const setClockHandler: Handler<typeof setClock> = async (c) => {
   requireRole(c, 'operator');
   const body = c.req.valid('json');
   if ((body.advanceDays === undefined) === (body.to === undefined)) {
-    throw new ValidationError([{ path: 'advanceDays', message: 'give either advanceDays or to' }]);
+    throw new ValidationError([{ path: 'advanceDays', code: 'one_needed' }]);
   }
   return c.json(await devTools(c).setClock(body), 200);
 };

@@ -116,7 +116,15 @@ const inviteDonorHandler: Handler<typeof inviteDonor> = async (c) => {
   const input = c.req.valid('json');
   const networks = await Promise.all(input.networkIds.map((id) => deps.platform.getNetwork(id)));
   const unknown = input.networkIds.flatMap((_, i) =>
-    networks[i] ? [] : [{ path: `networkIds.${i}`, message: 'is not a network' }],
+    networks[i]
+      ? []
+      : [
+          {
+            path: `networkIds.${i}`,
+            code: 'unknown_reference' as const,
+            params: { kind: 'network' },
+          },
+        ],
   );
   if (unknown.length) throw new ValidationError(unknown);
   const donor: UserRecord = {

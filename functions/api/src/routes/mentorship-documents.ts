@@ -99,7 +99,8 @@ function checkPeople(
         : [
             {
               path: `${path}.${i}.organizationId`,
-              message: 'is not an organization of this mentorship',
+              code: 'unknown_reference',
+              params: { kind: 'organization' },
             },
           ],
     ),

@@ -22,6 +22,7 @@ import {
   ConflictProblem,
   conflictAs,
   DomainRuleError,
+  type FieldError,
   ForbiddenError,
   ValidationError,
 } from '../errors.ts';
@@ -55,11 +56,13 @@ const STAGE_RULES: Record<string, string> = {
 /** Organization ids in a body must be this network's: otherwise 400 naming the field. */
 async function checkOrganizations(store: NetworkStore, refs: { path: string; id: string }[]) {
   const found = await Promise.all(refs.map((r) => store.organizations.get(r.id)));
-  const errors = refs.flatMap((r, i) => {
+  const errors = refs.flatMap((r, i): FieldError[] => {
     const org = found[i];
-    if (!org) return [{ path: r.path, message: 'is not an organization of this network' }];
+    if (!org) {
+      return [{ path: r.path, code: 'unknown_reference', params: { kind: 'organization' } }];
+    }
     // an organization that left the network starts nothing new (ADR 0034)
-    return isActiveOrganization(org) ? [] : [{ path: r.path, message: 'has left the network' }];
+    return isActiveOrganization(org) ? [] : [{ path: r.path, code: 'organization_left' }];
   });
   if (errors.length) throw new ValidationError(errors);
 }
@@ -244,7 +247,11 @@ const acceptAgreementHandler: Handler<typeof acceptAgreement> = async (c) => {
   const m = await managedMentorship(c);
   if (!involvedOrganizations(m).includes(organizationId)) {
     throw new ValidationError([
-      { path: 'organizationId', message: 'is not an organization of this mentorship' },
+      {
+        path: 'organizationId',
+        code: 'unknown_reference' as const,
+        params: { kind: 'organization' },
+      },
     ]);
   }
   const ownCoordinator =
@@ -257,7 +264,7 @@ const acceptAgreementHandler: Handler<typeof acceptAgreement> = async (c) => {
     throw new ValidationError([
       {
         path: 'onBehalf',
-        message: "must be true: a network admin accepts on the organization's behalf",
+        code: 'on_behalf_required' as const,
       },
     ]);
   }
@@ -314,7 +321,11 @@ const declineAgreementHandler: Handler<typeof declineAgreement> = async (c) => {
   const m = await managedMentorship(c);
   if (!involvedOrganizations(m).includes(organizationId)) {
     throw new ValidationError([
-      { path: 'organizationId', message: 'is not an organization of this mentorship' },
+      {
+        path: 'organizationId',
+        code: 'unknown_reference' as const,
+        params: { kind: 'organization' },
+      },
     ]);
   }
   // only the organization itself declines: an admin cannot refuse on its behalf
@@ -452,7 +463,13 @@ const setParticipantsHandler: Handler<typeof setParticipants> = async (c) => {
   const errors = personIds.flatMap((_, i) =>
     people[i] && orgs.includes(people[i]!.organizationId)
       ? []
-      : [{ path: `personIds.${i}`, message: 'is not a person of this mentorship’s organizations' }],
+      : [
+          {
+            path: `personIds.${i}`,
+            code: 'unknown_reference' as const,
+            params: { kind: 'person' },
+          },
+        ],
   );
   if (errors.length) throw new ValidationError(errors);
   const added = personIds.filter((id) => !m.participantIds.includes(id));

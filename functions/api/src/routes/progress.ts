@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { NetworkStore } from '@sisi/data';
 import {
   buildTimeline,
+  fieldIssues,
   ImageFormatError,
   MAX_PHOTO_BYTES,
   type Mentorship,
@@ -50,7 +51,6 @@ const reachedOut = named(milestoneReachedRecordSchema, 'MilestoneReached');
 const photoOut = named(photoRecordSchema, 'Photo');
 
 const MB = MAX_PHOTO_BYTES / (1024 * 1024);
-const TOO_BIG = `must be at most ${MB} MB`;
 /** Room for the multipart envelope and the text fields around the file. */
 const ENVELOPE = 64 * 1024;
 
@@ -85,10 +85,8 @@ async function checkEntry(
     throw new ValidationError([
       {
         path: 'entryId',
-        message:
-          attachTo === 'summary-report'
-            ? 'is not a summary report of this mentorship'
-            : 'is not a milestone of the mentoring plan',
+        code: 'unknown_reference',
+        params: { kind: attachTo === 'summary-report' ? 'summary-report' : 'milestone' },
       },
     ]);
   }
@@ -180,7 +178,7 @@ const markReachedHandler: Handler<typeof markReached> = async (c) => {
   );
   if (!milestone) throw new NotFoundError('milestone');
   if (input.reachedOn > todayOf(clock)) {
-    throw new ValidationError([{ path: 'reachedOn', message: 'must not be after today' }]);
+    throw new ValidationError([{ path: 'reachedOn', code: 'not_in_future' }]);
   }
   if (milestone.reached) {
     throw new ConflictProblem('the milestone was already reached', 'milestoneId');
@@ -210,7 +208,9 @@ const uploadPhoto = createRoute({
   // larger than the API's default, and still counted while the body streams in
   middleware: [
     routeBodyLimit(MAX_PHOTO_BYTES + ENVELOPE, () => {
-      throw new ValidationError([{ path: 'file', message: TOO_BIG }]);
+      throw new ValidationError([
+        { path: 'file', code: 'too_large', params: { kilobytes: MAX_PHOTO_BYTES / 1024 } },
+      ]);
     }),
   ] as const,
   request: {
@@ -247,7 +247,7 @@ const uploadPhotoHandler: Handler<typeof uploadPhoto> = async (c) => {
   const type = c.req.header('content-type') ?? '';
   const form = /^multipart\/form-data/i.test(type)
     ? await c.req.parseBody().catch(() => {
-        throw new ValidationError([{ path: 'body', message: 'is not valid multipart data' }]);
+        throw new ValidationError([{ path: 'body', code: 'invalid_multipart' }]);
       })
     : {};
   const fields: Record<string, string> = {};
@@ -258,27 +258,27 @@ const uploadPhotoHandler: Handler<typeof uploadPhoto> = async (c) => {
   const parsed = photoUploadSchema.safeParse(fields);
   const errors: FieldError[] = parsed.success
     ? []
-    : parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    : fieldIssues(parsed.error.issues, { input: fields });
   errors.push(...unsafeTextFields(fields));
   const file = form.file;
   if (!(file instanceof File)) {
-    errors.push({ path: 'file', message: 'is required: a JPEG, PNG or WebP image' });
+    errors.push({ path: 'file', code: 'required' });
   } else if (file.size > MAX_PHOTO_BYTES) {
-    errors.push({ path: 'file', message: TOO_BIG });
+    errors.push({ path: 'file', code: 'too_large', params: { kilobytes: MAX_PHOTO_BYTES / 1024 } });
   }
   if (errors.length || !parsed.success || !(file instanceof File)) {
     throw new ValidationError(errors);
   }
   const raw = new Uint8Array(await file.arrayBuffer());
   if (!sniffImageType(raw)) {
-    throw new ValidationError([{ path: 'file', message: 'must be a JPEG, PNG or WebP image' }]);
+    throw new ValidationError([{ path: 'file', code: 'file_type' }]);
   }
   let stripped: ReturnType<typeof stripImageMetadata>;
   try {
     stripped = stripImageMetadata(raw);
   } catch (error) {
     if (error instanceof ImageFormatError) {
-      throw new ValidationError([{ path: 'file', message: error.message }]);
+      throw new ValidationError([{ path: 'file', code: 'unreadable_image' }]);
     }
     throw error;
   }
@@ -286,7 +286,7 @@ const uploadPhotoHandler: Handler<typeof uploadPhoto> = async (c) => {
     await checkImage(stripped.bytes, stripped.contentType);
   } catch (error) {
     if (error instanceof ImageRejectedError) {
-      throw new ValidationError([{ path: 'file', message: error.message }]);
+      throw new ValidationError([{ path: 'file', code: 'unreadable_image' }]);
     }
     throw error;
   }

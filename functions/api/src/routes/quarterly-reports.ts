@@ -69,10 +69,9 @@ const submitReportHandler: Handler<typeof submitReport> = async (c) => {
     throw new ValidationError([
       {
         path: 'period',
-        message:
-          periods === 0
-            ? 'this mentorship has no quarterly review'
-            : `must be from 1 to ${periods}, the quarterly reviews of this mentorship`,
+        ...(periods === 0
+          ? { code: 'domain_rule', params: { rule: 'no-quarterly-review' } }
+          : { code: 'too_big', params: { maximum: periods } }),
       },
     ]);
   }

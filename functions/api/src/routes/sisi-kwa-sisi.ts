@@ -105,7 +105,9 @@ const createCoachingHandler: Handler<typeof createCoaching> = async (c) => {
   mayLink(tenant, peer.organizationId);
   const coach = await store.coaching.getCoach(input.coachId);
   if (!coach) {
-    throw new ValidationError([{ path: 'coachId', message: 'is not a coach of the pool' }]);
+    throw new ValidationError([
+      { path: 'coachId', code: 'unknown_reference', params: { kind: 'coach' } },
+    ]);
   }
   if (!coach.willing) {
     throw new DomainRuleError(
@@ -294,7 +296,7 @@ const addSessionHandler: Handler<typeof addSession> = async (c) => {
     const plan = await repo.getPlan<CoachingPlanContent>(record.id);
     if (!plan?.content.skills.some((s) => s.id === input.skillId)) {
       throw new ValidationError([
-        { path: 'skillId', message: 'is not a skill of the coaching plan' },
+        { path: 'skillId', code: 'unknown_reference', params: { kind: 'skill' } },
       ]);
     }
   }

@@ -67,7 +67,13 @@ const fileReportHandler: Handler<typeof fileReport> = async (c) => {
     ...answers.organizationIds.flatMap((id, i) =>
       orgs.includes(id)
         ? []
-        : [{ path: `organizationIds.${i}`, message: 'is not an organization of this mentorship' }],
+        : [
+            {
+              path: `organizationIds.${i}`,
+              code: 'unknown_reference' as const,
+              params: { kind: 'organization' },
+            },
+          ],
     ),
     ...answers.followUpActions.flatMap((a, i) =>
       owners.has(a.ownerId)
@@ -75,14 +81,21 @@ const fileReportHandler: Handler<typeof fileReport> = async (c) => {
         : [
             {
               path: `followUpActions.${i}.ownerId`,
-              message: 'is not a coordinator or participant of this mentorship',
+              code: 'unknown_reference' as const,
+              params: { kind: 'person' },
             },
           ],
     ),
     ...answers.milestonesReached.flatMap((id, i) =>
       byMilestone.has(id)
         ? []
-        : [{ path: `milestonesReached.${i}`, message: 'is not a milestone of the mentoring plan' }],
+        : [
+            {
+              path: `milestonesReached.${i}`,
+              code: 'unknown_reference' as const,
+              params: { kind: 'milestone' },
+            },
+          ],
     ),
   ];
   if (errors.length) throw new ValidationError(errors);

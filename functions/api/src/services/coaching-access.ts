@@ -63,7 +63,8 @@ export async function pairCoaching(c: Context<AppEnv>): Promise<CoachingScope> {
 /** A person of the network named in a body; 400 naming `path` otherwise. */
 export async function personIn(store: NetworkStore, id: string, path: string) {
   const p = await store.people.get(id);
-  if (!p) throw new ValidationError([{ path, message: 'is not a person of this network' }]);
+  if (!p)
+    throw new ValidationError([{ path, code: 'unknown_reference', params: { kind: 'person' } }]);
   return p;
 }
 

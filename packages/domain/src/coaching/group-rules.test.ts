@@ -105,8 +105,8 @@ describe('facilitationChoiceProblems', () => {
     expect(
       facilitationChoiceProblems({ mode: 'rotation', order: ['a', 'fac', 'b', 'a'] }, plan()),
     ).toEqual([
-      { path: 'order.1', message: 'must be a member of the group' },
-      { path: 'order.3', message: 'is listed twice' },
+      { path: 'order.1', code: 'unknown_reference', params: { kind: 'person' } },
+      { path: 'order.3', code: 'not_unique' },
     ]);
   });
 });

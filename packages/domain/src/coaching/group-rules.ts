@@ -4,6 +4,8 @@
  * is due, which commitments a session hears back on, and the figures a coordinator sees.
  * Dates are `YYYY-MM-DD` strings, which compare in calendar order.
  */
+
+import type { FieldIssue } from '../errors/codes.ts';
 import { FACILITATED_SESSIONS, groupSizeGuidance } from './group-content.ts';
 
 export interface SizeAdvice {
@@ -69,7 +71,7 @@ export function facilitatorFor(number: number, plan: FacilitationPlan): SessionF
 export function facilitationChoiceProblems(
   choice: FacilitationChoice,
   plan: Pick<FacilitationPlan, 'facilitatorId' | 'memberIds'>,
-): { path: string; message: string }[] {
+): FieldIssue[] {
   if (choice.mode === 'named') {
     return plan.memberIds.includes(choice.facilitatorId) ||
       choice.facilitatorId === plan.facilitatorId
@@ -77,16 +79,19 @@ export function facilitationChoiceProblems(
       : [
           {
             path: 'facilitatorId',
-            message: 'must be a member of the group or its first facilitator',
+            code: 'unknown_reference' as const,
+            params: { kind: 'person' },
           },
         ];
   }
   const seen = new Set<string>();
-  return choice.order.flatMap((id, i) => {
+  return choice.order.flatMap((id, i): FieldIssue[] => {
     if (!plan.memberIds.includes(id)) {
-      return [{ path: `order.${i}`, message: 'must be a member of the group' }];
+      return [
+        { path: `order.${i}`, code: 'unknown_reference' as const, params: { kind: 'person' } },
+      ];
     }
-    if (seen.has(id)) return [{ path: `order.${i}`, message: 'is listed twice' }];
+    if (seen.has(id)) return [{ path: `order.${i}`, code: 'not_unique' as const }];
     seen.add(id);
     return [];
   });

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { idSchema, isoDateSchema, versionSchema } from '../common.ts';
+import { coded } from '../errors/codes.ts';
 import { issueSteps, keyQuestionIds, MAX_TURN_MINUTES, MIN_TURN_MINUTES } from './group-content.ts';
 
 /** At most this many people in a group: far above 004's "at least eight", a hard stop. */
@@ -18,7 +19,12 @@ const filled = (max: number) => text(max).min(1, 'is required');
 const noRepeats = (ids: readonly string[], path: string, ctx: z.RefinementCtx) => {
   ids.forEach((id, i) => {
     if (ids.indexOf(id) !== i)
-      ctx.addIssue({ code: 'custom', path: [path, i], message: 'is listed twice' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [path, i],
+        message: 'is listed twice',
+        ...coded('not_unique'),
+      });
   });
 };
 
@@ -57,7 +63,12 @@ export const updateGroupSessionSchema = z
   .superRefine((s, ctx) => {
     if (s.presentIds) noRepeats(s.presentIds, 'presentIds', ctx);
     if (s.presentIds === undefined && s.held === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['presentIds'], message: 'give presentIds or held' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['presentIds'],
+        message: 'give presentIds or held',
+        ...coded('one_needed'),
+      });
     }
   });
 export type UpdateGroupSession = z.output<typeof updateGroupSessionSchema>;
@@ -137,6 +148,7 @@ export const groupReportBackInputSchema = z
         code: 'custom',
         path: ['reportBackBy'],
         message: 'only a commitment carried forward gets a new date',
+        ...coded('not_applicable'),
       });
     }
   });
@@ -160,6 +172,7 @@ export const groupLearningLogInputSchema = z
         code: 'custom',
         path: ['content'],
         message: 'write in at least one of content, evaluation and action plan',
+        ...coded('one_needed'),
       });
     }
   });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { idSchema, isoDateSchema, personNameSchema, versionSchema } from '../common.ts';
+import { coded } from '../errors/codes.ts';
 import {
   COMPETENCY_MAX,
   COMPETENCY_MIN,
@@ -22,7 +23,10 @@ const rating = z
   .int('must be a whole number')
   .min(COMPETENCY_MIN, `must be from ${COMPETENCY_MIN} to ${COMPETENCY_MAX}`)
   .max(COMPETENCY_MAX, `must be from ${COMPETENCY_MIN} to ${COMPETENCY_MAX}`);
-const finite = z.number().refine(Number.isFinite, 'must be a number');
+const finite = z.number().refine(Number.isFinite, {
+  message: 'must be a number',
+  ...coded('invalid_type', { expected: 'number' }),
+});
 
 export const pairingModeSchema = z.enum(pairingModes);
 export const rotationWeeksSchema = z
@@ -74,6 +78,7 @@ export const createCoachingProgramSchema = z
         code: 'custom',
         path: ['rotationWeeks'],
         message: 'is required for rotational pairing',
+        ...coded('required'),
       });
     }
     if (p.pairingMode === 'fixed' && p.rotationWeeks !== undefined) {
@@ -81,6 +86,7 @@ export const createCoachingProgramSchema = z
         code: 'custom',
         path: ['rotationWeeks'],
         message: 'is only for rotational pairing',
+        ...coded('not_applicable'),
       });
     }
   });
@@ -129,7 +135,12 @@ export const nominationInputSchema = z
   .strict()
   .superRefine((n, ctx) => {
     if (new Set(n.refereeIds).size !== n.refereeIds.length) {
-      ctx.addIssue({ code: 'custom', path: ['refereeIds'], message: 'must not repeat a person' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['refereeIds'],
+        message: 'must not repeat a person',
+        ...coded('not_unique'),
+      });
     }
     const self = n.refereeIds.indexOf(n.nomineeId);
     if (self >= 0) {
@@ -137,6 +148,7 @@ export const nominationInputSchema = z
         code: 'custom',
         path: ['refereeIds', self],
         message: 'must not be the nominee',
+        ...coded('must_differ'),
       });
     }
   });
@@ -214,12 +226,14 @@ export const fixedPairsSchema = z
             code: 'custom',
             path: ['pairs', i, 1],
             message: 'must be another person',
+            ...coded('must_differ'),
           });
         } else if (seen.has(id)) {
           ctx.addIssue({
             code: 'custom',
             path: ['pairs', i, j],
             message: 'is already in another pair',
+            ...coded('already_paired'),
           });
         }
         seen.add(id);

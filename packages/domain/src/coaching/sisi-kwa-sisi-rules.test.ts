@@ -228,10 +228,14 @@ describe('planOrderErrors', () => {
       {
         path: 'skills.0.assist.date',
         message: 'must be on or after the Lead date (2025-02-01)',
+        code: 'date_order',
+        params: { min: '2025-02-01' },
       },
       {
         path: 'skills.1.observe.date',
         message: 'must be on or after the Assist date (2025-03-01)',
+        code: 'date_order',
+        params: { min: '2025-03-01' },
       },
     ]);
   });
@@ -244,7 +248,12 @@ describe('planOrderErrors', () => {
 
   it('names the end of a period that ends before it starts', () => {
     expect(planOrderErrors(plan([], '2025-03-01', '2025-02-01'))).toEqual([
-      { path: 'periodEnd', message: 'must be on or after the start of the period (2025-03-01)' },
+      {
+        path: 'periodEnd',
+        message: 'must be on or after the start of the period (2025-03-01)',
+        code: 'date_order',
+        params: { min: '2025-03-01' },
+      },
     ]);
   });
 });

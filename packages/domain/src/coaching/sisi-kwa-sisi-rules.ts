@@ -254,6 +254,9 @@ export interface PlanDates {
 export interface PlanFieldError {
   path: string;
   message: string;
+  /** `date_order`, with the bounds the date must keep (`min`, `max`). */
+  code: 'date_order';
+  params: { min?: string; max?: string };
 }
 
 const STEP_LABEL: Record<LaoStep, string> = { lead: 'Lead', assist: 'Assist', observe: 'Observe' };
@@ -275,6 +278,8 @@ export function planOrderErrors(plan: PlanDates): PlanFieldError[] {
     errors.push({
       path: 'periodEnd',
       message: `must be on or after the start of the period (${plan.periodStart})`,
+      code: 'date_order',
+      params: { min: plan.periodStart },
     });
     return errors;
   }
@@ -287,11 +292,15 @@ export function planOrderErrors(plan: PlanDates): PlanFieldError[] {
         errors.push({
           path,
           message: `must be within the plan's period (${plan.periodStart} to ${plan.periodEnd})`,
+          code: 'date_order',
+          params: { min: plan.periodStart, max: plan.periodEnd },
         });
       } else if (previous && date < previous.date) {
         errors.push({
           path,
           message: `must be on or after the ${STEP_LABEL[previous.step]} date (${previous.date})`,
+          code: 'date_order',
+          params: { min: previous.date },
         });
       }
       previous = { step, date };

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { idSchema, isoDateSchema, versionSchema } from '../common.ts';
+import { coded } from '../errors/codes.ts';
 import { planItemIdSchema } from '../mentorship/plan.ts';
 import {
   laoSteps,
@@ -154,7 +155,12 @@ export const createCoachingSchema = z
   .strict()
   .superRefine((c, ctx) => {
     if (c.coachId === c.peerId) {
-      ctx.addIssue({ code: 'custom', path: ['peerId'], message: 'must not be the coach' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['peerId'],
+        message: 'must not be the coach',
+        ...coded('must_differ'),
+      });
     }
   });
 export type CreateCoachingInput = z.input<typeof createCoachingSchema>;
@@ -196,7 +202,12 @@ export const coachingPlanContentSchema = z
   .strict()
   .superRefine((plan, ctx) => {
     for (const e of planOrderErrors(plan)) {
-      ctx.addIssue({ code: 'custom', path: e.path.split('.').map(segment), message: e.message });
+      ctx.addIssue({
+        code: 'custom',
+        path: e.path.split('.').map(segment),
+        message: e.message,
+        ...coded(e.code, e.params),
+      });
     }
   });
 export type CoachingPlanContent = z.output<typeof coachingPlanContentSchema>;
@@ -224,6 +235,7 @@ export const coachingSessionInputSchema = z
         code: 'custom',
         path: ['nextMeetingDate'],
         message: 'must not be before the session',
+        ...coded('date_order', { min: s.date }),
       });
     }
   });

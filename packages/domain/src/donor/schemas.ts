@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, personNameSchema } from '../common.ts';
+import { coded } from '../errors/codes.ts';
 import { languageSchema } from '../language-schema.ts';
 import { isQuarter } from './quarter.ts';
 
@@ -12,7 +13,10 @@ export const createDonorSchema = z
       .array(z.string().regex(/^[a-z0-9][a-z0-9-]{2,40}$/, 'must be a network id'))
       .min(1, 'name at least one network')
       .max(100)
-      .refine((ids) => new Set(ids).size === ids.length, 'must not repeat a network'),
+      .refine((ids) => new Set(ids).size === ids.length, {
+        message: 'must not repeat a network',
+        ...coded('not_unique'),
+      }),
     language: languageSchema
       .optional()
       .describe('The language of the invitation, kept as the donor’s language (default en)'),
@@ -32,7 +36,10 @@ export type Donor = z.output<typeof donorSchema>;
 
 export const quarterSchema = z
   .string()
-  .refine(isQuarter, 'must be a quarter such as 2026-Q1')
+  .refine(isQuarter, {
+    message: 'must be a quarter such as 2026-Q1',
+    ...coded('invalid_format', { format: 'quarter' }),
+  })
   .describe('A calendar quarter, e.g. `2026-Q1` (January to March 2026)');
 
 export const donorCellSchema = z.union([

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema, personNameSchema, versionSchema } from '../common.ts';
+import { coded } from '../errors/codes.ts';
 import { type TechnicalArea, technicalAreaSchema, technicalAreas } from '../organization.ts';
 
 /** Learning objectives "in terms of knowledge, skills, and attitudes (KSAs)", as 001 defines them. */
@@ -89,6 +90,7 @@ export const learningObjectiveKsaSchema = z
   .strict()
   .refine((o) => Boolean(o.knowledge || o.skills || o.attitudes), {
     message: 'state the objective as knowledge, skills or attitudes',
+    ...coded('one_needed'),
   });
 
 export const priorityAreaSchema = z
@@ -104,6 +106,7 @@ export const priorityAreaSchema = z
         code: 'custom',
         path: ['otherArea'],
         message: 'is required when the area is "other"',
+        ...coded('other_unexplained'),
       });
     }
   });
@@ -146,7 +149,7 @@ export const internalExpertSchema = z
     skillTypes: z
       .array(z.enum(mentorSkillTypes.map((s) => s.id) as [MentorSkillType, ...MentorSkillType[]]))
       .max(mentorSkillTypes.length)
-      .refine(unique, 'must not repeat a skill type')
+      .refine(unique, { message: 'must not repeat a skill type', ...coded('not_unique') })
       .optional(),
     availability: shortText.optional(),
   })
@@ -170,7 +173,7 @@ export const assetInventorySchema = z
     areasOfExpertise: z
       .array(technicalAreaSchema)
       .max(technicalAreas.length)
-      .refine(unique, 'must not repeat an area'),
+      .refine(unique, { message: 'must not repeat an area', ...coded('not_unique') }),
     otherAreaOfExpertise: z.string().trim().max(200).optional(),
     internalExperts: z.array(internalExpertSchema).max(50),
     packagedResources: z.array(packagedResourceSchema).max(100),
@@ -183,6 +186,7 @@ export const assetInventorySchema = z
         code: 'custom',
         path: ['otherAreaOfExpertise'],
         message: 'is required when "other" is an area of expertise',
+        ...coded('other_unexplained'),
       });
     }
   });

@@ -4,6 +4,7 @@
  * compulsory, because the source offers them as discussion starters, not a form.
  */
 import { z } from 'zod';
+import { coded } from '../errors/codes.ts';
 
 export interface ClosureQuestion {
   id: string;
@@ -43,6 +44,7 @@ export const closureAnswersSchema = z
         code: 'custom',
         path: ['answers'],
         message: 'answer at least one question',
+        ...coded('one_needed'),
       });
     }
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, versionSchema } from '../common.ts';
+import { coded } from '../errors/codes.ts';
 import { technicalAreaSchema } from '../organization.ts';
 import { prematureReasons } from './ending.ts';
 import { approachIds, matrixQuestions } from './matrix.ts';
@@ -35,6 +36,7 @@ export const createMentorshipSchema = z
         code: 'custom',
         path: ['menteeOrganizationIds'],
         message: 'must not include the mentor',
+        ...coded('must_differ'),
       });
     }
     if (new Set(m.menteeOrganizationIds).size !== m.menteeOrganizationIds.length) {
@@ -42,6 +44,7 @@ export const createMentorshipSchema = z
         code: 'custom',
         path: ['menteeOrganizationIds'],
         message: 'must not repeat an organization',
+        ...coded('not_unique'),
       });
     }
     m.peerMentoring.forEach((p, i) => {
@@ -51,6 +54,7 @@ export const createMentorshipSchema = z
             code: 'custom',
             path: ['peerMentoring', i, key],
             message: 'must be one of the mentees',
+            ...coded('unknown_reference', { kind: 'organization' }),
           });
         }
       }
@@ -59,6 +63,7 @@ export const createMentorshipSchema = z
           code: 'custom',
           path: ['peerMentoring', i, 'menteeOrganizationId'],
           message: 'must differ from the mentor',
+          ...coded('must_differ'),
         });
       }
     });
@@ -88,6 +93,7 @@ export const participantsSchema = z
   .refine((p) => new Set(p.personIds).size === p.personIds.length, {
     path: ['personIds'],
     message: 'must not repeat a person',
+    ...coded('not_unique'),
   });
 
 export const mentorshipListQuerySchema = z.object({
@@ -231,6 +237,7 @@ export const endMentorshipSchema = z
         code: 'custom',
         path: ['prematureReason'],
         message: 'is required when the end is premature',
+        ...coded('required'),
       });
     }
     if (e.kind === 'transition' && !e.transition) {
@@ -238,6 +245,7 @@ export const endMentorshipSchema = z
         code: 'custom',
         path: ['transition'],
         message: 'is required for a transition',
+        ...coded('required'),
       });
     }
   });

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { idSchema, isoDateSchema, personNameSchema, versionSchema } from '../common.ts';
+import { coded } from '../errors/codes.ts';
 import { technicalAreaSchema, technicalAreas } from '../organization.ts';
 
 /** Annex 2 "Establish Operational Guidelines": one named field per question. */
@@ -186,7 +187,7 @@ export const attendeeSchema = z
       .array(attendeeRoleSchema)
       .min(1, 'choose at least one role')
       .max(attendeeRoles.length)
-      .refine(unique, 'must not repeat a role'),
+      .refine(unique, { message: 'must not repeat a role', ...coded('not_unique') }),
   })
   .strict();
 
@@ -210,7 +211,7 @@ export const orientationSchema = z
     technicalAreas: z
       .array(technicalAreaSchema)
       .max(technicalAreas.length)
-      .refine(unique, 'must not repeat an area')
+      .refine(unique, { message: 'must not repeat an area', ...coded('not_unique') })
       .optional(),
     otherTechnicalArea: z.string().trim().max(200).optional(),
     operationalGuidelines: z
@@ -231,6 +232,7 @@ export const orientationSchema = z
         code: 'custom',
         path: ['otherTechnicalArea'],
         message: 'is required when "other" is a technical area',
+        ...coded('other_unexplained'),
       });
     }
   });

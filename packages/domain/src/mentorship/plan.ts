@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { idSchema, isoDateSchema, personNameSchema, versionSchema } from '../common.ts';
+import { coded } from '../errors/codes.ts';
 import { technicalAreaSchema, technicalAreas } from '../organization.ts';
 import { type ApproachId, approachIds } from './matrix.ts';
 import { approachIdSchema, mentorshipTypes } from './mentorship.ts';
@@ -268,7 +269,7 @@ export const learningObjectiveSchema = z
     activities: z
       .array(planActivitySchema)
       .max(50)
-      .refine(uniqueIds, 'must not repeat an id')
+      .refine(uniqueIds, { message: 'must not repeat an id', ...coded('not_unique') })
       .optional(),
   })
   .strict();
@@ -288,13 +289,18 @@ export const milestoneSchema = z
         code: 'custom',
         path: ['reachedOn'],
         message: 'is only for a milestone that was reached',
+        ...coded('not_applicable'),
       });
     }
   });
 
 export const communicationPlanSchema = z
   .object({
-    channels: z.array(required(100)).max(20).refine(unique, 'must not repeat a channel').optional(),
+    channels: z
+      .array(required(100))
+      .max(20)
+      .refine(unique, { message: 'must not repeat a channel', ...coded('not_unique') })
+      .optional(),
     frequency: shortText.optional(),
     pointPeople: z.array(planPersonSchema).max(20).optional(),
   })
@@ -304,7 +310,7 @@ const choice = <T extends string>(options: readonly { id: T }[]) =>
   z
     .array(z.enum(ids(options)))
     .max(options.length)
-    .refine(unique, 'must not repeat a choice');
+    .refine(unique, { message: 'must not repeat a choice', ...coded('not_unique') });
 
 const checklistAnswers = <T extends string>(items: readonly { id: T }[]) =>
   z.partialRecord(z.enum(ids(items)), z.boolean());
@@ -332,13 +338,13 @@ export const planSchema = z
     formats: z
       .array(approachIdSchema)
       .max(approachIds.length)
-      .refine(unique, 'must not repeat an approach')
+      .refine(unique, { message: 'must not repeat an approach', ...coded('not_unique') })
       .optional(),
     whySelected: longText.optional(),
     technicalAreas: z
       .array(technicalAreaSchema)
       .max(technicalAreas.length)
-      .refine(unique, 'must not repeat an area')
+      .refine(unique, { message: 'must not repeat an area', ...coded('not_unique') })
       .optional(),
     otherTechnicalArea: shortText.optional(),
     howMentorCanHelp: longText.optional(),
@@ -346,12 +352,12 @@ export const planSchema = z
     learningObjectives: z
       .array(learningObjectiveSchema)
       .max(20)
-      .refine(uniqueIds, 'must not repeat an id')
+      .refine(uniqueIds, { message: 'must not repeat an id', ...coded('not_unique') })
       .optional(),
     milestones: z
       .array(milestoneSchema)
       .max(100)
-      .refine(uniqueIds, 'must not repeat an id')
+      .refine(uniqueIds, { message: 'must not repeat an id', ...coded('not_unique') })
       .optional(),
     objectivesChecklist: checklistAnswers(objectivesChecklist).optional(),
     planningChecklist: checklistAnswers(planningChecklist).optional(),

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { idSchema, isoDateSchema, personNameSchema } from '../common.ts';
+import { coded } from '../errors/codes.ts';
 import {
   evaluationActivities,
   evaluationForm,
@@ -47,13 +48,13 @@ export const evaluationSchema = z
     technicalAreas: z
       .array(z.enum(areaIds))
       .max(areaIds.length)
-      .refine(unique, 'must not repeat an area')
+      .refine(unique, { message: 'must not repeat an area', ...coded('not_unique') })
       .default([]),
     otherTechnicalArea: z.string().trim().min(1).max(200).optional(),
     activities: z
       .array(z.enum(activityIds))
       .max(activityIds.length)
-      .refine(unique, 'must not repeat an activity')
+      .refine(unique, { message: 'must not repeat an activity', ...coded('not_unique') })
       .default([]),
     intendedOutcome: longText.optional(),
     outcomeChanged: yesNo.optional(),
@@ -64,7 +65,10 @@ export const evaluationSchema = z
       .number()
       .min(0, 'must be 0 or more')
       .max(744, 'must be at most 744, the hours of a month')
-      .refine((h) => Number.isInteger(h * 4), 'must be in quarter hours (0.25, 0.5, 0.75 …)')
+      .refine((h) => Number.isInteger(h * 4), {
+        message: 'must be in quarter hours (0.25, 0.5, 0.75 …)',
+        ...coded('quarter_hours'),
+      })
       .optional(),
     costToDate: z
       .object({
@@ -97,10 +101,17 @@ export const evaluationSchema = z
   })
   .strict()
   .superRefine((e, ctx) => {
-    const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: 'custom', path, message });
+    const issue = (
+      path: (string | number)[],
+      message: string,
+      code: 'required' | 'other_unexplained' = 'required',
+    ) => ctx.addIssue({ code: 'custom', path, message, ...coded(code) });
     if (e.technicalAreas.includes('other') && !e.otherTechnicalArea) {
-      issue(['otherTechnicalArea'], 'is required when "other" is a technical area');
+      issue(
+        ['otherTechnicalArea'],
+        'is required when "other" is a technical area',
+        'other_unexplained',
+      );
     }
     if (e.results['other-achievements'] && !e.otherAchievements) {
       issue(['otherAchievements'], 'is required when "Other Achievements" is answered');

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from '../common.ts';
+import { coded } from '../errors/codes.ts';
 
 /** The largest photo taken, in bytes (5 MB). */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -100,6 +101,7 @@ export const photoUploadSchema = z
         code: 'custom',
         path: ['entryId'],
         message: `is required to attach a photo to a ${p.attachTo}`,
+        ...coded('required'),
       });
     }
     if (p.attachTo === 'mentorship' && p.entryId) {
@@ -107,6 +109,7 @@ export const photoUploadSchema = z
         code: 'custom',
         path: ['entryId'],
         message: 'is only for a photo attached to a summary report or a milestone',
+        ...coded('not_applicable'),
       });
     }
   });

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { idSchema, isoDateSchema, personNameSchema } from '../common.ts';
+import { coded } from '../errors/codes.ts';
 import { planItemIdSchema } from '../mentorship/plan.ts';
 import { quarterlyReportTechnicalAreas, totalHours } from './quarterly-report-form.ts';
 
@@ -31,7 +32,10 @@ export const interactionSchema = z
       .number()
       .positive('must be more than 0')
       .max(24, 'must be at most 24 hours a day')
-      .refine((h) => Number.isInteger(h * 4), 'must be in quarter hours (0.25, 0.5, 0.75 …)'),
+      .refine((h) => Number.isInteger(h * 4), {
+        message: 'must be in quarter hours (0.25, 0.5, 0.75 …)',
+        ...coded('quarter_hours'),
+      }),
     activity: z.string().trim().min(1, 'is required').max(500),
   })
   .strict();
@@ -70,7 +74,7 @@ export const quarterlyReportSchema = z
       .array(z.enum(areaIds))
       .min(1, 'choose at least one')
       .max(areaIds.length)
-      .refine(unique, 'must not repeat an area'),
+      .refine(unique, { message: 'must not repeat an area', ...coded('not_unique') }),
     otherTechnicalArea: z.string().trim().min(1).max(200).optional(),
     objectives: z.array(objectiveProgressSchema).min(1, 'name at least one objective').max(20),
     trends: longText.optional(),
@@ -90,6 +94,7 @@ export const quarterlyReportSchema = z
         code: 'custom',
         path: ['otherTechnicalArea'],
         message: 'is required when "other" is a technical area',
+        ...coded('other_unexplained'),
       });
     }
     r.interactions.forEach((i, index) => {
@@ -98,6 +103,7 @@ export const quarterlyReportSchema = z
           code: 'custom',
           path: ['interactions', index, 'date'],
           message: 'must not be after the date of the report',
+          ...coded('date_order', { max: r.date }),
         });
       }
     });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { idSchema, isoDateSchema, personNameSchema, versionSchema } from '../common.ts';
+import { coded } from '../errors/codes.ts';
 import { planItemIdSchema } from '../mentorship/plan.ts';
 import { type FollowUpStatus, followUpStatuses } from './follow-up.ts';
 import { summaryReportReporterIds } from './summary-report-form.ts';
@@ -52,7 +53,7 @@ export const summaryReportSchema = z
       .array(idSchema)
       .min(1, 'choose at least one organization')
       .max(21)
-      .refine(unique, 'must not repeat an organization'),
+      .refine(unique, { message: 'must not repeat an organization', ...coded('not_unique') }),
     meetingDate: isoDateSchema,
     participants: z.array(personNameSchema).min(1, 'name at least one participant').max(100),
     agenda: longText.optional(),
@@ -61,7 +62,7 @@ export const summaryReportSchema = z
     milestonesReached: z
       .array(planItemIdSchema)
       .max(MAX_MILESTONES_REACHED)
-      .refine(unique, 'must not repeat a milestone')
+      .refine(unique, { message: 'must not repeat a milestone', ...coded('not_unique') })
       .default([]),
     followUpActions: z.array(followUpActionInputSchema).max(MAX_FOLLOW_UP_ACTIONS).default([]),
     issues: z.array(summaryIssueSchema).max(30).default([]),
@@ -78,6 +79,7 @@ export const summaryReportSchema = z
         code: 'custom',
         path: ['meetingDate'],
         message: 'must not be after the date of the report',
+        ...coded('date_order', { max: r.date }),
       });
     }
     if (r.nextMeetingDate && r.nextMeetingDate < r.meetingDate) {
@@ -85,6 +87,7 @@ export const summaryReportSchema = z
         code: 'custom',
         path: ['nextMeetingDate'],
         message: 'must not be before the meeting date',
+        ...coded('date_order', { min: r.meetingDate }),
       });
     }
     r.followUpActions.forEach((a, i) => {
@@ -93,6 +96,7 @@ export const summaryReportSchema = z
           code: 'custom',
           path: ['followUpActions', i, 'dueDate'],
           message: 'must not be before the meeting date',
+          ...coded('date_order', { min: r.meetingDate }),
         });
       }
     });

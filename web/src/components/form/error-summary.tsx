@@ -63,7 +63,7 @@ export function ErrorSummary({
                       focusField(path);
                     }}
                   >
-                    {fieldSentence(label, message)}
+                    {fieldSentence(label, message, 'summary')}
                   </a>
                 ) : (
                   `${path}: ${message}`

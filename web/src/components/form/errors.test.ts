@@ -1,5 +1,7 @@
+import { errorText } from '@sisi/domain/static';
 import { describe, expect, it } from 'vitest';
-import type { Translate } from '../../i18n/index.ts';
+import { i18n, type Translate } from '../../i18n/index.ts';
+import { errorWords, loadErrorWords } from './error-words.ts';
 import {
   fieldErrorsOf,
   fieldSentence,
@@ -104,10 +106,10 @@ describe('form errors', () => {
     };
     expect(schemaProblems(schema, {}, 'is required')).toEqual([
       { path: 'date', message: 'is required' },
-      { path: 'body', message: 'is empty' },
+      { path: 'body', code: 'invalid', message: 'is empty' },
     ]);
     expect(schemaProblems(schema, { date: 'bad', name: 'n' }, 'is required')).toEqual([
-      { path: 'date', message: 'must be a date' },
+      { path: 'date', code: 'invalid_format', message: 'must be a date' },
     ]);
     expect(schemaProblems(schema, { date: '2026-01-01', name: 'n' }, 'is required')).toEqual([]);
   });
@@ -128,5 +130,51 @@ describe('form errors', () => {
     expect(optional(undefined)).toBeUndefined();
     expect(present(' y ')).toBe('y');
     expect(present(' ')).toBeUndefined();
+  });
+});
+
+describe('errors worded from their code', () => {
+  const pairing = {
+    path: 'pairingMode',
+    code: 'not_one_of',
+    params: { options: ['fixed', 'rotational'] },
+    message: 'must be one of "fixed", "rotational"',
+  };
+
+  it('says the words of the code, never the options, standing alone under the field', async () => {
+    await loadErrorWords();
+    const words = errorWords(pairing);
+    expect(words).toBe(errorText('not_one_of', {}, 'en'));
+    expect(words).not.toMatch(/fixed|rotational/);
+    expect(fieldErrorsOf([pairing], {})).toEqual({ pairingMode: words });
+    expect(fieldSentence('Pairing', words)).toBe(words);
+    expect(fieldSentence('Pairing', words, 'summary')).toBe(`Pairing: ${words}`);
+    expect(
+      fieldSentence(
+        'Choose a password',
+        errorWords({ path: 'password', code: 'too_short', params: { minimum: 12 }, message: '' }),
+      ),
+    ).toBe('Enter at least 12 characters.');
+  });
+
+  it('words them in the reader’s language once its catalog is loaded', async () => {
+    await i18n.changeLanguage('fr');
+    try {
+      await loadErrorWords();
+      expect(errorWords(pairing)).toBe(errorText('not_one_of', {}, 'fr'));
+      expect(
+        errorWords({ path: 'name', code: 'too_long', params: { maximum: 160 }, message: '' }),
+      ).toBe('Utilisez au plus 160 caractères.');
+      // a conflict's words are the API's own (already in the reader's language)
+      expect(errorWords({ path: 'email', code: 'conflict', message: 'déjà pris' })).toBe(
+        'déjà pris',
+      );
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+
+  it('keeps the message of an error without a code', () => {
+    expect(errorWords({ path: 'x', message: 'is taken' })).toBe('is taken');
   });
 });

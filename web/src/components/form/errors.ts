@@ -2,8 +2,10 @@
  * What a form shows after a failed submit, and how API problems and local checks become it.
  * Pure: the translations come in as arguments, so this is unit-tested without a browser.
  */
+import { fieldIssues } from '@sisi/domain/static';
 import type { ApiProblem } from '../../api/client.ts';
 import type { Translate } from '../../i18n/index.ts';
+import { type CodedError, errorWords } from './error-words.ts';
 import { keyedPath, valueAt } from './path.ts';
 
 /** Field path → message. */
@@ -39,21 +41,27 @@ export function problemMessage(error: unknown, t: Translate): string {
 
 /**
  * "Email" + "is required" → "Email is required"; other messages follow a colon
- * ("Key populations served: choose at least one").
+ * ("Key populations served: choose at least one"). A message worded from an error code is
+ * a sentence of its own ("Use at most 160 characters."): under its field it stands alone
+ * (`where: 'field'`), in the summary it follows the label and a colon.
  */
-export function fieldSentence(label: string, message: string): string {
-  return /^(is|are|must|has|have|should) /.test(message)
-    ? `${label} ${message}`
-    : `${label}: ${message}`;
+export function fieldSentence(
+  label: string,
+  message: string,
+  where: 'field' | 'summary' = 'field',
+): string {
+  if (/^(is|are|must|has|have|should) /.test(message)) return `${label} ${message}`;
+  if (where === 'field' && /^\p{Lu}/u.test(message)) return message;
+  return `${label}: ${message}`;
 }
 
-/** `{path, message}` errors (from a schema or the API) as field errors of the submitted value. */
-export function fieldErrorsOf(
-  errors: readonly { path: string; message: string }[],
-  submitted: unknown,
-): FieldErrors {
+/**
+ * `{path, code?, params?, message}` errors (from a schema or the API) as field errors of the
+ * submitted value, worded from their code in the reader's language when they have one.
+ */
+export function fieldErrorsOf(errors: readonly CodedError[], submitted: unknown): FieldErrors {
   const fields: FieldErrors = {};
-  for (const e of errors) fields[keyedPath(submitted, e.path)] ??= e.message;
+  for (const e of errors) fields[keyedPath(submitted, e.path)] ??= errorWords(e);
   return fields;
 }
 
@@ -86,8 +94,8 @@ export function problemToErrors(
     const other: string[] = [];
     for (const e of error.errors) {
       const field = e.path.split('.')[0] ?? '';
-      if (fields.includes(field)) result.fields[field] ??= e.message;
-      else other.push(`${e.path}: ${e.message}`);
+      if (fields.includes(field)) result.fields[field] ??= errorWords(e);
+      else other.push(`${e.path}: ${errorWords(e)}`);
     }
     result.other = other;
   } else {
@@ -108,25 +116,22 @@ export interface SafeParser {
 }
 
 /**
- * The schema's complaints about a body, with paths as the API reports them. A value left
- * out is `required` (the "is required" message), whatever the schema would say about a
- * wrong one ("must be a date").
+ * The schema's complaints about a body, with paths and codes as the API reports them
+ * (`fieldIssues`, the API's own mapping). A value left out is `required` (the "is
+ * required" message), whatever the schema would say about a wrong one ("must be a date");
+ * any other is worded from its code in the reader's language, its message kept for when
+ * those words are not loaded.
  */
-export function schemaProblems(
-  schema: SafeParser,
-  body: unknown,
-  required: string,
-): { path: string; message: string }[] {
+export function schemaProblems(schema: SafeParser, body: unknown, required: string): CodedError[] {
   const result = schema.safeParse(body);
   if (result.success || !result.error) return [];
-  return result.error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.') || 'body';
-    const missing =
-      issue.path.length > 0 &&
-      ['invalid_type', 'invalid_value', 'invalid_format'].includes(issue.code ?? '') &&
-      valueAt(body, path) === undefined;
-    return { path, message: missing ? required : issue.message };
-  });
+  return result.error.issues.flatMap((issue) =>
+    fieldIssues([issue], { input: body }).map((coded) =>
+      coded.code === 'required' && valueAt(body, coded.path) === undefined
+        ? { path: coded.path, message: required }
+        : { ...coded, message: issue.message },
+    ),
+  );
 }
 
 /**

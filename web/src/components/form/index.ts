@@ -2,6 +2,7 @@
 export * from './choices.tsx';
 export * from './draft.ts';
 export * from './error-summary.tsx';
+export * from './error-words.ts';
 export * from './errors.ts';
 export * from './form.tsx';
 export * from './inputs.tsx';

@@ -2,7 +2,12 @@
  * Choosing a password, as accepting an invitation and resetting a forgotten one both ask
  * it: the password (its hint says the rules) and the same again, checked alike.
  */
-import { type FormErrors, requireValues, TextField } from '../../components/form/index.ts';
+import {
+  errorWords,
+  type FormErrors,
+  requireValues,
+  TextField,
+} from '../../components/form/index.ts';
 import { t } from '../../i18n/index.ts';
 
 /** The API's minimum; its other rules (not only spaces, not too easy to guess) are its own. */
@@ -20,7 +25,13 @@ export function passwordErrors(
 ): FormErrors {
   const found = requireValues(value, required, t('errors.isRequired'));
   if (!found.fields.password && value.password.length < MIN_PASSWORD) {
-    found.fields.password = t('errors.passwordTooShort');
+    // the words of the API's `too_short`, a sentence of its own under the field
+    found.fields.password = errorWords({
+      path: 'password',
+      code: 'too_short',
+      params: { minimum: MIN_PASSWORD },
+      message: t('errors.passwordTooShort'),
+    });
   }
   if (!found.fields.confirm && value.confirm !== value.password) {
     found.fields.confirm = t('errors.passwordsDiffer');

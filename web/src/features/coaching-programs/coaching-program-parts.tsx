@@ -10,7 +10,7 @@ import { Link } from 'wouter';
 import { ApiProblem } from '../../api/client.ts';
 import { meQuery } from '../../api/queries.ts';
 import { Facts } from '../../components/coaching-facts.tsx';
-import { type FormErrors, problemMessage } from '../../components/form/index.ts';
+import { errorWords, type FormErrors, problemMessage } from '../../components/form/index.ts';
 import { LoadError, Loading } from '../../components/page.tsx';
 import { useProgramT } from '../../i18n/en-programs.ts';
 import { formatDate, type Translate } from '../../i18n/index.ts';
@@ -45,9 +45,9 @@ export function errorsOf(
   if (error instanceof ApiProblem && error.errors.length > 0) {
     for (const e of error.errors) {
       const first = e.path.split('.')[0] ?? '';
-      if (fieldNames.includes(e.path)) out.fields[e.path] ??= e.message;
-      else if (fieldNames.includes(first)) out.fields[first] ??= e.message;
-      else out.other.push(`${e.path}: ${e.message}`);
+      if (fieldNames.includes(e.path)) out.fields[e.path] ??= errorWords(e);
+      else if (fieldNames.includes(first)) out.fields[first] ??= errorWords(e);
+      else out.other.push(`${e.path}: ${errorWords(e)}`);
     }
     if (error.status !== 400 && Object.keys(out.fields).length === 0) {
       out.message = problemMessage(error, t);

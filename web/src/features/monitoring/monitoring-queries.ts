@@ -16,8 +16,7 @@ import type {
   TimelineEntry,
 } from '@sisi/domain';
 import { queryOptions } from '@tanstack/react-query';
-import { ApiProblem, api, call } from '../../api/client.ts';
-import { getToken } from '../../session.ts';
+import { ApiProblem, api, apiHeaders, call, type FieldError } from '../../api/client.ts';
 
 export type TrackedAction = FollowUpAction & { overdue: boolean };
 export type MyAction = TrackedAction & {
@@ -208,21 +207,16 @@ export const tipsQuery = (networkId: string, mentorshipId: string) =>
     },
   });
 
-const authorization = (): Record<string, string> => {
-  const token = getToken();
-  return token ? { authorization: `Bearer ${token}` } : {};
-};
-
 /** A fetch of a non-JSON resource; a problem answer becomes an `ApiProblem`. */
 async function fetchRaw(url: string, init: RequestInit = {}): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(url, { ...init, headers: { ...authorization(), ...init.headers } });
+    res = await fetch(url, { ...init, headers: { ...apiHeaders(), ...init.headers } });
   } catch (error) {
     throw new ApiProblem(0, 'Network error', error instanceof Error ? error.message : '');
   }
   if (res.ok) return res;
-  let body: { title?: string; detail?: string; errors?: { path: string; message: string }[] } = {};
+  let body: { title?: string; detail?: string; errors?: FieldError[] } = {};
   try {
     body = await res.json();
   } catch {
