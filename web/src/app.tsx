@@ -16,12 +16,20 @@ import { LoadError, Loading, noteLocation, Page } from './components/page.tsx';
 import { ScreenBoundary } from './components/screen-boundary.tsx';
 import { LoginPage } from './features/auth/login.tsx';
 import { homePath } from './home.ts';
-import { useT } from './i18n/index.ts';
+import { namespacesReady, useT } from './i18n/index.ts';
 import { getToken, setToken, useToken } from './session.ts';
 
-/** Every screen but sign-in is its own chunk, so the sign-in page loads only what it needs. */
+/**
+ * Every screen but sign-in is its own chunk, so the sign-in page loads only what it needs. A
+ * screen's chunk asks for its catalogs' namespaces as it loads; the screen shows once they
+ * are there, in the reader's language.
+ */
 const screen = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy<ComponentType>(() => load().then((m) => ({ default: m[name] })));
+  lazy<ComponentType>(async () => {
+    const module = await load();
+    await namespacesReady();
+    return { default: module[name] };
+  });
 
 const AcceptInvitationPage = screen(
   () => import('./features/auth/accept-invitation.tsx'),
