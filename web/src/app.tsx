@@ -6,17 +6,19 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem } from './api/client.ts';
 import { meQuery } from './api/queries.ts';
+import { LanguageSwitcher } from './components/language-switcher.tsx';
 import { type NavLink, NavLinks } from './components/nav-links.tsx';
 import { LoadError, Loading, noteLocation, Page } from './components/page.tsx';
 import { ScreenBoundary } from './components/screen-boundary.tsx';
 import { LoginPage } from './features/auth/login.tsx';
 import { homePath } from './home.ts';
 import { namespacesReady, useT } from './i18n/index.ts';
+import { followProfileLanguage } from './language.ts';
 import { getToken, setToken, useToken } from './session.ts';
 
 /**
@@ -603,6 +605,7 @@ function Header() {
           {t('app.name')}
         </Link>
         {token ? <SignedIn /> : null}
+        <LanguageSwitcher />
       </div>
     </header>
   );
@@ -613,6 +616,11 @@ function SignedIn() {
   const client = useQueryClient();
   const me = useQuery(meQuery());
   const user = me.data;
+  // `GET /me`'s `language`, when the API carries it
+  const profileLanguage = user && 'language' in user ? user.language : undefined;
+  useEffect(() => {
+    void followProfileLanguage(profileLanguage, client);
+  }, [profileLanguage, client]);
   const links: NavLink[] = [];
   if (user) {
     if (user.roles.includes('operator'))
