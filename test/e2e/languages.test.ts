@@ -51,7 +51,7 @@ describe('the SPA in four languages', () => {
     return context.newPage();
   }
 
-  it('a French browser gets the sign-in page in French; Spanish chosen there stays through sign-in and reload', async () => {
+  it('a French browser gets the sign-in page in French; Spanish chosen there stays through sign-in and reload; a switch signed in is saved with PATCH /me', async () => {
     const page = await pageIn('fr-FR', 1280);
     await page.goto(`${ui.server.url}/login`);
     const fr = common('fr');
@@ -81,6 +81,16 @@ describe('the SPA in four languages', () => {
     await page.reload();
     await page.getByRole('link', { name: es.nav.mentorships }).waitFor();
     expect(await htmlLang(page)).toBe('es');
+
+    // signed in, a choice is also sent to the profile; the page follows at once
+    const pt = common('pt');
+    const saved = page.waitForRequest(
+      (r) => r.method() === 'PATCH' && new URL(r.url()).pathname === '/api/v1/me',
+    );
+    await page.getByLabel(es.app.language, { exact: true }).selectOption('pt');
+    expect((await saved).postDataJSON()).toEqual({ language: 'pt' });
+    await page.getByRole('link', { name: pt.nav.mentorships }).waitFor();
+    expect(await htmlLang(page)).toBe('pt');
     await page.context().close();
   });
 
