@@ -4,7 +4,7 @@
  * the first page does not carry them. The forms' questions themselves are the source's
  * words and come from `@sisi/domain` (translated later by id).
  *
- * Everything lives under one root key, `s2s`, so it never collides with `en.ts`.
+ * Everything lives under one root key, `s2s`, so it never collides with the main catalog (`common`).
  */
 import type { TOptions } from 'i18next';
 import { addNamespace, useTranslate } from './index.ts';
