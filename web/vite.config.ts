@@ -12,6 +12,18 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // a catalog's chunk is named after its language and namespace (`locale-fr-common-….js`),
+        // so the first-page figure can count the reader's language (web/scripts/first-page-size.mjs)
+        chunkFileNames: (chunk) => {
+          const catalog = chunk.facadeModuleId?.match(/\/locales\/([a-z-]+)\/([\w-]+)\.json$/i);
+          return catalog
+            ? `assets/locale-${catalog[1]}-${catalog[2]}-[hash].js`
+            : 'assets/[name]-[hash].js';
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

@@ -19,10 +19,11 @@ const rows: string[] = [
   '| --- | --- | --- | --- | --- | --- |',
 ];
 
-const page = benchFirstPage();
-rows.push(
-  `| first page JS, gzipped | ${fmt(page.bytes / 1024)} kB | budget ${FIRST_PAGE_BUDGET_BYTES / 1024} kB | ${fmt(page.budgetRatio, 2)}× | ≤ 1.00× | ${page.budgetRatio <= 1 ? 'met' : 'MISSED'} |`,
-);
+for (const page of benchFirstPage()) {
+  rows.push(
+    `| first page JS, gzipped, ${page.language} | ${fmt(page.bytes / 1024)} kB | budget ${FIRST_PAGE_BUDGET_BYTES / 1024} kB | ${fmt(page.budgetRatio, 2)}× | ≤ 1.00× | ${page.budgetRatio <= 1 ? 'met' : 'MISSED'} |`,
+  );
+}
 
 const get = await benchGetOrganization();
 rows.push(

@@ -23,6 +23,8 @@ export async function launchChromium(): Promise<Browser> {
       '--no-first-run',
       '--disable-sync',
       '--disable-quic',
+      // the browser's language when a test names none (each context may set its own locale)
+      '--lang=en-US',
     ],
   });
 }

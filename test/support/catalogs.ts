@@ -1,156 +1,145 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What is wrong with one key of one catalog, compared with the base language's. */
-export interface CatalogFinding {
-  language: string;
-  namespace: string;
-  key: string;
-  problem: 'missing' | 'extra' | 'placeholders' | 'untranslated' | 'not-a-string';
-  detail?: string;
-}
+/** One translation catalog: a namespace's file in one language, as i18next JSON v4. */
+export type CatalogFile = Record<string, unknown>;
+/** Every namespace of one language: `{common: {...}, audit: {...}}`. */
+export type Namespaces = Record<string, CatalogFile>;
 
-export interface CatalogCheckOptions {
-  /** The language every other is checked against (default `en`). */
-  base?: string;
-  /**
-   * `namespace:key` of values that may stay as in the base language (names, abbreviations).
-   * A value with no letters besides its placeholders (`{{mentor}} → {{mentees}}`) always may.
-   */
-  allowIdentical?: string[];
-}
+/**
+ * Values a language may leave as in English: by language (`'*'` for every one), the value,
+ * and why (a name, a word the language shares, a glossary term).
+ */
+export type SameAsEnglish = Record<string, Record<string, string>>;
 
-const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
-const PLACEHOLDER = /\{\{\s*([^},\s]+)[^}]*\}\}/g;
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*(?:,[^}]*)?\}\}/g;
 
-/** A catalog's leaves by dotted key; a leaf that is not a string is kept as `undefined`. */
-function flatten(value: unknown, prefix = '', out = new Map<string, string | undefined>()) {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-  } else {
-    out.set(prefix, typeof value === 'string' ? value : undefined);
+/** Every leaf of a nested catalog as `dotted.key → value`. */
+export function leaves(catalog: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (typeof catalog !== 'object' || catalog === null) return out;
+  for (const [key, value] of Object.entries(catalog)) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      for (const [k, v] of leaves(value, `${prefix}${key}.`)) out.set(k, v);
+    } else out.set(`${prefix}${key}`, value);
   }
   return out;
 }
 
-const placeholders = (text: string | undefined) =>
-  new Set([...(text ?? '').matchAll(PLACEHOLDER)].map((m) => m[1]!));
-const sameSet = (a: Set<string>, b: Set<string>) =>
-  a.size === b.size && [...a].every((x) => b.has(x));
-const hasWords = (text: string) => /\p{L}/u.test(text.replace(PLACEHOLDER, ''));
-
-/** The keys a language needs for one base key: a plural family takes that language's forms. */
-function keysFor(key: string, baseKeys: Set<string>, language: string): string[] {
-  const family = key.replace(PLURAL_SUFFIX, '');
-  if (family === key || !baseKeys.has(`${family}_other`)) return [key];
-  const forms = new Set<string>(new Intl.PluralRules(language).resolvedOptions().pluralCategories);
-  if (baseKeys.has(`${family}_zero`)) forms.add('zero');
-  return [...forms].map((form) => `${family}_${form}`);
+/** The `{{x}}` names of a value, sorted, without repeats. */
+export function placeholders(value: string): string[] {
+  return [...new Set([...value.matchAll(PLACEHOLDER)].map((m) => m[1] as string))].sort();
 }
 
-async function readCatalog(path: string): Promise<Map<string, string | undefined> | undefined> {
-  try {
-    return flatten(JSON.parse(await readFile(path, 'utf8')));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+/** True when a value has nothing to translate: only placeholders, punctuation and digits. */
+function nothingToTranslate(value: string): boolean {
+  return !/\p{L}/u.test(value.replace(PLACEHOLDER, ''));
 }
 
 /**
- * Checks every catalog under `dir` — `dir/{language}/{namespace}.json`, i18next JSON v4 —
- * against the base language's: a key missing or extra, placeholders that differ (for a
- * plural family, over its forms, `count` aside), a value that is not a string, or one left
- * identical to the base language's. No findings: `[]`.
- *
- * @example
- * expect(await checkCatalogs('packages/domain/locales')).toEqual([]);
+ * The plural forms i18next asks for in `lng` (JSON v4 suffixes): `Intl.PluralRules`'s
+ * categories, e.g. `['many', 'one', 'other']` for French.
  */
-export async function checkCatalogs(
-  dir: string,
-  options: CatalogCheckOptions = {},
-): Promise<CatalogFinding[]> {
-  const base = options.base ?? 'en';
-  const allow = new Set(options.allowIdentical ?? []);
-  const entries = await readdir(dir, { withFileTypes: true });
-  const languages = entries.filter((e) => e.isDirectory() && e.name !== base).map((e) => e.name);
-  const namespaces = (await readdir(join(dir, base)))
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.slice(0, -'.json'.length));
-  const findings: CatalogFinding[] = [];
-  for (const namespace of namespaces) {
-    const source = (await readCatalog(join(dir, base, `${namespace}.json`)))!;
-    const sourceKeys = new Set(source.keys());
-    for (const [key, value] of source) {
-      if (value === undefined) {
-        findings.push({ language: base, namespace, key, problem: 'not-a-string' });
-      }
+export function pluralForms(lng: string): string[] {
+  return [...new Intl.PluralRules(lng).resolvedOptions().pluralCategories].sort();
+}
+
+/**
+ * What keeps `translated` (one language's namespaces) from being a complete translation of
+ * `english`: a missing or extra namespace or key, a missing or unasked-for plural form,
+ * placeholders that differ from English, a value left in English (unless `same` allows it),
+ * a value that is not a string. Empty when complete. (English checked against itself: its
+ * plural forms are those `Intl.PluralRules('en')` asks for.)
+ */
+export function catalogProblems(
+  lng: string,
+  english: Namespaces,
+  translated: Namespaces,
+  same: SameAsEnglish = {},
+): string[] {
+  const problems: string[] = [];
+  const allowed = { ...same['*'], ...same[lng] };
+  const forms = pluralForms(lng);
+  for (const ns of Object.keys(translated)) {
+    if (!(ns in english)) problems.push(`${lng}/${ns}: a namespace English does not have`);
+  }
+  for (const [ns, catalog] of Object.entries(english)) {
+    const where = `${lng}/${ns}`;
+    if (!(ns in translated)) {
+      problems.push(`${where}: missing namespace`);
+      continue;
     }
-    for (const language of languages) {
-      const found = (e: Omit<CatalogFinding, 'language' | 'namespace'>) =>
-        findings.push({ language, namespace, ...e });
-      const target = await readCatalog(join(dir, language, `${namespace}.json`));
-      if (!target) {
-        found({ key: '*', problem: 'missing', detail: `no ${namespace}.json` });
+    const en = leaves(catalog);
+    const tr = leaves(translated[ns]);
+    // English keys, plural forms grouped under their base key
+    const plurals = new Map<string, string>();
+    for (const key of en.keys()) {
+      const base = key.replace(PLURAL, '');
+      if (base !== key) plurals.set(base, key.replace(/_\w+$/, '_other'));
+    }
+    const expected = new Map<string, string>();
+    for (const key of en.keys()) {
+      if (PLURAL.test(key) && plurals.has(key.replace(PLURAL, ''))) continue;
+      expected.set(key, key);
+    }
+    for (const [base, other] of plurals) {
+      for (const form of forms) expected.set(`${base}_${form}`, other);
+    }
+    for (const [key, enKey] of expected) {
+      const value = tr.get(key);
+      const source = en.get(enKey);
+      if (value === undefined) {
+        problems.push(`${where}: missing ${key}`);
         continue;
       }
-      const expected = new Set<string>();
-      // plural families: placeholders compared over all forms, `count` aside
-      const families = new Map<string, { source: Set<string>; target: Set<string> }>();
-      for (const [key, value] of source) {
-        const family = key.replace(PLURAL_SUFFIX, '');
-        const keys = keysFor(key, sourceKeys, language);
-        const plural = keys.length > 1 || keys[0] !== key;
-        for (const k of keys) {
-          if (expected.has(k)) continue;
-          expected.add(k);
-          if (!target.has(k)) {
-            found({ key: k, problem: 'missing' });
-            continue;
-          }
-          const translated = target.get(k);
-          if (translated === undefined) {
-            found({ key: k, problem: 'not-a-string' });
-            continue;
-          }
-          const original = source.get(k) ?? source.get(`${family}_other`) ?? value ?? '';
-          if (translated === original && hasWords(original) && !allow.has(`${namespace}:${k}`)) {
-            found({ key: k, problem: 'untranslated', detail: translated });
-          }
-          if (!plural && !sameSet(placeholders(translated), placeholders(value))) {
-            found({
-              key: k,
-              problem: 'placeholders',
-              detail: `${[...placeholders(translated)].join(', ')} ≠ ${[...placeholders(value)].join(', ')}`,
-            });
-          }
-          if (plural) {
-            const f = families.get(family) ?? { source: new Set(), target: new Set() };
-            for (const p of placeholders(translated)) f.target.add(p);
-            families.set(family, f);
-          }
-        }
-        if (keys.length > 1 || keys[0] !== key) {
-          const f = families.get(family) ?? { source: new Set(), target: new Set() };
-          for (const p of placeholders(value)) f.source.add(p);
-          families.set(family, f);
-        }
+      if (typeof value !== 'string' || typeof source !== 'string') {
+        problems.push(`${where}: ${key} is not a string`);
+        continue;
       }
-      for (const [family, f] of families) {
-        f.source.delete('count');
-        f.target.delete('count');
-        if (!sameSet(f.source, f.target)) {
-          found({
-            key: family,
-            problem: 'placeholders',
-            detail: `${[...f.target].join(', ')} ≠ ${[...f.source].join(', ')}`,
-          });
-        }
+      const isPlural = key !== enKey || PLURAL.test(key);
+      const want = placeholders(source).filter((p) => !isPlural || p !== 'count');
+      const have = placeholders(value).filter((p) => !isPlural || p !== 'count');
+      if (want.join() !== have.join()) {
+        problems.push(
+          `${where}: ${key} has placeholders {${have.join(', ')}}, English {${want.join(', ')}}`,
+        );
       }
-      for (const key of target.keys()) {
-        if (!expected.has(key)) found({ key, problem: 'extra' });
+      const english = value === en.get(key) || value === source;
+      if (lng !== 'en' && english && !nothingToTranslate(value) && !(value in allowed)) {
+        problems.push(`${where}: ${key} is left in English ("${value}")`);
       }
     }
+    for (const key of tr.keys()) {
+      if (!expected.has(key)) problems.push(`${where}: ${key} is not an English key`);
+    }
   }
-  return findings;
+  return problems;
+}
+
+/**
+ * A catalog directory's namespaces per language: `<dir>/<lng>/<ns>.json`.
+ *
+ * @example
+ * readCatalogs('web/src/i18n/locales').fr?.common
+ */
+export function readCatalogs(dir: string): Record<string, Namespaces> {
+  const out: Record<string, Namespaces> = {};
+  for (const lng of readdirSync(dir, { withFileTypes: true })) {
+    if (!lng.isDirectory()) continue;
+    const namespaces: Namespaces = {};
+    for (const file of readdirSync(join(dir, lng.name))) {
+      if (!file.endsWith('.json')) continue;
+      const path = join(dir, lng.name, file);
+      try {
+        namespaces[file.slice(0, -'.json'.length)] = JSON.parse(
+          readFileSync(path, 'utf8'),
+        ) as CatalogFile;
+      } catch (error) {
+        throw new Error(`${path}: ${(error as Error).message}`);
+      }
+    }
+    out[lng.name] = namespaces;
+  }
+  return out;
 }

@@ -6,22 +6,32 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem } from './api/client.ts';
 import { meQuery } from './api/queries.ts';
+import { LanguageSwitcher } from './components/language-switcher.tsx';
 import { type NavLink, NavLinks } from './components/nav-links.tsx';
 import { LoadError, Loading, noteLocation, Page } from './components/page.tsx';
 import { ScreenBoundary } from './components/screen-boundary.tsx';
 import { LoginPage } from './features/auth/login.tsx';
 import { homePath } from './home.ts';
-import { useT } from './i18n/index.ts';
+import { namespacesReady, useT } from './i18n/index.ts';
+import { followProfileLanguage } from './language.ts';
 import { getToken, setToken, useToken } from './session.ts';
 
-/** Every screen but sign-in is its own chunk, so the sign-in page loads only what it needs. */
+/**
+ * Every screen but sign-in is its own chunk, so the sign-in page loads only what it needs. A
+ * screen's chunk asks for its catalogs' namespaces as it loads; the screen shows once they
+ * are there, in the reader's language.
+ */
 const screen = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy<ComponentType>(() => load().then((m) => ({ default: m[name] })));
+  lazy<ComponentType>(async () => {
+    const module = await load();
+    await namespacesReady();
+    return { default: module[name] };
+  });
 
 const AcceptInvitationPage = screen(
   () => import('./features/auth/accept-invitation.tsx'),
@@ -595,6 +605,7 @@ function Header() {
           {t('app.name')}
         </Link>
         {token ? <SignedIn /> : null}
+        <LanguageSwitcher />
       </div>
     </header>
   );
@@ -605,6 +616,11 @@ function SignedIn() {
   const client = useQueryClient();
   const me = useQuery(meQuery());
   const user = me.data;
+  // `GET /me`'s `language`, when the API carries it
+  const profileLanguage = user && 'language' in user ? user.language : undefined;
+  useEffect(() => {
+    void followProfileLanguage(profileLanguage, client);
+  }, [profileLanguage, client]);
   const links: NavLink[] = [];
   if (user) {
     if (user.roles.includes('operator'))

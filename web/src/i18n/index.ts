@@ -1,54 +1,175 @@
 import i18next, { type TOptions } from 'i18next';
-import { type Catalog, en } from './en.ts';
-import type { Leaves } from './keys.ts';
+import { useMemo, useSyncExternalStore } from 'react';
+import type { Catalog, Leaves } from './keys.ts';
+import { DEFAULT_LANGUAGE, isLanguage, type Language, languageOfBrowser } from './languages.ts';
 
-/** Every key of the catalog, e.g. `'login.submit'`. */
-export type MessageKey = Leaves<Catalog>;
+/** Every key of the main catalog (`locales/en/common.json`), e.g. `'login.submit'`. */
+export type MessageKey = Leaves<Catalog<typeof import('./locales/en/common.json')>>;
 export type Translate = (key: MessageKey, options?: TOptions) => string;
 
-const resources = { en: { translation: en } };
+/**
+ * Every catalog file, `./locales/<language>/<namespace>.json`, as a lazy chunk of its own:
+ * a reader downloads only their language's, and a screen's namespace only with the screen.
+ */
+const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
+  import: 'default',
+});
 
-/** One instance for the whole SPA; synchronous init since the catalog is bundled. */
+/** One instance for the whole SPA. Catalogs arrive with `loadNamespace`; no English fallback. */
 export const i18n = i18next.createInstance();
 void i18n.init({
-  lng: 'en',
-  fallbackLng: 'en',
-  resources,
+  lng: DEFAULT_LANGUAGE,
+  fallbackLng: false,
+  resources: {},
   initAsync: false,
   // React escapes what it renders.
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-// the page's language (absent where pure modules are unit-tested outside a browser)
-if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+
+/** The namespaces the page has asked for: a language switch loads them all anew. */
+const inUse = new Set<string>(['common']);
+/** `<language>/<namespace>` already added to the instance (or on its way). */
+const loaded = new Map<string, Promise<void>>();
+
+/**
+ * Adds one namespace of one language to the instance, once. Every namespace is merged into
+ * i18next's one `translation` namespace: the catalogs' root keys never collide, and the
+ * screens' keys (`audit.title`) stay as they were.
+ */
+function loadInto(lng: Language, ns: string): Promise<void> {
+  const id = `${lng}/${ns}`;
+  let done = loaded.get(id);
+  if (!done) {
+    const load = files[`./locales/${id}.json`];
+    if (!load) return Promise.reject(new Error(`no catalog ${id}`));
+    done = load().then((catalog) => {
+      i18n.addResourceBundle(lng, 'translation', catalog, true, true);
+    });
+    // a failed download (offline) may be tried again
+    done.catch(() => loaded.delete(id));
+    loaded.set(id, done);
+  }
+  return done;
+}
+
+/** The language the SPA speaks now. */
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+}
+
+/**
+ * Asks for a screen's namespace in the reader's language, and gives the translate function
+ * typed for it. A screen's module calls it when its chunk loads; the route's lazy loader then
+ * awaits `namespacesReady()`, so a screen shows only with its words. Later language switches
+ * load the namespace too.
+ *
+ * @example
+ * const tr = addNamespace<AuditTranslate>('audit');
+ */
+export function addNamespace<T = Translate>(ns: string): T {
+  inUse.add(ns);
+  void loadInto(currentLanguage(), ns).catch(() => {
+    // `namespacesReady` tries again, and its caller shows the failure
+  });
+  return t as unknown as T;
+}
+
+/** Resolves once every namespace asked for is loaded in the reader's language. */
+export async function namespacesReady(): Promise<void> {
+  const lng = currentLanguage();
+  await Promise.all([...inUse].map((ns) => loadInto(lng, ns)));
+}
+
+let regionNames: Intl.DisplayNames | undefined;
+let languageNames: Intl.DisplayNames | undefined;
+let switching = 0;
+
+/**
+ * Speaks `lng` from now on: loads every namespace in use in it first (so no screen shows a
+ * key), then switches i18next (re-rendering whatever `useT` and its kin), and sets
+ * `<html lang>`. A later call wins over an earlier one still loading.
+ */
+export async function changeLanguage(lng: Language): Promise<void> {
+  const mine = ++switching;
+  await Promise.all([...inUse].map((ns) => loadInto(lng, ns)));
+  if (mine !== switching) return;
+  regionNames = undefined;
+  languageNames = undefined;
+  await i18n.changeLanguage(lng);
+  if (typeof document !== 'undefined') document.documentElement.lang = lng;
+}
+
+const STORAGE_KEY = 'sisi.language';
+
+/** The language last chosen on this device, if any. */
+export function rememberedLanguage(): Language | null {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : null;
+  } catch {
+    // storage disabled, or not in a browser
+    return null;
+  }
+}
+
+/** Keeps `lng` as this device's choice for the next visit. */
+export function rememberLanguage(lng: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // storage disabled: the choice lasts for this page load
+  }
+}
+
+/**
+ * The language of a page load before anyone has signed in: the last choice made on this
+ * device, else the first of the browser's languages we speak, else English. (Once signed
+ * in, the person's own `language` from `GET /me` takes over.)
+ */
+export function initialLanguage(): Language {
+  const wanted = typeof navigator === 'undefined' ? [] : (navigator.languages ?? []);
+  return rememberedLanguage() ?? languageOfBrowser(wanted) ?? DEFAULT_LANGUAGE;
+}
+
+/** Before the first render: the reader's language and its main catalog. */
+export function startI18n(lng: Language = initialLanguage()): Promise<void> {
+  return changeLanguage(lng);
+}
 
 /** Translate a key of the catalog. */
 export const t: Translate = (key, options) => i18n.t(key, options ?? {}) as string;
 
-/**
- * Registers a screen's catalog next to the main one, once, when the first screen that imports
- * it loads (deep, overwrite; `probeKey` tells whether it is there), and gives its translate
- * function.
- *
- * @example
- * const tc = addCatalog<CoachingTranslate>(enCoaching, 'coachingGroups.title');
- */
-export function addCatalog<T>(catalog: object, probeKey: string): T {
-  if (!i18n.exists(probeKey)) i18n.addResourceBundle('en', 'translation', catalog, true, true);
-  const translate = (key: string, options?: TOptions) => i18n.t(key, options ?? {}) as string;
-  return translate as T;
+function subscribe(onChange: () => void): () => void {
+  i18n.on('languageChanged', onChange);
+  return () => i18n.off('languageChanged', onChange);
+}
+
+/** The language the SPA speaks; re-renders the component when it changes. */
+export function useLanguage(): Language {
+  return useSyncExternalStore(subscribe, currentLanguage, currentLanguage);
 }
 
 /**
- * The translate function for components. The language is fixed for a page load, so no
- * re-render subscription is needed (yet).
+ * A translate function that follows language switches: the component re-renders on a
+ * switch, and the function is a new one per language (so effects and memos that depend on
+ * it run again, such as the page title).
+ */
+export function useTranslate<T extends (...args: never[]) => string>(translate: T): T {
+  const lng = useLanguage();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new function per language
+  return useMemo(() => ((...args: Parameters<T>) => translate(...args)) as T, [translate, lng]);
+}
+
+/**
+ * The translate function for components.
  *
  * @example
  * const t = useT();
  * <button type="submit">{t('login.submit')}</button>
  */
 export function useT(): Translate {
-  return t;
+  return useTranslate(t);
 }
 
 /** `YYYY-MM-DD` or an ISO instant, in the reader's words ("12 March 2025"). */
@@ -59,9 +180,6 @@ export function formatDate(value: string): string {
     date,
   );
 }
-
-let regionNames: Intl.DisplayNames | undefined;
-let languageNames: Intl.DisplayNames | undefined;
 
 /** "KE" → "Kenya" in the reader's language; the code itself when unknown. */
 export function countryName(code: string): string {

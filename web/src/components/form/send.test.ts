@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startI18n } from '../../i18n/index.ts';
 import { type FormErrors, noErrors } from './errors.ts';
 import { refusal, refuse, sendWith } from './send.ts';
 
@@ -13,6 +14,9 @@ function form<V>(value: V) {
   const shown: FormErrors[] = [];
   return { value, setErrors: (e: FormErrors) => shown.push(e), shown };
 }
+
+// the messages it shows are the English catalog's
+beforeAll(() => startI18n('en'));
 
 const words = { label: 'Save', busyLabel: 'Saving…' };
 

@@ -12,13 +12,14 @@ import { api, call } from '../../api/client.ts';
 import { pages } from '../../api/queries.ts';
 import { Page } from '../../components/page.tsx';
 import { PagedList } from '../../components/paged-list.tsx';
-import { enAudit, useAuditT } from '../../i18n/en-audit.ts';
+import { auditKindLabels, useAuditT } from '../../i18n/en-audit.ts';
 import { i18n } from '../../i18n/index.ts';
 import { downloadCsv } from '../monitoring/monitoring-queries.ts';
 import './audit-trail.css';
 
-/** The kinds in the order the filter offers them (the catalog's). */
-const KINDS = Object.keys(enAudit.audit.kinds satisfies Record<AuditKind, string>) as AuditKind[];
+/** The kinds in the order the filter offers them (the catalog's, loaded with the screen). */
+const kinds = () =>
+  Object.keys(auditKindLabels() satisfies Record<AuditKind, string>) as AuditKind[];
 
 interface Filter {
   person?: string;
@@ -85,7 +86,7 @@ export function AuditTrailPage() {
             }}
           >
             <option value="">{ta('audit.kindAll')}</option>
-            {KINDS.map((k) => (
+            {kinds().map((k) => (
               <option key={k} value={k}>
                 {ta(`audit.kinds.${k}`)}
               </option>

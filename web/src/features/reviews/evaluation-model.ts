@@ -9,6 +9,7 @@ import {
   evaluationForm,
 } from '@sisi/domain/static';
 import { type ReflectionTranslate, tPaper } from '../../i18n/en-reflection.ts';
+import { i18n } from '../../i18n/index.ts';
 
 export const F = evaluationForm;
 export type QuestionId = (typeof F.questions)[number]['id'];
@@ -207,7 +208,7 @@ export function answerOf(
     case 'cost-to-date':
       return c.costToDate
         ? tr('evaluation.fill.cost', {
-            amount: new Intl.NumberFormat().format(c.costToDate.amount),
+            amount: new Intl.NumberFormat(i18n.language).format(c.costToDate.amount),
             currency: c.costToDate.currency,
           })
         : undefined;

@@ -10,6 +10,7 @@ import {
   reflectionScales,
 } from '@sisi/domain/static';
 import { type ReflectionTranslate, tPaper } from '../../i18n/en-reflection.ts';
+import { i18n } from '../../i18n/index.ts';
 
 export type Results = ReflectionResults;
 
@@ -34,4 +35,4 @@ export const sideName = (tr: ReflectionTranslate, side: ReflectionSide) =>
 
 /** Averages as people write them: "4.5", "3". */
 export const formatMean = (mean: number) =>
-  new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(mean);
+  new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(mean);
