@@ -120,6 +120,11 @@ describe('the SPA in four languages', () => {
         if (width === 360) await expectAccessible(page, `sign-in in ${lng}`);
         if (shots)
           await page.screenshot({ path: `${shots}/${lng}-login-${width}.png`, fullPage: true });
+        // a language chosen on the sign-in page wins over the one the profile keeps (an
+        // earlier test saved another)
+        const switcher = page.locator('.language-switcher select');
+        await switcher.selectOption('en');
+        await switcher.selectOption(lng);
         await signInIn(page, lng, coordinator.email, coordinator.password);
         const words = common(lng);
         await page.getByRole('link', { name: words.nav.myOrganization }).waitFor();

@@ -76,7 +76,7 @@ export function catalogProblems(
     const plurals = new Map<string, string>();
     for (const key of en.keys()) {
       const base = key.replace(PLURAL, '');
-      if (base !== key) plurals.set(base, key.replace(/_\w+$/, '_other'));
+      if (base !== key) plurals.set(base, `${base}_other`);
     }
     const expected = new Map<string, string>();
     for (const key of en.keys()) {
