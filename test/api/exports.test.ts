@@ -264,7 +264,7 @@ describe('GET …/mentorships/{mentorshipId}/exports/{form}', () => {
     expect([...new Uint8Array(await res.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
-  it('has an export for each form type, the reflection and evaluation included', async () => {
+  it('has an export for each form type, its header and codes the same in every language', async () => {
     for (const form of [
       'summary-reports',
       'follow-up-actions',
@@ -274,6 +274,22 @@ describe('GET …/mentorships/{mentorshipId}/exports/{form}', () => {
     ]) {
       const { rows } = await csv(mentorshipExport(w.mentorship, form), w.tokens.admin);
       expect(rows[0]!.length, form).toBeGreaterThan(1);
+      expect(
+        rows[0]!.every((id) => /^[a-z][a-z0-9_]*$/.test(id)),
+        form,
+      ).toBe(true);
+      // the same header and the same codes in every language
+      for (const lng of ['fr', 'es', 'pt'] as const) {
+        const other = await csv(
+          `${mentorshipExport(w.mentorship, form)}?lang=${lng}`,
+          w.tokens.admin,
+        );
+        expect(other.rows[0], `${form} ${lng}`).toEqual(rows[0]);
+        expect(other.rows.length, `${form} ${lng}`).toBe(rows.length);
+        const codes = (r: string[][]) =>
+          r.map((row) => row.filter((_, i) => !rows[0]![i]!.endsWith('_label')));
+        expect(codes(other.rows), `${form} ${lng}`).toEqual(codes(rows));
+      }
     }
   });
 
