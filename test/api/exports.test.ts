@@ -293,6 +293,27 @@ describe('GET …/mentorships/{mentorshipId}/exports/{form}', () => {
     }
   });
 
+  it('is documented in the OpenAPI spec: the `lang` parameter and each form’s column ids', async () => {
+    const spec = await expectJson<{
+      paths: Record<
+        string,
+        {
+          get: {
+            description: string;
+            parameters: { name: string; in: string; schema: { enum?: string[] } }[];
+          };
+        }
+      >;
+    }>(await api.call('GET', '/openapi.json'), 200);
+    const op = spec.paths['/networks/{networkId}/mentorships/{mentorshipId}/exports/{form}']!.get;
+    expect(op.parameters.find((p) => p.name === 'lang')).toMatchObject({
+      in: 'query',
+      schema: { enum: ['en', 'fr', 'es', 'pt'] },
+    });
+    const { rows } = await csv(mentorshipExport(w.mentorship, 'follow-up-actions'), w.tokens.admin);
+    expect(op.description).toContain(rows[0]!.map((id) => `\`${id}\``).join(', '));
+  });
+
   it('answers 404 for an unknown form', async () => {
     await expectProblem(
       await api.call('GET', mentorshipExport(w.mentorship, 'diary'), { token: w.tokens.admin }),

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   type CsvColumn,
+  csvHeader,
   csvList,
   type ExportLanguage,
   exportLanguages,
@@ -36,6 +37,16 @@ export const csvLanguage = (lang: ExportLanguage | undefined, acceptLanguage?: s
   lang ?? requestLanguage(acceptLanguage);
 
 const FORMS = () => formExports.map((e) => `\`${e.form}\``).join(', ');
+/** Each form's header row, for the routes' descriptions (made from the exporters). */
+const HEADERS = () =>
+  formExports
+    .map(
+      (e) =>
+        `\`${e.form}\`: ${csvHeader(e.columns('en'))
+          .map((id) => `\`${id}\``)
+          .join(', ')}`,
+    )
+    .join('. ');
 
 export const csvResponse = {
   description: 'The CSV file (RFC 4180, UTF-8 with a byte order mark for spreadsheets)',
@@ -129,7 +140,7 @@ const mentorshipExport = createRoute({
   path: '/networks/{networkId}/mentorships/{mentorshipId}/exports/{form}',
   tags: ['Exports'],
   summary: "A form's answers for one mentorship, as CSV",
-  description: `\`form\`: ${FORMS()} (another: 404). For everyone who sees the mentorship (a form with a narrower rule applies it). One row per filled form. The header row is stable snake_case column ids, the same in every language; each coded answer (technical areas, statuses, scale answers, yes/no…) keeps its code and has its words in the reader's language in a \`<column>_label\` column right after it (\`lang\`, else \`Accept-Language\`); written answers are as written. List answers are one cell, separated by \`; \` (their labels in the same order). The columns of each form: docs/exports.md.`,
+  description: `\`form\`: ${FORMS()} (another: 404). For everyone who sees the mentorship (a form with a narrower rule applies it). One row per filled form. The header row is stable snake_case column ids, the same in every language; each coded answer (technical areas, statuses, scale answers, yes/no…) keeps its code and has its words in the reader's language in a \`<column>_label\` column right after it (\`lang\`, else \`Accept-Language\`); written answers are as written. List answers are one cell, separated by \`; \` (their labels in the same order). The columns of each form (their meaning: docs/exports.md): ${HEADERS()}.`,
   security: bearer,
   request: { params: mentorshipFormParam, query: langQuery },
   responses: { 200: csvResponse, ...problems(400, 401, 403, 404) },
