@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { networkTableName, platformTableName } from '@sisi/data';
+import { exportsCatalogs } from '@sisi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, PASSWORD, type TestApi } from '../support/api.ts';
 import {
@@ -301,12 +302,54 @@ describe('GET /networks/{networkId}/audit', () => {
       /^attachment; filename="sisi-audit-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     const lines = text.trim().split('\r\n');
-    expect(lines[0]).toBe('When,Kind,Person,Role,Subject,Targets,Address,Entry');
+    const header =
+      'at,kind,kind_label,actor_id,actor_role,actor_role_label,subject_id,targets,address,entry_id';
+    expect(lines[0]).toBe(header);
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`sign-in.failed,${adminId},network-admin`);
+    const en = exportsCatalogs.en;
+    expect(lines[1]).toContain(
+      `sign-in.failed,${en.auditKind['sign-in'].failed},${adminId},network-admin,${en.role['network-admin']},`,
+    );
     expect(lines[1]).toContain('198.51.100.21');
     const { items } = await readAudit('?kind=export.csv&limit=1');
     expect(items[0]).toMatchObject({ actorId: adminId, targets: { form: 'audit' } });
+  });
+
+  it('words kinds and roles in the reader’s language, beside the codes, under the same header', async () => {
+    const file = async (query: string, headers?: Record<string, string>) => {
+      const res = await api.call('GET', `${auditPath()}?format=csv&kind=sign-in.failed${query}`, {
+        token: adminToken,
+        ...(headers ? { headers } : {}),
+      });
+      const text = await res.text();
+      expect(res.status, text).toBe(200);
+      return text.trim().split('\r\n');
+    };
+    const english = await file('');
+    for (const [lng, lines] of [
+      ['fr', await file('&lang=fr', { 'accept-language': 'es' })],
+      ['pt', await file('', { 'accept-language': 'pt-BR,en;q=0.5' })],
+    ] as const) {
+      const words = exportsCatalogs[lng];
+      expect(lines[0], lng).toBe(english[0]);
+      expect(lines[1], lng).toContain(
+        `sign-in.failed,${words.auditKind['sign-in'].failed},${adminId},network-admin,${words.role['network-admin']},`,
+      );
+      expect(words.auditKind['sign-in'].failed).not.toBe(
+        exportsCatalogs.en.auditKind['sign-in'].failed,
+      );
+    }
+    await expectProblem(
+      await api.call('GET', `${auditPath()}?format=csv&lang=de`, { token: adminToken }),
+      400,
+      'lang',
+    );
+    await expectProblem(
+      await api.call('GET', `/networks/${w.otherNetworkId}/audit?format=csv&lang=fr`, {
+        token: adminToken,
+      }),
+      404,
+    );
   });
 });
 

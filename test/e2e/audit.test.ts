@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { exportsT } from '@sisi/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchChromium, signIn } from '../support/browser.ts';
@@ -94,6 +96,8 @@ describe('the audit trail in the browser', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Invitation sent' }).count()).toBe(1);
     await both(page, 'the audit trail of one person');
 
+    // a browser whose Accept-Language is another language than the page's
+    await page.setExtraHTTPHeaders({ 'accept-language': 'pt-BR, pt;q=0.9' });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download as CSV' }).click(),
@@ -101,6 +105,22 @@ describe('the audit trail in the browser', () => {
     expect(download.suggestedFilename()).toMatch(
       new RegExp(`^sisi-audit-${networkId}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
     );
+    // stable column ids; kinds worded in the page's language, whatever the browser asks for
+    const [header, ...rows] = (await readFile(await download.path(), 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(header).toBe(
+      'at,kind,kind_label,actor_id,actor_role,actor_role_label,subject_id,targets,address,entry_id',
+    );
+    const pageLanguage = (await page.locator('html').getAttribute('lang')) ?? '';
+    expect(pageLanguage.startsWith('pt')).toBe(false);
+    const t = exportsT(pageLanguage.split('-')[0]!);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const [, kind, label] = row.split(',');
+      expect(label, row).toBe(t(`auditKind.${kind}`));
+    }
     await page.close();
   });
 });

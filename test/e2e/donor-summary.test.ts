@@ -85,10 +85,29 @@ describe('the donor dashboard in the browser', () => {
       page.getByRole('button', { name: 'Download CSV' }).click(),
     ]);
     const csv = await readFile((await download.path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('network,quarter,group,breakdown,value,cell');
-    expect(csv).toContain(
-      'Lake Region KP Alliance,all,organizations,keyPopulation,people-who-inject-drugs,withheld',
+    expect(csv.split('\r\n')[0]).toBe(
+      'network,quarter,group,group_label,breakdown,breakdown_label,value,value_label,cell',
     );
+    // each code beside the words the dashboard shows for it
+    const [tableWords, valueWords] = (await pwid.locator('th').first().textContent())!.split(': ');
+    expect(
+      csv
+        .split('\r\n')
+        .find(
+          (line) => line.includes(',keyPopulation,') && line.includes(',people-who-inject-drugs,'),
+        )!
+        .split(','),
+    ).toEqual([
+      'Lake Region KP Alliance',
+      'all',
+      'organizations',
+      (await organizations.locator('caption').textContent())!,
+      'keyPopulation',
+      tableWords,
+      'people-who-inject-drugs',
+      valueWords,
+      'withheld',
+    ]);
     expect(csv).not.toContain('Coordinator');
     await context.close();
   });

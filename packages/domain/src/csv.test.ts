@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvList, toCsv } from './csv.ts';
+import { csvCell, csvHeader, csvList, toCsv } from './csv.ts';
 
 describe('csv', () => {
   it('quotes only fields that need it and doubles quotes', () => {
@@ -27,14 +27,38 @@ describe('csv', () => {
   it('builds a header row and one row per item with CRLF line ends', () => {
     const csv = toCsv(
       [
-        { header: 'Date', value: (r: { d: string; h: number }) => r.d },
-        { header: 'Hours, total', value: (r) => r.h },
+        { id: 'date', value: (r: { d: string; h: number }) => r.d },
+        { id: 'hours', value: (r) => r.h },
       ],
       [
         { d: '2026-01-01', h: 2.5 },
         { d: '2026-02-01', h: 1 },
       ],
     );
-    expect(csv).toBe('Date,"Hours, total"\r\n2026-01-01,2.5\r\n2026-02-01,1\r\n');
+    expect(csv).toBe('date,hours\r\n2026-01-01,2.5\r\n2026-02-01,1\r\n');
+  });
+
+  it('puts a coded column’s words in a `<id>_label` column right after its code', () => {
+    const words: Record<string, string> = { open: 'Ouverte, en cours', done: '=Faite' };
+    const columns = [
+      { id: 'what', value: (r: { what: string; status: string }) => r.what },
+      {
+        id: 'status',
+        value: (r: { status: string }) => r.status,
+        label: (r: { status: string }) => words[r.status],
+      },
+      { id: 'updated_at', value: () => '2026-01-01' },
+    ];
+    const rows = [
+      { what: 'Share', status: 'open' },
+      { what: 'Call', status: 'done' },
+    ];
+    expect(csvHeader(columns)).toEqual(['what', 'status', 'status_label', 'updated_at']);
+    expect(toCsv(columns, rows)).toBe(
+      'what,status,status_label,updated_at\r\n' +
+        'Share,open,"Ouverte, en cours",2026-01-01\r\n' +
+        // a label is guarded against formulas like any other cell
+        "Call,done,'=Faite,2026-01-01\r\n",
+    );
   });
 });

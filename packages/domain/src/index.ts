@@ -128,10 +128,17 @@ export {
   unsafeTextReason,
   versionSchema,
 } from './common.ts';
-export { type CsvColumn, type CsvValue, csvCell, csvList, toCsv } from './csv.ts';
+export { type CsvColumn, type CsvValue, csvCell, csvHeader, csvList, toCsv } from './csv.ts';
 export * from './donor/index.ts';
 export { readEnv } from './env.ts';
 export { errorCatalogs } from './errors/catalogs.ts';
+export {
+  type ExportLanguage,
+  exportLanguages,
+  exportsCatalogs,
+  exportsT,
+} from './i18n/exports-catalogs.ts';
+export { type ToolkitLanguage, toolkitIn, toolkitLanguages } from './i18n/toolkit-catalogs.ts';
 export {
   acceptInvitationSchema,
   INVITATION_TTL_DAYS,

@@ -1,19 +1,12 @@
+import { DEFAULT_LANGUAGE, isLanguage, type Language, languages } from '@sisi/domain/static';
+
 /**
- * The languages the SPA speaks. Adding one: a directory `locales/<code>/` with every
- * namespace translated from `locales/en/`, and its code in `LANGUAGES`. Nothing else.
+ * The languages the SPA speaks: Sisi's (`packages/domain/src/languages.ts`). Adding one: a
+ * directory `locales/<code>/` with every namespace translated from `locales/en/`, the same
+ * for the domain's catalogs, and its code in that list. Nothing else.
  */
-export const LANGUAGES = ['en', 'fr', 'es', 'pt'] as const;
-
-/** A language the SPA speaks, e.g. `'fr'`. */
-export type Language = (typeof LANGUAGES)[number];
-
-/** The language of a reader who has said nothing and whose browser asks for none of ours. */
-export const DEFAULT_LANGUAGE: Language = 'en';
-
-/** True when `value` is one of `LANGUAGES`. */
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
+export const LANGUAGES = languages;
+export { DEFAULT_LANGUAGE, isLanguage, type Language };
 
 /**
  * The first of the browser's languages (`navigator.languages`, most wanted first) whose

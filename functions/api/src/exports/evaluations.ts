@@ -1,91 +1,79 @@
 import {
   type CsvColumn,
-  csvList,
   type EvaluationRecord,
   evaluationForm,
   evaluationStatus,
+  exportsT,
+  toolkitIn,
 } from '@sisi/domain';
 import { canReadEvaluation } from '../services/evaluation-access.ts';
 import { involvedOrganizations } from '../services/mentorship-access.ts';
+import { coded, codedList, optionWords } from './labels.ts';
 import type { FormExport } from './types.ts';
 
 /** An organization's evaluation with its organization's name. */
 export type EvaluationRow = EvaluationRecord & { organizationName: string };
 
-const F = evaluationForm;
-type QuestionId = (typeof F.questions)[number]['id'];
-const q = (id: QuestionId) => F.questions.find((x) => x.id === id)!;
-const head = (id: QuestionId) => `${q(id).n}. ${q(id).text}`;
-const labels = (list: readonly { id: string; label: string }[]) =>
-  new Map<string, string>(list.map((o) => [o.id, o.label]));
-const areaLabel = labels(F.technicalAreas);
-const activityLabel = labels(F.activities);
-const resultLabel = labels(F.results.columns);
-const yesNo = (v: string | undefined) => (v === 'yes' ? 'Yes' : v === 'no' ? 'No' : undefined);
-
-/** Questions answered in free text, one column each. */
-const text = (id: QuestionId, value: (c: EvaluationRecord['content']) => string | undefined) => ({
-  header: head(id),
-  value: (r: EvaluationRow) => value(r.content),
-});
-
-const resultColumns: CsvColumn<EvaluationRow>[] = F.results.rows.map((row) => ({
-  header: `13. ${row.title}${row.text ? `: ${row.text}` : ''}`,
-  value: (r) => {
-    const answer = r.content.results[row.id];
-    return answer ? resultLabel.get(answer) : undefined;
-  },
-}));
+const snake = (id: string) => id.replaceAll('-', '_');
 
 /**
  * The mentorship evaluation forms (001 Annex 7), one row per organization (the mentor
- * first), headed with the form's numbered questions. As on the page: a signed form for
- * everyone who sees the mentorship, a draft only for who may still edit it.
+ * first), one column per question. Chosen answers (side, status, technical areas,
+ * activities, yes/no, the results table) are codes, each with its words in the reader's
+ * language; written answers are as written. As on the page: a signed form for everyone who
+ * sees the mentorship, a draft only for who may still edit it.
  */
 export const evaluationsExport: FormExport<EvaluationRow> = {
   form: 'evaluations',
-  columns: [
-    { header: 'Organization', value: (r) => r.organizationName },
-    { header: 'Side', value: (r) => r.role },
-    { header: 'Status', value: (r) => evaluationStatus(r) },
-    text('mentors', (c) => c.mentors),
-    text('mentees', (c) => c.mentees),
-    text('matched-for', (c) => c.matchedFor),
-    text('technical-areas', (c) =>
-      csvList(
-        c.technicalAreas.map((a) =>
-          a === 'other' && c.otherTechnicalArea
-            ? `Other: ${c.otherTechnicalArea}`
-            : (areaLabel.get(a) ?? a),
-        ),
+  columns: (lng) => {
+    const F = toolkitIn('toolkit-monitoring', lng).evaluationForm;
+    const t = exportsT(lng);
+    const yesNo = (v: string) => t(`yesNo.${v}`);
+    const result = optionWords(F.results.columns);
+    const text = (id: string, value: (c: EvaluationRecord['content']) => string | undefined) => ({
+      id,
+      value: (r: EvaluationRow) => value(r.content),
+    });
+    const results: CsvColumn<EvaluationRow>[] = evaluationForm.results.rows.map((row) =>
+      coded(`result_${snake(row.id)}`, (r) => r.content.results[row.id], result),
+    );
+    return [
+      { id: 'organization', value: (r) => r.organizationName },
+      coded(
+        'side',
+        (r) => r.role,
+        (s) => t(`side.${s}`),
       ),
-    ),
-    text('activities', (c) => csvList(c.activities.map((a) => activityLabel.get(a) ?? a))),
-    text('intended-outcome', (c) => c.intendedOutcome),
-    text('outcome-changed', (c) => yesNo(c.outcomeChanged)),
-    { header: '7. If yes, how?', value: (r) => r.content.outcomeChangedHow },
-    text('outcome-achieved', (c) => yesNo(c.outcomeAchieved)),
-    { header: '8. Details', value: (r) => r.content.outcomeAchievedDetails },
-    { header: head('hours-per-month'), value: (r) => r.content.hoursPerMonth },
-    { header: `${head('cost-to-date')} (amount)`, value: (r) => r.content.costToDate?.amount },
-    {
-      header: `${head('cost-to-date')} (currency)`,
-      value: (r) => r.content.costToDate?.currency,
-    },
-    text('doing-differently', (c) => c.doingDifferently),
-    text('other-comments', (c) => c.otherComments),
-    ...resultColumns,
-    { header: '13. Other Achievements (what)', value: (r) => r.content.otherAchievements },
-    text('mentee-benefits', (c) => c.menteeBenefits),
-    text('mentor-gains', (c) => c.mentorGains),
-    text('attitude-changes', (c) => c.attitudeChanges),
-    text('easy', (c) => c.easy),
-    text('hard', (c) => c.hard),
-    { header: 'Signature', value: (r) => r.content.signature?.name },
-    { header: F.signatureDate, value: (r) => r.content.signature?.date },
-    { header: 'Signed at', value: (r) => r.signedAt },
-    { header: 'Updated at', value: (r) => r.updatedAt },
-  ],
+      coded('status', evaluationStatus, (s) => t(`evaluationStatus.${s}`)),
+      text('mentors', (c) => c.mentors),
+      text('mentees', (c) => c.mentees),
+      text('matched_for', (c) => c.matchedFor),
+      codedList('technical_areas', (r) => r.content.technicalAreas, optionWords(F.technicalAreas)),
+      text('other_technical_area', (c) => c.otherTechnicalArea),
+      codedList('activities', (r) => r.content.activities, optionWords(F.activities)),
+      text('intended_outcome', (c) => c.intendedOutcome),
+      coded('outcome_changed', (r) => r.content.outcomeChanged, yesNo),
+      text('outcome_changed_how', (c) => c.outcomeChangedHow),
+      coded('outcome_achieved', (r) => r.content.outcomeAchieved, yesNo),
+      text('outcome_achieved_details', (c) => c.outcomeAchievedDetails),
+      { id: 'hours_per_month', value: (r) => r.content.hoursPerMonth },
+      { id: 'cost_to_date_amount', value: (r) => r.content.costToDate?.amount },
+      { id: 'cost_to_date_currency', value: (r) => r.content.costToDate?.currency },
+      text('doing_differently', (c) => c.doingDifferently),
+      text('other_comments', (c) => c.otherComments),
+      ...results,
+      text('other_achievements', (c) => c.otherAchievements),
+      text('mentee_benefits', (c) => c.menteeBenefits),
+      text('mentor_gains', (c) => c.mentorGains),
+      text('attitude_changes', (c) => c.attitudeChanges),
+      text('easy', (c) => c.easy),
+      text('hard', (c) => c.hard),
+      { id: 'signature', value: (r) => r.content.signature?.name },
+      { id: 'signature_date', value: (r) => r.content.signature?.date },
+      { id: 'signed_at', value: (r) => r.signedAt },
+      { id: 'updated_at', value: (r) => r.updatedAt },
+    ];
+  },
   async rows({ store: repos, tenant }, m) {
     const order = involvedOrganizations(m);
     const [records, orgs] = await Promise.all([

@@ -1,12 +1,16 @@
 import {
   compareSides,
+  exportsCatalogs,
+  exportsT,
   poolSide,
+  REFLECTION_MIN_SHOWN,
   type ReflectionAnswerSet,
   type ReflectionResults,
   reflectionComparisonRule,
   reflectionItems,
   reflectionScales,
   toCsv,
+  toolkitIn,
 } from '@sisi/domain';
 import { describe, expect, it } from 'vitest';
 import { evaluationsExport } from './evaluations.ts';
@@ -92,53 +96,73 @@ describe('reflectionExport', () => {
     const rows = reflectionRows(r);
     // 42 items, 8 section boxes and the overall box
     expect(rows).toHaveLength(42 + 9);
-    const csv = toCsv(reflectionExport.columns, rows);
+    const csv = toCsv(reflectionExport.columns('en'), rows);
     const lines = parse(csv);
+    const side = (s: string) => [
+      `${s}_answers`,
+      `${s}_scored`,
+      `${s}_dont_know`,
+      `${s}_mean`,
+      `${s}_by_option`,
+      `${s}_by_option_label`,
+      `${s}_comments`,
+    ];
     expect(lines[0]).toBe(
       [
-        'Section',
-        'Item',
-        'Question',
-        'Mentor side: people who answered',
-        'Mentor side: scored answers',
-        "Mentor side: don't know",
-        'Mentor side: mean strength (1 weakest to 5 strongest)',
-        'Mentor side: answers by option',
-        'Mentor side: comments',
-        'Mentee side: people who answered',
-        'Mentee side: scored answers',
-        "Mentee side: don't know",
-        'Mentee side: mean strength (1 weakest to 5 strongest)',
-        'Mentee side: answers by option',
-        'Mentee side: comments',
-        'Comparison',
+        'section',
+        'section_label',
+        'item',
+        'item_label',
+        'letter',
+        ...side('mentor'),
+        ...side('mentee'),
+        'comparison',
+        'comparison_label',
       ].join(','),
     );
+    // the same header in every language
+    for (const lng of ['fr', 'es', 'pt'] as const) {
+      expect(parse(toCsv(reflectionExport.columns(lng), rows))[0], lng).toBe(lines[0]);
+    }
     // synergy a: extremely well and not well at all (5 and 1): mean 3; the mentee side withheld
-    expect(lines[1]).toBe(
-      [
-        'SYNERGY',
+    for (const lng of ['en', 'fr'] as const) {
+      const toolkit = toolkitIn('toolkit-monitoring', lng);
+      const section = toolkit.reflectionForm.sections[0]!;
+      const words = toolkit.reflectionScales['how-well'].options.map((o) => o.label);
+      const codes = reflectionScales['how-well'].options.map((o) => o.id);
+      const counts = [1, 0, 0, 0, 1];
+      const [, first] = records(toCsv(reflectionExport.columns(lng), rows));
+      expect(first, lng).toEqual([
+        'synergy',
+        section.title,
+        'synergy-a',
+        section.items[0]!.text,
         'a',
-        '"By participating in the mentoring relationship, how well are mentees able to identify new and creative ways to solve problems?"',
         '2',
         '2',
         '0',
         '3',
-        'EXTREMELY WELL: 1; VERY WELL: 0; SOMEWHAT WELL: 0; NOT SO WELL: 0; NOT WELL AT ALL: 1',
+        codes.map((c, i) => `${c}: ${counts[i]}`).join('; '),
+        words.map((w, i) => `${w}: ${counts[i]}`).join('; '),
         '',
         '1',
         '',
         '',
         '',
-        'withheld until the side has 3 answers',
+        'withheld',
+        exportsT(lng)('withheld', { count: REFLECTION_MIN_SHOWN }),
         '',
         'not-enough-answers',
-      ].join(','),
-    );
+        exportsCatalogs[lng].reflectionVerdict['not-enough-answers'],
+      ]);
+    }
+    expect(
+      toolkitIn('toolkit-monitoring', 'fr').reflectionScales['how-well'].options[0]!.label,
+    ).not.toBe(reflectionScales['how-well'].options[0]!.label);
     // the synergy comment box: the mentor side's comments, one per line, sorted
     expect(rows[5]).toMatchObject({
-      section: 'SYNERGY',
-      text: 'COMMENTS ON SYNERGY',
+      section: 'synergy',
+      item: 'synergy',
       mentor: { comments: ['Also', 'Strong start'] },
       mentee: { answers: 1, shown: false },
     });
@@ -159,58 +183,88 @@ describe('reflectionExport', () => {
       mentee: { mean: 1.5, count: 2 },
       verdict: 'disagree',
     });
-    expect(rows.at(-1)).toMatchObject({ text: 'OVERALL COMMENTS ON THE PARTNERSHIP' });
+    expect(rows.at(-1)).toMatchObject({ section: 'overall', item: 'overall' });
   });
 });
 
 describe('evaluationsExport', () => {
-  it('writes one row per organization under the form’s numbered questions', () => {
-    const csv = toCsv(evaluationsExport.columns, [
-      {
-        mentorshipId: 'm123456',
-        organizationId: 'o123456',
-        organizationName: 'Colectivo Trans Andino',
-        role: 'mentor',
-        version: 2,
-        content: {
-          technicalAreas: ['advocacy', 'other'],
-          otherTechnicalArea: 'Digital security',
-          activities: ['telementoring', 'exchange-event'],
-          outcomeChanged: 'yes',
-          outcomeChangedHow: 'Budget advocacy added',
-          hoursPerMonth: 6.5,
-          costToDate: { amount: 2400, currency: 'USD' },
-          results: { support: 'true', services: 'did-not-need-changing' },
-          signature: { name: 'Ama Mensah', date: '2026-01-14' },
-        },
-        updatedAt: '2026-01-14T10:00:00.000Z',
-        updatedBy: 'u123456',
-        signedAt: '2026-01-14T10:00:00.000Z',
-      },
-    ]);
+  const row = {
+    mentorshipId: 'm123456',
+    organizationId: 'o123456',
+    organizationName: 'Colectivo Trans Andino',
+    role: 'mentor',
+    version: 2,
+    content: {
+      technicalAreas: ['advocacy', 'other'],
+      otherTechnicalArea: 'Digital security',
+      activities: ['telementoring', 'exchange-event'],
+      outcomeChanged: 'yes',
+      outcomeChangedHow: '=Budget advocacy added',
+      hoursPerMonth: 6.5,
+      costToDate: { amount: 2400, currency: 'USD' },
+      results: { support: 'true', services: 'did-not-need-changing' },
+      signature: { name: 'Ama Mensah', date: '2026-01-14' },
+    },
+    updatedAt: '2026-01-14T10:00:00.000Z',
+    updatedBy: 'u123456',
+    signedAt: '2026-01-14T10:00:00.000Z',
+  } as const;
+  const table = (lng: 'en' | 'fr' | 'es' | 'pt') => {
+    const csv = toCsv(evaluationsExport.columns(lng), [row as never]);
     const [headers, cells] = records(csv) as [string[], string[]];
     expect(records(csv)).toHaveLength(2);
-    const cell = (h: string) => cells[headers.indexOf(h)];
-    expect(headers.slice(0, 4)).toEqual([
-      'Organization',
-      'Side',
-      'Status',
-      '1. Who were the mentors?',
+    return { headers, cell: (h: string) => cells[headers.indexOf(h)] };
+  };
+
+  it('writes one row per organization, its header the same stable ids in every language', () => {
+    const { headers, cell } = table('en');
+    expect(headers.slice(0, 6)).toEqual([
+      'organization',
+      'side',
+      'side_label',
+      'status',
+      'status_label',
+      'mentors',
     ]);
-    expect(cell('Status')).toBe('signed');
-    expect(cell('4. What were the technical areas of focus for the mentorship?')).toBe(
-      'Advocacy; Other: Digital security',
-    );
-    expect(cell('7. Did this understanding change over time?')).toBe('Yes');
-    expect(cell('7. If yes, how?')).toBe('Budget advocacy added');
-    expect(
-      cell('9. On average, how many hours per month did you spend with your mentor/mentee?'),
-    ).toBe('6.5');
-    expect(cell('13. Support: Feels that s/he has enough support to do work better')).toBe('TRUE');
-    expect(
-      cell('13. Services: Feels he or she is able to provide better services to key populations'),
-    ).toBe('DID NOT NEED CHANGING (FINE TO BEGIN WITH)');
-    expect(cell('13. Empowerment: Feels he or she has more future options')).toBe('');
-    expect(cell('Signature')).toBe('Ama Mensah');
+    for (const lng of ['fr', 'es', 'pt'] as const) expect(table(lng).headers, lng).toEqual(headers);
+    expect(headers.every((h) => /^[a-z][a-z0-9_]*$/.test(h))).toBe(true);
+    expect(new Set(headers).size).toBe(headers.length);
+    // codes as stored, free text as written (defused)
+    expect(cell('status')).toBe('signed');
+    expect(cell('technical_areas')).toBe('advocacy; other');
+    expect(cell('other_technical_area')).toBe('Digital security');
+    expect(cell('activities')).toBe('telementoring; exchange-event');
+    expect(cell('outcome_changed')).toBe('yes');
+    expect(cell('outcome_changed_how')).toBe("'=Budget advocacy added");
+    expect(cell('hours_per_month')).toBe('6.5');
+    expect(cell('result_support')).toBe('true');
+    expect(cell('result_services')).toBe('did-not-need-changing');
+    expect(cell('result_empowerment')).toBe('');
+    expect(cell('result_empowerment_label')).toBe('');
+    expect(cell('signature')).toBe('Ama Mensah');
+  });
+
+  it('words each code in the reader’s language, in the same order', () => {
+    for (const lng of ['en', 'pt'] as const) {
+      const { cell } = table(lng);
+      const form = toolkitIn('toolkit-monitoring', lng).evaluationForm;
+      const word = (list: readonly { id: string; label: string }[], id: string) =>
+        list.find((o) => o.id === id)!.label;
+      expect(cell('side_label'), lng).toBe(exportsCatalogs[lng].side.mentor);
+      expect(cell('status_label'), lng).toBe(exportsCatalogs[lng].evaluationStatus.signed);
+      expect(cell('technical_areas_label'), lng).toBe(
+        `${word(form.technicalAreas, 'advocacy')}; ${word(form.technicalAreas, 'other')}`,
+      );
+      expect(cell('activities_label'), lng).toBe(
+        `${word(form.activities, 'telementoring')}; ${word(form.activities, 'exchange-event')}`,
+      );
+      expect(cell('outcome_changed_label'), lng).toBe(exportsCatalogs[lng].yesNo.yes);
+      expect(cell('result_services_label'), lng).toBe(
+        word(form.results.columns, 'did-not-need-changing'),
+      );
+      // written answers stay as written in every language
+      expect(cell('other_technical_area'), lng).toBe('Digital security');
+    }
+    expect(table('pt').cell('status_label')).not.toBe(table('en').cell('status_label'));
   });
 });

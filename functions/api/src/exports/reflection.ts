@@ -1,14 +1,15 @@
 import {
   type CsvColumn,
   csvList,
+  exportsT,
   REFLECTION_MIN_SHOWN,
-  type ReflectionItem,
   type ReflectionResults,
   type ReflectionSide,
   reflectionForm,
-  reflectionScales,
+  toolkitIn,
 } from '@sisi/domain';
 import { reflectionResults } from '../services/reflection.ts';
+import { coded } from './labels.ts';
 import type { FormExport } from './types.ts';
 
 /** One side's cells of a row: pooled, never one person's answers. */
@@ -19,40 +20,58 @@ interface SideCells {
   count?: number;
   dontKnow?: number;
   mean?: number | null;
-  /** "EXTREMELY WELL: 2; VERY WELL: 1 …" */
-  byOption?: string;
+  /** The item's scale (`how-well`, `rating`…) and how many chose each of its options. */
+  scale?: string;
+  distribution?: readonly { optionId: string; count: number }[];
   comments?: string[];
 }
 
 /** A row: an item with both sides' pooled answers and the verdict, or a comment box. */
 export interface ReflectionRow {
+  /** The section's id (`synergy`…), or `overall` for the last box. */
   section: string;
-  /** The item's letter (or the section's title where it has one question); '' for a box. */
+  /** The item's id (`synergy-a`…), or the comment box's (`synergy`, `overall`…). */
   item: string;
-  /** The question, or the comment box's heading. */
-  text: string;
+  /** The item's letter on the paper; '' for a box or a section of one question. */
+  letter: string;
   mentor: SideCells;
   mentee: SideCells;
   verdict?: string;
 }
 
-const WITHHELD = `withheld until the side has ${REFLECTION_MIN_SHOWN} answers`;
-const SIDE_LABEL: Record<ReflectionSide, string> = { mentor: 'Mentor side', mentee: 'Mentee side' };
+type Form = typeof reflectionForm;
 
-const sideColumns = (side: ReflectionSide): CsvColumn<ReflectionRow>[] => [
-  { header: `${SIDE_LABEL[side]}: people who answered`, value: (r) => r[side].answers },
-  { header: `${SIDE_LABEL[side]}: scored answers`, value: (r) => r[side].count },
-  { header: `${SIDE_LABEL[side]}: don't know`, value: (r) => r[side].dontKnow },
+/** Section and item (or comment box) id → its words in one language's questionnaire. */
+function formWords(form: Form) {
+  const sections = new Map<string, string>([[form.overallComments.id, form.overallComments.text]]);
+  const items = new Map<string, string>([[form.overallComments.id, form.overallComments.text]]);
+  for (const s of form.sections) {
+    sections.set(s.id, s.title);
+    for (const i of s.items) items.set(i.id, i.text);
+    if ('comments' in s) items.set(s.id, s.comments);
+  }
+  return { section: (id: string) => sections.get(id), item: (id: string) => items.get(id) };
+}
+
+const sideColumns = (
+  side: ReflectionSide,
+  byOption: (cells: SideCells) => string,
+  withheld: string,
+): CsvColumn<ReflectionRow>[] => [
+  { id: `${side}_answers`, value: (r) => r[side].answers },
+  { id: `${side}_scored`, value: (r) => r[side].count },
+  { id: `${side}_dont_know`, value: (r) => r[side].dontKnow },
+  { id: `${side}_mean`, value: (r) => r[side].mean },
   {
-    header: `${SIDE_LABEL[side]}: mean strength (1 weakest to 5 strongest)`,
-    value: (r) => r[side].mean,
-  },
-  {
-    header: `${SIDE_LABEL[side]}: answers by option`,
-    value: (r) => (r[side].shown ? r[side].byOption : WITHHELD),
+    id: `${side}_by_option`,
+    value: (r) =>
+      r[side].shown
+        ? csvList(r[side].distribution?.map((d) => `${d.optionId}: ${d.count}`))
+        : 'withheld',
+    label: (r) => (r[side].shown ? byOption(r[side]) : withheld),
   },
   // comments of one box, one per line; their order is alphabetical, not who or when
-  { header: `${SIDE_LABEL[side]}: comments`, value: (r) => r[side].comments?.join('\n') },
+  { id: `${side}_comments`, value: (r) => r[side].comments?.join('\n') },
 ];
 
 /** The rows of one mentorship's results, in the paper's order. */
@@ -68,17 +87,15 @@ export function reflectionRows(results: ReflectionResults): ReflectionRow[] {
     const item = r.items?.find((i) => i.itemId === itemId);
     if (!item) return base;
     const scale = reflectionForm.sections
-      .flatMap((x) => x.items as readonly { id: string; scale: keyof typeof reflectionScales }[])
+      .flatMap((x) => x.items as readonly { id: string; scale: string }[])
       .find((i) => i.id === itemId)!.scale;
-    const label = new Map<string, string>(
-      reflectionScales[scale].options.map((o) => [o.id, o.label]),
-    );
     return {
       ...base,
       count: item.count,
       dontKnow: item.dontKnow,
       mean: item.mean,
-      byOption: csvList(item.distribution.map((d) => `${label.get(d.optionId)}: ${d.count}`)),
+      scale,
+      distribution: item.distribution,
     };
   };
   const verdicts = new Map(results.comparison.map((c) => [c.itemId, c.verdict]));
@@ -86,9 +103,9 @@ export function reflectionRows(results: ReflectionResults): ReflectionRow[] {
   for (const section of reflectionForm.sections) {
     for (const item of section.items) {
       rows.push({
-        section: section.title,
-        item: (item as ReflectionItem).letter ?? '',
-        text: item.text,
+        section: section.id,
+        item: item.id,
+        letter: ('letter' in item ? item.letter : undefined) ?? '',
         mentor: cells('mentor', item.id),
         mentee: cells('mentee', item.id),
         verdict: verdicts.get(item.id),
@@ -96,21 +113,21 @@ export function reflectionRows(results: ReflectionResults): ReflectionRow[] {
     }
     if ('comments' in section) {
       rows.push({
-        section: section.title,
-        item: '',
-        text: section.comments,
+        section: section.id,
+        item: section.id,
+        letter: '',
         mentor: cells('mentor', undefined, section.id),
         mentee: cells('mentee', undefined, section.id),
       });
     }
   }
-  const overall = reflectionForm.overallComments;
+  const overall = reflectionForm.overallComments.id;
   rows.push({
-    section: overall.text,
-    item: '',
-    text: overall.text,
-    mentor: cells('mentor', undefined, overall.id),
-    mentee: cells('mentee', undefined, overall.id),
+    section: overall,
+    item: overall,
+    letter: '',
+    mentor: cells('mentor', undefined, overall),
+    mentee: cells('mentee', undefined, overall),
   });
   return rows;
 }
@@ -118,19 +135,39 @@ export function reflectionRows(results: ReflectionResults): ReflectionRow[] {
 /**
  * The reflection questionnaire (001 Annex 6) pooled per side: one row per item with each
  * side's count, "don't know"s, mean strength and answers by option, and the comparison's
- * verdict; one row per comment box with each side's comments. Never one person's answers:
- * a side's cells stay empty until its results may be shown (as on the results page).
+ * verdict; one row per comment box with each side's comments. Sections, items, options and
+ * verdicts are codes, each with its words in the reader's language. Never one person's
+ * answers: a side's cells stay empty until its results may be shown (as on the results page).
  */
 export const reflectionExport: FormExport<ReflectionRow> = {
   form: 'reflection',
-  columns: [
-    { header: 'Section', value: (r) => r.section },
-    { header: 'Item', value: (r) => r.item },
-    { header: 'Question', value: (r) => r.text },
-    ...sideColumns('mentor'),
-    ...sideColumns('mentee'),
-    { header: 'Comparison', value: (r) => r.verdict },
-  ],
+  columns: (lng) => {
+    const toolkit = toolkitIn('toolkit-monitoring', lng);
+    const words = formWords(toolkit.reflectionForm);
+    const scales = toolkit.reflectionScales as Record<
+      string,
+      { options: readonly { id: string; label: string }[] }
+    >;
+    const t = exportsT(lng);
+    const byOption = (cells: SideCells) => {
+      const options = scales[cells.scale ?? '']?.options ?? [];
+      const label = (id: string) => options.find((o) => o.id === id)?.label ?? id;
+      return csvList(cells.distribution?.map((d) => `${label(d.optionId)}: ${d.count}`));
+    };
+    const withheld = t('withheld', { count: REFLECTION_MIN_SHOWN });
+    return [
+      coded('section', (r) => r.section, words.section),
+      coded('item', (r) => r.item, words.item),
+      { id: 'letter', value: (r) => r.letter },
+      ...sideColumns('mentor', byOption, withheld),
+      ...sideColumns('mentee', byOption, withheld),
+      coded(
+        'comparison',
+        (r) => r.verdict,
+        (v) => t(`reflectionVerdict.${v}`),
+      ),
+    ];
+  },
   async rows(scope, m) {
     return reflectionRows(await reflectionResults(scope, m));
   },

@@ -1,4 +1,4 @@
-import type { CsvColumn, Mentorship } from '@sisi/domain';
+import type { CsvColumn, ExportLanguage, Mentorship } from '@sisi/domain';
 import type { NetworkScope } from '../route-kit.ts';
 
 /**
@@ -23,15 +23,18 @@ export interface ExportScope extends NetworkScope {
  * @example
  * export const quarterlyReportsExport: FormExport<QuarterlyReport> = {
  *   form: 'quarterly-reports',
- *   columns: [{ header: 'Period', value: (r) => r.period }],
+ *   columns: () => [{ id: 'period', value: (r) => r.period }],
  *   rows: ({ store }, m) => listAllReports(store.reviews, m.id),
  * };
  */
 export interface FormExport<Row> {
   /** The path segment, kebab-case. */
   form: string;
-  /** The columns, headed with the form's own wording. */
-  columns: readonly CsvColumn<Row>[];
+  /**
+   * The columns, headed with stable snake_case ids (the same in every language); a coded
+   * value's column has a `label` in `lng`, written as `<id>_label` right after it.
+   */
+  columns(lng: ExportLanguage): readonly CsvColumn<Row>[];
   rows(scope: ExportScope, mentorship: Mentorship): Promise<Row[]>;
 }
 

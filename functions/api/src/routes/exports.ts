@@ -1,5 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { type CsvColumn, csvList, type Mentorship, toCsv } from '@sisi/domain';
+import {
+  type CsvColumn,
+  csvHeader,
+  csvList,
+  type ExportLanguage,
+  exportLanguages,
+  type Mentorship,
+  toCsv,
+} from '@sisi/domain';
+import { requestLanguage } from '../accept-language.ts';
 import { ApiError, NotFoundError } from '../errors.ts';
 import { type AnyFormExport, type ExportScope, formExport, formExports } from '../exports/index.ts';
 import { bearer, problems, router } from '../openapi.ts';
@@ -12,7 +21,32 @@ const networkParam = z.object({ networkId: z.string().max(100) });
 const formParam = networkParam.extend({ form: z.string().max(100) });
 const mentorshipFormParam = formParam.extend({ mentorshipId: z.string().max(100) });
 
+/** `?lang=`: the language of the `<column>_label` columns. */
+export const langQuery = z.object({
+  lang: z.enum(exportLanguages).optional().openapi({
+    description:
+      'The language of the `<column>_label` columns (`en`, `fr`, `es`, `pt`); without it, the best match of `Accept-Language`, else English. The header row is the same in every language.',
+  }),
+});
+
+/**
+ * The language a CSV's labels are written in: `lang` when given, else the best match of the
+ * request's `Accept-Language` among the four, else English.
+ */
+export const csvLanguage = (lang: ExportLanguage | undefined, acceptLanguage?: string) =>
+  lang ?? requestLanguage(acceptLanguage);
+
 const FORMS = () => formExports.map((e) => `\`${e.form}\``).join(', ');
+/** Each form's header row, for the routes' descriptions (made from the exporters). */
+const HEADERS = () =>
+  formExports
+    .map(
+      (e) =>
+        `\`${e.form}\`: ${csvHeader(e.columns('en'))
+          .map((id) => `\`${id}\``)
+          .join(', ')}`,
+    )
+    .join('. ');
 
 export const csvResponse = {
   description: 'The CSV file (RFC 4180, UTF-8 with a byte order mark for spreadsheets)',
@@ -48,9 +82,9 @@ interface InFront {
 }
 
 const FRONT: CsvColumn<InFront>[] = [
-  { header: 'Mentorship', value: (r) => r.mentorshipId },
-  { header: 'Mentor organization', value: (r) => r.mentor },
-  { header: 'Mentee organizations', value: (r) => csvList(r.mentees) },
+  { id: 'mentorship_id', value: (r) => r.mentorshipId },
+  { id: 'mentor_organization', value: (r) => r.mentor },
+  { id: 'mentee_organizations', value: (r) => csvList(r.mentees) },
 ];
 
 /** An exporter's narrower rule for one mentorship (403/404): skipped in a network export. */
@@ -65,18 +99,20 @@ const exporterOf = (form: string): AnyFormExport => {
 };
 
 /** Every row of `exporter` over the mentorships the caller sees, who is in each in front. */
-async function networkCsv(scope: ExportScope, exporter: AnyFormExport): Promise<string> {
+async function networkCsv(
+  scope: ExportScope,
+  exporter: AnyFormExport,
+  lng: ExportLanguage,
+): Promise<string> {
   const { tenant, store } = scope;
-  const columns = [
-    ...FRONT.map((c) => ({
-      header: c.header,
-      value: (r: { front: InFront }) => c.value(r.front),
-    })),
-    ...exporter.columns.map((c) => ({
-      header: c.header,
+  const columns: CsvColumn<{ front: InFront; row: unknown }>[] = [
+    ...FRONT.map((c) => ({ id: c.id, value: (r: { front: InFront }) => c.value(r.front) })),
+    ...exporter.columns(lng).map((c) => ({
+      id: c.id,
       value: (r: { row: unknown }) => c.value(r.row),
+      ...(c.label ? { label: (r: { row: unknown }) => c.label!(r.row) } : {}),
     })),
-  ] as CsvColumn<{ front: InFront; row: unknown }>[];
+  ];
   const rows: { front: InFront; row: unknown }[] = [];
   for await (const page of visibleMentorships(store.mentorships, tenant)) {
     const names = await organizationNames(store, page.flatMap(involvedOrganizations));
@@ -104,21 +140,22 @@ const mentorshipExport = createRoute({
   path: '/networks/{networkId}/mentorships/{mentorshipId}/exports/{form}',
   tags: ['Exports'],
   summary: "A form's answers for one mentorship, as CSV",
-  description: `\`form\`: ${FORMS()} (another: 404). For everyone who sees the mentorship (a form with a narrower rule applies it). One row per filled form, headed with the form's own words; list answers are one cell, separated by \`; \`.`,
+  description: `\`form\`: ${FORMS()} (another: 404). For everyone who sees the mentorship (a form with a narrower rule applies it). One row per filled form. The header row is stable snake_case column ids, the same in every language; each coded answer (technical areas, statuses, scale answers, yes/no…) keeps its code and has its words in the reader's language in a \`<column>_label\` column right after it (\`lang\`, else \`Accept-Language\`); written answers are as written. List answers are one cell, separated by \`; \` (their labels in the same order). The columns of each form (their meaning: docs/exports.md): ${HEADERS()}.`,
   security: bearer,
-  request: { params: mentorshipFormParam },
-  responses: { 200: csvResponse, ...problems(401, 403, 404) },
+  request: { params: mentorshipFormParam, query: langQuery },
+  responses: { 200: csvResponse, ...problems(400, 401, 403, 404) },
 });
 const mentorshipExportHandler: Handler<typeof mentorshipExport> = async (c) => {
   const scope = network(c);
   const { form } = c.req.valid('param');
+  const lng = csvLanguage(c.req.valid('query').lang, c.req.header('accept-language'));
   const exporter = exporterOf(form);
   const m = await visibleMentorship(c);
   const today = todayOf(c.var.deps.clock);
   const rows = await exporter.rows({ ...scope, today }, m);
   // after the form's own rule allowed it: a refused export is no export
   await audit(c, { kind: 'export.csv', subjectId: m.id, targets: { form: exporter.form } });
-  return csvFile(toCsv(exporter.columns, rows), `sisi-${exporter.form}-${m.id}-${today}.csv`);
+  return csvFile(toCsv(exporter.columns(lng), rows), `sisi-${exporter.form}-${m.id}-${today}.csv`);
 };
 
 const networkExport = createRoute({
@@ -126,18 +163,19 @@ const networkExport = createRoute({
   path: '/networks/{networkId}/exports/{form}',
   tags: ['Exports'],
   summary: "A form's answers across every mentorship the caller sees, as CSV",
-  description: `\`form\`: ${FORMS()} (another: 404). Admins: every mentorship of the network; coordinators: their organization's and those they take part in; members: those they take part in (read page by page from the mentorship indexes, never a Scan). Each row starts with the mentorship's id and its organizations' names (mentor, then mentees); mentorships whose form the caller may not read are left out.`,
+  description: `\`form\`: ${FORMS()} (another: 404). Admins: every mentorship of the network; coordinators: their organization's and those they take part in; members: those they take part in (read page by page from the mentorship indexes, never a Scan). Each row starts with the mentorship's id and its organizations' names (\`mentorship_id\`, \`mentor_organization\`, \`mentee_organizations\`), then the form's columns as in the mentorship's export, labels in the reader's language (\`lang\`, else \`Accept-Language\`); mentorships whose form the caller may not read are left out.`,
   security: bearer,
-  request: { params: formParam },
-  responses: { 200: csvResponse, ...problems(401, 404) },
+  request: { params: formParam, query: langQuery },
+  responses: { 200: csvResponse, ...problems(400, 401, 404) },
 });
 const networkExportHandler: Handler<typeof networkExport> = async (c) => {
   const scope = network(c);
   const { networkId, form } = c.req.valid('param');
+  const lng = csvLanguage(c.req.valid('query').lang, c.req.header('accept-language'));
   const exporter = exporterOf(form);
   const today = todayOf(c.var.deps.clock);
   const [csv] = await Promise.all([
-    networkCsv({ ...scope, today }, exporter),
+    networkCsv({ ...scope, today }, exporter, lng),
     audit(c, { kind: 'export.csv', targets: { form: exporter.form } }),
   ]);
   return csvFile(csv, `sisi-${exporter.form}-${networkId}-${today}.csv`);

@@ -4,11 +4,12 @@
  * start (`registerErrorCatalog`). The catalogs are `locales/{lng}/errors.json`, i18next
  * JSON v4 (`{{x}}` placeholders, `_one`/`_many`/`_other` plural suffixes).
  */
+import { type Language, languages } from '../languages.ts';
 import type { ErrorCode, ErrorParams } from './codes.ts';
 
-/** The languages errors are worded in; the first is the fallback. */
-export const errorLanguages = ['en', 'fr', 'es', 'pt'] as const;
-export type ErrorLanguage = (typeof errorLanguages)[number];
+/** The languages errors are worded in (Sisi's); the first is the fallback. */
+export const errorLanguages = languages;
+export type ErrorLanguage = Language;
 
 /** One language's words: key → text (flat, as in the JSON file). */
 export type ErrorCatalog = Readonly<Record<string, string>>;

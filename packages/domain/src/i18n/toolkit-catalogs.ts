@@ -32,12 +32,13 @@ import ptCoachingPrograms from '../../locales/pt/toolkit-coaching-programs.json'
 import ptMentorship from '../../locales/pt/toolkit-mentorship.json' with { type: 'json' };
 import ptMonitoring from '../../locales/pt/toolkit-monitoring.json' with { type: 'json' };
 import ptSisiKwaSisi from '../../locales/pt/toolkit-sisi-kwa-sisi.json' with { type: 'json' };
+import { type Language, languages } from '../languages.ts';
 import { type ContentCatalog, localizedCopy } from './content.ts';
 import { type ToolkitNamespace, toolkitModules } from './toolkit.ts';
 
 /** The languages the toolkit is written in. */
-export const toolkitLanguages = ['en', 'fr', 'es', 'pt'] as const;
-export type ToolkitLanguage = (typeof toolkitLanguages)[number];
+export const toolkitLanguages = languages;
+export type ToolkitLanguage = Language;
 
 /** Language → namespace → catalog. */
 export const toolkitCatalogs: Record<ToolkitLanguage, Record<ToolkitNamespace, ContentCatalog>> = {

@@ -94,17 +94,44 @@ const csvCell = (v: string | number) => {
   return /[",\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 };
 
+/**
+ * The dashboard as CSV: stable column ids in the header; each code (group, breakdown, value)
+ * keeps its column and has the dashboard's words for it, in the reader's language, in a
+ * `<column>_label` column right after it.
+ */
 function toCsv(
   summary: DonorSummary,
   trends: { quarter: string; groups: DonorGroupsView }[],
   scope: string,
+  t: ReturnType<typeof useDonorT>,
 ) {
-  const lines = [['network', 'quarter', 'group', 'breakdown', 'value', 'cell'].join(',')];
+  const lines = [
+    [
+      'network',
+      'quarter',
+      'group',
+      'group_label',
+      'breakdown',
+      'breakdown_label',
+      'value',
+      'value_label',
+      'cell',
+    ].join(','),
+  ];
   const push = (network: string, quarter: string, groups: DonorGroupsView) => {
     for (const [g, cells] of Object.entries(groups)) {
       const add = (breakdown: string, value: string, cell: DonorCell | undefined) => {
         const shown = !cell ? '' : 'withheld' in cell ? 'withheld' : cell.value;
-        lines.push([network, quarter, g, breakdown, value, shown].map(csvCell).join(','));
+        const words = breakdown
+          ? valueLabel(breakdown, value)
+          : value === 'total'
+            ? t('donorView.total')
+            : g === 'interactionHours'
+              ? t('donorView.count')
+              : t('donorView.countAnswers');
+        const row = [network, quarter, g, groupLabel(g), breakdown, '', value, words, shown];
+        if (breakdown) row[5] = tableLabel(breakdown);
+        lines.push(row.map(csvCell).join(','));
       };
       add('', 'total', cells.total);
       if (cells.count) add('', 'count', cells.count);
@@ -189,7 +216,7 @@ function Dashboard({
           onClick={() =>
             download(
               `sisi-summary-${summary.through ?? 'empty'}.csv`,
-              toCsv(summary, trends ?? [], scopeName),
+              toCsv(summary, trends ?? [], scopeName, t),
             )
           }
         >

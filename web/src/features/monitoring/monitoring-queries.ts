@@ -17,6 +17,7 @@ import type {
 } from '@sisi/domain';
 import { queryOptions } from '@tanstack/react-query';
 import { ApiProblem, api, apiHeaders, call, type FieldError } from '../../api/client.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 
 export type TrackedAction = FollowUpAction & { overdue: boolean };
 export type MyAction = TrackedAction & {
@@ -283,9 +284,20 @@ export const exportUrl = (networkId: string, form: string, mentorshipId?: string
     ? `${mentorshipUrl(networkId, mentorshipId)}/exports/${encodeURIComponent(form)}`
     : `/api/v1/networks/${encodeURIComponent(networkId)}/exports/${encodeURIComponent(form)}`;
 
-/** Downloads a CSV export as a file, under the name the server gives it. */
+/**
+ * A CSV export's URL asking for its labels in the reader's language (`lang`): the browser's
+ * `Accept-Language` need not be the language chosen in Sisi.
+ */
+export function inReadersLanguage(url: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}lang=${currentLanguage()}`;
+}
+
+/**
+ * Downloads a CSV export as a file, under the name the server gives it, its labels in the
+ * reader's language.
+ */
 export async function downloadCsv(url: string): Promise<void> {
-  const res = await fetchRaw(url);
+  const res = await fetchRaw(inReadersLanguage(url));
   const name =
     /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export.csv';
   const href = URL.createObjectURL(await res.blob());
