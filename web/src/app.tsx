@@ -17,7 +17,7 @@ import { LoadError, Loading, noteLocation, Page } from './components/page.tsx';
 import { ScreenBoundary } from './components/screen-boundary.tsx';
 import { LoginPage } from './features/auth/login.tsx';
 import { homePath } from './home.ts';
-import { namespacesReady, useT } from './i18n/index.ts';
+import { namespacesReady, useLanguage, useT } from './i18n/index.ts';
 import { followProfileLanguage } from './language.ts';
 import { getToken, setToken, useToken } from './session.ts';
 
@@ -257,6 +257,7 @@ export function App() {
 
 function Shell() {
   const t = useT();
+  const language = useLanguage();
   const [location] = useLocation();
   noteLocation(location);
   return (
@@ -272,6 +273,11 @@ function Shell() {
           </Suspense>
         </ScreenBoundary>
       </main>
+      {language === 'en' ? null : (
+        <footer className="translation-note">
+          <p>{t('app.toolkitTranslation')}</p>
+        </footer>
+      )}
     </>
   );
 }

@@ -139,6 +139,11 @@ export {
   exportsT,
 } from './i18n/exports-catalogs.ts';
 export { type ToolkitLanguage, toolkitIn, toolkitLanguages } from './i18n/toolkit-catalogs.ts';
+export { toolkitCoachingGroups } from './i18n/toolkit-coaching-groups.ts';
+export { toolkitCoachingPrograms } from './i18n/toolkit-coaching-programs.ts';
+export { toolkitMentorship } from './i18n/toolkit-mentorship.ts';
+export { toolkitMonitoring } from './i18n/toolkit-monitoring.ts';
+export { toolkitSisiKwaSisi } from './i18n/toolkit-sisi-kwa-sisi.ts';
 export {
   acceptInvitationSchema,
   INVITATION_TTL_DAYS,

@@ -136,6 +136,7 @@ export {
   loadErrorCatalog,
   registerErrorCatalog,
 } from './errors/text.ts';
+export { type ContentCatalog, overlay } from './i18n/content.ts';
 export { DEFAULT_LANGUAGE, isLanguage, type Language, languages } from './languages.ts';
 export { type KeyPopulation, keyPopulations, type TechnicalArea, technicalAreas } from './lists.ts';
 export { type Approach, approachById, approaches } from './mentorship/approaches.ts';

@@ -10,6 +10,7 @@
  *
  * Everything lives under one root key, `coachingGroups`, so it never collides with others.
  */
+import { toolkitCoachingGroups } from '@sisi/domain';
 import type { TOptions } from 'i18next';
 import { addNamespace, i18n, type MessageKey, useTranslate } from './index.ts';
 import type { Base, Catalog, Leaves } from './keys.ts';
@@ -25,7 +26,9 @@ export type CoachingTranslate = (
 ) => string;
 
 // Asked for when the first screen that imports this module loads, in the reader's language.
-const tc = addNamespace<CoachingTranslate>('coaching');
+const tc = addNamespace<CoachingTranslate>('coaching', {
+  'toolkit-coaching-groups': toolkitCoachingGroups,
+});
 
 /** The translate function of the coaching group screens: this catalog's keys and the main one's. */
 export function useCoachingT(): CoachingTranslate {

@@ -8,6 +8,7 @@
  * them up under `mentorshipTexts.…` first, so another language can translate them without
  * the English being copied here.
  */
+import { toolkitMentorship } from '@sisi/domain';
 import type { TOptions } from 'i18next';
 import { addNamespace, i18n, type MessageKey, useTranslate } from './index.ts';
 import type { Catalog, Leaves } from './keys.ts';
@@ -27,7 +28,9 @@ export type MentorshipKey =
 export type MentorshipTranslate = (key: MentorshipKey | MessageKey, options?: TOptions) => string;
 
 // Asked for when the first screen that imports this module loads, in the reader's language.
-const tm = addNamespace<MentorshipTranslate>('mentorships');
+const tm = addNamespace<MentorshipTranslate>('mentorships', {
+  'toolkit-mentorship': toolkitMentorship,
+});
 
 /**
  * The translate function of the mentorship screens: the keys of this catalog and of the

@@ -8,6 +8,7 @@
  *
  * Everything lives under one root key, `monitor`, so it never collides with the others.
  */
+import { toolkitMonitoring } from '@sisi/domain';
 import type { TOptions } from 'i18next';
 import { addNamespace, i18n, type MessageKey, useTranslate } from './index.ts';
 import type { Catalog, Leaves } from './keys.ts';
@@ -23,7 +24,9 @@ export type MonitorMessageKey = Keys | PluralBase<Keys>;
 export type MonitorTranslate = (key: MonitorMessageKey | MessageKey, options?: TOptions) => string;
 
 // Asked for when the first screen that imports this module loads, in the reader's language.
-const tm = addNamespace<MonitorTranslate>('monitoring');
+const tm = addNamespace<MonitorTranslate>('monitoring', {
+  'toolkit-monitoring': toolkitMonitoring,
+});
 
 /** The translate function of the monitoring screens: this catalog's keys and the main one's. */
 export function useMonitorT(): MonitorTranslate {

@@ -6,6 +6,7 @@
  *
  * Everything lives under one root key, `s2s`, so it never collides with the main catalog (`common`).
  */
+import { toolkitMentorship } from '@sisi/domain';
 import type { TOptions } from 'i18next';
 import { addNamespace, useTranslate } from './index.ts';
 import type { Catalog, Leaves } from './keys.ts';
@@ -19,7 +20,7 @@ export type PlanTranslate = (key: PlanMessageKey, options?: TOptions) => string;
 
 // Asked for when the first screen that imports this module loads, in the reader's language.
 /** Translate a key of this catalog. */
-export const tp = addNamespace<PlanTranslate>('plan');
+export const tp = addNamespace<PlanTranslate>('plan', { 'toolkit-mentorship': toolkitMentorship });
 
 /** The translate function of the mentoring forms, as `useT()` is for the rest of the SPA. */
 export function usePlanT(): PlanTranslate {

@@ -10,6 +10,7 @@
  *
  * Everything lives under one root key, `programs`, so it never collides with the others.
  */
+import { toolkitCoachingPrograms } from '@sisi/domain';
 import type { TOptions } from 'i18next';
 import { addNamespace, i18n, type MessageKey, useTranslate } from './index.ts';
 import type { Base, Catalog, Leaves } from './keys.ts';
@@ -22,7 +23,9 @@ export type ProgramMessageKey = Base<Leaves<EnPrograms>>;
 export type ProgramTranslate = (key: ProgramMessageKey | MessageKey, options?: TOptions) => string;
 
 // Asked for when the first screen that imports this module loads, in the reader's language.
-const tp = addNamespace<ProgramTranslate>('programs');
+const tp = addNamespace<ProgramTranslate>('programs', {
+  'toolkit-coaching-programs': toolkitCoachingPrograms,
+});
 
 /** The translate function of the program screens: this catalog's keys and the main one's. */
 export function useProgramT(): ProgramTranslate {

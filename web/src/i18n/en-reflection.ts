@@ -8,6 +8,7 @@
  *
  * Everything lives under one root key, `reflection`, so it never collides with the others.
  */
+import { toolkitMonitoring } from '@sisi/domain';
 import type { TOptions } from 'i18next';
 import { addNamespace, i18n, type MessageKey, useTranslate } from './index.ts';
 import type { Catalog, Leaves } from './keys.ts';
@@ -23,7 +24,9 @@ export type ReflectionTranslate = (
 ) => string;
 
 // Asked for when the first screen that imports this module loads, in the reader's language.
-const tr = addNamespace<ReflectionTranslate>('reflection');
+const tr = addNamespace<ReflectionTranslate>('reflection', {
+  'toolkit-monitoring': toolkitMonitoring,
+});
 
 /** The translate function of the mid-term and end screens: this catalog's keys and the main one's. */
 export function useReflectionT(): ReflectionTranslate {

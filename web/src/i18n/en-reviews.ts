@@ -8,6 +8,7 @@
  *
  * Everything lives under one root key, `monitoring`, so it never collides with the others.
  */
+import { toolkitMonitoring } from '@sisi/domain';
 import type { TOptions } from 'i18next';
 import { addNamespace, i18n, type MessageKey, useTranslate } from './index.ts';
 import type { Catalog, Leaves } from './keys.ts';
@@ -20,7 +21,7 @@ export type ReviewMessageKey = Leaves<EnReviews>;
 export type ReviewTranslate = (key: ReviewMessageKey | MessageKey, options?: TOptions) => string;
 
 // Asked for when the first screen that imports this module loads, in the reader's language.
-const tr = addNamespace<ReviewTranslate>('reviews');
+const tr = addNamespace<ReviewTranslate>('reviews', { 'toolkit-monitoring': toolkitMonitoring });
 
 /** The translate function of the review screens: this catalog's keys and the main one's. */
 export function useReviewT(): ReviewTranslate {

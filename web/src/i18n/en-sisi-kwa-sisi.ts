@@ -9,6 +9,7 @@
  *
  * Everything lives under one root key, `sisiKwaSisi`, so it never collides with the others.
  */
+import { toolkitSisiKwaSisi } from '@sisi/domain';
 import type { TOptions } from 'i18next';
 import { addNamespace, i18n, type MessageKey, useTranslate } from './index.ts';
 import type { Base, Catalog, Leaves } from './keys.ts';
@@ -24,7 +25,9 @@ export type SisiKwaSisiTranslate = (
 ) => string;
 
 // Asked for when the first screen that imports this module loads, in the reader's language.
-const ts = addNamespace<SisiKwaSisiTranslate>('sisi-kwa-sisi');
+const ts = addNamespace<SisiKwaSisiTranslate>('sisi-kwa-sisi', {
+  'toolkit-sisi-kwa-sisi': toolkitSisiKwaSisi,
+});
 
 /** The translate function of the coaching screens: this catalog's keys and the main one's. */
 export function useSisiT(): SisiKwaSisiTranslate {

@@ -59,3 +59,24 @@ describe('the i18next instance', () => {
     expect(formatDate('2026-03-12')).toBe('12 de março de 2026');
   });
 });
+
+describe('the toolkit content in the reader’s language', () => {
+  afterEach(() => changeLanguage('en'));
+
+  it('reads a screen’s toolkit objects in the language, ids unchanged, and in English again', async () => {
+    const { approachById } = await import('@sisi/domain/static');
+    const { toolkitMentorship } = await import('@sisi/domain');
+    const frToolkit = (await import('../../../packages/domain/locales/fr/toolkit-mentorship.json'))
+      .default as { approachById: Record<string, { name: string }> };
+    addNamespace('mentorships', { 'toolkit-mentorship': toolkitMentorship });
+    const english = approachById['on-site'].name;
+
+    await changeLanguage('fr');
+    expect(approachById['on-site'].name).toBe(frToolkit.approachById['on-site']!.name);
+    expect(approachById['on-site'].id).toBe('on-site');
+    expect(approachById['on-site'].scenarios).toEqual(['one-to-one']);
+
+    await changeLanguage('en');
+    expect(approachById['on-site'].name).toBe(english);
+  });
+});

@@ -2,6 +2,7 @@ import i18next, { type TOptions } from 'i18next';
 import { useMemo, useSyncExternalStore } from 'react';
 import type { Catalog, Leaves } from './keys.ts';
 import { DEFAULT_LANGUAGE, isLanguage, type Language, languageOfBrowser } from './languages.ts';
+import { addToolkit, prepareToolkits } from './toolkit.ts';
 
 /** Every key of the main catalog (`locales/en/common.json`), e.g. `'login.submit'`. */
 export type MessageKey = Leaves<Catalog<typeof import('./locales/en/common.json')>>;
@@ -62,12 +63,20 @@ export function currentLanguage(): Language {
  * Asks for a screen's namespace in the reader's language, and gives the translate function
  * typed for it. A screen's module calls it when its chunk loads; the route's lazy loader then
  * awaits `namespacesReady()`, so a screen shows only with its words. Later language switches
- * load the namespace too.
+ * load the namespace too. `toolkits` names the toolkit content the screens show (namespace →
+ * its modules, `@sisi/domain/i18n/toolkit-*`), read in the same language.
  *
  * @example
  * const tr = addNamespace<AuditTranslate>('audit');
+ * const tm = addNamespace<MentorshipTranslate>('mentorships', { 'toolkit-mentorship': toolkitMentorship });
  */
-export function addNamespace<T = Translate>(ns: string): T {
+export function addNamespace<T = Translate>(
+  ns: string,
+  toolkits: Record<string, Record<string, unknown>> = {},
+): T {
+  for (const [name, modules] of Object.entries(toolkits)) {
+    addToolkit(name, modules, currentLanguage());
+  }
   inUse.add(ns);
   void loadInto(currentLanguage(), ns).catch(() => {
     // `namespacesReady` tries again, and its caller shows the failure
@@ -75,10 +84,17 @@ export function addNamespace<T = Translate>(ns: string): T {
   return t as unknown as T;
 }
 
-/** Resolves once every namespace asked for is loaded in the reader's language. */
+/**
+ * Resolves once every namespace asked for is loaded in the reader's language, the toolkit's
+ * included (written into its objects).
+ */
 export async function namespacesReady(): Promise<void> {
   const lng = currentLanguage();
-  await Promise.all([...inUse].map((ns) => loadInto(lng, ns)));
+  const [, showToolkits] = await Promise.all([
+    Promise.all([...inUse].map((ns) => loadInto(lng, ns))),
+    prepareToolkits(lng),
+  ]);
+  if (lng === currentLanguage()) showToolkits();
 }
 
 let regionNames: Intl.DisplayNames | undefined;
@@ -92,8 +108,12 @@ let switching = 0;
  */
 export async function changeLanguage(lng: Language): Promise<void> {
   const mine = ++switching;
-  await Promise.all([...inUse].map((ns) => loadInto(lng, ns)));
+  const [, showToolkits] = await Promise.all([
+    Promise.all([...inUse].map((ns) => loadInto(lng, ns))),
+    prepareToolkits(lng),
+  ]);
   if (mine !== switching) return;
+  showToolkits();
   regionNames = undefined;
   languageNames = undefined;
   await i18n.changeLanguage(lng);

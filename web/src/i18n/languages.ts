@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE, isLanguage, type Language, languages } from '@sisi/domain/static';
+import { DEFAULT_LANGUAGE, isLanguage, type Language, languages } from '@sisi/domain/languages';
 
 /**
  * The languages the SPA speaks: Sisi's (`packages/domain/src/languages.ts`). Adding one: a

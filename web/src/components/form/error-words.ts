@@ -3,7 +3,8 @@
  * (ADR 0036): the same words whether the browser's own check or the API found the
  * mistake. Only the reader's catalog is fetched, lazily (`loadErrorWords`).
  */
-import { type ErrorCode, errorText, hasErrorCatalog, loadErrorCatalog } from '@sisi/domain/static';
+import type { ErrorCode } from '@sisi/domain/errors/codes';
+import { errorText, hasErrorCatalog, loadErrorCatalog } from '@sisi/domain/errors/text';
 import { i18n } from '../../i18n/index.ts';
 
 /** A field error as the API (or a local check) reports it. */

@@ -2,7 +2,7 @@
  * What a form shows after a failed submit, and how API problems and local checks become it.
  * Pure: the translations come in as arguments, so this is unit-tested without a browser.
  */
-import { fieldIssues } from '@sisi/domain/static';
+import { fieldIssues } from '@sisi/domain/errors/codes';
 import type { ApiProblem } from '../../api/client.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { type CodedError, errorWords } from './error-words.ts';

@@ -103,6 +103,27 @@ export function TextField({
   );
 }
 
+/**
+ * A run of long answers of one size, one after the other: each `[path, label]` a textarea of
+ * `rows` lines and at most `maxLength` characters.
+ *
+ * @example
+ * <TextAreas rows={3} maxLength={4000} fields={[['successes', q('successes')], ['challenges', q('challenges')]]} />
+ */
+export function TextAreas({
+  fields,
+  rows,
+  maxLength,
+}: {
+  fields: readonly (readonly [path: string, label: string])[];
+  rows: number;
+  maxLength: number;
+}) {
+  return fields.map(([path, label]) => (
+    <TextField key={path} path={path} label={label} rows={rows} maxLength={maxLength} />
+  ));
+}
+
 export const wrapper = (base: string, extra: string | undefined, invalid: true | undefined) =>
   [base, extra, invalid ? 'invalid' : ''].filter(Boolean).join(' ');
 

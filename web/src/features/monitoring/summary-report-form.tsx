@@ -29,6 +29,7 @@ import {
   SelectField,
   schemaProblems,
   sendWith,
+  TextAreas,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -230,8 +231,14 @@ export function SummaryForm({
             />
           )}
         </RepeatableList>
-        <TextField path="agenda" label={boxLabel('agenda')} rows={4} maxLength={4000} />
-        <TextField path="progress" label={boxLabel('progress')} rows={4} maxLength={4000} />
+        <TextAreas
+          rows={4}
+          maxLength={4000}
+          fields={[
+            ['agenda', boxLabel('agenda')],
+            ['progress', boxLabel('progress')],
+          ]}
+        />
         {milestones.length === 0 ? (
           <p className="hint">{tm('monitor.form.noMilestones')}</p>
         ) : (

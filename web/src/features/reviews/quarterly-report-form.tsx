@@ -23,6 +23,7 @@ import {
   refusal,
   schemaProblems,
   sendWith,
+  TextAreas,
   TextField,
   useForm,
   useFormContext,
@@ -228,8 +229,14 @@ export function ReportForm({
           )}
         </RepeatableList>
 
-        <TextField path="trends" label={question('trends')} rows={4} maxLength={4000} />
-        <TextField path="relationship" label={question('relationship')} rows={4} maxLength={4000} />
+        <TextAreas
+          rows={4}
+          maxLength={4000}
+          fields={[
+            ['trends', question('trends')],
+            ['relationship', question('relationship')],
+          ]}
+        />
         <TextField
           path="interactionFrequency"
           label={question('interaction-frequency')}
@@ -243,13 +250,14 @@ export function ReportForm({
           rows={4}
           maxLength={4000}
         />
-        <TextField path="successes" label={question('successes')} rows={3} maxLength={4000} />
-        <TextField path="challenges" label={question('challenges')} rows={3} maxLength={4000} />
-        <TextField
-          path="additionalComments"
-          label={question('additional-comments')}
+        <TextAreas
           rows={3}
           maxLength={4000}
+          fields={[
+            ['successes', question('successes')],
+            ['challenges', question('challenges')],
+            ['additionalComments', question('additional-comments')],
+          ]}
         />
         <Group
           legend={signature('signature')}

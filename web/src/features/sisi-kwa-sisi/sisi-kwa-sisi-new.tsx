@@ -24,6 +24,7 @@ import {
   type Row,
   SelectField,
   sendWith,
+  TextAreas,
   TextField,
   useForm,
 } from '../../components/form/index.ts';
@@ -219,17 +220,13 @@ function Assessment({
             </>
           )}
         </RepeatableList>
-        <TextField
-          path="interventions"
-          label={question('interventions')}
+        <TextAreas
           rows={3}
           maxLength={2000}
-        />
-        <TextField
-          path="workPlanPriority"
-          label={question('work-plan')}
-          rows={3}
-          maxLength={2000}
+          fields={[
+            ['interventions', question('interventions')],
+            ['workPlanPriority', question('work-plan')],
+          ]}
         />
         <TextField path="city" label={question('city')} maxLength={100} />
       </SisiForm>
