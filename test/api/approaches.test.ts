@@ -1,3 +1,4 @@
+import { toolkitIn } from '@sisi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { expectJson, expectProblem } from '../support/problem.ts';
@@ -83,6 +84,46 @@ describe('GET /approaches', () => {
       expect(await expectJson(await api.call('GET', '/approaches', { token }), 200)).toEqual(
         reference,
       );
+    }
+  });
+
+  /** The approaches answered for `Accept-Language: header`, with the answer's language. */
+  const approachesIn = async (header: string) => {
+    const res = await api.call('GET', '/approaches', {
+      token: adminToken,
+      headers: { 'accept-language': header },
+    });
+    const { items } = await expectJson<{ items: Approach[] }>(res, 200);
+    return { items, language: res.headers.get('content-language'), vary: res.headers.get('vary') };
+  };
+  /** The domain's approaches in `lng`, as JSON carries them. */
+  const catalogued = (lng: string): Approach[] =>
+    JSON.parse(JSON.stringify(toolkitIn('toolkit-mentorship', lng).approaches));
+
+  for (const [header, lng] of [
+    ['fr', 'fr'],
+    ['pt-BR', 'pt'],
+    ['es-MX, en;q=0.5', 'es'],
+    ['de', 'en'],
+  ] as const) {
+    it(`answers \`Accept-Language: ${header}\` in ${lng}, and says so`, async () => {
+      const answer = await approachesIn(header);
+      expect(answer.language).toBe(lng);
+      expect(answer.vary).toMatch(/accept-language/i);
+      expect(answer.items).toEqual(catalogued(lng));
+    });
+  }
+
+  it('keeps the ids and codes in every language, only the words change', async () => {
+    const english = await approachesIn('en');
+    const codes = (items: Approach[]) =>
+      items.map(({ id, virtual, scenarios, gathering }) => ({ id, virtual, scenarios, gathering }));
+    for (const lng of ['fr', 'es', 'pt']) {
+      const { items } = await approachesIn(lng);
+      expect(codes(items), lng).toEqual(codes(english.items));
+      items.forEach((a, i) => {
+        expect(a.definition, `${lng} ${a.id}`).not.toBe(english.items[i]!.definition);
+      });
     }
   });
 

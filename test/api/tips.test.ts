@@ -1,4 +1,4 @@
-import { addMonths } from '@sisi/domain';
+import { addMonths, toolkitIn } from '@sisi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import {
@@ -108,6 +108,36 @@ describe('GET …/tips', () => {
     const progress = challenges.find((c) => c.id === 'lack-of-progress');
     expect(progress?.tips).toContain('Collaboratively develop clear and achievable milestones.');
   });
+
+  for (const [header, lng] of [
+    ['fr', 'fr'],
+    ['pt-BR', 'pt'],
+    ['es', 'es'],
+    ['de', 'en'],
+  ] as const) {
+    it(`words the tips in ${lng} for \`Accept-Language: ${header}\`, ids unchanged`, async () => {
+      const english = await tips();
+      const res = await api.call('GET', tipsPath(m.id), {
+        token: w.tokens.mentorCoordinator,
+        headers: { 'accept-language': header },
+      });
+      const answer = await expectJson<Tips>(res, 200);
+      expect(res.headers.get('content-language')).toBe(lng);
+      expect(res.headers.get('vary')).toMatch(/accept-language/i);
+      expect(answer.symptoms).toEqual(english.symptoms);
+      expect(answer.challenges.map((c) => c.id)).toEqual(english.challenges.map((c) => c.id));
+      const source = toolkitIn('toolkit-monitoring', lng).practicalChallenges;
+      const expected = answer.challenges.map((c) =>
+        JSON.parse(JSON.stringify(source.find((s) => s.id === c.id))),
+      );
+      expect(answer.challenges).toEqual(expected);
+      if (lng !== 'en') {
+        answer.challenges.forEach((c, i) => {
+          expect(c.title, c.id).not.toBe(english.challenges[i]!.title);
+        });
+      }
+    });
+  }
 
   for (const caller of ['admin', 'menteeCoordinator'] as const) {
     it(`shows them to the ${caller}, who runs the mentorship too`, async () => {

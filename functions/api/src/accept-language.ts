@@ -1,4 +1,5 @@
 import { type ErrorLanguage, errorLanguage, errorLanguages } from '@sisi/domain';
+import type { Context } from 'hono';
 
 /**
  * The reader's language from an `Accept-Language` header (RFC 9110 §12.5.4): the range with
@@ -26,4 +27,24 @@ export function requestLanguage(header: string | undefined): ErrorLanguage {
     if ((errorLanguages as readonly string[]).includes(base ?? '')) return errorLanguage(tag);
   }
   return 'en';
+}
+
+/**
+ * The headers of an answer worded in `lng`: `Content-Language` names it, and `Vary` tells
+ * caches the answer changes with `Accept-Language`.
+ */
+export function languageHeaders(lng: ErrorLanguage): Record<string, string> {
+  return { 'content-language': lng, vary: 'Accept-Language' };
+}
+
+/**
+ * The language a route answers in (see `requestLanguage`), with the answer's
+ * `Content-Language` and `Vary: Accept-Language` set on the context.
+ *
+ * @example const lng = readerLanguage(c); // 'fr' for `Accept-Language: fr-CA`
+ */
+export function readerLanguage(c: Context): ErrorLanguage {
+  const lng = requestLanguage(c.req.header('accept-language'));
+  for (const [name, value] of Object.entries(languageHeaders(lng))) c.header(name, value);
+  return lng;
 }

@@ -7,7 +7,7 @@ import {
 } from '@sisi/domain';
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
-import { requestLanguage } from './accept-language.ts';
+import { languageHeaders, requestLanguage } from './accept-language.ts';
 import {
   ApiError,
   type FieldError,
@@ -67,8 +67,7 @@ export function problemResponse(c: Context, error: unknown): Response {
   };
   const headers: Record<string, string> = {
     'content-type': PROBLEM_JSON,
-    'content-language': lng,
-    vary: 'Accept-Language',
+    ...languageHeaders(lng),
   };
   if (e instanceof TooManyRequestsError) headers['retry-after'] = String(e.retryAfterSeconds);
   if (e instanceof MethodNotAllowedError) headers.allow = e.allow.join(', ');

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { approaches, approachIdSchema, approachScenarios } from '@sisi/domain';
+import { approachIdSchema, approachScenarios, toolkitIn } from '@sisi/domain';
+import { readerLanguage } from '../accept-language.ts';
 import { bearer, jsonResponse, problems, router } from '../openapi.ts';
 import type { Handler } from '../route-kit.ts';
 
@@ -19,26 +20,29 @@ const approachOut = z
   .openapi('Approach');
 const approachList = z.object({ items: z.array(approachOut) }).openapi('ApproachList');
 
-/** The nine approaches as plain JSON (the domain keeps them as read-only constants). */
-const items = approaches.map((a) => ({
-  ...a,
-  whenToUse: [...a.whenToUse],
-  scenarios: [...a.scenarios],
-}));
+/** The nine approaches in `lng` as plain JSON (the domain keeps them as read-only constants). */
+const itemsIn = (lng: string) =>
+  toolkitIn('toolkit-mentorship', lng).approaches.map((a) => ({
+    ...a,
+    whenToUse: [...a.whenToUse],
+    scenarios: [...a.scenarios],
+  }));
 
 const listApproaches = createRoute({
   method: 'get',
   path: '/approaches',
   tags: ['Mentorships'],
   summary: 'The nine mentoring approaches: definition, when to use, whether virtual, scenarios',
-  description: 'Everyone signed in but a donor (403: donors read summaries only).',
+  description:
+    'Everyone signed in but a donor (403: donors read summaries only). The texts are in the language `Accept-Language` asks for (en, fr, es or pt; else English), which `Content-Language` names; ids and codes are the same in every language.',
   security: bearer,
   responses: {
     200: jsonResponse(approachList, 'The nine approaches'),
     ...problems(401, 403),
   },
 });
-const listApproachesHandler: Handler<typeof listApproaches> = (c) => c.json({ items }, 200);
+const listApproachesHandler: Handler<typeof listApproaches> = (c) =>
+  c.json({ items: itemsIn(readerLanguage(c)) }, 200);
 
 /** 001 pp.19-30: the nine mentoring approaches, for the SPA's wizard and plan editor. */
 export const approachRoutes = () => router().openapi(listApproaches, listApproachesHandler);

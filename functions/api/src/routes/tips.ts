@@ -1,5 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { practicalChallenges, practicalTipsFor, symptomIds } from '@sisi/domain';
+import {
+  type PracticalChallenge,
+  practicalChallenges,
+  practicalTipsFor,
+  symptomIds,
+  toolkitIn,
+} from '@sisi/domain';
+import { readerLanguage } from '../accept-language.ts';
 import { ForbiddenError } from '../errors.ts';
 import { bearer, jsonResponse, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
@@ -47,7 +54,7 @@ const getTips = createRoute({
   tags: ['Monitoring'],
   summary: 'The symptoms a mentorship shows and the practical tips that answer them',
   description:
-    'For its coordinators and the network’s admins (others who see it: 403). Symptoms: `no-recent-event` (no summary-report meeting or gathering for 90 days, counted from the start when none was held), `milestones-overdue` (plan milestones past their date and not reached), `reports-late` (quarterly reports reminded or overdue), `follow-ups-overdue` (open follow-up actions past their date). An ended mentorship shows none. The tips are 001’s “Practical Challenges and Tips” word for word, each challenge once.',
+    'For its coordinators and the network’s admins (others who see it: 403). Symptoms: `no-recent-event` (no summary-report meeting or gathering for 90 days, counted from the start when none was held), `milestones-overdue` (plan milestones past their date and not reached), `reports-late` (quarterly reports reminded or overdue), `follow-ups-overdue` (open follow-up actions past their date). An ended mentorship shows none. The tips are 001’s “Practical Challenges and Tips” word for word, each challenge once, in the language `Accept-Language` asks for (en, fr, es or pt; else English), which `Content-Language` names; ids are the same in every language.',
   security: bearer,
   request: { params: mentorshipParam },
   responses: {
@@ -89,17 +96,23 @@ const getTipsHandler: Handler<typeof getTips> = async (c) => {
     reviews,
     followUps,
   });
+  const lng = readerLanguage(c);
+  const worded = new Map<string, PracticalChallenge>(
+    toolkitIn('toolkit-monitoring', lng).practicalChallenges.map((ch) => [ch.id, ch]),
+  );
   return c.json(
     {
       symptoms: tips.symptoms.map((s) => ({ ...s, challengeIds: [...s.challengeIds] })),
-      challenges: tips.challenges.map((ch) => ({
-        id: ch.id,
-        title: ch.title,
-        tips: [...ch.tips],
-        ...(ch.case
-          ? { case: { title: ch.case.title, parts: ch.case.parts.map((p) => ({ ...p })) } }
-          : {}),
-      })),
+      challenges: tips.challenges
+        .map((english) => worded.get(english.id) ?? english)
+        .map((ch) => ({
+          id: ch.id,
+          title: ch.title,
+          tips: [...ch.tips],
+          ...(ch.case
+            ? { case: { title: ch.case.title, parts: ch.case.parts.map((p) => ({ ...p })) } }
+            : {}),
+        })),
     },
     200,
   );
