@@ -97,6 +97,25 @@ describe('POST /networks/{networkId}/mentorships/{mentorshipId}/gatherings', () 
     });
   }
 
+  it('words the refusal and each item not done in the reader’s language, from their codes', async () => {
+    const fr = (await import('../../packages/domain/locales/fr/errors.json')).default as Record<
+      string,
+      string
+    >;
+    const res = await api.call('POST', gatheringsPath(w.mentorship.id), {
+      token: w.tokens.admin,
+      body: { approach: 'study-tour', title: 'Visite', date: '2025-05-01' },
+      headers: { 'accept-language': 'fr' },
+    });
+    const problem = (await expectProblem(res, 422)) as Problem & { rule?: string; code?: string };
+    expect(problem.code).toBe('domain_rule');
+    expect(problem.detail).toBe(fr['domain_rule_safety-check-incomplete']);
+    expect(problem.errors?.map((e) => e.code)).toEqual(CHECKLIST.map(() => 'safety_item_not_done'));
+    expect(problem.errors?.map((e) => e.message)).toEqual(
+      CHECKLIST.map(() => fr.safety_item_not_done),
+    );
+  });
+
   it('names only the items not done (unticked or missing), in checklist order', async () => {
     const before = await items();
     const res = await post(w.mentorship.id, w.tokens.admin, {

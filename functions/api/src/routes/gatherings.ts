@@ -7,7 +7,7 @@ import {
   pageQuerySchema,
   safetyChecklist,
 } from '@sisi/domain';
-import { ApiError, DomainRuleError } from '../errors.ts';
+import { DomainRuleError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
@@ -52,15 +52,17 @@ const scheduleGatheringHandler: Handler<typeof scheduleGathering> = async (c) =>
     const missing = missingSafetyItems(gathering);
     if (missing.length) {
       const message = 'must be done before a gathering is scheduled';
-      throw new ApiError(
-        422,
-        'Rule of the domain',
+      const problem = new DomainRuleError(
         `the safety and security checklist is not complete: ${missing.join(', ')}`,
-        {
-          rule: 'safety-check-incomplete',
-          errors: missing.map((id) => ({ path: `safety.${id}`, message })),
-        },
+        'safety-check-incomplete',
       );
+      // one entry per item not done, each worded in the reader's language from its code
+      problem.extra.errors = missing.map((id) => ({
+        path: `safety.${id}`,
+        code: 'safety_item_not_done',
+        message,
+      }));
+      throw problem;
     }
   }
   const record: GatheringRecord = {

@@ -42,6 +42,7 @@ export const errorCodes = [
   'must_differ',
   'already_paired',
   'on_behalf_required',
+  'safety_item_not_done',
   // references to other things
   'unknown_reference',
   'organization_left',
