@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { technicalAreas } from '../constants.ts';
+import { keyPopulations, technicalAreas } from '../constants.ts';
 import { useT } from '../i18n/index.ts';
 import type { ChoiceOption } from './form/index.ts';
 
@@ -11,6 +11,15 @@ export function useTechnicalAreaOptions(): ChoiceOption[] {
   const t = useT();
   return useMemo(
     () => technicalAreas.map((a) => ({ value: a, label: t(`technicalAreas.${a}`) })),
+    [t],
+  );
+}
+
+/** The key populations as choices, in the reader's words. */
+export function useKeyPopulationOptions(): ChoiceOption[] {
+  const t = useT();
+  return useMemo(
+    () => keyPopulations.map((k) => ({ value: k, label: t(`keyPopulations.${k}`) })),
     [t],
   );
 }

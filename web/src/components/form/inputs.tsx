@@ -103,6 +103,11 @@ export function TextField({
   );
 }
 
+/** The email a person signs in with (at `email`): required, and the browser may fill it in. */
+export function EmailField({ label }: { label: string }) {
+  return <TextField path="email" label={label} type="email" autoComplete="username" required />;
+}
+
 /**
  * A run of long answers of one size, one after the other: each `[path, label]` a textarea of
  * `rows` lines and at most `maxLength` characters.

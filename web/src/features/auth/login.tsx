@@ -6,6 +6,7 @@ import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem, api, call } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import {
+  EmailField,
   Form,
   type FormErrors,
   problemToErrors,
@@ -78,13 +79,7 @@ export function LoginPage() {
           message={reset ? t('login.passwordChanged') : ended ? t('login.sessionEnded') : undefined}
         />
         <Form form={form} id="login" ids="name" {...send}>
-          <TextField
-            path="email"
-            label={t('login.email')}
-            type="email"
-            autoComplete="username"
-            required
-          />
+          <EmailField label={t('login.email')} />
           <TextField
             path="password"
             label={t('login.password')}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem, api, call } from '../../api/client.ts';
-import { Form, refusal, sendWith, TextField, useForm } from '../../components/form/index.ts';
+import { EmailField, Form, refusal, sendWith, useForm } from '../../components/form/index.ts';
 import { Page, StatusMessage } from '../../components/page.tsx';
 import { useT } from '../../i18n/index.ts';
 import { NewPasswordFields, passwordErrors } from './new-password.tsx';
@@ -48,13 +48,7 @@ export function AskPasswordResetPage() {
           <>
             <p>{t('passwordReset.askIntro')}</p>
             <Form form={form} id="password-reset" ids="name" {...send}>
-              <TextField
-                path="email"
-                label={t('passwordReset.email')}
-                type="email"
-                autoComplete="username"
-                required
-              />
+              <EmailField label={t('passwordReset.email')} />
             </Form>
           </>
         )}

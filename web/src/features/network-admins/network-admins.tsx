@@ -16,9 +16,10 @@ import {
 } from '../../components/form/index.ts';
 import { Page, StatusMessage } from '../../components/page.tsx';
 import { PagedList } from '../../components/paged-list.tsx';
+import { PersonSummary } from '../../components/person-card.tsx';
 import { useAdminsT } from '../../i18n/en-admins.ts';
 import { formatDate, languageName, useT } from '../../i18n/index.ts';
-import { EraseAction, formerRoleText } from '../organizations/leaving.tsx';
+import { EraseAction, ErasedCard, formerRoleText } from '../organizations/leaving.tsx';
 import { adminKeys, adminsQuery, networkQuery } from './network-admins-queries.ts';
 import './network-admins.css';
 
@@ -160,23 +161,18 @@ function AdminCard({
   if (admin.erasedAt) {
     // a tombstone (ADR 0034): no name, no email, nothing left to do
     return (
-      <li className="card">
-        <h3 className="card-title">{formerRoleText(tl, 'network-admin')}</h3>
-        <p className="hint">{tl('leaving.erasedOn', { date: formatDate(admin.erasedAt) })}</p>
-      </li>
+      <ErasedCard
+        title={<h3 className="card-title">{formerRoleText(tl, 'network-admin')}</h3>}
+        erasedAt={admin.erasedAt}
+      />
     );
   }
   return (
     <li className="card">
-      <h3 className="card-title" id={nameId}>
-        {admin.name}
-      </h3>
-      <p className="break">{admin.email}</p>
-      <p>
-        <span className={`badge status-${admin.status}`}>{status}</span>
+      <PersonSummary person={admin} nameId={nameId} heading statusText={status}>
         {isMe ? <span className="badge">{t('networkAdmins.you')}</span> : null}
         {admin.language ? <span className="badge">{languageName(admin.language)}</span> : null}
-      </p>
+      </PersonSummary>
       <p className="hint">
         {t(`networkAdmins.since.${admin.status}`, { date: formatDate(sinceOf(admin)) })}
       </p>

@@ -1,6 +1,6 @@
 import type { Organization } from '@sisi/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { api, call } from '../../api/client.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { isProblem, problemMessage } from '../../components/form/index.ts';
@@ -19,6 +19,20 @@ export function formerRoleText(
   return t(formerRole === 'coordinator' ? 'leaving.formerCoordinator' : 'leaving.formerMember', {
     organization,
   });
+}
+
+/**
+ * An erased person's card (ADR 0034): `title` is the former role where the name was, and the
+ * date their data was erased; nothing else is left to show or do.
+ */
+export function ErasedCard({ title, erasedAt }: { title: ReactNode; erasedAt: string }) {
+  const t = useT();
+  return (
+    <li className="card">
+      {title}
+      <p className="hint">{t('leaving.erasedOn', { date: formatDate(erasedAt) })}</p>
+    </li>
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import { Link, useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem, api, call, idempotencyKey } from '../../api/client.ts';
 import { keys, organizationQuery } from '../../api/queries.ts';
+import { useKeyPopulationOptions, useTechnicalAreaOptions } from '../../components/choices.ts';
 import {
   CheckboxField,
   CheckboxGroup,
@@ -17,7 +18,7 @@ import {
   useForm,
 } from '../../components/form/index.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
-import { countryCodes, keyPopulations, technicalAreas } from '../../constants.ts';
+import { countryCodes } from '../../constants.ts';
 import { countryName, languageName, useT } from '../../i18n/index.ts';
 import type { FlashState } from './organization.tsx';
 import { useOrganizationParams } from './organization-params.ts';
@@ -46,6 +47,8 @@ function ProfileFields({ initial }: { initial?: Organization }) {
     () => languageCodes(initial).map((code) => ({ value: code, label: languageName(code) })),
     [initial],
   );
+  const keyPopulationOptions = useKeyPopulationOptions();
+  const areaOptions = useTechnicalAreaOptions();
   return (
     <>
       <TextField
@@ -62,18 +65,20 @@ function ProfileFields({ initial }: { initial?: Organization }) {
         options={countries}
         required
       />
-      <CheckboxGroup
-        path="languages"
-        legend={t('organizations.languages')}
-        hint={t('organizations.languagesHint')}
-        options={languages}
-      />
-      <CheckboxGroup
-        path="keyPopulations"
-        legend={t('organizations.keyPopulations')}
-        hint={t('organizations.keyPopulationsHint')}
-        options={keyPopulations.map((k) => ({ value: k, label: t(`keyPopulations.${k}`) }))}
-      />
+      {(
+        [
+          ['languages', languages],
+          ['keyPopulations', keyPopulationOptions],
+        ] as const
+      ).map(([path, options]) => (
+        <CheckboxGroup
+          key={path}
+          path={path}
+          legend={t(`organizations.${path}`)}
+          hint={t(`organizations.${path}Hint`)}
+          options={options}
+        />
+      ))}
       <CheckboxField
         path="kpLed"
         label={t('organizations.kpLed')}
@@ -82,7 +87,7 @@ function ProfileFields({ initial }: { initial?: Organization }) {
       <CheckboxGroup
         path="technicalAreas"
         legend={t('organizations.technicalAreas')}
-        options={technicalAreas.map((a) => ({ value: a, label: t(`technicalAreas.${a}`) }))}
+        options={areaOptions}
       />
       <TextField
         path="otherTechnicalArea"

@@ -4,8 +4,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { api, call } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import { isProblem, problemMessage } from '../../components/form/index.ts';
+import { PersonSummary } from '../../components/person-card.tsx';
 import { formatDate, useT } from '../../i18n/index.ts';
-import { EraseAction, formerRoleText } from './leaving.tsx';
+import { EraseAction, ErasedCard, formerRoleText } from './leaving.tsx';
 
 /** A change that takes something away: asked to be confirmed before it is sent. */
 type Destructive = 'deactivate' | 'demote';
@@ -41,25 +42,24 @@ export function Person({
   if (member.erasedAt) {
     // a tombstone: no name, no email, no actions; what they filed is theirs by this label
     return (
-      <li className="card">
-        <p className="person-name">{formerRoleText(t, member.formerRole, organizationName)}</p>
-        <p className="hint">{t('leaving.erasedOn', { date: formatDate(member.erasedAt) })}</p>
-      </li>
+      <ErasedCard
+        title={
+          <p className="person-name">{formerRoleText(t, member.formerRole, organizationName)}</p>
+        }
+        erasedAt={member.erasedAt}
+      />
     );
   }
   const former = formerRoleText(t, coordinator ? 'coordinator' : 'member', organizationName);
   return (
     <li className="card">
-      <p className="person-name" id={nameId}>
-        {member.name}
-      </p>
-      <p className="break">{member.email}</p>
-      <p>
-        <span className={`badge status-${member.status}`}>
-          {t(`members.status.${member.status}`)}
-        </span>
+      <PersonSummary
+        person={member}
+        nameId={nameId}
+        statusText={t(`members.status.${member.status}`)}
+      >
         {coordinator ? <span className="badge">{t('organizations.coordinator')}</span> : null}
-      </p>
+      </PersonSummary>
       {canManage ? (
         <PersonActions
           networkId={networkId}

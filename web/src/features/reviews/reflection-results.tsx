@@ -11,16 +11,7 @@ import {
   reflectionVerdicts,
 } from '@sisi/domain/static';
 import { tPaper, useReflectionT } from '../../i18n/en-reflection.ts';
-import {
-  commentsOf,
-  F,
-  formatMean,
-  itemsOf,
-  itemText,
-  optionLabel,
-  type Results,
-  sideName,
-} from './reflection-labels.ts';
+import * as labels from './reflection-labels.ts';
 
 /** A verdict in words; the colour only repeats it. */
 function VerdictBadge({ verdict }: { verdict: ReflectionVerdict }) {
@@ -34,7 +25,7 @@ function VerdictBadge({ verdict }: { verdict: ReflectionVerdict }) {
 }
 
 /** Each side's counts, then the comparison item by item with the answers behind it. */
-export function ResultsView({ results }: { results: Results }) {
+export function ResultsView({ results }: { results: labels.Results }) {
   const tr = useReflectionT();
   const { rule } = results;
   const tally = Object.fromEntries(reflectionVerdicts.map((v) => [v, 0])) as Record<
@@ -54,7 +45,7 @@ export function ResultsView({ results }: { results: Results }) {
         <ul className="side-summary">
           {results.sides.map((s) => (
             <li key={s.side}>
-              <p className="entry-title">{sideName(tr, s.side)}</p>
+              <p className="entry-title">{labels.sideName(tr, s.side)}</p>
               <p>
                 {tr('reflection.results.summary', {
                   answered: s.answers,
@@ -81,7 +72,9 @@ export function ResultsView({ results }: { results: Results }) {
           <li>{tr('reflection.comparison.ruleStrong', { strong: rule.strongAtLeast })}</li>
           <li>{tr('reflection.comparison.ruleWeak', { weak: rule.weakBelow })}</li>
           <li>
-            {tr('reflection.comparison.ruleDisagree', { apart: formatMean(rule.apartAtLeast) })}
+            {tr('reflection.comparison.ruleDisagree', {
+              apart: labels.formatMean(rule.apartAtLeast),
+            })}
           </li>
           <li>{tr('reflection.comparison.ruleMixed')}</li>
           <li>{tr('reflection.comparison.ruleNotEnough')}</li>
@@ -95,17 +88,17 @@ export function ResultsView({ results }: { results: Results }) {
             notEnough: tally['not-enough-answers'],
           })}
         </p>
-        {F.sections.map((section) => (
+        {labels.F.sections.map((section) => (
           <section key={section.id} aria-labelledby={`compare-${section.id}`}>
             <h3 id={`compare-${section.id}`}>
               {tPaper(`reflection.${section.id}.title`, section.title)}
             </h3>
             <ul className="comparison-list">
-              {itemsOf(section).map((item) => {
+              {labels.itemsOf(section).map((item) => {
                 const c = verdictOf.get(item.id);
                 return (
                   <li key={item.id}>
-                    <p className="item-text">{itemText(item)}</p>
+                    <p className="item-text">{labels.itemText(item)}</p>
                     <p>
                       {c ? <VerdictBadge verdict={c.verdict} /> : null}{' '}
                       {reflectionSides.map((side, i) => {
@@ -114,11 +107,11 @@ export function ResultsView({ results }: { results: Results }) {
                           <span key={side} className="side-average">
                             {i > 0 ? ' · ' : ''}
                             {tr('reflection.comparison.sideAverage', {
-                              side: sideName(tr, side),
+                              side: labels.sideName(tr, side),
                               value:
                                 value === null || value === undefined
                                   ? tr('reflection.comparison.noValue')
-                                  : formatMean(value),
+                                  : labels.formatMean(value),
                             })}
                           </span>
                         );
@@ -129,13 +122,13 @@ export function ResultsView({ results }: { results: Results }) {
                 );
               })}
             </ul>
-            <SideComments results={results} boxId={section.id} title={commentsOf(section)} />
+            <SideComments results={results} boxId={section.id} title={labels.commentsOf(section)} />
           </section>
         ))}
         <SideComments
           results={results}
-          boxId={F.overallComments.id}
-          title={F.overallComments.text}
+          boxId={labels.F.overallComments.id}
+          title={labels.F.overallComments.text}
           heading
         />
       </section>
@@ -162,12 +155,12 @@ function Distributions({
           const pool = pools[side].get(item.id)!;
           return (
             <div key={side}>
-              <p className="entry-title">{sideName(tr, side)}</p>
+              <p className="entry-title">{labels.sideName(tr, side)}</p>
               <ul>
                 {pool.distribution.map((d) => (
                   <li key={d.optionId}>
                     {tr('reflection.results.optionCount', {
-                      option: optionLabel(item.scale, d.optionId),
+                      option: labels.optionLabel(item.scale, d.optionId),
                       count: d.count,
                     })}
                   </li>
@@ -188,7 +181,7 @@ function SideComments({
   title,
   heading = false,
 }: {
-  results: Results;
+  results: labels.Results;
   boxId: string;
   title: string | undefined;
   heading?: boolean;
@@ -205,7 +198,7 @@ function SideComments({
         const texts = s.comments?.find((c) => c.boxId === boxId)?.texts ?? [];
         return (
           <div key={s.side}>
-            <p className="side-name">{sideName(tr, s.side)}</p>
+            <p className="side-name">{labels.sideName(tr, s.side)}</p>
             {texts.length ? (
               <ul>
                 {texts.map((text, i) => (
