@@ -271,7 +271,10 @@ describe('the evaluation forms of a mentorship', () => {
     const theirs = await csvFor(w.tokens.participant);
     expect(theirs.trimEnd().split('\r\n')).toHaveLength(2);
     expect(theirs).not.toContain('Draft secret');
-    expect(theirs).toContain('1. Who were the mentors?');
+    // the header row is the columns' stable ids (ADR 0038)
+    expect(theirs.split('\r\n')[0]).toMatch(
+      /^organization,side,side_label,status,status_label,mentors,/,
+    );
     expect(theirs).toContain('Ama Mensah');
   });
 

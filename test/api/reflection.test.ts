@@ -533,11 +533,12 @@ describe('the results pooled per side and the comparison, through the API', () =
       .replace(/^\uFEFF/, '')
       .trimEnd()
       .split('\r\n');
-    expect(lines[0]).toMatch(/^Section,Item,Question,Mentor side: people who answered,/);
+    // stable column ids; each code followed by its words (English here)
+    expect(lines[0]).toMatch(/^section,section_label,item,item_label,letter,mentor_answers,/);
     // synergy a: the mentor side's one answer (its only respondent), the mentee side withheld
     expect(lines[1]).toContain('EXTREMELY WELL: 1; VERY WELL: 0');
-    expect(lines[1]).toContain('withheld until the side has 3 answers');
-    expect(lines[1]).toMatch(/,not-enough-answers$/);
+    expect(lines[1]).toContain('Withheld until the side has 3 answers');
+    expect(lines[1]).toMatch(/,not-enough-answers,Not enough answers$/);
     expect(csv).toContain('Mentor says');
     expect(csv).not.toContain('Lonely mentee');
     expect(csv).not.toContain('NOT WELL AT ALL: 1');

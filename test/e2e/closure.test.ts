@@ -4,6 +4,8 @@ import { expectAccessible, launchChromium, signIn as signInAs } from '../support
 import { seedNetwork } from '../support/e2e-network.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
+/** The words of the error codes, as the SPA shows them in English (ADR 0036). */
+const errorWords = (await import('../../packages/domain/locales/en/errors.json')).default;
 /**
  * The closure questions (001 "Closure"), end to end in Chromium: a mentorship moved to
  * "Monitor the relationship" through the API, then a network admin answers two of its
@@ -97,7 +99,7 @@ describe('the closure questions in the browser', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
     await expect
-      .poll(() => page.getByText('Closure questions must have at least one answer').count())
+      .poll(() => page.getByText(errorWords.one_needed, { exact: false }).count())
       .toBeGreaterThan(0);
     await expectAccessible(page, 'closure (nothing answered)');
 

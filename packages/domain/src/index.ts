@@ -1,3 +1,6 @@
+// first: before any schema is made (see the module)
+import './zod-in-browsers.ts';
+
 /**
  * The pure model of Sisi: types, zod schemas and rules. No I/O here.
  *

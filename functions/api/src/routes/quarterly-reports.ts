@@ -70,7 +70,11 @@ const submitReportHandler: Handler<typeof submitReport> = async (c) => {
       {
         path: 'period',
         ...(periods === 0
-          ? { code: 'domain_rule', params: { rule: 'no-quarterly-review' } }
+          ? {
+              code: 'domain_rule',
+              params: { rule: 'no-quarterly-review' },
+              message: 'the mentorship has no quarterly review (it lasts less than a quarter)',
+            }
           : { code: 'too_big', params: { maximum: periods } }),
       },
     ]);

@@ -5,7 +5,7 @@ import { api, call } from '../../api/client.ts';
 import { keys } from '../../api/queries.ts';
 import { isProblem, problemMessage } from '../../components/form/index.ts';
 import { PersonSummary } from '../../components/person-card.tsx';
-import { formatDate, useT } from '../../i18n/index.ts';
+import { useT } from '../../i18n/index.ts';
 import { EraseAction, ErasedCard, formerRoleText } from './leaving.tsx';
 
 /** A change that takes something away: asked to be confirmed before it is sent. */
