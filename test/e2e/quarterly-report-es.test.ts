@@ -148,6 +148,9 @@ describe('a quarterly report filed in Spanish', () => {
     await row.getByLabel(column('time-involved'), { exact: true }).fill('2.5');
     await row.getByLabel(column('activity'), { exact: true }).fill('Llamada sobre el plan');
     await expectAccessible(page, 'the quarterly report in Spanish at 360 px');
+    const shots = process.env.SISI_SCREENSHOTS;
+    if (shots)
+      await page.screenshot({ path: `${shots}/es-quarterly-report-360.png`, fullPage: true });
     expect(await page.evaluate('document.scrollingElement.scrollWidth <= window.innerWidth')).toBe(
       true,
     );
