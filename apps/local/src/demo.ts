@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { createApp, createPersonAccess, type PersonAccess } from '@sisi/api';
 import type { CreateOrganizationInput } from '@sisi/domain';
+import { writePrivateJson } from './bootstrap.ts';
 import type { LocalDeps } from './local-deps.ts';
 
 const SEEDED = 'demo.seeded';
@@ -203,8 +203,7 @@ export async function seedDemo(
   };
   await local.platform.putSetting(SEEDED, { networkId: network.id });
   // the passwords stay in a file of the data folder only, never in the table
-  await mkdir(dirname(credentialsFile), { recursive: true });
-  await writeFile(credentialsFile, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  await writePrivateJson(credentialsFile, credentials);
   return credentials;
 }
 

@@ -32,10 +32,13 @@ async function main(): Promise<void> {
   }
   console.log(`API reference: ${runtime.url}/api/v1/docs`);
   console.log(`DynamoDB Local: ${runtime.dynamo.endpoint}`);
-  const created = runtime.operator.created;
+  const { created, credentialsFile } = runtime.operator;
   if (created) {
     console.log(`\nPlatform operator created: ${created.email}`);
-    if (created.demo) console.log(`  password: ${created.password}   (shown once: note it)`);
+    if (created.demo) console.log(`  password: ${created.password}`);
+  }
+  if (credentialsFile) {
+    console.log(`  the operator's email and password are kept in ${credentialsFile}`);
   }
   if (runtime.demo) {
     console.log(`\nDemo network ${runtime.demo.networkId}:`);

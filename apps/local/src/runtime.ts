@@ -97,7 +97,11 @@ export async function startRuntime(settings: LocalSettings): Promise<Runtime> {
         });
     }, WORKFLOW_TICK_MS);
     tick.unref();
-    const operator = await ensureOperator(local, settings);
+    const operator = await ensureOperator(
+      local,
+      settings,
+      join(settings.dataDir, 'operator-credentials.json'),
+    );
     const demo = settings.demo
       ? await seedDemo(local, join(settings.dataDir, 'demo-credentials.json'))
       : undefined;
