@@ -16,6 +16,7 @@ import { expectJson, expectProblem, type Problem } from '../support/problem.ts';
 const LOGIN_LIMIT = LOGIN_LIMITS.addressAttempts;
 const LOGIN_WINDOW_SECONDS = LOGIN_LIMITS.addressWindowSeconds;
 const USER_FIELDS = ['id', 'email', 'name', 'roles', 'networkId', 'organizationId', 'language'];
+const ME_FIELDS = [...USER_FIELDS, 'now'];
 
 let api: TestApi;
 let admin: { networkId: string; adminToken: string; adminEmail: string };
@@ -62,7 +63,7 @@ describe('POST /auth/login', () => {
     expect(decodeJwt(session.token).payload.sub).toBe(session.user.id);
 
     const me = await expectJson<User>(await api.call('GET', '/me', { token: session.token }), 200);
-    expect(me).toEqual(session.user);
+    expect(me).toEqual({ ...session.user, now: expect.any(String) });
   });
 
   it('matches the email whatever its case', async () => {
@@ -85,6 +86,7 @@ describe('POST /auth/login', () => {
       networkId: admin.networkId,
       organizationId: org.id,
       language: 'en',
+      now: expect.any(String),
     });
 
     const operator = await expectJson<User>(
@@ -92,8 +94,15 @@ describe('POST /auth/login', () => {
       200,
     );
     expect(operator.roles).toEqual(['operator']);
-    expect(Object.keys(operator).sort()).toEqual(['email', 'id', 'language', 'name', 'roles']);
-    for (const key of Object.keys(me)) expect(USER_FIELDS).toContain(key);
+    expect(Object.keys(operator).sort()).toEqual([
+      'email',
+      'id',
+      'language',
+      'name',
+      'now',
+      'roles',
+    ]);
+    for (const key of Object.keys(me)) expect(ME_FIELDS).toContain(key);
   });
 
   it('answers a wrong password and an unknown email with the same 401', async () => {
@@ -307,7 +316,7 @@ describe('invitations', () => {
     });
     expect(
       await expectJson<User>(await api.call('GET', '/me', { token: session.token }), 200),
-    ).toEqual(session.user);
+    ).toEqual({ ...session.user, now: expect.any(String) });
     const login = await expectJson<Session>(
       await signIn(invited.email, 'my own long password'),
       200,
@@ -442,5 +451,27 @@ describe('when time passes', () => {
     );
     expect(await api.countItems([invited.networkId])).toBe(before);
     await expectProblem(await signIn(invited.email, PASSWORD), 401);
+  });
+});
+
+// Last: it moves this API's virtual clock on for good.
+describe('GET /me and the clock', () => {
+  it('gives GET /me the server’s time, which follows the virtual clock', async () => {
+    const me = await expectJson<{ now: string }>(
+      await api.call('GET', '/me', { token: admin.adminToken }),
+      200,
+    );
+    expect(new Date(me.now).toISOString()).toBe(me.now);
+    await expectJson(
+      await api.call('POST', '/dev/clock', { token: api.operatorToken, body: { advanceDays: 30 } }),
+      200,
+    );
+    const later = await expectJson<{ now: string }>(
+      await api.call('GET', '/me', { token: admin.adminToken }),
+      200,
+    );
+    const days = (Date.parse(later.now) - Date.parse(me.now)) / 86_400_000;
+    expect(days).toBeGreaterThanOrEqual(30);
+    expect(days).toBeLessThan(30.1);
   });
 });

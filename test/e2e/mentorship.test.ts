@@ -173,4 +173,19 @@ describe('a mentorship in the browser', () => {
     await expectAccessible(small, 'mentoring plan at 360 px');
     await narrow.close();
   }, 180_000);
+
+  // Last: it moves the server's virtual clock on for good.
+  it('takes the server’s date for today: a moved clock’s demo keeps its own defaults', async () => {
+    await api('POST', '/dev/clock', await server.operatorToken(), { advanceDays: 40 });
+    const me = await api<{ now: string }>('GET', '/me', admin.token);
+    const serverToday = me.now.slice(0, 10);
+    expect(serverToday).not.toBe(new Date().toISOString().slice(0, 10));
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await fresh.newPage();
+    await signIn(page, server.url, admin.email, admin.password);
+    await page.getByRole('link', { name: 'Mentorships' }).click();
+    await page.getByRole('link', { name: 'Start a mentorship' }).click();
+    await expect.poll(() => page.getByLabel('Start date').inputValue()).toBe(serverToday);
+    await fresh.close();
+  }, 60_000);
 });

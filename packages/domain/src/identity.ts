@@ -39,6 +39,16 @@ export const userSchema = z.object({
 });
 export type User = z.output<typeof userSchema>;
 
+/**
+ * `GET /me` and `PATCH /me`: the person, and the server's time, which the SPA takes for
+ * "today" (default dates, previews): on a demo whose virtual clock was moved, the browser's
+ * own date would refuse the server's defaults.
+ */
+export const meSchema = userSchema.extend({
+  now: z.iso.datetime().describe('The server’s current time (ISO 8601, UTC)'),
+});
+export type Me = z.output<typeof meSchema>;
+
 export const sessionSchema = z.object({ token: z.string(), user: userSchema });
 export type Session = z.output<typeof sessionSchema>;
 

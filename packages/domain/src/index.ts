@@ -151,6 +151,8 @@ export {
   acceptInvitationSchema,
   INVITATION_TTL_DAYS,
   loginSchema,
+  type Me,
+  meSchema,
   PASSWORD_RESET_TTL_MINUTES,
   passwordResetRequestSchema,
   passwordResetSchema,

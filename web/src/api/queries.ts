@@ -1,5 +1,6 @@
 import type {
   Approach,
+  Me,
   Member,
   Mentorship,
   Network,
@@ -9,7 +10,8 @@ import type {
   Stage,
   User,
 } from '@sisi/domain';
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
+import { followServerClock } from '../clock.ts';
 import { ApiProblem, api, call } from './client.ts';
 
 /**
@@ -62,9 +64,22 @@ export async function orNull<T>(request: Promise<T>): Promise<T | null> {
 export const meQuery = () =>
   queryOptions({
     queryKey: keys.me,
-    queryFn: (): Promise<User> => call(api.me.$get()),
+    queryFn: async (): Promise<Me> => {
+      const me = await call(api.me.$get());
+      followServerClock(me.now);
+      return me;
+    },
     staleTime: 5 * 60_000,
   });
+
+/**
+ * After a sign-in: the person the answer named, at once, then `GET /me` again for what only
+ * it carries (the server's time).
+ */
+export function signedInAs(client: QueryClient, user: User): void {
+  client.setQueryData(keys.me, user);
+  void client.fetchQuery({ ...meQuery(), staleTime: 0 });
+}
 
 /** The operator's networks, page by page. */
 export const networksQuery = () =>

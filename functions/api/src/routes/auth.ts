@@ -4,6 +4,7 @@ import {
   acceptInvitationSchema,
   loginSchema,
   mailLanguage,
+  meSchema,
   sessionSchema,
   updateMeSchema,
   userSchema,
@@ -109,12 +110,17 @@ const getMe = createRoute({
   tags: ['Identity'],
   summary: 'The signed-in person',
   security: bearer,
-  responses: { 200: jsonResponse(userSchema, 'The signed-in person'), ...problems(401) },
+  description:
+    'Every role. `now` is the server’s time: the SPA takes its date for today (default dates, schedule previews), so a demo whose clock was moved works as the server does.',
+  responses: {
+    200: jsonResponse(meSchema, 'The signed-in person, and the server’s time'),
+    ...problems(401),
+  },
 });
 const getMeHandler: Handler<typeof getMe> = async (c) => {
   const user = await c.var.deps.platform.getUser(c.get('tenant').userId);
   if (user?.status !== 'active') throw new UnauthorizedError('this account is not active');
-  return c.json(publicUser(user), 200);
+  return c.json({ ...publicUser(user), now: c.var.deps.clock.now().toISOString() }, 200);
 };
 
 const updateMe = createRoute({
@@ -127,7 +133,7 @@ const updateMe = createRoute({
   security: bearer,
   request: { body: jsonBody(updateMeSchema) },
   responses: {
-    200: jsonResponse(userSchema, 'The signed-in person, as `GET /me` shows them'),
+    200: jsonResponse(meSchema, 'The signed-in person, as `GET /me` shows them'),
     ...problems(400, 401),
   },
 });
@@ -137,7 +143,10 @@ const updateMeHandler: Handler<typeof updateMe> = async (c) => {
   const user = await platform.getUser(c.get('tenant').userId);
   if (user?.status !== 'active') throw new UnauthorizedError('this account is not active');
   await platform.setUserLanguage(user.id, language);
-  return c.json(publicUser({ ...user, language }), 200);
+  return c.json(
+    { ...publicUser({ ...user, language }), now: c.var.deps.clock.now().toISOString() },
+    200,
+  );
 };
 
 const getInvitation = createRoute({

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem, api, call } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { signedInAs } from '../../api/queries.ts';
 import { Form, refusal, sendWith, TextField, useForm } from '../../components/form/index.ts';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { homePath } from '../../home.ts';
@@ -83,7 +83,7 @@ function AcceptForm({
     onSuccess: ({ token: session, user }) => {
       setToken(session);
       queryClient.clear();
-      queryClient.setQueryData(keys.me, user);
+      signedInAs(queryClient, user);
       navigate(homePath(user), { replace: true });
     },
     onError: (error) => {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, Redirect, useSearch } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem, api, call } from '../../api/client.ts';
-import { keys } from '../../api/queries.ts';
+import { signedInAs } from '../../api/queries.ts';
 import {
   EmailField,
   Form,
@@ -56,7 +56,7 @@ export function LoginPage() {
       call(api.auth.login.$post({ json: body })),
     onSuccess: ({ token, user }) => {
       setToken(token);
-      queryClient.setQueryData(keys.me, user);
+      signedInAs(queryClient, user);
       navigate(safeNext(search) ?? homePath(user), { replace: true });
     },
     onError: (error) => form.setErrors(loginErrors(error, t)),

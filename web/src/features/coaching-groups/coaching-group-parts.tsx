@@ -93,4 +93,4 @@ export function peopleNames(group: CoachingGroup | undefined, unknown: string) {
 }
 
 /** Today as `YYYY-MM-DD` (UTC, as the API dates). */
-export const today = () => new Date().toISOString().slice(0, 10);
+export { today } from '../../clock.ts';

@@ -236,4 +236,4 @@ export const dateRange = (start?: string, end?: string) =>
   start && end ? { start: formatDate(start), end: formatDate(end) } : undefined;
 
 /** Today as `YYYY-MM-DD` (UTC, as the API dates). */
-export const today = () => new Date().toISOString().slice(0, 10);
+export { today } from '../../clock.ts';

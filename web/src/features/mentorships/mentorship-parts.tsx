@@ -71,7 +71,7 @@ export const stageLabel = (t: MentorshipTranslate, stage: Mentorship['stage']) =
   t(`mentorships.stages.${stage}`);
 
 /** Today as `YYYY-MM-DD` (UTC, as the API dates). */
-export const today = () => new Date().toISOString().slice(0, 10);
+export { today } from '../../clock.ts';
 
 /** A term and its description in a `dl.facts`. */
 export function Fact({ term, children }: { term: string; children: ReactNode }) {

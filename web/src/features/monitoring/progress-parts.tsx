@@ -6,6 +6,7 @@ import type { MilestoneState, SummaryReport, TimelineEntry } from '@sisi/domain'
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
+import { today } from '../../clock.ts';
 import { problemMessage, SubmitButton } from '../../components/form/index.ts';
 import { ErrorNotice, StatusMessage } from '../../components/page.tsx';
 import { useMT } from '../../i18n/en-mentorships.ts';
@@ -23,7 +24,6 @@ import '../../components/doc-form.css';
 import './monitoring.css';
 
 const MAX_BYTES = 5 * 1024 * 1024;
-const today = () => new Date().toISOString().slice(0, 10);
 
 export function MilestoneItem({
   networkId,

@@ -14,6 +14,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem, idempotencyKey } from '../../api/client.ts';
+import { today } from '../../clock.ts';
 import {
   CheckboxGroup,
   type ChoiceOption,
@@ -66,7 +67,6 @@ const column = <C extends { id: string; text: string }>(list: readonly C[], id: 
   tSheetText(`${id}`, list.find((c) => c.id === id)!.text);
 
 /** Today as `YYYY-MM-DD` (UTC, as the API dates). */
-const today = () => new Date().toISOString().slice(0, 10);
 const nameRow = (name = ''): NameRow => ({ _key: newKey(), name });
 const actionRow = (): ActionRow => ({ _key: newKey(), what: '', ownerId: '', dueDate: '' });
 const issueRow = (): IssueRow => ({ _key: newKey(), raised: '', solutions: '', pending: '' });

@@ -3,6 +3,7 @@
  * draft a new report starts from, and the body sent from it.
  */
 import { type QuarterlyReportInput, quarterlyReportForm } from '@sisi/domain';
+import { today } from '../../clock.ts';
 import { newKey, optional, present, type Row } from '../../components/form/index.ts';
 import { tReportText } from '../../i18n/en-reviews.ts';
 import type { PlanContent } from '../mentorships/queries.ts';
@@ -44,7 +45,6 @@ export const signature = (id: (typeof FORM.signature)[number]['id']) =>
   labelOf(byId(FORM.signature, id));
 
 /** Today as `YYYY-MM-DD` (UTC, as the API dates). */
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const nameRow = (name = ''): NameRow => ({ _key: newKey(), name });
 export const interactionRow = (): InteractionRow => ({

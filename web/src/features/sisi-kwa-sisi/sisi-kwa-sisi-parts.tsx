@@ -261,4 +261,4 @@ export function PersonPicker({
 }
 
 /** Today as `YYYY-MM-DD` (UTC, as the API dates). */
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+export { today as todayIso } from '../../clock.ts';
