@@ -151,4 +151,22 @@ describe('network admins in the browser', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
   }, 60_000);
+
+  it('the operator opens the local outbox at 360 px: an invitation’s link is a link to follow', async () => {
+    const page = await newPage(360);
+    await signIn(page, server.url, server.operator.email, server.operator.password);
+    await page.getByRole('link', { name: 'Outbox' }).click();
+    await page.getByRole('heading', { name: 'Outbox', level: 1 }).waitFor();
+    await page.getByLabel('Recipient’s email').fill(admin.email);
+    await page.getByRole('button', { name: 'Show' }).click();
+    const mail = page
+      .getByRole('listitem')
+      .filter({ hasText: `To ${admin.email}` })
+      .filter({ hasText: '/invitations/' })
+      .first();
+    await mail.waitFor();
+    const link = mail.getByRole('link', { name: /\/invitations\// });
+    expect(await link.getAttribute('href')).toBe(await server.invitationLink(admin.email));
+    await expectAccessible(page, 'outbox at 360 px');
+  }, 60_000);
 });

@@ -50,6 +50,7 @@ const NetworkAdminsPage = screen(
   () => import('./features/network-admins/network-admins.tsx'),
   'NetworkAdminsPage',
 );
+const OutboxPage = screen(() => import('./features/outbox/outbox.tsx'), 'OutboxPage');
 const AuditTrailPage = screen(() => import('./features/audit/audit-trail.tsx'), 'AuditTrailPage');
 const DonorSummaryPage = screen(
   () => import('./features/donor/donor-summary.tsx'),
@@ -307,6 +308,11 @@ function Routes() {
       <Route path="/networks">
         <Authenticated>
           <NetworksPage />
+        </Authenticated>
+      </Route>
+      <Route path="/outbox">
+        <Authenticated>
+          <OutboxPage />
         </Authenticated>
       </Route>
       <Route path="/networks/:networkId/admins">
@@ -629,8 +635,10 @@ function SignedIn() {
   }, [profileLanguage, client]);
   const links: NavLink[] = [];
   if (user) {
-    if (user.roles.includes('operator'))
+    if (user.roles.includes('operator')) {
       links.push({ href: '/networks', label: t('nav.networks') });
+      links.push({ href: '/outbox', label: t('nav.outbox') });
+    }
     if (user.roles.includes('operator') || user.roles.includes('donor'))
       links.push({ href: '/summary', label: t('nav.summary') });
     if (user.networkId && user.roles.includes('network-admin')) {
