@@ -1,0 +1,287 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from '../support/api.ts';
+import { type MentorshipWorld, mentorshipWorld } from '../support/mentorship-world.ts';
+import { createMentorship, type Mentorship, mentorshipPath } from '../support/mentorships.ts';
+import { expectJson, expectProblem } from '../support/problem.ts';
+import { reportBody, submitReport } from '../support/quarterly-reports.ts';
+import { fileSummaryReport, summaryBody } from '../support/summary-reports.ts';
+
+/** A task as `GET /me/tasks` answers it. */
+interface Task {
+  id: string;
+  kind: string;
+  dueDate: string | null;
+  overdue: boolean;
+  link: string;
+  mentorshipId?: string;
+  period?: number;
+  state?: string;
+  about: string;
+  detail?: string;
+}
+
+type Caller = keyof MentorshipWorld['tokens'];
+
+let api: TestApi;
+let w: MentorshipWorld;
+/** A mentorship starting on the clock's today, so its reviews come due as the clock moves. */
+let m: Mentorship;
+
+const clockDay = () => api.local.clock.now().toISOString().slice(0, 10);
+async function advanceTo(iso: string, ms = 60_000) {
+  const target = new Date(Date.parse(iso) + ms);
+  if (target > api.local.clock.now()) {
+    expect(await api.local.clock.advance({ to: target.toISOString() })).toBeDefined();
+  }
+}
+
+async function page(caller: Caller, query = ''): Promise<{ items: Task[]; cursor?: string }> {
+  return expectJson(await api.call('GET', `/me/tasks${query}`, { token: w.tokens[caller] }), 200);
+}
+/** Every task of the caller, all pages. */
+async function tasks(caller: Caller): Promise<Task[]> {
+  const out: Task[] = [];
+  let cursor: string | undefined;
+  do {
+    const p = await page(caller, `?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    out.push(...p.items);
+    cursor = p.cursor;
+  } while (cursor);
+  return out;
+}
+const keys = async (caller: Caller) =>
+  (await tasks(caller)).map((t) => `${t.kind}:${t.mentorshipId ?? t.id}:${t.dueDate ?? '-'}`);
+
+const mentorshipLink = (id: string) => `/networks/${w.networkId}/mentorships/${id}`;
+
+beforeAll(async () => {
+  api = await createTestApi();
+  w = await mentorshipWorld(api, 'Tasks');
+  const created = await createMentorship(api, w.networkId, w.tokens.admin, {
+    mentorOrganizationId: w.mentor.id,
+    menteeOrganizationIds: [w.mentee.id],
+    startDate: clockDay(),
+    durationMonths: 12,
+  });
+  m = await expectJson<Mentorship>(
+    await api.call('PUT', `${mentorshipPath(w.networkId, created.id)}/participants`, {
+      token: w.tokens.admin,
+      body: { personIds: [w.participantId] },
+    }),
+    200,
+  );
+});
+afterAll(() => api.close());
+
+describe('GET /me/tasks', () => {
+  it('asks each organization’s coordinator to accept the rights, until it does', async () => {
+    // both mentorships of the world wait for both organizations
+    const older = w.mentorship.id;
+    const expected = [older, m.id].sort().map((id) => `agreement:${id}:-`);
+    expect(await keys('mentorCoordinator')).toEqual(expected);
+    expect(await keys('menteeCoordinator')).toEqual(expected);
+    const first = (await tasks('mentorCoordinator')).find((t) => t.mentorshipId === m.id)!;
+    expect(first).toEqual({
+      id: m.id,
+      kind: 'agreement',
+      dueDate: null,
+      overdue: false,
+      link: `${mentorshipLink(m.id)}#agreements`,
+      mentorshipId: m.id,
+      about: 'Tasks mentor → Tasks mentee',
+    });
+    // nobody else is asked: admins, members, an organization not in it, another network
+    for (const caller of ['admin', 'participant', 'outsiderCoordinator', 'otherAdmin'] as const) {
+      expect(await tasks(caller)).toEqual([]);
+    }
+
+    await expectJson(
+      await api.call('POST', `${mentorshipPath(w.networkId, m.id)}/agreements`, {
+        token: w.tokens.mentorCoordinator,
+        body: { organizationId: w.mentor.id },
+      }),
+      201,
+    );
+    expect(await keys('mentorCoordinator')).toEqual([`agreement:${older}:-`]);
+    expect(await keys('menteeCoordinator')).toEqual(expected);
+    await expectJson(
+      await api.call('POST', `${mentorshipPath(w.networkId, m.id)}/agreements`, {
+        token: w.tokens.menteeCoordinator,
+        body: { organizationId: w.mentee.id },
+      }),
+      201,
+    );
+    expect(await keys('menteeCoordinator')).toEqual([`agreement:${older}:-`]);
+  });
+
+  it('lists an owner’s open follow-up actions by date, until done', async () => {
+    await fileSummaryReport(
+      api,
+      w.networkId,
+      m.id,
+      w.tokens.mentorCoordinator,
+      summaryBody({
+        organizationIds: [w.mentee.id],
+        followUpActions: [
+          { what: 'Share the budget', ownerId: w.participantId, dueDate: '2099-05-01' },
+          { what: 'Train peers', ownerId: w.participantId, dueDate: '2025-03-10' },
+        ],
+      }),
+    );
+    const mine = await tasks('participant');
+    expect(mine.map((t) => [t.kind, t.detail, t.dueDate, t.overdue])).toEqual([
+      ['follow-up-action', 'Train peers', '2025-03-10', true],
+      ['follow-up-action', 'Share the budget', '2099-05-01', false],
+    ]);
+    expect(mine[0]).toMatchObject({
+      link: `/networks/${w.networkId}/follow-up-actions`,
+      mentorshipId: m.id,
+      about: 'Tasks mentor → Tasks mentee',
+    });
+    // the coordinator who filed it owns none of them
+    expect((await tasks('mentorCoordinator')).some((t) => t.kind === 'follow-up-action')).toBe(
+      false,
+    );
+
+    const actions = await expectJson<{ items: { id: string; what: string; version: number }[] }>(
+      await api.call('GET', `${mentorshipPath(w.networkId, m.id)}/follow-up-actions`, {
+        token: w.tokens.participant,
+      }),
+      200,
+    );
+    const done = actions.items.find((a) => a.what === 'Train peers')!;
+    await expectJson(
+      await api.call('PATCH', `${mentorshipPath(w.networkId, m.id)}/follow-up-actions/${done.id}`, {
+        token: w.tokens.participant,
+        body: { status: 'done', version: done.version },
+      }),
+      200,
+    );
+    expect((await tasks('participant')).map((t) => t.detail)).toEqual(['Share the budget']);
+  });
+
+  it('asks the mentor’s coordinator for a due quarterly report, the admins once overdue, until filed', async () => {
+    const q1 = m.reviews.find((r) => r.kind === 'quarterly' && r.period === 1)!;
+    await advanceTo(`${q1.dueDate}T08:00:00Z`);
+    const report = (await tasks('mentorCoordinator')).filter((t) => t.mentorshipId === m.id);
+    expect(report).toEqual([
+      {
+        id: `${m.id}#1`,
+        kind: 'quarterly-report',
+        dueDate: q1.dueDate,
+        overdue: false,
+        link: `${mentorshipLink(m.id)}/quarterly-reports/new?period=1`,
+        mentorshipId: m.id,
+        period: 1,
+        state: 'requested',
+        about: 'Tasks mentor → Tasks mentee',
+      },
+    ]);
+    expect((await tasks('menteeCoordinator')).some((t) => t.kind === 'quarterly-report')).toBe(
+      false,
+    );
+    expect(await tasks('admin')).toEqual([]);
+
+    // 28 days on: overdue, and the admins hear of it
+    await advanceTo(`${q1.dueDate}T08:00:00Z`, 29 * 86_400_000);
+    const late = (await tasks('mentorCoordinator')).find((t) => t.kind === 'quarterly-report')!;
+    expect(late).toMatchObject({ state: 'overdue', overdue: true, period: 1 });
+    expect((await tasks('admin')).map((t) => `${t.kind}:${t.period}:${t.state}`)).toEqual([
+      'quarterly-report:1:overdue',
+    ]);
+    // the earlier follow-up action (2025) comes before the report, the later one (2099) after
+    expect((await tasks('participant')).map((t) => t.kind)).toEqual(['follow-up-action']);
+    expect((await tasks('otherAdmin')).length).toBe(0);
+
+    await submitReport(api, w.networkId, m.id, w.tokens.mentorCoordinator, reportBody(1));
+    expect((await tasks('mentorCoordinator')).some((t) => t.kind === 'quarterly-report')).toBe(
+      false,
+    );
+    expect(await tasks('admin')).toEqual([]);
+  });
+
+  it('asks a coach added to the pool to say whether they are willing, once', async () => {
+    await expectJson(
+      await api.call('POST', `/networks/${w.networkId}/coaches`, {
+        token: w.tokens.admin,
+        body: { personId: w.participantId, areas: [{ area: 'monitoring-evaluation' }] },
+      }),
+      201,
+    );
+    const asked = (await tasks('participant')).filter((t) => t.kind === 'coach-willingness');
+    expect(asked).toEqual([
+      {
+        id: w.participantId,
+        kind: 'coach-willingness',
+        dueDate: null,
+        overdue: false,
+        link: `/networks/${w.networkId}/sisi-kwa-sisi/coaches`,
+        about: 'Participating Member',
+      },
+    ]);
+    // undated items come last
+    expect((await tasks('participant')).map((t) => t.kind)).toEqual([
+      'follow-up-action',
+      'coach-willingness',
+    ]);
+    await expectJson(
+      await api.call('PUT', `/networks/${w.networkId}/coaches/${w.participantId}/willingness`, {
+        token: w.tokens.participant,
+        body: { willing: false },
+      }),
+      200,
+    );
+    expect((await tasks('participant')).map((t) => t.kind)).toEqual(['follow-up-action']);
+  });
+
+  it('pages soonest first with a cursor that follows the order', async () => {
+    await fileSummaryReport(
+      api,
+      w.networkId,
+      m.id,
+      w.tokens.mentorCoordinator,
+      summaryBody({
+        organizationIds: [w.mentee.id],
+        followUpActions: [
+          { what: 'Call the clinic', ownerId: w.participantId, dueDate: '2099-01-01' },
+          { what: 'Book a room', ownerId: w.participantId, dueDate: '2099-12-31' },
+        ],
+      }),
+    );
+    const all = await tasks('participant');
+    expect(all.map((t) => t.detail)).toEqual([
+      'Call the clinic',
+      'Share the budget',
+      'Book a room',
+    ]);
+    const seen: Task[] = [];
+    let cursor: string | undefined;
+    do {
+      const p = await page('participant', `?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(p.items.length).toBe(1);
+      seen.push(...p.items);
+      cursor = p.cursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+  });
+
+  it('refuses a bad limit or cursor with a 400 naming it', async () => {
+    for (const limit of ['0', '101', 'many', '2.5']) {
+      await expectProblem(
+        await api.call('GET', `/me/tasks?limit=${limit}`, { token: w.tokens.mentorCoordinator }),
+        400,
+        'limit',
+      );
+    }
+    for (const cursor of ['not-a-cursor', 'bm90IGEga2V5', '!!']) {
+      await expectProblem(
+        await api.call('GET', `/me/tasks?cursor=${encodeURIComponent(cursor)}`, {
+          token: w.tokens.mentorCoordinator,
+        }),
+        400,
+        'cursor',
+      );
+    }
+    await expectProblem(await api.call('GET', '/me/tasks'), 401);
+  });
+});
