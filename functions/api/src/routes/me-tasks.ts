@@ -41,12 +41,12 @@ const listTasks = createRoute({
   path: '/me/tasks',
   tags: ['Identity'],
   summary: 'What the signed-in person must do, soonest first ("What needs me")',
-  description: `Every kind is read from the indexes its feature keeps, never a Scan, in the caller's network only. \`quarterly-report\`, \`reflection\`, \`evaluation\`: the reviews \`GET /networks/{networkId}/reviews/due\` lists (a network admin: overdue quarterly reports). \`follow-up-action\`: the caller's open actions of mentorships not ended. \`agreement\`: a coordinator's mentorships in their first stage whose rights and responsibilities their organization has neither accepted nor declined. \`coach-willingness\`: the caller is in the pool of coaches and has not said whether they are willing. \`reference\`: a nomination naming the caller as a referee, not confirmed. \`nomination\`: a coordinator's programs' nominations whose reference is in, to accept. \`group-spirit\`: a group's spirit the caller (a member) has not agreed to at its current version. \`group-session\`: the caller's groups' sessions from today on, not yet held. Soonest first, undated items (\`dueDate: null\`) last, then by kind and id. Each source is read up to its ${TASK_SOURCE_LIMIT} newest items. The operator and donors have no tasks (an empty list).`,
+  description: `Every kind is read from the indexes its feature keeps, never a Scan, in the caller's network only. \`quarterly-report\`, \`reflection\`, \`evaluation\`: the reviews \`GET /networks/{networkId}/reviews/due\` lists (a network admin: overdue quarterly reports). \`follow-up-action\`: the caller's open actions of mentorships not ended. \`agreement\`: a coordinator's mentorships in their first stage whose rights and responsibilities their organization has neither accepted nor declined. \`coach-willingness\`: the caller is in the pool of coaches and has not said whether they are willing. \`reference\`: a nomination naming the caller as a referee, not confirmed. \`nomination\`: a coordinator's programs' nominations whose reference is in, to accept. \`group-spirit\`: a group's spirit the caller (a member) has not agreed to at its current version. \`group-session\`: the caller's groups' sessions from today on, not yet held. Soonest first, undated items (\`dueDate: null\`) last, then by kind and id. Each source is read up to its ${TASK_SOURCE_LIMIT} newest items. The operator has no tasks (an empty list); a donor is refused, as on every route but \`/me\` and the summaries.`,
   security: bearer,
   request: { query: pageQuerySchema },
   responses: {
     200: jsonResponse(taskPage, 'A page of the caller’s tasks'),
-    ...problems(400, 401),
+    ...problems(400, 401, 403),
   },
 });
 const listTasksHandler: Handler<typeof listTasks> = async (c) => {
