@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.ts';
+import { createGroup, createSession, groupPath, groupWorld } from '../support/coaching-groups.ts';
+import {
+  createProgram,
+  type Nomination,
+  programPath,
+  programWorld,
+} from '../support/coaching-programs.ts';
 import { type MentorshipWorld, mentorshipWorld } from '../support/mentorship-world.ts';
 import { createMentorship, type Mentorship, mentorshipPath } from '../support/mentorships.ts';
 import { expectJson, expectProblem } from '../support/problem.ts';
@@ -283,5 +290,136 @@ describe('GET /me/tasks', () => {
       );
     }
     await expectProblem(await api.call('GET', '/me/tasks'), 401);
+  });
+});
+
+describe('GET /me/tasks in coaching', () => {
+  const DAY_MS = 86_400_000;
+  const dayIn = (days: number) =>
+    new Date(api.local.clock.now().getTime() + days * DAY_MS).toISOString().slice(0, 10);
+  const tasksWith = async (token: string) => {
+    const body = await expectJson<{ items: Task[] }>(
+      await api.call('GET', '/me/tasks?limit=100', { token }),
+      200,
+    );
+    return body.items;
+  };
+
+  it('asks a group’s members to agree to its spirit, and lists its sessions coming up', async () => {
+    const g = await groupWorld(api, 'Task groups');
+    const group = await createGroup(api, g);
+    const path = groupPath(g.networkId, group.id);
+    const next = await createSession(api, g, group.id, dayIn(7));
+    await expectJson(
+      await api.call('PUT', `${path}/spirit`, {
+        token: g.tokens.facilitator,
+        body: { text: 'We listen before we advise.', version: 0 },
+      }),
+      200,
+    );
+    const link = `/networks/${g.networkId}/coaching-groups/${group.id}`;
+    expect(await tasksWith(g.tokens.m1)).toEqual([
+      {
+        id: `${group.id}#${next.id}`,
+        kind: 'group-session',
+        dueDate: dayIn(7),
+        overdue: false,
+        link,
+        about: 'Team leads circle',
+      },
+      {
+        id: group.id,
+        kind: 'group-spirit',
+        dueDate: null,
+        overdue: false,
+        link,
+        about: 'Team leads circle',
+      },
+    ]);
+    // the facilitator (not a member) runs the session, and is not asked to agree
+    expect((await tasksWith(g.tokens.facilitator)).map((t) => t.kind)).toEqual(['group-session']);
+    await expectJson(
+      await api.call('POST', `${path}/spirit/agreements`, {
+        token: g.tokens.m1,
+        body: { version: 1 },
+      }),
+      200,
+    );
+    expect((await tasksWith(g.tokens.m1)).map((t) => t.kind)).toEqual(['group-session']);
+    expect((await tasksWith(g.tokens.m2)).map((t) => t.kind)).toEqual([
+      'group-session',
+      'group-spirit',
+    ]);
+    // nobody outside the group, nor another network's admin, nor the operator
+    for (const token of [
+      g.tokens.outsider,
+      g.tokens.coordinatorD,
+      g.tokens.otherAdmin,
+      g.tokens.operator,
+    ]) {
+      expect(await tasksWith(token)).toEqual([]);
+    }
+    // a donor reads summaries only
+    await expectProblem(await api.call('GET', '/me/tasks', { token: g.tokens.donor }), 403);
+  });
+
+  it('asks a referee to confirm, then the coordinator to accept the nominee', async () => {
+    const p = await programWorld(api, 'Task programs');
+    const program = await createProgram(api, p, p.tokens.coordinator);
+    const path = programPath(p.networkId, program.id);
+    const nominee = p.people[0]!;
+    const nomination = await expectJson<Nomination>(
+      await api.call('POST', `${path}/nominations`, {
+        token: p.tokens.coordinator,
+        body: { nomineeId: nominee.id, refereeIds: [p.referee.id] },
+      }),
+      201,
+    );
+    const about = `Peer coaching pilot 2025: ${nomination.nomineeName}`;
+    const link = `/networks/${p.networkId}/coaching-programs/${program.id}#nominations-heading`;
+    expect(await tasksWith(p.referee.token)).toEqual([
+      {
+        id: `${program.id}#${nomination.id}`,
+        kind: 'reference',
+        dueDate: null,
+        overdue: false,
+        link,
+        about,
+      },
+    ]);
+    expect(await tasksWith(p.tokens.coordinator)).toEqual([]);
+    expect(await tasksWith(nominee.token)).toEqual([]);
+
+    await expectJson(
+      await api.call(
+        'POST',
+        `${path}/nominations/${nomination.id}/references/${p.referee.id}/confirm`,
+        { token: p.referee.token, body: {} },
+      ),
+      200,
+    );
+    expect(await tasksWith(p.referee.token)).toEqual([]);
+    expect(await tasksWith(p.tokens.coordinator)).toEqual([
+      {
+        id: `${program.id}#${nomination.id}`,
+        kind: 'nomination',
+        dueDate: null,
+        overdue: false,
+        link,
+        about,
+      },
+    ]);
+    // another organization's coordinator, and another network, see none of it
+    expect(await tasksWith(p.tokens.awayCoordinator)).toEqual([]);
+    expect(await tasksWith(p.tokens.otherAdmin)).toEqual([]);
+
+    await expectJson(
+      await api.call('POST', `${path}/participants`, {
+        token: p.tokens.coordinator,
+        body: { nominationId: nomination.id },
+      }),
+      201,
+    );
+    expect(await tasksWith(p.tokens.coordinator)).toEqual([]);
   });
 });
