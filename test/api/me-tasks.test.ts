@@ -11,6 +11,7 @@ import { type MentorshipWorld, mentorshipWorld } from '../support/mentorship-wor
 import { createMentorship, type Mentorship, mentorshipPath } from '../support/mentorships.ts';
 import { expectJson, expectProblem } from '../support/problem.ts';
 import { reportBody, submitReport } from '../support/quarterly-reports.ts';
+import { reflectionBody } from '../support/reflection.ts';
 import { fileSummaryReport, summaryBody } from '../support/summary-reports.ts';
 
 /** A task as `GET /me/tasks` answers it. */
@@ -270,6 +271,48 @@ describe('GET /me/tasks', () => {
       cursor = p.cursor;
     } while (cursor);
     expect(seen).toEqual(all);
+  });
+
+  it('asks everyone in the mentorship for the reflection until they answered, then the evaluation', async () => {
+    const midTerm = m.reviews.find((r) => r.kind === 'mid-term')!;
+    await advanceTo(`${midTerm.dueDate}T08:00:00Z`);
+    const reflectionOf = async (caller: Caller) =>
+      (await tasks(caller)).filter((t) => t.kind === 'reflection');
+    expect(await reflectionOf('participant')).toEqual([
+      {
+        id: `${m.id}#${m.reviews.indexOf(midTerm) + 1}`,
+        kind: 'reflection',
+        dueDate: midTerm.dueDate,
+        overdue: false,
+        link: `${mentorshipLink(m.id)}/reflection`,
+        mentorshipId: m.id,
+        state: 'requested',
+        about: 'Tasks mentor → Tasks mentee',
+      },
+    ]);
+    for (const caller of ['mentorCoordinator', 'menteeCoordinator'] as const) {
+      expect((await reflectionOf(caller)).map((t) => t.mentorshipId)).toEqual([m.id]);
+    }
+    for (const caller of ['admin', 'outsiderCoordinator', 'bystander', 'otherAdmin'] as const) {
+      expect(await reflectionOf(caller)).toEqual([]);
+    }
+    await expectJson(
+      await api.call('POST', `${mentorshipPath(w.networkId, m.id)}/reflection/answers`, {
+        token: w.tokens.participant,
+        body: reflectionBody(0),
+      }),
+      201,
+    );
+    expect(await reflectionOf('participant')).toEqual([]);
+    expect((await reflectionOf('menteeCoordinator')).length).toBe(1);
+
+    const end = m.reviews.find((r) => r.kind === 'end')!;
+    await advanceTo(`${end.dueDate}T08:00:00Z`);
+    const evaluation = (await tasks('mentorCoordinator')).filter((t) => t.kind === 'evaluation');
+    expect(evaluation.map((t) => [t.dueDate, t.link])).toEqual([
+      [end.dueDate, `${mentorshipLink(m.id)}/evaluation`],
+    ]);
+    expect((await tasks('admin')).some((t) => t.kind === 'evaluation')).toBe(false);
   });
 
   it('refuses a bad limit or cursor with a 400 naming it', async () => {
