@@ -77,6 +77,9 @@ describe('onboarding in the browser', () => {
     await admin.getByLabel('Confirm password').fill('a long admin password');
     await admin.getByRole('button', { name: 'Accept invitation' }).click();
 
+    // an admin lands on what needs them: nothing yet
+    await admin.getByText('Nothing needs you now.').waitFor();
+    await admin.getByRole('link', { name: 'Organizations' }).first().click();
     await admin.getByRole('link', { name: 'Add an organization' }).waitFor();
     await expectAccessible(admin, 'organizations (empty)');
     await admin.getByRole('link', { name: 'Add an organization' }).click();
@@ -107,6 +110,8 @@ describe('onboarding in the browser', () => {
     await narrow.getByLabel('Email').fill('admin.apkp@example.org');
     await narrow.getByLabel('Password').fill('a long admin password');
     await narrow.getByRole('button', { name: 'Sign in' }).click();
+    await narrow.getByRole('heading', { level: 1, name: 'What needs me' }).waitFor();
+    await narrow.getByRole('link', { name: 'Organizations' }).first().click();
     await narrow.getByRole('link', { name: 'Rainbow Sky Association' }).waitFor();
     await expectAccessible(narrow, 'organizations at 360 px');
     await narrow.getByRole('link', { name: 'Rainbow Sky Association' }).click();

@@ -45,6 +45,10 @@ const ChoosePasswordPage = screen(
   () => import('./features/auth/password-reset.tsx'),
   'ChoosePasswordPage',
 );
+const WhatNeedsMePage = screen(
+  () => import('./features/home/what-needs-me.tsx'),
+  'WhatNeedsMePage',
+);
 const NetworksPage = screen(() => import('./features/networks/networks.tsx'), 'NetworksPage');
 const NetworkAdminsPage = screen(
   () => import('./features/network-admins/network-admins.tsx'),
@@ -313,6 +317,11 @@ function Routes() {
       <Route path="/outbox">
         <Authenticated>
           <OutboxPage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/home">
+        <Authenticated>
+          <WhatNeedsMePage />
         </Authenticated>
       </Route>
       <Route path="/networks/:networkId/admins">
@@ -635,6 +644,12 @@ function SignedIn() {
   }, [profileLanguage, client]);
   const links: NavLink[] = [];
   if (user) {
+    if (
+      user.networkId &&
+      user.roles.some((r) => r === 'network-admin' || r === 'coordinator' || r === 'member')
+    ) {
+      links.push({ href: `/networks/${user.networkId}/home`, label: t('nav.home') });
+    }
     if (user.roles.includes('operator')) {
       links.push({ href: '/networks', label: t('nav.networks') });
       links.push({ href: '/outbox', label: t('nav.outbox') });

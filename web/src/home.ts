@@ -5,8 +5,10 @@ export function homePath(user: Pick<User, 'roles' | 'networkId' | 'organizationI
   const { roles, networkId, organizationId } = user;
   if (roles.includes('operator')) return '/networks';
   if (roles.includes('donor') && !networkId) return '/summary';
-  if (networkId && roles.includes('network-admin')) return `/networks/${networkId}/organizations`;
-  if (networkId && organizationId) return `/networks/${networkId}/organizations/${organizationId}`;
+  // a network's people land on what needs them ("What needs me")
+  if (networkId && (roles.includes('network-admin') || organizationId)) {
+    return `/networks/${networkId}/home`;
+  }
   return '/welcome';
 }
 

@@ -36,6 +36,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { followUpActionRoutes } from './routes/follow-up-actions.ts';
 import { gatheringRoutes } from './routes/gatherings.ts';
 import { leavingRoutes } from './routes/leaving.ts';
+import { meTaskRoutes } from './routes/me-tasks.ts';
 import { mentorshipDocumentRoutes } from './routes/mentorship-documents.ts';
 import { mentorshipRoutes } from './routes/mentorships.ts';
 import { networkAdminRoutes } from './routes/network-admins.ts';
@@ -137,6 +138,7 @@ export function createApp(deps: ApiDeps) {
 
   const routes = api
     .route('/', authRoutes())
+    .route('/', meTaskRoutes())
     .route('/', passwordResetRoutes())
     .route('/', networkRoutes())
     .route('/', networkAdminRoutes())

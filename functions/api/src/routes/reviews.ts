@@ -108,7 +108,7 @@ function mayHaveDue(tenant: TenantContext, m: Mentorship, now: number): boolean 
 }
 
 /** Runs `fn` over `items`, `limit` at a time, keeping their order. */
-async function mapLimited<T, R>(
+export async function mapLimited<T, R>(
   items: readonly T[],
   limit: number,
   fn: (item: T) => Promise<R>,
@@ -188,16 +188,21 @@ const listDue = createRoute({
     ...problems(401, 404),
   },
 });
-const listDueHandler: Handler<typeof listDue> = async (c) => {
-  const { tenant, store } = network(c);
-  const { networkId } = c.req.valid('param');
-  const { clock } = c.var.deps;
+/**
+ * The reviews waiting for the caller across their mentorships (requested, reminded or
+ * overdue, and theirs to act on), each with its mentorship: what `/reviews/due` and
+ * `/me/tasks` list.
+ */
+export async function dueReviewsFor(
+  store: NetworkStore,
+  tenant: NetworkTenant,
+  now: Date,
+): Promise<{ due: { m: Mentorship; r: ReviewWithState }[]; truncated: boolean }> {
   const { mentorships, truncated } = await mentorshipsOf(store, tenant);
-  const now = clock.now().getTime();
-  const candidates = mentorships.filter((m) => mayHaveDue(tenant, m, now));
+  const candidates = mentorships.filter((m) => mayHaveDue(tenant, m, now.getTime()));
   const reflection = store.reflection;
   const perMentorship = await mapLimited(candidates, PARALLEL, async (m) => {
-    const due = (await reviewStatesOf(store, m, clock.now())).filter(
+    const due = (await reviewStatesOf(store, m, now)).filter(
       (r) => isDue(r.state) && concerns(tenant, m, r),
     );
     // whoever answered the reflection questionnaire is not asked for it again
@@ -205,7 +210,13 @@ const listDueHandler: Handler<typeof listDue> = async (c) => {
       due.some((r) => r.kind === 'mid-term') && (await reflection.hasAnswered(m.id, tenant.userId));
     return due.filter((r) => !(answered && r.kind === 'mid-term')).map((r) => ({ m, r }));
   });
-  const due = perMentorship.flat();
+  return { due: perMentorship.flat(), truncated };
+}
+
+const listDueHandler: Handler<typeof listDue> = async (c) => {
+  const { tenant, store } = network(c);
+  const { networkId } = c.req.valid('param');
+  const { due, truncated } = await dueReviewsFor(store, tenant, c.var.deps.clock.now());
   const orgs = await store.organizations.getMany([
     ...new Set(due.flatMap(({ m }) => involvedOrganizations(m))),
   ]);
