@@ -249,13 +249,18 @@ describe('capacity assessments', () => {
 });
 
 describe('asset inventory', () => {
-  it('answers 404 before the first save, then stores and versions it', async () => {
+  it('answers 200 with null before the first save, then stores and versions it', async () => {
     const fresh = await createOrganization(api, networkId, tokens.admin, { name: 'Inventoried' });
-    const problem = await expectProblem(
-      await api.call('GET', inventoryPath(fresh.id), { token: tokens.admin }),
-      404,
-    );
-    expect(problem.detail).toBe('asset inventory not found');
+    expect(
+      await expectJson<null>(
+        await api.call('GET', inventoryPath(fresh.id), { token: tokens.admin }),
+        200,
+      ),
+    ).toBeNull();
+    // another organization's coordinator, another network's admin: not theirs to see, saved or not
+    for (const token of [tokens.neighbourCoordinator, tokens.otherAdmin]) {
+      await expectProblem(await api.call('GET', inventoryPath(fresh.id), { token }), 404);
+    }
 
     const v1 = await expectJson<InventoryDocument>(
       await api.call('PUT', inventoryPath(fresh.id), { token: tokens.admin, body: inventory() }),
@@ -375,10 +380,13 @@ describe('asset inventory', () => {
           field,
         );
         expect(await items()).toBe(before);
-        await expectProblem(
-          await api.call('GET', inventoryPath(neighbour.id), { token: tokens.admin }),
-          404,
-        );
+        // still none saved
+        expect(
+          await expectJson<null>(
+            await api.call('GET', inventoryPath(neighbour.id), { token: tokens.admin }),
+            200,
+          ),
+        ).toBeNull();
       });
     }
   });
@@ -395,9 +403,9 @@ describe('who may read and write capacity', () => {
   ];
 
   beforeAll(async () => {
-    // the organization has an inventory, so a 404 below is never "none saved yet"
+    // the organization has an inventory, so the reads below are never "none saved yet"
     const res = await api.call('GET', inventoryPath(), { token: tokens.admin });
-    if (res.status === 404) {
+    if ((await res.json()) === null) {
       await expectJson(
         await api.call('PUT', inventoryPath(), { token: tokens.admin, body: inventory() }),
         200,

@@ -53,9 +53,15 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 describe('PUT/GET /networks/{networkId}/mentorships/{mentorshipId}/closure', () => {
-  it('answers 404 before the first save', async () => {
-    const problem = await expectProblem(await get(monitored.id), 404);
-    expect(problem.detail).toBe('closure not found');
+  it('answers 200 with null before the first save; 404 to who does not see the mentorship', async () => {
+    for (const token of [w.tokens.admin, w.tokens.mentorCoordinator, w.tokens.menteeCoordinator]) {
+      expect(await expectJson<null>(await get(monitored.id, token), 200)).toBeNull();
+    }
+    expect(
+      (await expectProblem(await get(monitored.id, w.tokens.outsiderCoordinator), 404)).detail,
+    ).toBe('mentorship not found');
+    // another network's admin: 404 as well
+    await expectProblem(await get(monitored.id, w.tokens.otherAdmin), 404);
   });
 
   for (const stage of ['build-relationship', 'identify-expectations', 'manage-process'] as const) {
@@ -67,7 +73,7 @@ describe('PUT/GET /networks/{networkId}/mentorships/{mentorshipId}/closure', () 
         'closure-too-early',
       );
       expect(await items()).toBe(before);
-      await expectProblem(await get(m.id), 404);
+      expect(await expectJson<null>(await get(m.id), 200)).toBeNull();
     });
   }
 

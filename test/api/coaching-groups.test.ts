@@ -999,7 +999,13 @@ describe('the key questions worksheet', () => {
   });
 
   it("is each member's own: written and read by its author only", async () => {
-    await expectProblem(await api.call('GET', path(), { token: w.tokens.m1 }), 404);
+    // not written yet: an empty form (null) for a member; nobody else keeps one here
+    expect(
+      await expectJson<null>(await api.call('GET', path(), { token: w.tokens.m1 }), 200),
+    ).toBeNull();
+    for (const token of [w.tokens.facilitator, w.tokens.admin, w.tokens.otherAdmin]) {
+      await expectProblem(await api.call('GET', path(), { token }), 404);
+    }
     const saved = await expectJson<{ answers: Record<string, string> }>(
       await api.call('PUT', path(), {
         token: w.tokens.m1,
@@ -1036,6 +1042,8 @@ describe('the key questions worksheet', () => {
     ]) {
       const res = await api.call('GET', path(), { token });
       if (token === w.tokens.donor) await expectDonorRefused(res.clone());
+      // another member reads their own worksheet, not written yet
+      else if (token === w.tokens.m2) expect(await res.clone().json()).toBeNull();
       else expect(res.status).toBe(404);
       expect(await res.text()).not.toContain(ANSWER);
     }

@@ -99,8 +99,19 @@ describe('the evaluation forms of a mentorship', () => {
         { organizationId: w.mentee.id, role: 'mentee', status: 'not-started' },
       ],
     });
+    // none saved yet: an empty form (null), for everyone who sees the mentorship
+    for (const token of [w.tokens.admin, w.tokens.mentorCoordinator, w.tokens.participant]) {
+      expect(
+        await expectJson<null>(await api.call('GET', onePath(m.id, w.mentor.id), { token }), 200),
+      ).toBeNull();
+    }
+    // an organization outside the mentorship, or a caller who does not see it: 404
     await expectProblem(
-      await api.call('GET', onePath(m.id, w.mentor.id), { token: w.tokens.admin }),
+      await api.call('GET', onePath(m.id, w.outsider.id), { token: w.tokens.admin }),
+      404,
+    );
+    await expectProblem(
+      await api.call('GET', onePath(m.id, w.mentor.id), { token: w.tokens.outsiderCoordinator }),
       404,
     );
   });
@@ -125,9 +136,11 @@ describe('the evaluation forms of a mentorship', () => {
         await expectJson(await api.call('GET', onePath(m.id, w.mentor.id), { token }), 200),
       ).toEqual(saved);
     }
-    // a draft is its organization's own until signed
+    // a draft is its organization's own until signed: the others read no form (null)
     for (const token of [w.tokens.menteeCoordinator, w.tokens.participant]) {
-      await expectProblem(await api.call('GET', onePath(m.id, w.mentor.id), { token }), 404);
+      expect(
+        await expectJson<null>(await api.call('GET', onePath(m.id, w.mentor.id), { token }), 200),
+      ).toBeNull();
       const seen = await list(m.id, token);
       expect(seen.items[0]).toEqual({
         organizationId: w.mentor.id,

@@ -18,7 +18,8 @@ import { expectJson, expectProblem } from '../support/problem.ts';
 /**
  * API.md: `PUT|GET …/sessions/{sessionId}/learning-log` — each member's own learning log
  * (003); nobody else, not another member, the facilitator, a coordinator or an admin (nor
- * an operator or a donor) can read it: 404.
+ * an operator or a donor) can read it: 404. A member who has not written theirs reads
+ * `null` (API.md: a singleton not created yet is 200 with `null`).
  */
 let api: TestApi;
 let w: GroupWorld;
@@ -55,7 +56,8 @@ afterAll(() => api.close());
 
 describe('PUT and GET of a learning log by its author', () => {
   it('keeps the fields of 003 with the session’s date, members present and facilitator', async () => {
-    await expectProblem(await get(w.tokens.m1), 404);
+    // not written yet: an empty form (null) for the member
+    expect(await expectJson<null>(await get(w.tokens.m1), 200)).toBeNull();
     const saved = await expectJson<LearningLog>(await put(w.tokens.m1, MINE), 200);
     expect(saved).toMatchObject({
       ...MINE,
@@ -118,11 +120,13 @@ describe('nobody but its author reads a learning log', () => {
       "another network's admin": w.tokens.otherAdmin,
     }) as Record<string, string>;
 
-  it('answers 404 to everyone else, the same as for no log at all', async () => {
+  it('answers another member their own (empty) log, and 404 to everyone else', async () => {
+    const members = [w.tokens.m3, w.tokens.m4];
     for (const [who, token] of Object.entries(readers())) {
       const res = await get(token);
       const text = await res.clone().text();
       if (token === w.tokens.donor) await expectDonorRefused(res);
+      else if (members.includes(token)) expect(await expectJson(res, 200), who).toBeNull();
       else expect(res.status, who).toBe(404);
       for (const value of Object.values(MINE)) expect(text, who).not.toContain(value);
     }
@@ -137,7 +141,11 @@ describe('nobody but its author reads a learning log', () => {
   it('is not reachable through another group or session id either', async () => {
     const other = await createGroup(api, w, { name: 'Another circle' });
     const otherSession = await createSession(api, w, other.id, '2025-03-04');
-    await expectProblem(await get(w.tokens.m1, logPath(otherSession.id, other.id)), 404);
+    // the same member in another group reads their own log there: not written, null
+    expect(
+      await expectJson<null>(await get(w.tokens.m1, logPath(otherSession.id, other.id)), 200),
+    ).toBeNull();
+    // another group's session under this group, or a made-up group: 404
     await expectProblem(await get(w.tokens.m1, logPath(otherSession.id)), 404);
     await expectProblem(await get(w.tokens.m1, logPath(session.id, 'nosuchgroup1')), 404);
     await expectProblem(await get(w.tokens.m1, logPath(session.id, g.id, w.otherNetworkId)), 404);
@@ -204,7 +212,7 @@ describe('writing a learning log', () => {
       const before = await items();
       await expectProblem(await put(w.tokens.m4, body), 400, field);
       expect(await items()).toBe(before);
-      await expectProblem(await get(w.tokens.m4), 404);
+      expect(await expectJson<null>(await get(w.tokens.m4), 200)).toBeNull();
     });
   }
 });

@@ -64,10 +64,16 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 describe('PUT/GET /networks/{networkId}/mentorships/{mentorshipId}/orientation', () => {
-  it('answers 404 before the first save', async () => {
+  it('answers 200 with null before the first save; 404 to who does not see the mentorship', async () => {
     const m = await fresh();
-    const problem = await expectProblem(await get(m.id), 404);
-    expect(problem.detail).toBe('orientation meeting not found');
+    for (const token of [w.tokens.admin, w.tokens.mentorCoordinator, w.tokens.menteeCoordinator]) {
+      expect(await expectJson<null>(await get(m.id, token), 200)).toBeNull();
+    }
+    expect((await expectProblem(await get(m.id, w.tokens.outsiderCoordinator), 404)).detail).toBe(
+      'mentorship not found',
+    );
+    // another network's admin: 404 as well
+    await expectProblem(await get(m.id, w.tokens.otherAdmin), 404);
   });
 
   it('stores the whole guide and the attendees at version 1, then versions each edit', async () => {
@@ -172,7 +178,7 @@ describe('PUT/GET /networks/{networkId}/mentorships/{mentorshipId}/orientation',
         const before = await items();
         await expectProblem(await put(w.mentorship.id, w.tokens.admin, body()), 400, field);
         expect(await items()).toBe(before);
-        await expectProblem(await get(w.mentorship.id), 404);
+        expect(await expectJson<null>(await get(w.mentorship.id), 200)).toBeNull();
       });
     }
   });

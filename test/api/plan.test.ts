@@ -96,10 +96,19 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 describe('PUT/GET /networks/{networkId}/mentorships/{mentorshipId}/plan', () => {
-  it('answers 404 "plan not found" before the first save', async () => {
+  it('answers 200 with null before the first save, to everyone who sees the mentorship', async () => {
     const m = await fresh();
-    const problem = await expectProblem(await get(m.id), 404);
-    expect(problem.detail).toBe('plan not found');
+    for (const token of [w.tokens.admin, w.tokens.mentorCoordinator, w.tokens.menteeCoordinator]) {
+      expect(await expectJson<null>(await get(m.id, token), 200)).toBeNull();
+    }
+    // not the mentorship's people: still 404, as for a mentorship that does not exist
+    for (const token of [w.tokens.outsiderCoordinator, w.tokens.bystander]) {
+      expect((await expectProblem(await get(m.id, token), 404)).detail).toBe(
+        'mentorship not found',
+      );
+    }
+    // another network's admin: 404 as well
+    await expectProblem(await get(m.id, w.tokens.otherAdmin), 404);
   });
 
   it('stores every field of Annex 3 at version 1, and reads it back', async () => {
@@ -176,7 +185,7 @@ describe('PUT/GET /networks/{networkId}/mentorships/{mentorshipId}/plan', () => 
         409,
         'version',
       );
-      await expectProblem(await get(m.id), 404);
+      expect(await expectJson<null>(await get(m.id), 200)).toBeNull();
       const v1 = await expectJson<PlanDocument>(
         await put(m.id, w.tokens.admin, { formats: ['twinning'] }),
         200,

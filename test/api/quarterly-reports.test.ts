@@ -268,10 +268,21 @@ describe('GET …/quarterly-reports and …/quarterly-reports/{period}', () => {
     );
   });
 
-  it('answers 404 for a period with no report, 400 naming period for one that is not a number', async () => {
+  it('answers null for a period of the schedule with no report, 404 past the schedule, 400 naming period for one that is not a number', async () => {
     const m = await fresh();
+    const periods = m.schedule.quarterlyReviews.length;
+    for (const token of [w.tokens.admin, w.tokens.mentorCoordinator, w.tokens.menteeCoordinator]) {
+      expect(
+        await expectJson<null>(
+          await api.call('GET', `${reportsPath(w.networkId, m.id)}/2`, { token }),
+          200,
+        ),
+      ).toBeNull();
+    }
     const missing = await expectProblem(
-      await api.call('GET', `${reportsPath(w.networkId, m.id)}/2`, { token: w.tokens.admin }),
+      await api.call('GET', `${reportsPath(w.networkId, m.id)}/${periods + 1}`, {
+        token: w.tokens.admin,
+      }),
       404,
     );
     expect(missing.detail).toBe('quarterly report not found');

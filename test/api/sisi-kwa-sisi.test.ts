@@ -500,6 +500,15 @@ describe('the Lead → Assist → Observe plan and the follow-up sessions', () =
   const colleague = () => w.tokens.colleague;
   const coach = () => person(3).token;
 
+  it('before its first save the plan is null to the pair, and 404 to anyone else', async () => {
+    for (const token of [coach(), colleague()]) {
+      expect(
+        await expectJson<null>(await api.call('GET', `${path()}/plan`, { token }), 200),
+      ).toBeNull();
+    }
+    await allNotFound('GET', `${path()}/plan`, outsiders());
+  });
+
   it('the pair saves the plan; a step past its date not done puts it behind', async () => {
     const saved = await expectJson<{ version: number; content: unknown }>(
       await api.call('PUT', `${path()}/plan`, { token: coach(), body: plan() }),

@@ -6,15 +6,28 @@ import { startTestServer, type TestServer } from '../support/server.ts';
 
 /**
  * Issue "Mentorships", end to end in Chromium: a network admin starts a mentorship, runs
- * the approach decision matrix, saves the chosen approach to the plan and fills the plan's
- * first learning objective and milestone. Every page is checked by axe.
+ * the approach decision matrix, saves the chosen approach to the plan (whose who and when
+ * come filled from the mentorship) and fills the plan's first learning objective and
+ * milestone; then the mentor's coordinator opens each of its forms. Every page is checked
+ * by axe, and no request fails: a form not filled yet is an empty state, not a 404.
  */
 describe('a mentorship in the browser', () => {
   let server: TestServer;
   let browser: Browser;
   let context: BrowserContext;
   let networkId: string;
+  let organizationIds: string[];
+  let mentorshipId: string;
   let admin: { email: string; password: string; token: string };
+  const coordinator = { email: 'coord.pe@example.org', password: 'a long coordinator password' };
+  /** Every answer of 400 or more seen by the browser, as `status method path`. */
+  const failed: string[] = [];
+  const watch = (c: BrowserContext) =>
+    c.on('response', (res) => {
+      if (res.status() >= 400) {
+        failed.push(`${res.status()} ${res.request().method()} ${new URL(res.url()).pathname}`);
+      }
+    });
 
   const api = <T>(method: string, path: string, token: string, body?: unknown) =>
     server.api<T>(method, path, token, body);
@@ -23,7 +36,7 @@ describe('a mentorship in the browser', () => {
     server = await startTestServer();
     browser = await launchChromium();
     // the network and its organizations come through the API: the onboarding test covers their screens
-    ({ networkId, admin } = await seedNetwork(server, {
+    ({ networkId, admin, organizationIds } = await seedNetwork(server, {
       name: 'Latin America KP Network',
       region: 'Latin America',
       admin: { email: 'admin.lakp@example.org', name: 'Lucía Pérez' },
@@ -33,7 +46,9 @@ describe('a mentorship in the browser', () => {
       ],
       keyPopulations: ['transgender'],
     }));
+    await server.accept(coordinator.email, 'Coordinator PE', coordinator.password);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    watch(context);
   }, 60_000);
   afterAll(async () => {
     await context?.close();
@@ -70,7 +85,7 @@ describe('a mentorship in the browser', () => {
 
     await page.getByText('Mentorship started', { exact: false }).first().waitFor();
     await expectAccessible(page, 'mentorship page');
-    const mentorshipId = new URL(page.url()).pathname.split('/').at(-1)!;
+    mentorshipId = new URL(page.url()).pathname.split('/').at(-1)!;
 
     // the decision matrix, one question at a time
     await page.getByRole('link', { name: 'Choose approaches' }).click();
@@ -112,8 +127,22 @@ describe('a mentorship in the browser', () => {
     await page.getByRole('button', { name: 'Save to the plan' }).click();
     await page.getByText('Saved to the mentoring plan.').waitFor();
 
-    // the plan: a learning objective with NOW and FUTURE, and a milestone
+    // the plan: who and when come from the mentorship (the matrix saved only the approach)
     await page.getByRole('link', { name: 'Open the mentoring plan' }).click();
+    const mentor1 = page.getByRole('group', { name: 'Mentor 1' });
+    await expect
+      .poll(() => mentor1.getByLabel('Name', { exact: true }).inputValue())
+      .toBe('Coordinator PE');
+    expect(
+      await page
+        .getByRole('group', { name: 'Mentee 1' })
+        .getByLabel('Name', { exact: true })
+        .inputValue(),
+    ).toBe('Coordinator CL');
+    expect(await page.getByLabel('Start dates of the relationship').inputValue()).toBe(
+      '2026-01-31',
+    );
+    // a learning objective with NOW and FUTURE, and a milestone
     await page.getByRole('button', { name: 'Add a learning objective' }).click();
     const objective = page.getByRole('group', { name: 'Learning objective 1' });
     await objective
@@ -142,6 +171,13 @@ describe('a mentorship in the browser', () => {
     );
     expect(plan.version).toBe(2);
     expect(plan.content.formats).toEqual(['on-site']);
+    expect(plan.content).toMatchObject({
+      mentors: [{ name: 'Coordinator PE', organizationId: organizationIds[0] }],
+      mentees: [{ name: 'Coordinator CL', organizationId: organizationIds[1] }],
+      startDate: '2026-01-31',
+      anticipatedDurationMonths: 12,
+      type: 'one-to-one',
+    });
     expect(plan.content.learningObjectives).toMatchObject([
       {
         objective: 'Keep books a donor audit accepts',
@@ -172,7 +208,41 @@ describe('a mentorship in the browser', () => {
     await small.getByRole('button', { name: 'Save', exact: true }).waitFor();
     await expectAccessible(small, 'mentoring plan at 360 px');
     await narrow.close();
+    expect(failed, 'failed requests in the walk-through').toEqual([]);
   }, 180_000);
+
+  it("opens each of the mentorship's forms for the mentor's coordinator, no request failing", async () => {
+    expect(mentorshipId, 'the mentorship of the test above').toBeTruthy();
+    const own = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    watch(own);
+    failed.length = 0;
+    const page = await own.newPage();
+    await signIn(page, server.url, coordinator.email, coordinator.password);
+    await page.getByRole('link', { name: 'Mentorships' }).first().waitFor();
+    const base = `${server.url}/networks/${networkId}/mentorships/${mentorshipId}`;
+    for (const path of [
+      '',
+      '/orientation',
+      '/plan',
+      '/gatherings',
+      '/progress',
+      '/reflection',
+      '/evaluation',
+    ]) {
+      await page.goto(`${base}${path}`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+    }
+    // the quarterly report: the mentees' names come from the mentorship (the plan's mentees)
+    await page.goto(`${base}/quarterly-reports/new?period=1`);
+    await page.getByRole('heading', { level: 1, name: /Quarterly report/ }).waitFor();
+    await expect
+      .poll(() => page.getByLabel('Mentee 1', { exact: true }).inputValue())
+      .toBe('Coordinator CL');
+    await expectAccessible(page, 'the quarterly report, prefilled');
+    await own.close();
+    expect(failed, 'failed requests while opening the forms').toEqual([]);
+  }, 120_000);
 
   // Last: it moves the server's virtual clock on for good.
   it('takes the server’s date for today: a moved clock’s demo keeps its own defaults', async () => {

@@ -176,6 +176,12 @@ describe('Sisi Kwa Sisi coaching in the browser', () => {
     await coachPage.getByLabel('Start of the period').fill(day(-10));
     await coachPage.getByLabel('End of the period').fill(day(50));
     const skill = coachPage.getByRole('group', { name: 'Skill 1' });
+    // the new plan starts from the needs assessment: its skill, in its area
+    expect(await skill.getByLabel('Skill to reinforce').inputValue()).toBe(
+      'Monthly register review',
+    );
+    expect(await skill.getByLabel('Thematic area').inputValue()).toBe('monitoring-evaluation');
+    expect(await coachPage.getByRole('group', { name: /^Skill \d+$/ }).count()).toBe(1);
     await skill.getByLabel('Thematic area').selectOption({ label: 'M & E' });
     await skill.getByLabel('Skill to reinforce').fill('Monthly register review');
     const progression = skill.getByRole('list', { name: 'Progression of Monthly register review' });

@@ -358,8 +358,11 @@ describe('after a random sequence of writes', () => {
                 const plan = await api.call('GET', `${path}/mentorships/${m.id}/plan`, {
                   token: w.adminToken,
                 });
+                // a plan not saved yet reads null
                 const version =
-                  plan.status === 200 ? ((await plan.json()) as { version: number }).version : 0;
+                  plan.status === 200
+                    ? (((await plan.json()) as { version: number } | null)?.version ?? 0)
+                    : 0;
                 await call('PUT', `/mentorships/${m.id}/plan`, {
                   version,
                   technicalAreas: write.areas,

@@ -12,7 +12,7 @@ import type {
 } from '@sisi/domain';
 import { infiniteQueryOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
 import { followServerClock } from '../clock.ts';
-import { ApiProblem, api, call } from './client.ts';
+import { api, call } from './client.ts';
 
 /**
  * Query keys, hierarchical so a mutation invalidates a whole branch by prefix:
@@ -48,16 +48,6 @@ export interface StoredDoc<C> {
   content: C;
   updatedAt: string;
   updatedBy?: unknown;
-}
-
-/** A 404 means "none yet" for a document that is created by its first save. */
-export async function orNull<T>(request: Promise<T>): Promise<T | null> {
-  try {
-    return await request;
-  } catch (error) {
-    if (error instanceof ApiProblem && error.status === 404) return null;
-    throw error;
-  }
 }
 
 /** The signed-in person (`GET /me`). */
@@ -224,22 +214,16 @@ export const approachesQuery = () =>
     retry: false,
   });
 
-/** A mentorship's plan; `null` when none is saved yet (404). */
+/** A mentorship's plan; `null` when none is saved yet. */
 export const mentorshipPlanQuery = (networkId: string, mentorshipId: string) =>
   queryOptions({
     queryKey: keys.mentorshipPlan(networkId, mentorshipId),
-    queryFn: async (): Promise<PlanDocument | null> => {
-      try {
-        return await call(
-          api.networks[':networkId'].mentorships[':mentorshipId'].plan.$get({
-            param: { networkId, mentorshipId },
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ApiProblem && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: (): Promise<PlanDocument | null> =>
+      call(
+        api.networks[':networkId'].mentorships[':mentorshipId'].plan.$get({
+          param: { networkId, mentorshipId },
+        }),
+      ),
   });
 
 /** Saves a whole plan; `version` is the one read (0 for a new plan), else 409. */

@@ -1,9 +1,9 @@
 import type { Mentorship, User } from '@sisi/domain';
 import { canManageMentorship as canManage } from '@sisi/domain/static';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useParams } from 'wouter';
-import { mentorshipQuery, meQuery, organizationQuery } from '../api/queries.ts';
+import { mentorshipQuery, meQuery } from '../api/queries.ts';
 import { usePlanT } from '../i18n/en-plan.ts';
 import { closureOpen } from '../mentorship-domain.ts';
 import type { ChoiceOption } from './form/index.ts';
@@ -28,8 +28,8 @@ export function useMentorshipParams(): { networkId: string; mentorshipId: string
 }
 
 /**
- * A mentorship with what its forms need: its organizations as options (by name where the
- * caller may read the organization, else by their part: "Mentee organization 2"), and
+ * A mentorship with what its forms need: its organizations as options (by the names the
+ * mentorship carries, else by their part: "Mentee organization 2"), and
  * whether the caller may change things.
  */
 export function useMentorshipContext(networkId: string, mentorshipId: string) {
@@ -38,14 +38,12 @@ export function useMentorshipContext(networkId: string, mentorshipId: string) {
   const mentorship = useQuery(mentorshipQuery(networkId, mentorshipId));
   const m = mentorship.data;
   const orgIds = m ? [m.mentorOrganizationId, ...m.menteeOrganizationIds] : [];
-  const orgs = useQueries({
-    queries: orgIds.map((id) => ({ ...organizationQuery(networkId, id), retry: false })),
-  });
+  // the mentorship carries its organizations' names: no read of an organization the caller
+  // may not open (another organization's coordinator would get 404s)
   const organizationOptions: ChoiceOption[] = orgIds.map((id, i) => ({
     value: id,
     label:
-      orgs[i]?.data?.name ??
-      m?.organizations?.find((o) => o.id === id)?.name ??
+      m?.organizations?.find((o) => o.id === id)?.name ||
       (i === 0
         ? tp('s2s.mentorship.mentorOrganization')
         : tp('s2s.mentorship.menteeOrganization', { n: i })),

@@ -1,7 +1,7 @@
 /**
  * A document saved whole with optimistic locking (the mentoring plan, the orientation
  * meeting, the asset inventory): `GET` gives `{version, content, updatedAt, updatedBy}` or
- * 404 (none yet), `PUT` sends the fields and the version read. A stale version is a 409:
+ * `null` (none yet), `PUT` sends the fields and the version read. A stale version is a 409:
  * nothing was written, and the user's draft is never dropped silently: after a reload it is
  * kept aside until they put it back or discard it.
  */

@@ -3,7 +3,7 @@ import type { CapacityAssessmentRecord, VersionedDocument } from '@sisi/data';
 import { assetInventorySchema, capacityAssessmentSchema, pageQuerySchema } from '@sisi/domain';
 import type { Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { ForbiddenError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
@@ -112,15 +112,16 @@ const getInventory = createRoute({
   security: bearer,
   request: { params: orgParam },
   responses: {
-    200: jsonResponse(inventoryOut, 'The inventory as last saved, with its version'),
+    200: jsonResponse(
+      inventoryOut.nullable(),
+      'The inventory as last saved, with its version, or `null` before the first save',
+    ),
     ...problems(401, 404),
   },
 });
 const getInventoryHandler: Handler<typeof getInventory> = async (c) => {
   const org = await load(c, false);
-  const doc = await network(c).store.capacity.getInventory(org.id);
-  if (!doc) throw new NotFoundError('asset inventory');
-  return c.json(doc, 200);
+  return c.json((await network(c).store.capacity.getInventory(org.id)) ?? null, 200);
 };
 
 const putInventory = createRoute({

@@ -27,7 +27,7 @@ const logOut = named(groupLearningLogSchema, 'LearningLog');
 const worksheetOut = named(keyQuestionsWorksheetSchema, 'KeyQuestionsWorksheet');
 
 const PRIVATE =
-  'Private to its author: the path names no person, so each member reads and writes only their own. Nobody else can read it — not another member, the facilitator, a coordinator, an admin, an operator or a donor: they get 404 (as for a log that does not exist). Encrypted per field, bound to its group, session, author and field.';
+  'Private to its author: the path names no person, so each member reads and writes only their own. Nobody else can read it — not another member, the facilitator, a coordinator, an admin, an operator or a donor: they get 404. A member who has not written theirs yet reads `null`. Encrypted per field, bound to its group, session, author and field.';
 
 const LOG_FIELDS = learningLogForm.fields
   .map((f) => `\`${f.field}\`: “${f.text}”${'hint' in f ? ` (${f.hint})` : ''}`)
@@ -82,18 +82,23 @@ const getLearningLog = createRoute({
   security: bearer,
   request: { params: sessionParam },
   responses: {
-    200: jsonResponse(logOut, 'Your learning log'),
+    200: jsonResponse(
+      logOut.nullable(),
+      'Your learning log, or `null` (a member) before you write it',
+    ),
     ...problems(400, 401, 404),
   },
 });
 const getLearningLogHandler: Handler<typeof getLearningLog> = async (c) => {
   const { groupId, sessionId } = c.req.valid('param');
   const scope = await visibleGroup(c);
-  const { tenant, group, repo, cipher } = scope;
+  const { tenant, group, access, repo, cipher } = scope;
   const session = await sessionOf(scope, sessionId);
   const log = await repo.getLearningLog(groupId, sessionId, tenant.userId);
-  if (!log) throw new NotFoundError('learning log');
-  return c.json(await logView(scope, group, session, log, cipher), 200);
+  if (log) return c.json(await logView(scope, group, session, log, cipher), 200);
+  // a member's log not written yet is an empty form; nobody else keeps one here
+  if (access !== 'member') throw new NotFoundError('learning log');
+  return c.json(null, 200);
 };
 
 const writeLearningLog = createRoute({
@@ -141,19 +146,26 @@ const getWorksheet = createRoute({
   path: '/networks/{networkId}/coaching-groups/{groupId}/worksheet',
   tags: TAGS,
   summary: "The caller's own key questions worksheet (003)",
-  description: `003: "${keyQuestions.heading}" — the source lists five (${keyQuestions.questions.map((q) => `\`${q.id}\`: “${q.text}”`).join('; ')}). Each member's answers are their own: anyone else gets 404, as for a worksheet not written yet.`,
+  description: `003: "${keyQuestions.heading}" — the source lists five (${keyQuestions.questions.map((q) => `\`${q.id}\`: “${q.text}”`).join('; ')}). Each member's answers are their own: a member who has written none reads \`null\`; anyone else gets 404.`,
   security: bearer,
   request: { params: groupParam },
   responses: {
-    200: jsonResponse(worksheetOut, 'Your worksheet'),
+    200: jsonResponse(
+      worksheetOut.nullable(),
+      'Your worksheet, or `null` (a member) before you write it',
+    ),
     ...problems(400, 401, 404),
   },
 });
 const getWorksheetHandler: Handler<typeof getWorksheet> = async (c) => {
   const { groupId } = c.req.valid('param');
-  const { tenant, repo, cipher } = await visibleGroup(c);
+  const { tenant, access, repo, cipher } = await visibleGroup(c);
   const sheet = await repo.getWorksheet(groupId, tenant.userId);
-  if (!sheet) throw new NotFoundError('worksheet');
+  if (!sheet) {
+    // a member's worksheet not written yet is an empty form; nobody else keeps one here
+    if (access !== 'member') throw new NotFoundError('worksheet');
+    return c.json(null, 200);
+  }
   const answers: Partial<Record<KeyQuestionId, string>> = {};
   for (const [id, field] of Object.entries(sheet.answers)) {
     answers[id as KeyQuestionId] = await cipher.decrypt(field, 'worksheet', tenant.userId, id);

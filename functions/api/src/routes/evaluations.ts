@@ -78,11 +78,14 @@ const getEvaluation = createRoute({
   tags: ['Monitoring'],
   summary: 'One organization’s evaluation form, with its version',
   description:
-    'Signed: for everyone who sees the mentorship. A draft: for its organization’s coordinator and network admins; anyone else, and an organization without a saved form, gets 404.',
+    'Signed: for everyone who sees the mentorship. A draft: for its organization’s coordinator and network admins. For anyone else who sees the mentorship, and while the organization has saved no form, the answer is `null` (the list says where each form stands); an organization outside the mentorship, or a mentorship the caller does not see, is a 404.',
   security: bearer,
   request: { params: organizationParam },
   responses: {
-    200: jsonResponse(evaluationOut, 'The evaluation as last saved'),
+    200: jsonResponse(
+      evaluationOut.nullable(),
+      'The evaluation as last saved, or `null` when none the caller may read is saved',
+    ),
     ...problems(401, 404),
   },
 });
@@ -94,8 +97,7 @@ const getEvaluationHandler: Handler<typeof getEvaluation> = async (c) => {
     throw new NotFoundError('evaluation');
   }
   const record = await store.evaluations.get(m.id, organizationId);
-  if (!record || !canReadEvaluation(tenant, record)) throw new NotFoundError('evaluation');
-  return c.json(record, 200);
+  return c.json(record && canReadEvaluation(tenant, record) ? record : null, 200);
 };
 
 const saveEvaluation = createRoute({

@@ -3,13 +3,7 @@ import type { VersionedDocument, WriteOp } from '@sisi/data';
 import { closureAnswersSchema, type Mentorship, orientationSchema, planSchema } from '@sisi/domain';
 import type { Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
-import {
-  conflictAs,
-  DomainRuleError,
-  type FieldError,
-  NotFoundError,
-  ValidationError,
-} from '../errors.ts';
+import { conflictAs, DomainRuleError, type FieldError, ValidationError } from '../errors.ts';
 import { bearer, jsonBody, jsonResponse, problems, router } from '../openapi.ts';
 import { type Handler, network } from '../route-kit.ts';
 import {
@@ -52,12 +46,13 @@ const closureOut = documentOut(z.object(closureAnswersSchema.shape).strict(), 'C
 /** Stages in which the closure questions may be answered (001 "Closure", Step 5). */
 const CLOSURE_STAGES: Mentorship['stage'][] = ['monitor', 'end'];
 
-/** The path's mentorship's document `name`, for whoever sees the mentorship (404 when none). */
-async function read<T>(c: Context<AppEnv>, name: string, what: string) {
+/**
+ * The path's mentorship's document `name`, for whoever sees the mentorship: `null` while it
+ * is not saved yet (a mentorship the caller does not see is a 404).
+ */
+async function read<T>(c: Context<AppEnv>, name: string) {
   const m = await visibleMentorship(c);
-  const doc = await network(c).store.mentorships.getDocument<T>(m.id, name);
-  if (!doc) throw new NotFoundError(what);
-  return doc;
+  return (await network(c).store.mentorships.getDocument<T>(m.id, name)) ?? null;
 }
 
 /**
@@ -116,12 +111,15 @@ const getPlan = createRoute({
   security: bearer,
   request: { params: mentorshipParam },
   responses: {
-    200: jsonResponse(planOut, 'The plan as last saved'),
+    200: jsonResponse(
+      planOut.nullable(),
+      'The plan as last saved, or `null` before the first save',
+    ),
     ...problems(401, 404),
   },
 });
 const getPlanHandler: Handler<typeof getPlan> = async (c) =>
-  c.json(await read<z.output<typeof planOut>['content']>(c, 'plan', 'plan'), 200);
+  c.json(await read<z.output<typeof planOut>['content']>(c, 'plan'), 200);
 
 const putPlan = createRoute({
   method: 'put',
@@ -160,15 +158,15 @@ const getOrientation = createRoute({
   security: bearer,
   request: { params: mentorshipParam },
   responses: {
-    200: jsonResponse(orientationOut, 'The orientation meeting as last saved'),
+    200: jsonResponse(
+      orientationOut.nullable(),
+      'The orientation meeting as last saved, or `null` before the first save',
+    ),
     ...problems(401, 404),
   },
 });
 const getOrientationHandler: Handler<typeof getOrientation> = async (c) =>
-  c.json(
-    await read<z.output<typeof orientationOut>['content']>(c, 'orientation', 'orientation meeting'),
-    200,
-  );
+  c.json(await read<z.output<typeof orientationOut>['content']>(c, 'orientation'), 200);
 
 const putOrientation = createRoute({
   method: 'put',
@@ -197,12 +195,15 @@ const getClosure = createRoute({
   security: bearer,
   request: { params: mentorshipParam },
   responses: {
-    200: jsonResponse(closureOut, 'The closure answers as last saved'),
+    200: jsonResponse(
+      closureOut.nullable(),
+      'The closure answers as last saved, or `null` before the first save',
+    ),
     ...problems(401, 404),
   },
 });
 const getClosureHandler: Handler<typeof getClosure> = async (c) =>
-  c.json(await read<z.output<typeof closureOut>['content']>(c, 'closure', 'closure'), 200);
+  c.json(await read<z.output<typeof closureOut>['content']>(c, 'closure'), 200);
 
 const putClosure = createRoute({
   method: 'put',

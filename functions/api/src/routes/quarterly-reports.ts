@@ -113,18 +113,21 @@ const getReport = createRoute({
   path: '/networks/{networkId}/mentorships/{mentorshipId}/quarterly-reports/{period}',
   tags: ['Monitoring'],
   summary: 'The quarterly report of one period',
+  description:
+    'For everyone who sees the mentorship. A period of the schedule with no report yet answers `null`; a period outside the schedule is a 404.',
   security: bearer,
   request: { params: periodParam, query: printQuery },
   responses: {
-    200: jsonResponse(reportOut, 'The quarterly report'),
+    200: jsonResponse(reportOut.nullable(), 'The quarterly report, or `null` while none is in'),
     ...problems(400, 401, 404),
   },
 });
 const getReportHandler: Handler<typeof getReport> = async (c) => {
   const { period } = c.req.valid('param');
   const m = await visibleMentorship(c);
+  if (period > m.schedule.quarterlyReviews.length) throw new NotFoundError('quarterly report');
   const report = await network(c).store.reviews.getReport(m.id, period);
-  if (!report) throw new NotFoundError('quarterly report');
+  if (!report) return c.json(null, 200);
   if (c.req.valid('query').purpose === 'print') {
     await audit(c, {
       kind: 'form.printed',

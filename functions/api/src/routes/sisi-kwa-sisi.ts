@@ -16,7 +16,7 @@ import {
 } from '@sisi/domain';
 import type { Context } from 'hono';
 import type { AppEnv } from '../deps.ts';
-import { ConflictProblem, DomainRuleError, NotFoundError, ValidationError } from '../errors.ts';
+import { ConflictProblem, DomainRuleError, ValidationError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { depsOf, type Handler, network } from '../route-kit.ts';
@@ -232,16 +232,17 @@ const getPlan = createRoute({
   path: '/networks/{networkId}/coachings/{coachingId}/plan',
   tags: ['Coaching'],
   summary: 'The coaching plan: its period and each skill’s Lead → Assist → Observe dates',
-  description: 'The coach and the peer only; anyone else → 404.',
+  description: 'The coach and the peer only (`null` before its first save); anyone else → 404.',
   security: bearer,
   request: { params: coachingParam },
-  responses: { 200: jsonResponse(planOut, 'The plan as last saved'), ...problems(401, 404) },
+  responses: {
+    200: jsonResponse(planOut.nullable(), 'The plan as last saved, or `null`'),
+    ...problems(401, 404),
+  },
 });
 const getPlanHandler: Handler<typeof getPlan> = async (c) => {
   const { repo, record } = await pairCoaching(c);
-  const plan = await repo.getPlan<CoachingPlanContent>(record.id);
-  if (!plan) throw new NotFoundError('plan');
-  return c.json(plan, 200);
+  return c.json((await repo.getPlan<CoachingPlanContent>(record.id)) ?? null, 200);
 };
 
 const writePlan = createRoute({

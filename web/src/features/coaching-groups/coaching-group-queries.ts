@@ -19,7 +19,7 @@ import type {
 } from '@sisi/domain';
 import { infiniteQueryOptions, queryOptions, useQuery } from '@tanstack/react-query';
 import { useParams } from 'wouter';
-import { ApiProblem, api, call } from '../../api/client.ts';
+import { api, call } from '../../api/client.ts';
 
 export const groupKeys = {
   all: (networkId: string) => ['networks', networkId, 'coaching-groups'] as const,
@@ -36,16 +36,6 @@ export const groupKeys = {
 const groups = () => api.networks[':networkId']['coaching-groups'];
 const group = () => groups()[':groupId'];
 const session = () => group().sessions[':sessionId'];
-
-/** `null` for a 404: a document not written yet. */
-async function orNull<T>(load: Promise<T>): Promise<T | null> {
-  try {
-    return await load;
-  } catch (error) {
-    if (error instanceof ApiProblem && error.status === 404) return null;
-    throw error;
-  }
-}
 
 /** The groups the reader is in or oversees, newest first, with their figures. */
 export const coachingGroupsQuery = (networkId: string) =>
@@ -100,7 +90,7 @@ export const learningLogQuery = (networkId: string, groupId: string, sessionId: 
   queryOptions({
     queryKey: groupKeys.log(networkId, groupId, sessionId),
     queryFn: (): Promise<GroupLearningLog | null> =>
-      orNull(call(session()['learning-log'].$get({ param: { networkId, groupId, sessionId } }))),
+      call(session()['learning-log'].$get({ param: { networkId, groupId, sessionId } })),
   });
 
 /** The reader's own key questions worksheet; `null` until written. */
@@ -108,7 +98,7 @@ export const worksheetQuery = (networkId: string, groupId: string) =>
   queryOptions({
     queryKey: groupKeys.worksheet(networkId, groupId),
     queryFn: (): Promise<KeyQuestionsWorksheet | null> =>
-      orNull(call(group().worksheet.$get({ param: { networkId, groupId } }))),
+      call(group().worksheet.$get({ param: { networkId, groupId } })),
   });
 
 export const postCoachingGroup = (

@@ -5,10 +5,12 @@
  * the version read (a 409 never loses the user's draft).
  */
 import { planSchema } from '@sisi/domain';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useMentorshipRoute } from '../../components/mentorship-context.tsx';
 import { useVersionedDoc } from '../../components/versioned-doc.tsx';
 import { usePlanT } from '../../i18n/en-plan.ts';
+import { peopleQuery } from '../monitoring/monitoring-queries.ts';
 import { MentorshipDocPage } from './mentorship-doc.tsx';
 import { toBody, toDraft } from './plan-draft.ts';
 import { PlanFields } from './plan-fields.tsx';
@@ -20,10 +22,15 @@ export function MentoringPlanPage() {
   const route = useMentorshipRoute();
   const { networkId, mentorshipId, ctx } = route;
   const m = ctx.mentorship.data;
-  const makeDraft = useCallback((c: PlanContent | undefined) => toDraft(c, m), [m]);
+  // a new plan's mentors and mentees come from the mentorship's people
+  const people = useQuery({ ...peopleQuery(networkId, mentorshipId), retry: false });
+  const makeDraft = useCallback(
+    (c: PlanContent | undefined) => toDraft(c, m, people.data),
+    [m, people.data],
+  );
   const doc = useVersionedDoc({
     query: planQuery(networkId, mentorshipId),
-    ready: ctx.ready,
+    ready: ctx.ready && !people.isPending,
     toDraft: makeDraft,
     toBody,
     schema: planSchema,

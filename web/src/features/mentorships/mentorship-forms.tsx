@@ -3,10 +3,10 @@
  * participants, end it. Each write answers the mentorship; a stale one (409) reloads it.
  */
 import type { Member, Mentorship } from '@sisi/domain';
-import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiProblem, api, call } from '../../api/client.ts';
-import { allMembersQuery, keys } from '../../api/queries.ts';
+import { allMembersQuery, keys, meQuery } from '../../api/queries.ts';
 import {
   Form,
   type FormState,
@@ -152,8 +152,16 @@ export function Participants({
   const t = useMT();
   const write = useMentorshipWrite(networkId, m.id);
   const orgIds = involved(m);
+  const me = useQuery(meQuery()).data;
+  // a coordinator lists their own organization's people only: another's would answer 404
+  const readable = (o: string) =>
+    !!me && (me.roles.includes('network-admin') || me.organizationId === o);
   const people = useQueries({
-    queries: orgIds.map((o) => ({ ...allMembersQuery(networkId, o), retry: false })),
+    queries: orgIds.map((o) => ({
+      ...allMembersQuery(networkId, o),
+      retry: false,
+      enabled: readable(o),
+    })),
   });
   const form = useForm({ initial: () => ({ personIds: m.participantIds }) });
   const chosen = form.value.personIds;
@@ -204,7 +212,9 @@ export function Participants({
           return (
             <fieldset className="field checkboxes" key={orgId}>
               <legend>{name(orgId)}</legend>
-              {q.isPending ? (
+              {!readable(orgId) ? (
+                <p className="hint">{t('mentorships.participants.hidden')}</p>
+              ) : q.isPending ? (
                 <Loading />
               ) : q.isError ? (
                 q.error instanceof ApiProblem && [403, 404].includes(q.error.status) ? (

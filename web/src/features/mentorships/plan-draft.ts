@@ -1,6 +1,7 @@
 /**
  * The mentoring plan's draft: the shape the form edits (rows keyed, numbers as text), made
- * from a saved plan or prefilled from the mentorship, and the body the API takes.
+ * from a saved plan or prefilled from the mentorship and its people, and the body the API
+ * takes.
  */
 import { type Mentorship, type MilestoneStatus, planQuestions } from '@sisi/domain';
 import { newKey, optional, otherText, present, type Row } from '../../components/form/index.ts';
@@ -93,17 +94,62 @@ export const milestone = (m?: NonNullable<PlanContent['milestones']>[number]): M
   reachedOn: m?.reachedOn ?? '',
 });
 
-/** The draft of a saved plan, or of a new one prefilled from the mentorship. */
-export function toDraft(content: PlanContent | undefined, m: Mentorship | undefined): PlanDraft {
+/** A person of the mentorship as its `people` route lists them. */
+export type MentorshipPersonRef = {
+  id: string;
+  name: string;
+  organizationId: string;
+  role: 'coordinator' | 'participant';
+};
+
+/**
+ * The people of one side of a mentorship, per organization in the mentorship's order: its
+ * participants, or its coordinator when none of its people takes part yet.
+ */
+export function sidePeople(
+  m: Mentorship,
+  people: readonly MentorshipPersonRef[],
+  side: 'mentor' | 'mentee',
+): MentorshipPersonRef[] {
+  const orgs = side === 'mentor' ? [m.mentorOrganizationId] : m.menteeOrganizationIds;
+  return orgs.flatMap((org) => {
+    const own = people.filter((p) => p.organizationId === org);
+    const taking = own.filter((p) => p.role === 'participant');
+    return taking.length ? taking : own.filter((p) => p.role === 'coordinator');
+  });
+}
+
+/** Whether a saved plan says nothing yet of who and when (the matrix may have started it). */
+const saysNothingOfWho = (c: PlanContent) =>
+  !c.mentors?.length &&
+  !c.mentees?.length &&
+  !c.startDate &&
+  c.anticipatedDurationMonths === undefined &&
+  !c.type;
+
+/**
+ * The draft of a saved plan. Who and when are prefilled from the mentorship while the plan
+ * says nothing of them (a new plan, or one holding only the approaches chosen): its dates,
+ * duration and type, and as mentors and mentees the people of each side (`people`, the
+ * mentorship's participants, else its organizations' coordinators). Everything stays
+ * editable; nothing is saved until the person saves.
+ */
+export function toDraft(
+  content: PlanContent | undefined,
+  m: Mentorship | undefined,
+  people: readonly MentorshipPersonRef[] = [],
+): PlanDraft {
   const c = content;
+  const fill = m && (!c || saysNothingOfWho(c)) ? m : undefined;
+  const side = (s: 'mentor' | 'mentee') => (fill ? sidePeople(fill, people, s) : []);
   return {
-    mentors: (c?.mentors ?? []).map((p) => person(p)),
-    mentees: (c?.mentees ?? []).map((p) => person(p)),
-    startDate: c ? (c.startDate ?? '') : (m?.startDate ?? ''),
+    mentors: (fill ? side('mentor') : (c?.mentors ?? [])).map((p) => person(p)),
+    mentees: (fill ? side('mentee') : (c?.mentees ?? [])).map((p) => person(p)),
+    startDate: fill ? fill.startDate : (c?.startDate ?? ''),
     anticipatedDurationMonths: String(
-      c ? (c.anticipatedDurationMonths ?? '') : (m?.durationMonths ?? ''),
+      fill ? fill.durationMonths : (c?.anticipatedDurationMonths ?? ''),
     ),
-    type: c ? (c.type ?? '') : (m?.type ?? ''),
+    type: fill ? fill.type : (c?.type ?? ''),
     services: c?.services ?? [],
     otherService: c?.otherService ?? '',
     capacityTypes: c?.capacityTypes ?? [],

@@ -7,7 +7,7 @@
 import type { ClosureAnswers, Gathering, Orientation, Page, Plan, PlanInput } from '@sisi/domain';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, call } from '../../api/client.ts';
-import { keys, orNull, pages, type StoredDoc } from '../../api/queries.ts';
+import { keys, pages, type StoredDoc } from '../../api/queries.ts';
 
 export type PlanContent = Omit<Plan, 'version'>;
 export type OrientationContent = Omit<Orientation, 'version'>;
@@ -37,7 +37,7 @@ export const planQuery = (networkId: string, mentorshipId: string) =>
   queryOptions({
     queryKey: planKeys.plan(networkId, mentorshipId),
     queryFn: (): Promise<StoredDoc<PlanContent> | null> =>
-      orNull(call(mentorshipApi().plan.$get({ param: { networkId, mentorshipId } }))),
+      call(mentorshipApi().plan.$get({ param: { networkId, mentorshipId } })),
   });
 
 /** Saves the whole plan; `body.version` is the one read (absent the first time). */
@@ -53,7 +53,7 @@ export const orientationQuery = (networkId: string, mentorshipId: string) =>
   queryOptions({
     queryKey: planKeys.orientation(networkId, mentorshipId),
     queryFn: (): Promise<StoredDoc<OrientationContent> | null> =>
-      orNull(call(mentorshipApi().orientation.$get({ param: { networkId, mentorshipId } }))),
+      call(mentorshipApi().orientation.$get({ param: { networkId, mentorshipId } })),
   });
 
 export const putOrientation = (
@@ -68,7 +68,7 @@ export const closureQuery = (networkId: string, mentorshipId: string) =>
   queryOptions({
     queryKey: planKeys.closure(networkId, mentorshipId),
     queryFn: (): Promise<StoredDoc<ClosureContent> | null> =>
-      orNull(call(mentorshipApi().closure.$get({ param: { networkId, mentorshipId } }))),
+      call(mentorshipApi().closure.$get({ param: { networkId, mentorshipId } })),
   });
 
 export const putClosure = (

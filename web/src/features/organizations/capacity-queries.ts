@@ -5,7 +5,7 @@
 import type { AssetInventory, CapacityAssessment, Page } from '@sisi/domain';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, call } from '../../api/client.ts';
-import { keys, orNull, pages, type StoredDoc } from '../../api/queries.ts';
+import { keys, pages, type StoredDoc } from '../../api/queries.ts';
 
 export type AssetInventoryContent = Omit<AssetInventory, 'version'>;
 /** What a save sends: the fields, and the version read (absent the first time). */
@@ -53,9 +53,7 @@ export const assetInventoryQuery = (networkId: string, organizationId: string) =
   queryOptions({
     queryKey: capacityKeys.assetInventory(networkId, organizationId),
     queryFn: (): Promise<StoredDoc<AssetInventoryContent> | null> =>
-      orNull(
-        call(organizationApi()['asset-inventory'].$get({ param: { networkId, organizationId } })),
-      ),
+      call(organizationApi()['asset-inventory'].$get({ param: { networkId, organizationId } })),
   });
 
 export const putAssetInventory = (

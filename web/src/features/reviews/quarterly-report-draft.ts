@@ -54,9 +54,15 @@ export const interactionRow = (): InteractionRow => ({
   activity: '',
 });
 
+/**
+ * A new report's draft: the plan's learning objectives, the mentor's name (the coordinator
+ * filing it) and the mentees' names (`menteeNames`: the plan's mentees, else the
+ * mentorship's people on the mentee side). Everything stays editable.
+ */
 export function initialDraft(
   plan: PlanContent | undefined,
   mentorName: string | undefined,
+  menteeNames: readonly string[] = [],
 ): ReportDraft {
   const fromPlan = (plan?.learningObjectives ?? []).map(
     (o): ObjectiveRow => ({
@@ -70,7 +76,9 @@ export function initialDraft(
     date: today(),
     mentorNames: [nameRow(mentorName)],
     phoneNumber: '',
-    menteeNames: [],
+    menteeNames: [...new Set(plan?.mentees?.length ? plan.mentees.map((p) => p.name) : menteeNames)]
+      .filter((name) => name.trim())
+      .map((name) => nameRow(name)),
     technicalAreas: [],
     otherTechnicalArea: '',
     objectives: fromPlan.length ? fromPlan : [{ _key: newKey(), objective: '', progress: '' }],

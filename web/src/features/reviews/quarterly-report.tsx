@@ -19,7 +19,9 @@ import {
 import { InfoNotice, LoadErrors, Loading } from '../../components/page.tsx';
 import { tReportText, useReviewT } from '../../i18n/en-reviews.ts';
 import { formatDate } from '../../i18n/index.ts';
+import { sidePeople } from '../mentorships/plan-draft.ts';
 import { planQuery } from '../mentorships/queries.ts';
+import { peopleQuery } from '../monitoring/monitoring-queries.ts';
 import { FORM, initialDraft } from './quarterly-report-draft.ts';
 import { ReportForm } from './quarterly-report-form.tsx';
 import { quarterlyReportQuery } from './review-queries.ts';
@@ -50,6 +52,12 @@ export function QuarterlyReportPage() {
     refetchOnWindowFocus: false,
   });
   const plan = useQuery({ ...planQuery(networkId, mentorshipId), enabled: allowed });
+  // the mentees' names come from the mentorship's people, which its coordinators may read
+  const people = useQuery({
+    ...peopleQuery(networkId, mentorshipId),
+    enabled: allowed,
+    retry: false,
+  });
   const base = `/networks/${networkId}/mentorships/${mentorshipId}`;
   const title = period
     ? tr('monitoring.report.title', { period })
@@ -79,7 +87,7 @@ export function QuarterlyReportPage() {
     );
   } else if (existing.isError || plan.isError) {
     body = <LoadErrors queries={[existing, plan]} />;
-  } else if (existing.isPending || plan.isPending) {
+  } else if (existing.isPending || plan.isPending || people.isPending) {
     body = <Loading />;
   } else if (existing.data) {
     body = (
@@ -107,6 +115,7 @@ export function QuarterlyReportPage() {
         initial={initialDraft(
           plan.data?.content,
           ctx.me.data?.organizationId === m.mentorOrganizationId ? ctx.me.data?.name : undefined,
+          sidePeople(m, people.data ?? [], 'mentee').map((p) => p.name),
         )}
       />
     );

@@ -13,7 +13,7 @@ import type {
   ReflectionResults,
 } from '@sisi/domain';
 import { queryOptions } from '@tanstack/react-query';
-import { ApiProblem, api, call } from '../../api/client.ts';
+import { api, call } from '../../api/client.ts';
 import type { StoredDoc } from '../../api/queries.ts';
 
 /** One organization's entry in `GET …/evaluations`. */
@@ -73,18 +73,12 @@ export const evaluationsQuery = (networkId: string, mentorshipId: string) =>
 export const evaluationQuery = (networkId: string, mentorshipId: string, organizationId: string) =>
   queryOptions({
     queryKey: reflectionKeys.evaluation(networkId, mentorshipId, organizationId),
-    queryFn: async (): Promise<EvaluationDoc | null> => {
-      try {
-        return await call(
-          mentorshipApi().evaluations[':organizationId'].$get({
-            param: { networkId, mentorshipId, organizationId },
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ApiProblem && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: (): Promise<EvaluationDoc | null> =>
+      call(
+        mentorshipApi().evaluations[':organizationId'].$get({
+          param: { networkId, mentorshipId, organizationId },
+        }),
+      ) as Promise<EvaluationDoc | null>,
   });
 
 /** Saves an organization's form; `version` is the one read (a stale one: 409). */

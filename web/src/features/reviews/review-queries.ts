@@ -10,7 +10,7 @@ import type {
   ReviewWithState,
 } from '@sisi/domain';
 import { queryOptions } from '@tanstack/react-query';
-import { ApiProblem, api, call } from '../../api/client.ts';
+import { api, call } from '../../api/client.ts';
 
 /** A review waiting for the reader, as `GET /networks/{n}/reviews/due` gives it. */
 export interface DueReview {
@@ -53,7 +53,7 @@ export const dueReviewsQuery = (networkId: string) =>
       call(api.networks[':networkId'].reviews.due.$get({ param: { networkId } })),
   });
 
-/** The quarterly report of a period; `null` when none is in yet (404). */
+/** The quarterly report of a period; `null` when none is in yet. */
 export const quarterlyReportQuery = (
   networkId: string,
   mentorshipId: string,
@@ -66,20 +66,14 @@ export const quarterlyReportQuery = (
       ...(options.print ? ['print'] : []),
     ],
     ...(options.print ? { staleTime: Number.POSITIVE_INFINITY } : {}),
-    queryFn: async (): Promise<QuarterlyReport | null> => {
-      try {
-        return await call(
-          mentorshipApi()['quarterly-reports'][':period'].$get({
-            param: { networkId, mentorshipId, period: String(period) },
-            // the print view's read is recorded as a print (audit trail)
-            query: options.print ? { purpose: 'print' } : {},
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ApiProblem && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: (): Promise<QuarterlyReport | null> =>
+      call(
+        mentorshipApi()['quarterly-reports'][':period'].$get({
+          param: { networkId, mentorshipId, period: String(period) },
+          // the print view's read is recorded as a print (audit trail)
+          query: options.print ? { purpose: 'print' } : {},
+        }),
+      ),
   });
 
 /** Submits a quarterly report (a second one for the same period: 409). */

@@ -31,6 +31,7 @@ import { LoadError, Loading, StatusMessage } from '../../components/page.tsx';
 import { RepeatableList } from '../../components/repeatable-list.tsx';
 import { tSource, useSisiT } from '../../i18n/en-sisi-kwa-sisi.ts';
 import { useT } from '../../i18n/index.ts';
+import { skillsFromAssessment } from './plan-prefill.ts';
 import { SisiForm, sendErrors } from './sisi-kwa-sisi-form.tsx';
 import { AreaField, StepStateText, stepLabel, todayIso } from './sisi-kwa-sisi-parts.tsx';
 import {
@@ -51,17 +52,24 @@ type SkillRow = Row & {
 type PlanDraft = { periodStart: string; periodEnd: string; skills: SkillRow[] };
 
 const emptyStep = (): StepDraft => ({ date: '', done: false });
-const skillRow = (): SkillRow => ({
+const skillRow = (area = '', skill = ''): SkillRow => ({
   _key: newKey(),
-  area: '',
-  skill: '',
+  area,
+  skill,
   lead: emptyStep(),
   assist: emptyStep(),
   observe: emptyStep(),
 });
 
-function fromPlan(doc: CoachingPlanDoc | null): PlanDraft {
-  if (!doc) return { periodStart: '', periodEnd: '', skills: [skillRow()] };
+function fromPlan(doc: CoachingPlanDoc | null, c: CoachingView): PlanDraft {
+  if (!doc) {
+    const suggested = skillsFromAssessment(c.needsAssessment);
+    return {
+      periodStart: '',
+      periodEnd: '',
+      skills: suggested.length ? suggested.map((s) => skillRow(s.area, s.skill)) : [skillRow()],
+    };
+  }
   const step = (s: { date: string; done?: boolean | undefined }) => ({
     date: s.date,
     done: !!s.done,
@@ -129,7 +137,7 @@ function PlanForm({
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<string>();
   const form = useForm<PlanDraft>({
-    initial: () => fromPlan(base),
+    initial: () => fromPlan(base, c),
     onEdit: () => setSaved(undefined),
   });
   const readOnly = c.status === 'closed';
@@ -199,7 +207,7 @@ function PlanForm({
           itemLabel={(n) => ts('sisiKwaSisi.plan.skillN', { n })}
           addLabel={ts('sisiKwaSisi.plan.addSkill')}
           removeLabel={(n) => ts('sisiKwaSisi.plan.removeSkill', { n })}
-          newRow={skillRow}
+          newRow={() => skillRow()}
           max={20}
         >
           {(row, rowPath, n) => (

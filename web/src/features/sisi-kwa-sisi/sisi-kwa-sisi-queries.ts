@@ -21,7 +21,7 @@ import type {
   ThematicArea,
 } from '@sisi/domain';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { ApiProblem, api, call } from '../../api/client.ts';
+import { api, call } from '../../api/client.ts';
 
 export const sisiKeys = {
   all: (networkId: string) => ['networks', networkId, 'sisi-kwa-sisi'] as const,
@@ -154,17 +154,10 @@ export const closeCoaching = (networkId: string, coachingId: string): Promise<Co
 export const coachingPlanQuery = (networkId: string, coachingId: string) =>
   queryOptions({
     queryKey: sisiKeys.plan(networkId, coachingId),
-    queryFn: async (): Promise<CoachingPlanDoc | null> => {
-      try {
-        return (await call(
-          net().coachings[':coachingId'].plan.$get({ param: { networkId, coachingId } }),
-        )) as CoachingPlanDoc;
-      } catch (error) {
-        if (error instanceof ApiProblem && error.status === 404 && error.message.startsWith('plan'))
-          return null;
-        throw error;
-      }
-    },
+    queryFn: (): Promise<CoachingPlanDoc | null> =>
+      call(
+        net().coachings[':coachingId'].plan.$get({ param: { networkId, coachingId } }),
+      ) as Promise<CoachingPlanDoc | null>,
   });
 
 export const saveCoachingPlan = (
