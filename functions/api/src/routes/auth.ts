@@ -48,13 +48,13 @@ async function findInvitation(deps: ApiDeps, token: string) {
   const invitation = await deps.platform.getInvitation(hashToken(token));
   if (!invitation) throw new NotFoundError('invitation');
   if (invitation.usedAt || invitation.expiresAt <= deps.clock.now().toISOString()) {
-    throw new GoneError('this invitation was already used or has expired; ask for a new one');
+    throw new GoneError('gone_invitation_used');
   }
   const user = await deps.platform.getUser(invitation.userId);
   if (!user) throw new NotFoundError('invitation');
   // replaced by a newer link, or its person deactivated or already active
   if (!deps.platform.isCurrentInvitation(invitation, user)) {
-    throw new GoneError('this invitation is no longer valid; ask for a new one');
+    throw new GoneError('gone_invitation_invalid');
   }
   return { invitation, user };
 }
@@ -194,7 +194,7 @@ const acceptInvitationHandler: Handler<typeof acceptInvitation> = async (c) => {
   // a race with another acceptance: the invitation is gone, not in conflict
   await deps.platform
     .transact(ops)
-    .catch(onConflict(() => new GoneError('this invitation was already used or has expired')));
+    .catch(onConflict(() => new GoneError('gone_invitation_used_meanwhile')));
   const active: UserRecord = { ...user, name, status: 'active', activatedAt: now };
   await deps.identity.setPassword(active, password);
   const token = await deps.identity.signIn(active, password);
