@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Every problem detail the API throws is a key of the details catalogs, in every language
- * (ADR 0040): the keys the API's source names, found by their prefixes, and no throw of a
- * 403, 409, 410 or 422 left with English words of its own.
+ * (ADR 0040): the keys the API's and the storage's sources name, found by their prefixes,
+ * and no throw of a 403, 409, 410 or 422 left with English words of its own.
  */
 const root = findRepoRoot();
-const API = join(root, 'functions/api/src');
+/** The API, and the storage whose conflicts name their words (`Conflict.key`). */
+const DIRS = ['functions/api/src', 'packages/data/src'].map((dir) => join(root, dir));
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -20,7 +21,7 @@ function sources(dir: string): string[] {
   });
 }
 
-const code = sources(API).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+const code = DIRS.flatMap(sources).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 const KEY = /['"]((?:forbidden|conflict|gone|rule)_[a-z_]+)['"]/g;
 const used = [...new Set(code.flatMap(({ text }) => [...text.matchAll(KEY)].map((m) => m[1]!)))];
 

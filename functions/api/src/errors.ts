@@ -1,5 +1,11 @@
 import { ConflictError } from '@sisi/data';
-import { type DetailKey, detailText, type ErrorCode, type ErrorParams } from '@sisi/domain';
+import {
+  type DetailKey,
+  detailText,
+  type ErrorCode,
+  type ErrorParams,
+  isDetailKey,
+} from '@sisi/domain';
 
 /**
  * Where the words of a problem's detail (or of a field error's message) come from: a key of
@@ -141,8 +147,9 @@ const storageConflictCode = (cause: unknown): ErrorCode | undefined =>
  * A write that meets a state it cannot change: `code` is `version_conflict` on a `version`
  * field (someone saved in the meantime), `email_taken` for an email already someone's, else
  * `conflict`. A detail key words the detail, and the field's message, in the reader's
- * language (ADR 0040); a storage conflict (`ConflictProblem.ofStorage`) keeps the storage's
- * English sentence for an English reader and gives the others its code's words.
+ * language (ADR 0040); a storage conflict (`ConflictProblem.ofStorage`) reads its own key's
+ * words when it has one, else keeps the storage's English sentence for an English reader
+ * and gives the others its code's words.
  */
 export class ConflictProblem extends ApiError {
   override name = 'ConflictProblem';
@@ -160,6 +167,10 @@ export class ConflictProblem extends ApiError {
 
   /** The storage's conflict as a 409 naming `field` (its own field when none is given). */
   static ofStorage(error: ConflictError, field = error.field): ApiError {
+    // a conflict the storage gives words of its own reads them in every language
+    if (error.key && isDetailKey(error.key)) {
+      return new ConflictProblem(error.key, field, { cause: error, params: error.params });
+    }
     const extra = ConflictProblem.extra(field, { cause: error });
     const problem = new ApiError(409, 'Conflict', error.message, extra, { cause: error });
     problem.name = 'ConflictProblem';
