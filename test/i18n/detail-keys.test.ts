@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 /**
  * Every problem detail the API throws is a key of the details catalogs, in every language
  * (ADR 0040): the keys the API's and the storage's sources name, found by their prefixes,
- * and no throw of a 403, 409, 410 or 422 left with English words of its own.
+ * and no throw of a 401, 403, 409, 410 or 422 left with English words of its own.
  */
 const root = findRepoRoot();
 /** The API, and the storage whose conflicts name their words (`Conflict.key`). */
@@ -22,7 +22,7 @@ function sources(dir: string): string[] {
 }
 
 const code = DIRS.flatMap(sources).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
-const KEY = /['"]((?:forbidden|conflict|gone|rule)_[a-z_]+)['"]/g;
+const KEY = /['"]((?:unauthorized|forbidden|conflict|gone|rule)_[a-z_]+)['"]/g;
 const used = [...new Set(code.flatMap(({ text }) => [...text.matchAll(KEY)].map((m) => m[1]!)))];
 
 const has = (catalog: Record<string, string>, key: string) =>
@@ -42,11 +42,14 @@ describe('the problem details the API throws', () => {
   });
 
   it('are thrown by key, never as English words', () => {
-    const THROW = /new (?:ForbiddenError|ConflictProblem|GoneError|DomainRuleError)\(\s*([`'"])/g;
+    const THROW =
+      /new (?:UnauthorizedError|ForbiddenError|ConflictProblem|GoneError|DomainRuleError)\(\s*([`'"])/g;
     const worded = code.flatMap(({ path, text }) =>
       [...text.matchAll(THROW)]
         .map((m) => text.slice(m.index, m.index + 90))
-        .filter((s) => !/\(\s*['"](?:forbidden|conflict|gone|rule)_[a-z_]+['"]/.test(s))
+        .filter(
+          (s) => !/\(\s*['"](?:unauthorized|forbidden|conflict|gone|rule)_[a-z_]+['"]/.test(s),
+        )
         .map((s) => `${path.slice(root.length + 1)}: ${s}`),
     );
     expect(worded).toEqual([]);

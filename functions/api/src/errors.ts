@@ -74,11 +74,13 @@ export class ValidationError extends ApiError {
   }
 }
 
+/** No valid sign-in: with a detail key, why (in the reader's language), else the general words. */
 export class UnauthorizedError extends ApiError {
   override name = 'UnauthorizedError';
-  constructor(detail = 'a valid bearer token is required') {
-    super(401, 'Unauthorized', detail);
-    this.wording = { key: 'problem_unauthorized' };
+  constructor(key?: DetailKey, params?: ErrorParams) {
+    const said = key ? detail(key, params) : undefined;
+    super(401, 'Unauthorized', said?.english ?? 'a valid bearer token is required');
+    this.wording = said?.wording ?? { key: 'problem_unauthorized' };
   }
 }
 

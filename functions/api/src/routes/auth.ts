@@ -41,7 +41,7 @@ const invitationSchema = z
   })
   .openapi('Invitation');
 
-const invalidCredentials = () => new UnauthorizedError('wrong email or password');
+const invalidCredentials = () => new UnauthorizedError('unauthorized_credentials');
 
 /** The invitation of `token` and who it is for: 404 unknown, 410 used or expired. */
 async function findInvitation(deps: ApiDeps, token: string) {
@@ -113,7 +113,7 @@ const getMe = createRoute({
 });
 const getMeHandler: Handler<typeof getMe> = async (c) => {
   const user = await c.var.deps.platform.getUser(c.get('tenant').userId);
-  if (user?.status !== 'active') throw new UnauthorizedError('this account is not active');
+  if (user?.status !== 'active') throw new UnauthorizedError('unauthorized_not_active');
   return c.json(publicUser(user), 200);
 };
 
@@ -135,7 +135,7 @@ const updateMeHandler: Handler<typeof updateMe> = async (c) => {
   const { language } = c.req.valid('json');
   const platform = c.var.deps.platform;
   const user = await platform.getUser(c.get('tenant').userId);
-  if (user?.status !== 'active') throw new UnauthorizedError('this account is not active');
+  if (user?.status !== 'active') throw new UnauthorizedError('unauthorized_not_active');
   await platform.setUserLanguage(user.id, language);
   return c.json(publicUser({ ...user, language }), 200);
 };
