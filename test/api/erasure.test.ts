@@ -405,3 +405,55 @@ describe('a namesake keeps their name', () => {
     expect((await api.login(here.email, PASSWORD)).status).toBe(200);
   });
 });
+
+describe('in a network whose language is French', () => {
+  it('replaces the name with the network’s words: the text around them was written in French', async () => {
+    const records = (await import('../../packages/domain/locales/fr/records.json')).default;
+    const fr = await api.createNetwork('Réseau Ouest', { defaultLanguage: 'fr' });
+    const call = (method: string, path: string, body?: unknown, token = fr.adminToken) =>
+      api.call(method, `/networks/${fr.networkId}${path}`, { token, body });
+    const NAME = 'Aïssatou Ndiaye-Kourouma';
+    const org = await createOrganization(api, fr.networkId, fr.adminToken, { name: 'Arc-en-ciel' });
+    const partner = await createOrganization(api, fr.networkId, fr.adminToken, { name: 'Sauti' });
+    const first = await acceptInvitation(api, org.coordinatorEmail, NAME);
+    // a second coordinator, so that the first may be erased
+    const email = uniqueEmail('second-coordinator');
+    const second = await expectJson<Member>(
+      await call('POST', `/organizations/${org.id}/members`, { email, name: 'Binta Diallo' }),
+      201,
+    );
+    await acceptInvitation(api, email, 'Binta Diallo');
+    await expectJson(
+      await call('PATCH', `/organizations/${org.id}/members/${second.id}`, { role: 'coordinator' }),
+      200,
+    );
+    const m = await createMentorship(api, fr.networkId, fr.adminToken, {
+      mentorOrganizationId: org.id,
+      menteeOrganizationIds: [partner.id],
+    });
+    await expectJson(
+      await call(
+        'POST',
+        `/mentorships/${m.id}/agreements`,
+        { organizationId: org.id },
+        first.token,
+      ),
+      201,
+    );
+
+    await expectJson(await call('POST', `/people/${org.coordinatorId}/erasure`, {}), 200);
+
+    const after = await expectJson<Mentorship & { agreements: { acceptedByName: string }[] }>(
+      await call('GET', `/mentorships/${m.id}`),
+      200,
+    );
+    const french = records.former_coordinator_of.replace('{{organization}}', 'Arc-en-ciel');
+    expect(french).toBe('un·e ancien·ne coordonnateur·rice de Arc-en-ciel');
+    expect(after.agreements.map((a) => a.acceptedByName)).toEqual([french]);
+    const items = (await scanAll(networkTableName(api.prefix, fr.networkId))).map((i) =>
+      JSON.stringify(i),
+    );
+    expect(traces(items, [NAME, 'Kourouma'])).toEqual([]);
+    expect(items.some((i) => i.includes('a former coordinator'))).toBe(false);
+  });
+});

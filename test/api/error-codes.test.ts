@@ -1,4 +1,4 @@
-import { errorCatalogs, errorCodes, errorText, keyPopulations } from '@sisi/domain';
+import { detailCatalogs, errorCatalogs, errorCodes, errorText, keyPopulations } from '@sisi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { organizationBody } from '../support/fixtures.ts';
@@ -204,11 +204,17 @@ describe('messages follow Accept-Language', () => {
       rule: expect.any(String),
       title: errorCatalogs.fr.problem_title_422,
     });
-    // each rule the catalogs word has its own words; any other, the general ones
+    // the thrower's precise sentence, from its key (ADR 0040); the SPA words the rule under
+    // a field from `domain_rule_<rule>`, which every rule thrown has too
+    const words = (detailCatalogs.fr as Record<string, string>)[
+      `rule_${problem.rule?.replaceAll('-', '_')}`
+    ];
+    expect(words).toBeDefined();
+    expect(problem.detail).toBe(words);
+    expect(problem.errors).toEqual([
+      { path: 'stage', code: 'domain_rule', params: { rule: problem.rule }, message: words },
+    ]);
     const catalog: Record<string, string> = errorCatalogs.fr;
-    expect(problem.detail).toBe(
-      catalog[`domain_rule_${problem.rule}`] ?? errorCatalogs.fr.domain_rule,
-    );
     expect(catalog[`domain_rule_${problem.rule}`]).toBeDefined();
     expect(await api.countItems([w.networkId])).toBe(before);
   });

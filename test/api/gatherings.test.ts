@@ -109,7 +109,8 @@ describe('POST /networks/{networkId}/mentorships/{mentorshipId}/gatherings', () 
     });
     const problem = (await expectProblem(res, 422)) as Problem & { rule?: string; code?: string };
     expect(problem.code).toBe('domain_rule');
-    expect(problem.detail).toBe(fr['domain_rule_safety-check-incomplete']);
+    const details = (await import('../../packages/domain/locales/fr/details.json')).default;
+    expect(problem.detail).toBe(details.rule_safety_check_incomplete);
     expect(problem.errors?.map((e) => e.code)).toEqual(CHECKLIST.map(() => 'safety_item_not_done'));
     expect(problem.errors?.map((e) => e.message)).toEqual(
       CHECKLIST.map(() => fr.safety_item_not_done),

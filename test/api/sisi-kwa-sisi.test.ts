@@ -1,3 +1,4 @@
+import { detailCatalogs } from '@sisi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { expectJson, expectProblem } from '../support/problem.ts';
@@ -148,13 +149,22 @@ describe('the pool of coaches', () => {
         field,
       );
     }
-    await expectProblem(
-      await api.call('POST', `${base()}/coaches`, {
-        token: w.tokens.admin,
-        body: { personId: person(0).id, areas: [{ area: 'finance-management' }] },
-      }),
-      409,
-      'personId',
+    // the storage's conflict has words of its own, in the reader's language (ADR 0040)
+    for (const lng of ['en', 'fr', 'pt'] as const) {
+      const problem = await expectProblem(
+        await api.call('POST', `${base()}/coaches`, {
+          token: w.tokens.admin,
+          body: { personId: person(0).id, areas: [{ area: 'finance-management' }] },
+          headers: { 'accept-language': lng },
+        }),
+        409,
+        'personId',
+      );
+      expect(problem.detail).toBe(detailCatalogs[lng].conflict_already_coach);
+      expect(problem.errors?.[0]?.message).toBe(detailCatalogs[lng].conflict_already_coach);
+    }
+    expect(detailCatalogs.en.conflict_already_coach).toBe(
+      'this person is already in the pool of coaches',
     );
     expect(await items()).toBe(before);
   });

@@ -55,6 +55,7 @@ export interface TestApi {
   /** Onboards a network as the operator and signs its admin in through the invitation. */
   createNetwork(
     name?: string,
+    options?: { defaultLanguage?: string },
   ): Promise<{ networkId: string; adminToken: string; adminEmail: string }>;
   /** Every item of the platform table and of the given networks' tables. */
   countItems(networkIds?: string[]): Promise<number>;
@@ -190,11 +191,11 @@ export async function createTestApi(overrides: Partial<LocalDepsOptions> = {}): 
     return token;
   };
 
-  const createNetwork: TestApi['createNetwork'] = async (name = 'Test network') => {
+  const createNetwork: TestApi['createNetwork'] = async (name = 'Test network', options = {}) => {
     const adminEmail = `admin${++counter}-${prefix}@example.org`;
     const res = await call('POST', '/networks', {
       token: operatorToken,
-      body: { name, region: 'East Africa', adminEmail, adminName: 'Network Admin' },
+      body: { name, region: 'East Africa', adminEmail, adminName: 'Network Admin', ...options },
     });
     if (res.status !== 201) throw new Error(`create network: ${res.status} ${await res.text()}`);
     const { id } = (await res.json()) as { id: string };

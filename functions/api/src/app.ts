@@ -200,7 +200,7 @@ export function createApp(deps: ApiDeps) {
   // means something more precise (e.g. a used invitation is 410 Gone).
   app.onError((error, c) => {
     if (error instanceof ConflictError) {
-      return problemResponse(c, new ConflictProblem(error.message, error.field, { cause: error }));
+      return problemResponse(c, ConflictProblem.ofStorage(error));
     }
     if (error instanceof ItemNotFoundError) {
       return problemResponse(c, new NotFoundError(error.entity));

@@ -1,5 +1,29 @@
 import { ConflictError } from '@sisi/data';
-import type { ErrorCode, ErrorParams } from '@sisi/domain';
+import {
+  type DetailKey,
+  detailText,
+  type ErrorCode,
+  type ErrorParams,
+  isDetailKey,
+} from '@sisi/domain';
+
+/**
+ * Where the words of a problem's detail (or of a field error's message) come from: a key of
+ * `locales/{lng}/errors.json` (the default: an English reader keeps the thrower's sentence,
+ * any other reader gets the key's words), or of `locales/{lng}/details.json`
+ * (`catalog: 'details'`: every reader, English included, gets the key's words; ADR 0040).
+ */
+export interface Wording {
+  key: string;
+  params?: ErrorParams;
+  catalog?: 'details';
+}
+
+/** A detail key's wording, and its English words (the `Error`'s message, for logs). */
+const detail = (key: DetailKey, params?: ErrorParams) => ({
+  wording: { key, ...(params ? { params } : {}), catalog: 'details' } satisfies Wording,
+  english: detailText(key, params, 'en'),
+});
 
 /**
  * Errors of the API. Each carries the HTTP status and RFC 9457 fields it becomes at the
@@ -8,11 +32,10 @@ import type { ErrorCode, ErrorParams } from '@sisi/domain';
 export class ApiError extends Error {
   override name = 'ApiError';
   /**
-   * The catalog key (`locales/{lng}/errors.json`) and parameters of the detail in words
-   * every language has: an English reader gets `message` as written at the throw, any other
-   * reader these words (`problemResponse`).
+   * The catalog key and parameters of the detail in words every language has (`Wording`):
+   * worded in the reader's language by `problemResponse`.
    */
-  wording: { key: string; params?: ErrorParams } = { key: 'problem_internal' };
+  wording: Wording = { key: 'problem_internal' };
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503,
     readonly title: string,
@@ -30,14 +53,16 @@ export class ApiError extends Error {
 
 /**
  * One field error: where, which rule (a stable code of `errorCodes`) and its parameters.
- * `message` is worded from `code` in the reader's language at the edge; a thrower gives one
- * only where the words are its own (a 409 or 422 naming a field: English, see ADR 0036).
+ * `message` is worded from `code` in the reader's language at the edge; a 409 or 422 naming
+ * a field words it from its detail instead (`wording`, never sent as such; ADR 0040). A
+ * `message` given at the throw is English words of its own, for an English reader only.
  */
 export interface FieldError {
   path: string;
   code: ErrorCode;
   params?: ErrorParams;
   message?: string;
+  wording?: Wording;
 }
 
 export class ValidationError extends ApiError {
@@ -49,19 +74,26 @@ export class ValidationError extends ApiError {
   }
 }
 
+/** No valid sign-in: with a detail key, why (in the reader's language), else the general words. */
 export class UnauthorizedError extends ApiError {
   override name = 'UnauthorizedError';
-  constructor(detail = 'a valid bearer token is required') {
-    super(401, 'Unauthorized', detail);
-    this.wording = { key: 'problem_unauthorized' };
+  constructor(key?: DetailKey, params?: ErrorParams) {
+    const said = key ? detail(key, params) : undefined;
+    super(401, 'Unauthorized', said?.english ?? 'a valid bearer token is required');
+    this.wording = said?.wording ?? { key: 'problem_unauthorized' };
   }
 }
 
+/**
+ * A role that does not allow the request: with a detail key, the precise sentence in the
+ * reader's language (`new ForbiddenError('forbidden_audit_trail')`), else the general one.
+ */
 export class ForbiddenError extends ApiError {
   override name = 'ForbiddenError';
-  constructor(detail = 'your role does not allow this') {
-    super(403, 'Forbidden', detail);
-    this.wording = { key: 'problem_forbidden' };
+  constructor(key?: DetailKey, params?: ErrorParams) {
+    const said = key ? detail(key, params) : undefined;
+    super(403, 'Forbidden', said?.english ?? 'your role does not allow this');
+    this.wording = said?.wording ?? { key: 'problem_forbidden' };
   }
 }
 
@@ -116,23 +148,48 @@ const storageConflictCode = (cause: unknown): ErrorCode | undefined =>
 /**
  * A write that meets a state it cannot change: `code` is `version_conflict` on a `version`
  * field (someone saved in the meantime), `email_taken` for an email already someone's, else
- * `conflict`; the detail stays the thrower's.
+ * `conflict`. A detail key words the detail, and the field's message, in the reader's
+ * language (ADR 0040); a storage conflict (`ConflictProblem.ofStorage`) reads its own key's
+ * words when it has one, else keeps the storage's English sentence for an English reader
+ * and gives the others its code's words.
  */
 export class ConflictProblem extends ApiError {
   override name = 'ConflictProblem';
-  constructor(detail: string, field?: string, options?: ErrorOptions) {
+  constructor(key: DetailKey, field?: string, options?: ErrorOptions & { params?: ErrorParams }) {
+    const said = detail(key, options?.params);
+    super(
+      409,
+      'Conflict',
+      said.english,
+      ConflictProblem.extra(field, options, said.wording),
+      options,
+    );
+    this.wording = said.wording;
+  }
+
+  /** The storage's conflict as a 409 naming `field` (its own field when none is given). */
+  static ofStorage(error: ConflictError, field = error.field): ApiError {
+    // a conflict the storage gives words of its own reads them in every language
+    if (error.key && isDetailKey(error.key)) {
+      return new ConflictProblem(error.key, field, { cause: error, params: error.params });
+    }
+    const extra = ConflictProblem.extra(field, { cause: error });
+    const problem = new ApiError(409, 'Conflict', error.message, extra, { cause: error });
+    problem.name = 'ConflictProblem';
+    problem.wording = { key: extra.code };
+    if (Array.isArray(extra.errors)) extra.errors[0]!.message = error.message;
+    return problem;
+  }
+
+  private static extra(field: string | undefined, options?: ErrorOptions, wording?: Wording) {
     const code: ErrorCode =
       field === 'version'
         ? 'version_conflict'
         : (storageConflictCode(options?.cause) ?? 'conflict');
-    super(
-      409,
-      'Conflict',
-      detail,
-      { code, ...(field ? { errors: [{ path: field, code, message: detail }] } : {}) },
-      options,
-    );
-    this.wording = { key: code };
+    const errors: FieldError[] | undefined = field
+      ? [{ path: field, code, ...(wording ? { wording } : {}) }]
+      : undefined;
+    return { code, ...(errors ? { errors } : {}) };
   }
 }
 
@@ -142,7 +199,7 @@ export class ConflictProblem extends ApiError {
  * storage field does); anything else goes on as it was (`app.onError` maps the rest).
  *
  * @example
- * await platform.transact(ops).catch(onConflict(() => new GoneError('already used')));
+ * await platform.transact(ops).catch(onConflict(() => new GoneError('gone_invitation_used_meanwhile')));
  */
 export const onConflict =
   (problem: (error: ConflictError) => ApiError, options: { from?: string } = {}) =>
@@ -166,13 +223,15 @@ export const onConflict =
  * await platform.transact(ops).catch(conflictAs('adminEmail', { from: 'email' }));
  */
 export const conflictAs = (field: string, options: { from?: string } = {}) =>
-  onConflict((error) => new ConflictProblem(error.message, field, { cause: error }), options);
+  onConflict((error) => ConflictProblem.ofStorage(error, field), options);
 
+/** A link or invitation no longer valid, worded from its detail key. */
 export class GoneError extends ApiError {
   override name = 'GoneError';
-  constructor(detail: string) {
-    super(410, 'Gone', detail);
-    this.wording = { key: 'problem_gone' };
+  constructor(key: DetailKey, params?: ErrorParams) {
+    const said = detail(key, params);
+    super(410, 'Gone', said.english);
+    this.wording = said.wording;
   }
 }
 
@@ -184,21 +243,28 @@ export class TooManyRequestsError extends ApiError {
   }
 }
 
-/** A rule of the domain forbids the change (e.g. a stage move the lifecycle does not allow). */
+/**
+ * A rule of the domain forbids the change (e.g. a stage move the lifecycle does not allow):
+ * `rule` is its stable name, the detail key its precise sentence (and the field's message)
+ * in the reader's language.
+ */
 export class DomainRuleError extends ApiError {
   override name = 'DomainRuleError';
   constructor(
-    detail: string,
+    key: DetailKey,
     readonly rule: string,
     field?: string,
+    params?: ErrorParams,
   ) {
-    super(422, 'Rule of the domain', detail, {
+    const said = detail(key, params);
+    const errors: FieldError[] = field
+      ? [{ path: field, code: 'domain_rule', params: { rule }, wording: said.wording }]
+      : [];
+    super(422, 'Rule of the domain', said.english, {
       code: 'domain_rule',
       rule,
-      ...(field
-        ? { errors: [{ path: field, code: 'domain_rule', params: { rule }, message: detail }] }
-        : {}),
+      ...(errors.length ? { errors } : {}),
     });
-    this.wording = { key: 'domain_rule', params: { rule } };
+    this.wording = said.wording;
   }
 }

@@ -1,4 +1,5 @@
 import type { UserRecord } from '@sisi/data';
+import type { DetailKey } from '@sisi/domain';
 
 /** How long one instance trusts what it read of a person: access ends within this. */
 export const PERSON_ACCESS_TTL_MS = 60_000;
@@ -72,18 +73,19 @@ export function createPersonAccess(options: {
 }
 
 /**
- * Why a verified token no longer grants access, or `undefined` when it does: the person is
- * unknown or not active, or the token was issued before their `tokensValidAfter`.
+ * Why a verified token no longer grants access (the key of its words, ADR 0040), or
+ * `undefined` when it does: the person is unknown or not active, or the token was issued
+ * before their `tokensValidAfter`.
  */
 export function accessRefusal(
   person: PersonAccessRecord | undefined,
   issuedAtSeconds: number | undefined,
-): string | undefined {
-  if (person?.status !== 'active') return 'this account is not active';
+): DetailKey | undefined {
+  if (person?.status !== 'active') return 'unauthorized_not_active';
   if (person.tokensValidAfter) {
     const validFromSeconds = Math.floor(Date.parse(person.tokensValidAfter) / 1000);
     if (issuedAtSeconds === undefined || issuedAtSeconds < validFromSeconds) {
-      return 'this sign-in has ended; sign in again';
+      return 'unauthorized_sign_in_again';
     }
   }
   return undefined;

@@ -1,6 +1,7 @@
 import {
+  type DetailKey,
+  detailText,
   type ErrorCode,
-  type ErrorParams,
   errorText,
   fieldIssues,
   unsafeTextFields,
@@ -14,6 +15,7 @@ import {
   MethodNotAllowedError,
   TooManyRequestsError,
   ValidationError,
+  type Wording,
 } from './errors.ts';
 
 export const PROBLEM_JSON = 'application/problem+json';
@@ -26,9 +28,22 @@ export function fieldErrors(error: ZodError, prefix?: string, input?: unknown): 
   return fieldIssues(error.issues, { prefix, input });
 }
 
-/** A field error's words in `lng`: its own (English) words for English, else its code's. */
+/** A wording's words in `lng`, from the catalog it names (ADR 0040). */
+const words = (w: Wording, lng: string) =>
+  w.catalog === 'details'
+    ? detailText(w.key as DetailKey, w.params, lng)
+    : errorText(w.key as ErrorCode, w.params ?? {}, lng);
+
+/**
+ * A field error's words in `lng`: its detail's when it has one, else its own (English)
+ * words for English, else its code's.
+ */
 const worded = (e: FieldError, lng: string) =>
-  e.message !== undefined && lng === 'en' ? e.message : errorText(e.code, e.params ?? {}, lng);
+  e.wording
+    ? words(e.wording, lng)
+    : e.message !== undefined && lng === 'en'
+      ? e.message
+      : errorText(e.code, e.params ?? {}, lng);
 
 /**
  * Turns any thrown value into an RFC 9457 response; unknown errors say nothing inside. The
@@ -49,16 +64,17 @@ export function problemResponse(c: Context, error: unknown): Response {
     ...(f.params ? { params: f.params } : {}),
     message: worded(f, lng),
   }));
-  const words = (key: string, params: ErrorParams = {}) => errorText(key as ErrorCode, params, lng);
+  // a detail by key reads in every language, English included; any other keeps the
+  // thrower's English sentence for an English reader
   const detail =
     e instanceof ValidationError && errors
       ? errors.map((f) => `${f.path}: ${f.message}`).join(' ')
-      : lng === 'en'
+      : lng === 'en' && e.wording.catalog !== 'details'
         ? e.message
-        : words(e.wording.key, e.wording.params);
+        : words(e.wording, lng);
   const body = {
     type: e.type,
-    title: lng === 'en' ? e.title : words(`problem_title_${e.status}`),
+    title: lng === 'en' ? e.title : words({ key: `problem_title_${e.status}` }, lng),
     status: e.status,
     detail,
     instance: new URL(c.req.url).pathname,

@@ -1,3 +1,5 @@
+import type { DetailKey, ErrorParams } from '@sisi/domain';
+
 /** Base error of `@sisi/data`; `cause` keeps the SDK error. */
 export class DataError extends Error {
   override name = 'DataError';
@@ -14,15 +16,23 @@ export class ItemNotFoundError extends DataError {
   }
 }
 
-/** A conditional write lost: stale `version`, or a unique value already taken. */
+/**
+ * A conditional write lost: stale `version`, or a unique value already taken. `key` and
+ * `params` name the words of the 409's detail in the API's details catalog (ADR 0040),
+ * when the conflict has words of its own there; `message` is English, for logs.
+ */
 export class ConflictError extends DataError {
   override name = 'ConflictError';
+  readonly key?: DetailKey;
+  readonly params?: ErrorParams;
   constructor(
     message: string,
     readonly field?: string,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { key?: DetailKey | undefined; params?: ErrorParams | undefined },
   ) {
     super(message, options);
+    if (options?.key) this.key = options.key;
+    if (options?.params) this.params = options.params;
   }
 }
 

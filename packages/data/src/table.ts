@@ -13,7 +13,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { Page } from '@sisi/domain';
+import type { DetailKey, ErrorParams, Page } from '@sisi/domain';
 import { decodeCursor, encodeCursor } from './client.ts';
 import { type SweepOptions, type SweepResult, sweepTable } from './eraser.ts';
 import { ConflictError, DataError } from './errors.ts';
@@ -25,12 +25,20 @@ export type WriteOp = NonNullable<TransactWriteCommandInput['TransactItems']>[nu
   /** Which field a failed condition on this op means, for the 409 a caller returns. */
   conflictField?: string;
   conflictMessage?: string;
+  conflictKey?: DetailKey;
+  conflictParams?: ErrorParams;
 };
 
-/** What a failed condition means to the caller: the 409's message and the field it names. */
+/**
+ * What a failed condition means to the caller: the 409's message (English, for logs), the
+ * field it names, and the key of its words in the details catalog when it has its own
+ * (ADR 0040).
+ */
 export interface Conflict {
   message: string;
   field?: string;
+  key?: DetailKey;
+  params?: ErrorParams;
 }
 
 /** The conflict of a stale write: "the plan changed meanwhile; reload and try again". */
@@ -113,7 +121,11 @@ async function conditional<T>(write: Promise<T>, conflict: Conflict | undefined)
     return await write;
   } catch (error) {
     if (!conflict || !isConditionFailure(error)) throw error;
-    throw new ConflictError(conflict.message, conflict.field, { cause: error });
+    throw new ConflictError(conflict.message, conflict.field, {
+      cause: error,
+      key: conflict.key,
+      params: conflict.params,
+    });
   }
 }
 
@@ -136,7 +148,7 @@ function transactionError(error: unknown, ops: WriteOp[]): unknown {
     return new ConflictError(
       op?.conflictMessage ?? 'the item changed or already exists',
       op?.conflictField,
-      { cause: error },
+      { cause: error, key: op?.conflictKey, params: op?.conflictParams },
     );
   }
   return error;
@@ -147,6 +159,8 @@ const conflictOf = (conflict: Conflict | undefined) =>
     ? {
         conflictMessage: conflict.message,
         ...(conflict.field === undefined ? {} : { conflictField: conflict.field }),
+        ...(conflict.key === undefined ? {} : { conflictKey: conflict.key }),
+        ...(conflict.params === undefined ? {} : { conflictParams: conflict.params }),
       }
     : {};
 
@@ -384,7 +398,10 @@ export class Table {
    * pause), so the conditions, not the timing, decide who wins.
    */
   async transact(ops: WriteOp[], options: { retry?: boolean } = {}): Promise<void> {
-    const TransactItems = ops.map(({ conflictField: _f, conflictMessage: _m, ...op }) => op);
+    const TransactItems = ops.map(
+      ({ conflictField: _f, conflictMessage: _m, conflictKey: _k, conflictParams: _p, ...op }) =>
+        op,
+    );
     for (let attempt = 1; ; attempt++) {
       try {
         await this.doc.send(new TransactWriteCommand({ TransactItems }));

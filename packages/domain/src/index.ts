@@ -136,11 +136,19 @@ export * from './donor/index.ts';
 export { readEnv } from './env.ts';
 export { errorCatalogs } from './errors/catalogs.ts';
 export {
+  type DetailKey,
+  type DetailWording,
+  detailCatalogs,
+  detailText,
+  isDetailKey,
+} from './errors/details.ts';
+export {
   type ExportLanguage,
   exportLanguages,
   exportsCatalogs,
   exportsT,
 } from './i18n/exports-catalogs.ts';
+export { formerRoleLabel, recordsCatalogs } from './i18n/records.ts';
 export { type ToolkitLanguage, toolkitIn, toolkitLanguages } from './i18n/toolkit-catalogs.ts';
 export { toolkitCoachingGroups } from './i18n/toolkit-coaching-groups.ts';
 export { toolkitCoachingPrograms } from './i18n/toolkit-coaching-programs.ts';
@@ -303,7 +311,6 @@ export {
   type ErasureResult,
   emptyActionSchema,
   erasureResultSchema,
-  formerRoleLabel,
   type InviteMember,
   inviteMemberSchema,
   isActiveOrganization,

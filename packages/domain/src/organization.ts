@@ -175,19 +175,3 @@ export const changeMemberSchema = z
 export type ChangeMember = z.output<typeof changeMemberSchema>;
 
 export { keyPopulations, technicalAreas };
-
-/**
- * What stands where an erased person's name was, in what Sisi stores (reports, stage
- * history, agreements): their former role, never who they were. Stored in English, as the
- * names it replaces were stored as typed; the SPA shows its own catalog's words for people
- * it lists (`erasedAt`, `formerRole`).
- *
- * @example
- * formerRoleLabel('coordinator', 'Rainbow Health') // 'a former coordinator of Rainbow Health'
- * formerRoleLabel('network-admin') // 'a former network admin'
- */
-export function formerRoleLabel(role: string | undefined, organizationName?: string): string {
-  if (role === 'network-admin') return 'a former network admin';
-  const who = role === 'coordinator' ? 'a former coordinator' : 'a former member';
-  return organizationName ? `${who} of ${organizationName}` : who;
-}

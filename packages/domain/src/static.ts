@@ -127,6 +127,7 @@ export {
   type IssueLike,
 } from './errors/codes.ts';
 export {
+  catalogText,
   type ErrorCatalog,
   type ErrorLanguage,
   errorLanguage,

@@ -24,9 +24,9 @@ export function authenticate(
     try {
       claims = await tokens.verify(match[1]);
     } catch (cause) {
-      throw new UnauthorizedError(
-        `the token is not valid${cause instanceof Error ? `: ${cause.message}` : ''}`,
-      );
+      throw cause instanceof Error
+        ? new UnauthorizedError('unauthorized_token_reason', { reason: cause.message })
+        : new UnauthorizedError('unauthorized_token');
     }
     const person = await access.get(claims.sub);
     const refused = accessRefusal(person, claims.iat);

@@ -21,7 +21,7 @@ export function donorFence(basePath: string): MiddlewareHandler<AppEnv> {
       if (!DONOR_PATHS.some((p) => p.test(path))) {
         // a network itself too (`/networks/{id}`): its spec lists 404, not 403
         if (/^\/networks\/[^/]+(\/|$)/.test(path)) throw new NotFoundError('resource');
-        throw new ForbiddenError('donors read summaries only');
+        throw new ForbiddenError('forbidden_donors_summaries_only');
       }
     }
     await next();

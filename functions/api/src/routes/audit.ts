@@ -98,7 +98,7 @@ async function allEntries(
 
 const listAuditHandler: Handler<typeof listAudit> = async (c) => {
   const { tenant, store } = network(c);
-  if (!isNetworkAdmin(tenant)) throw new ForbiddenError('only network admins read the audit trail');
+  if (!isNetworkAdmin(tenant)) throw new ForbiddenError('forbidden_audit_trail');
   const { person, kind, limit, cursor, format, lang } = c.req.valid('query');
   const filter = { ...(person ? { person } : {}), ...(kind ? { kind } : {}) };
   if (format === 'csv') {

@@ -42,20 +42,20 @@ const invitationSchema = z
   })
   .openapi('Invitation');
 
-const invalidCredentials = () => new UnauthorizedError('wrong email or password');
+const invalidCredentials = () => new UnauthorizedError('unauthorized_credentials');
 
 /** The invitation of `token` and who it is for: 404 unknown, 410 used or expired. */
 async function findInvitation(deps: ApiDeps, token: string) {
   const invitation = await deps.platform.getInvitation(hashToken(token));
   if (!invitation) throw new NotFoundError('invitation');
   if (invitation.usedAt || invitation.expiresAt <= deps.clock.now().toISOString()) {
-    throw new GoneError('this invitation was already used or has expired; ask for a new one');
+    throw new GoneError('gone_invitation_used');
   }
   const user = await deps.platform.getUser(invitation.userId);
   if (!user) throw new NotFoundError('invitation');
   // replaced by a newer link, or its person deactivated or already active
   if (!deps.platform.isCurrentInvitation(invitation, user)) {
-    throw new GoneError('this invitation is no longer valid; ask for a new one');
+    throw new GoneError('gone_invitation_invalid');
   }
   return { invitation, user };
 }
@@ -119,7 +119,7 @@ const getMe = createRoute({
 });
 const getMeHandler: Handler<typeof getMe> = async (c) => {
   const user = await c.var.deps.platform.getUser(c.get('tenant').userId);
-  if (user?.status !== 'active') throw new UnauthorizedError('this account is not active');
+  if (user?.status !== 'active') throw new UnauthorizedError('unauthorized_not_active');
   return c.json({ ...publicUser(user), now: c.var.deps.clock.now().toISOString() }, 200);
 };
 
@@ -141,7 +141,7 @@ const updateMeHandler: Handler<typeof updateMe> = async (c) => {
   const { language } = c.req.valid('json');
   const platform = c.var.deps.platform;
   const user = await platform.getUser(c.get('tenant').userId);
-  if (user?.status !== 'active') throw new UnauthorizedError('this account is not active');
+  if (user?.status !== 'active') throw new UnauthorizedError('unauthorized_not_active');
   await platform.setUserLanguage(user.id, language);
   return c.json(
     { ...publicUser({ ...user, language }), now: c.var.deps.clock.now().toISOString() },
@@ -203,7 +203,7 @@ const acceptInvitationHandler: Handler<typeof acceptInvitation> = async (c) => {
   // a race with another acceptance: the invitation is gone, not in conflict
   await deps.platform
     .transact(ops)
-    .catch(onConflict(() => new GoneError('this invitation was already used or has expired')));
+    .catch(onConflict(() => new GoneError('gone_invitation_used_meanwhile')));
   const active: UserRecord = { ...user, name, status: 'active', activatedAt: now };
   await deps.identity.setPassword(active, password);
   const token = await deps.identity.signIn(active, password);

@@ -44,7 +44,7 @@ const visiblePractice = perRequest(async (c) => {
 async function ownPractice(c: Context<AppEnv>) {
   const p = await visiblePractice(c);
   if (p.authorId !== network(c).tenant.userId) {
-    throw new ForbiddenError('only its author publishes or withdraws a best practice');
+    throw new ForbiddenError('forbidden_best_practice_author');
   }
   return p;
 }

@@ -53,7 +53,7 @@ const inventoryOut = z
 async function load(c: Context<AppEnv>, write: boolean) {
   const org = await readableOrganization(c);
   if (write && !canActForOrganization(network(c).tenant, org.id)) {
-    throw new ForbiddenError('only a network admin or the organization’s coordinator can do this');
+    throw new ForbiddenError('forbidden_organization_managers');
   }
   return org;
 }

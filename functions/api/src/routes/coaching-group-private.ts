@@ -120,7 +120,7 @@ const writeLearningLogHandler: Handler<typeof writeLearningLog> = async (c) => {
   const scope = await visibleGroup(c);
   const { tenant, group, access, repo, cipher } = scope;
   if (access !== 'member') {
-    throw new ForbiddenError("the group's members keep a learning log, each their own");
+    throw new ForbiddenError('forbidden_learning_log');
   }
   const session = await sessionOf(scope, sessionId);
   const now = depsOf(c).clock.now().toISOString();
@@ -192,7 +192,7 @@ const writeWorksheetHandler: Handler<typeof writeWorksheet> = async (c) => {
   const { answers } = c.req.valid('json');
   const { tenant, access, repo, cipher } = await visibleGroup(c);
   if (access !== 'member') {
-    throw new ForbiddenError("the group's members answer the key questions, each their own");
+    throw new ForbiddenError('forbidden_key_questions');
   }
   const stored: Record<string, Awaited<ReturnType<GroupCipher['encrypt']>>> = {};
   const kept: Partial<Record<KeyQuestionId, string>> = {};

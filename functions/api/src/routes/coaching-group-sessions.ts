@@ -36,10 +36,6 @@ const sessionOut = named(
 );
 const runnerOut = named(groupSessionRunnerSchema, 'CoachingGroupSessionRunner');
 
-const RULES = {
-  sessionInFuture: 'a session is held on or after its date',
-};
-
 /** The path's session of the group. */
 async function sessionOf({ repo, group }: GroupScope, sessionId: string) {
   const session = await repo.getSession(group.id, sessionId);
@@ -140,10 +136,10 @@ const updateSessionHandler: Handler<typeof updateSession> = async (c) => {
   if (errors.length) throw new ValidationError(errors);
   const deps = depsOf(c);
   if (changes.held && session.date > todayOf(deps)) {
-    throw new DomainRuleError(RULES.sessionInFuture, 'session-in-future', 'held');
+    throw new DomainRuleError('rule_session_in_future', 'session-in-future', 'held');
   }
   if (changes.held && session.heldAt) {
-    throw new ConflictProblem('the session was already marked held', 'held');
+    throw new ConflictProblem('conflict_session_held', 'held');
   }
   await repo
     .updateSession(group.id, sessionId, {

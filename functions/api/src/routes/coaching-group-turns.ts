@@ -52,13 +52,6 @@ const METHOD = issueProcessingMethod.steps
 const WHO =
   "By the group's members and facilitator only (a coordinator or admin who oversees the group: 403; anyone else: 404). The texts are encrypted, each bound to its group, item and field.";
 
-const RULES = {
-  held: 'the session was held: it takes no more turns, commitments or report-backs',
-  reviewFirst:
-    'a session after the third waits for the review that chooses its facilitator (POST …/review)',
-  reframeFirst: 'reframe the issue as “How do I …?” before the owner commits to actions',
-};
-
 /** The session of the group, still open for turns. */
 async function openSession(
   { repo, group }: GroupScope,
@@ -66,7 +59,7 @@ async function openSession(
 ): Promise<StoredGroupSession> {
   const session = await repo.getSession(group.id, sessionId);
   if (!session) throw new NotFoundError('coaching session');
-  if (session.heldAt) throw new DomainRuleError(RULES.held, 'session-held');
+  if (session.heldAt) throw new DomainRuleError('rule_held', 'session-held');
   return session;
 }
 
@@ -106,7 +99,7 @@ const createIssueHandler: Handler<typeof createIssue> = async (c) => {
   }
   await openSession(scope, sessionId);
   if (sessionNeedsReview(numberOf(group, sessionId).number, !!group.review)) {
-    throw new DomainRuleError(RULES.reviewFirst, 'review-first');
+    throw new DomainRuleError('rule_review_first', 'review-first');
   }
   const id = newId();
   const now = depsOf(c).clock.now().toISOString();
@@ -152,7 +145,7 @@ const updateIssueHandler: Handler<typeof updateIssue> = async (c) => {
   await openSession(scope, sessionId);
   const issue = await issueOf(scope, sessionId, issueId);
   if (issue.version !== input.version) {
-    throw new ConflictProblem('the issue changed meanwhile; reload and try again', 'version');
+    throw new ConflictProblem('conflict_issue_changed', 'version');
   }
   const next: StoredGroupIssue = {
     ...issue,
@@ -226,9 +219,9 @@ const commitToActionsHandler: Handler<typeof commitToActions> = async (c) => {
     ]);
   }
   const issue = await issueOf(scope, sessionId, issueId);
-  if (!issue.howDoI) throw new DomainRuleError(RULES.reframeFirst, 'reframe-first', 'howDoI');
+  if (!issue.howDoI) throw new DomainRuleError('rule_reframe_first', 'reframe-first', 'howDoI');
   if (issue.commitmentIds.length > 0) {
-    throw new ConflictProblem('the owner already committed to actions on this issue', 'actions');
+    throw new ConflictProblem('conflict_actions_committed', 'actions');
   }
   const deps = depsOf(c);
   const now = deps.clock.now().toISOString();
@@ -331,9 +324,9 @@ const reportBackHandler: Handler<typeof reportBack> = async (c) => {
     });
   }
   if (errors.length) throw new ValidationError(errors);
-  if (session.heldAt) throw new DomainRuleError(RULES.held, 'session-held', 'sessionId');
+  if (session.heldAt) throw new DomainRuleError('rule_held', 'session-held', 'sessionId');
   if (commitment.status === 'reported') {
-    throw new ConflictProblem('the commitment was already reported back', 'sessionId');
+    throw new ConflictProblem('conflict_reported_back', 'sessionId');
   }
   const deps = depsOf(c);
   const n = commitment.reportBacks.length;

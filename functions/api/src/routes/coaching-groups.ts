@@ -46,11 +46,6 @@ const groupPage = z.object({
   cursor: z.string().optional(),
 });
 
-const RULES = {
-  reviewTooEarly: 'the review comes after the third session: hold three sessions first',
-  noSpirit: 'the group has not written its spirit yet',
-};
-
 /** The group as the caller sees it with `access`; nothing (404) without. */
 async function groupView(
   c: Context<AppEnv>,
@@ -95,7 +90,7 @@ const createGroupHandler: Handler<typeof createGroup> = async (c) => {
   const { tenant, store } = network(c);
   const isCoordinator = tenant.roles.includes('coordinator');
   if (!tenant.roles.includes('network-admin') && !isCoordinator) {
-    throw new ForbiddenError('network admins and coordinators create coaching groups');
+    throw new ForbiddenError('forbidden_create_groups');
   }
   const input = c.req.valid('json');
   const people = store.people;
@@ -242,8 +237,8 @@ const agreeToSpiritHandler: Handler<typeof agreeToSpirit> = async (c) => {
   const { version } = c.req.valid('json');
   const scope = await visibleGroup(c);
   const { tenant, group, access, repo } = scope;
-  if (access !== 'member') throw new ForbiddenError('each member agrees for themselves');
-  if (!group.spirit) throw new DomainRuleError(RULES.noSpirit, 'no-spirit', 'version');
+  if (access !== 'member') throw new ForbiddenError('forbidden_member_agrees');
+  if (!group.spirit) throw new DomainRuleError('rule_no_spirit', 'no-spirit', 'version');
   // another version than the current one is the storage's conflict on `version`
   await repo.agree(group.id, tenant.userId, version, depsOf(c).clock.now().toISOString());
   const fresh = await reread(scope);
@@ -269,9 +264,9 @@ const recordReviewHandler: Handler<typeof recordReview> = async (c) => {
   const { tenant, group, repo } = scope;
   const problemsFound = facilitationChoiceProblems(choice, planOf(group));
   if (problemsFound.length) throw new ValidationError(problemsFound);
-  if (group.review) throw new ConflictProblem('the review was already recorded', 'mode');
+  if (group.review) throw new ConflictProblem('conflict_review_recorded', 'mode');
   const held = Object.values(group.sessions).filter((s) => s.held).length;
-  if (held < 3) throw new DomainRuleError(RULES.reviewTooEarly, 'review-too-early', 'mode');
+  if (held < 3) throw new DomainRuleError('rule_review_too_early', 'review-too-early', 'mode');
   // one recorded meanwhile is the storage's conflict on `mode`
   await repo.setReview(group.id, {
     ...choice,

@@ -54,7 +54,7 @@ const getOverviewHandler: Handler<typeof getOverview> = async (c) => {
   const admin = tenant.roles.includes('network-admin');
   const org = tenant.roles.includes('coordinator') ? tenant.organizationId : undefined;
   if (!admin && !org) {
-    throw new ForbiddenError('the coaching overview is for coordinators and network admins');
+    throw new ForbiddenError('forbidden_coaching_overview');
   }
   const today = todayOf(depsOf(c));
   const programs = store.coachingPrograms;

@@ -3,6 +3,7 @@ import {
   aggregateCompetencyChange,
   competencyAggregateSchema,
   competencyChange,
+  type DetailKey,
   MIN_AGGREGATE_COUNT,
   overallMeanChange,
   programSurveyQuestions,
@@ -52,12 +53,10 @@ const roundOut = named(z.object({ round: z.number().int() }), 'CoachingSurveyRou
 
 const now = (c: Context<AppEnv>) => depsOf(c).clock.now().toISOString();
 
-/** The caller must be a participant of a program they see (else 403). */
-async function asParticipant(c: Context<AppEnv>, what: string) {
+/** The caller must be a participant of a program they see (else 403, worded by `refusal`). */
+async function asParticipant(c: Context<AppEnv>, refusal: DetailKey) {
   const access = await visibleProgram(c);
-  if (!access.relations.includes('participant')) {
-    throw new ForbiddenError(`only a participant ${what}, for themself`);
-  }
+  if (!access.relations.includes('participant')) throw new ForbiddenError(refusal);
   return access;
 }
 
@@ -77,15 +76,11 @@ const addSelfAssessment = createRoute({
 });
 const addSelfAssessmentHandler: Handler<typeof addSelfAssessment> = async (c) => {
   const input = c.req.valid('json');
-  const { tenant, repo, program } = await asParticipant(c, 'rates their competencies');
+  const { tenant, repo, program } = await asParticipant(c, 'forbidden_participant_rates');
   if (input.kind === 'follow-up') {
     const mine = await repo.listSelfAssessments(program.id, tenant.userId);
     if (!mine.some((a) => a.kind === 'baseline')) {
-      throw new DomainRuleError(
-        'the baseline self-assessment comes first, so later ones can show change',
-        'baseline-missing',
-        'kind',
-      );
+      throw new DomainRuleError('rule_baseline_missing', 'baseline-missing', 'kind');
     }
   }
   const ratings = Object.fromEntries(
@@ -116,7 +111,7 @@ const listMySelfAssessments = createRoute({
   },
 });
 const listMySelfAssessmentsHandler: Handler<typeof listMySelfAssessments> = async (c) => {
-  const { tenant, repo, program } = await asParticipant(c, 'reads their self-assessments');
+  const { tenant, repo, program } = await asParticipant(c, 'forbidden_participant_reads');
   const items = await repo.listSelfAssessments(program.id, tenant.userId);
   return c.json({ items, change: competencyChange(items) }, 200);
 };
@@ -172,7 +167,7 @@ const openSurvey = createRoute({
 const openSurveyHandler: Handler<typeof openSurvey> = async (c) => {
   const { repo, program } = await managedProgram(c);
   if ((await repo.listParticipants(program.id)).length === 0) {
-    throw new DomainRuleError('the program has no participant to ask yet', 'no-participants');
+    throw new DomainRuleError('rule_no_participants', 'no-participants');
   }
   const round = await repo
     .openSurveyRound(program.id, program.surveyRound, now(c))
@@ -195,9 +190,9 @@ const answerSurvey = createRoute({
 });
 const answerSurveyHandler: Handler<typeof answerSurvey> = async (c) => {
   const input = c.req.valid('json');
-  const { tenant, repo, program } = await asParticipant(c, 'answers the survey');
+  const { tenant, repo, program } = await asParticipant(c, 'forbidden_participant_survey');
   if (program.surveyRound === 0) {
-    throw new DomainRuleError('no survey round is open', 'survey-closed');
+    throw new DomainRuleError('rule_survey_closed', 'survey-closed');
   }
   const answers = Object.fromEntries(
     Object.entries(input.answers).filter(([, v]) => v !== undefined),

@@ -95,7 +95,7 @@ const getPairs = createRoute({
 const getPairsHandler: Handler<typeof getPairs> = async (c) => {
   const { repo, program, manages, relations } = await visibleProgram(c);
   if (!manages && !relations.includes('participant')) {
-    throw new ForbiddenError('the pairs are shown to the program’s managers and participants');
+    throw new ForbiddenError('forbidden_pairs_shown');
   }
   return c.json(
     {
@@ -125,11 +125,7 @@ const setFixedPairsHandler: Handler<typeof setFixedPairs> = async (c) => {
   const { pairs } = c.req.valid('json');
   const { repo, program } = await managedProgram(c);
   if (program.pairingMode !== 'fixed') {
-    throw new DomainRuleError(
-      'this program pairs by rotation: generate rounds instead',
-      'pairing-mode',
-      'pairs',
-    );
+    throw new DomainRuleError('rule_pairing_rotation', 'pairing-mode', 'pairs');
   }
   const [participants, existing] = await Promise.all([
     repo.listParticipants(program.id),
@@ -189,14 +185,14 @@ const addRotationHandler: Handler<typeof addRotation> = async (c) => {
   const input = c.req.valid('json');
   const { repo, program } = await managedProgram(c);
   if (program.pairingMode !== 'rotational' || !program.rotationWeeks) {
-    throw new DomainRuleError('this program has fixed pairs: form them instead', 'pairing-mode');
+    throw new DomainRuleError('rule_pairing_fixed', 'pairing-mode');
   }
   const [participants, rounds] = await Promise.all([
     repo.listParticipants(program.id),
     repo.listRounds(program.id),
   ]);
   if (participants.length < 2) {
-    throw new DomainRuleError('a rotation needs at least two participants', 'too-few-participants');
+    throw new DomainRuleError('rule_too_few_participants', 'too-few-participants');
   }
   const last = rounds.at(-1);
   const nextDay = last?.endDate

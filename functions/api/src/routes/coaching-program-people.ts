@@ -141,7 +141,7 @@ const confirmReferenceHandler: Handler<typeof confirmReference> = async (c) => {
   const index = nomination.referees.findIndex((r) => r.personId === refereeId);
   if (index < 0) throw new NotFoundError('referee');
   if (refereeId !== tenant.userId) {
-    throw new ForbiddenError('only the referee confirms their own reference');
+    throw new ForbiddenError('forbidden_referee_own');
   }
   const at = now(c);
   await repo.confirmReference(program.id, nomination.id, index, refereeId, at, statement);
@@ -176,14 +176,10 @@ const acceptParticipantHandler: Handler<typeof acceptParticipant> = async (c) =>
   }
   const state = nominationState(nomination);
   if (state === 'accepted') {
-    throw new ConflictProblem('this nomination was already accepted', 'nominationId');
+    throw new ConflictProblem('conflict_nomination_accepted', 'nominationId');
   }
   if (state === 'awaiting-reference') {
-    throw new DomainRuleError(
-      'a nominee is accepted once a referee has confirmed the nomination',
-      'reference-missing',
-      'nominationId',
-    );
+    throw new DomainRuleError('rule_reference_missing', 'reference-missing', 'nominationId');
   }
   const participant: Participant = {
     programId: program.id,
@@ -214,9 +210,7 @@ const listParticipants = createRoute({
 const listParticipantsHandler: Handler<typeof listParticipants> = async (c) => {
   const { repo, program, manages, relations } = await visibleProgram(c);
   if (!manages && !relations.includes('participant')) {
-    throw new ForbiddenError(
-      'the participants are listed to the program’s managers and participants',
-    );
+    throw new ForbiddenError('forbidden_participants_listed');
   }
   return c.json({ items: await repo.listParticipants(program.id) }, 200);
 };
@@ -239,7 +233,7 @@ const signConsentHandler: Handler<typeof signConsent> = async (c) => {
   const { repo, tenant, program } = await visibleProgram(c);
   const participant = await repo.getParticipant(program.id, tenant.userId);
   if (!participant) {
-    throw new ForbiddenError('only a participant signs, for themself');
+    throw new ForbiddenError('forbidden_participant_signs');
   }
   if (input.textVersion !== COACHING_CONSENT_VERSION) {
     throw new ValidationError([

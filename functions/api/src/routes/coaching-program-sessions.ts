@@ -101,10 +101,7 @@ async function sealedNote(
 async function requireConsent(repo: ProgramRepo, programId: string, pair: StoredPair) {
   const participants = await repo.listParticipants(programId);
   if (!consentComplete(participants, pair.memberIds)) {
-    throw new DomainRuleError(
-      'both members of the pair sign the informed consent form before their first session',
-      'consent-missing',
-    );
+    throw new DomainRuleError('rule_consent_missing', 'consent-missing');
   }
 }
 

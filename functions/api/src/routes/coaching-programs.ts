@@ -108,9 +108,7 @@ const createProgramHandler: Handler<typeof createProgram> = async (c) => {
   const ownCoordinator =
     tenant.roles.includes('coordinator') && tenant.organizationId === input.organizationId;
   if (!isAdmin && !ownCoordinator) {
-    throw new ForbiddenError(
-      'a network admin, or the coordinator of the organization, designs its coaching program',
-    );
+    throw new ForbiddenError('forbidden_design_program');
   }
   const org = await store.organizations.get(input.organizationId);
   if (!org) {
@@ -220,14 +218,11 @@ const updateProgramHandler: Handler<typeof updateProgram> = async (c) => {
     throw new ValidationError([{ path: 'rotationWeeks', code: 'not_applicable' }]);
   }
   if (input.version !== program.version) {
-    throw new ConflictProblem(
-      `the program is at version ${program.version}, not ${input.version}; reload and try again`,
-      'version',
-    );
+    throw new ConflictProblem('conflict_program_version', 'version');
   }
   if (pairingMode !== program.pairingMode && (await repo.listRounds(program.id)).length) {
     throw new DomainRuleError(
-      'the pairing mode cannot change once pairs are formed',
+      'rule_pairing_fixed_once_paired',
       'pairing-fixed-once-paired',
       'pairingMode',
     );

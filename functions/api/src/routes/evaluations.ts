@@ -121,16 +121,11 @@ const saveEvaluationHandler: Handler<typeof saveEvaluation> = async (c) => {
   const at = involvedOrganizations(m).indexOf(organizationId);
   if (at < 0) throw new NotFoundError('evaluation');
   if (!canEditEvaluation(tenant, organizationId)) {
-    throw new ForbiddenError(
-      'an organization’s coordinator, or a network admin, fills its evaluation form',
-    );
+    throw new ForbiddenError('forbidden_evaluation_form');
   }
   const current = await store.evaluations.get(m.id, organizationId);
   if (current?.signedAt) {
-    throw new DomainRuleError(
-      'the evaluation is signed and can no longer change',
-      'evaluation-signed',
-    );
+    throw new DomainRuleError('rule_evaluation_signed', 'evaluation-signed');
   }
   const now = c.var.deps.clock.now().toISOString();
   const record: EvaluationRecord = {

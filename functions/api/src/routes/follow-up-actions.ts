@@ -159,15 +159,10 @@ const changeStatusHandler: Handler<typeof changeStatus> = async (c) => {
   const action = await store.summaryReports.getAction(m.id, actionId);
   if (!action) throw new NotFoundError('follow-up action');
   if (action.ownerId !== tenant.userId && !canManage(tenant, m)) {
-    throw new ForbiddenError(
-      'its owner, a coordinator of the mentorship or a network admin updates a follow-up action',
-    );
+    throw new ForbiddenError('forbidden_follow_up_action');
   }
   if (action.version !== version) {
-    throw new ConflictProblem(
-      'the follow-up action changed meanwhile; reload and try again',
-      'version',
-    );
+    throw new ConflictProblem('conflict_follow_up_action_changed', 'version');
   }
   const next: FollowUpAction = {
     ...action,

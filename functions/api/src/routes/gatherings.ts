@@ -46,21 +46,19 @@ const scheduleGatheringHandler: Handler<typeof scheduleGathering> = async (c) =>
   const gathering: Gathering = c.req.valid('json');
   const m = await managedMentorship(c);
   if (m.stage === 'end') {
-    throw new DomainRuleError('the mentorship has ended', 'ended');
+    throw new DomainRuleError('rule_ended', 'ended');
   }
   if (isGathering(gathering.approach)) {
     const missing = missingSafetyItems(gathering);
     if (missing.length) {
-      const message = 'must be done before a gathering is scheduled';
       const problem = new DomainRuleError(
-        `the safety and security checklist is not complete: ${missing.join(', ')}`,
+        'rule_safety_check_incomplete',
         'safety-check-incomplete',
       );
       // one entry per item not done, each worded in the reader's language from its code
       problem.extra.errors = missing.map((id) => ({
         path: `safety.${id}`,
         code: 'safety_item_not_done',
-        message,
       }));
       throw problem;
     }

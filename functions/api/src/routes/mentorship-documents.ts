@@ -221,10 +221,7 @@ const putClosureHandler: Handler<typeof putClosure> = async (c) => {
   const { version = 0, ...content } = c.req.valid('json');
   const m = await managedMentorship(c);
   if (!CLOSURE_STAGES.includes(m.stage)) {
-    throw new DomainRuleError(
-      'the closure questions are answered once the mentorship is being monitored or has ended',
-      'closure-too-early',
-    );
+    throw new DomainRuleError('rule_closure_too_early', 'closure-too-early');
   }
   return c.json(await write(c, m, 'closure', version, content), 200);
 };

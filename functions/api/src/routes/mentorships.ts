@@ -5,6 +5,7 @@ import {
   agreementSchema,
   canMoveStage,
   createMentorshipSchema,
+  type DetailKey,
   endMentorshipSchema,
   isActiveOrganization,
   type Mentorship,
@@ -44,13 +45,13 @@ import { mentorshipParam, networkParam } from './mentorship-params.ts';
 const mentorshipOut = named(mentorshipSchema, 'Mentorship');
 const mentorshipPage = z.object({ items: z.array(mentorshipOut), cursor: z.string().optional() });
 
-const STAGE_RULES: Record<string, string> = {
-  'same-stage': 'the mentorship is already in that stage',
-  'skips-stages': 'a mentorship moves forward one stage at a time',
-  'use-end': 'ending goes through /end, with how and why it ended',
-  ended: 'the mentorship has ended',
-  'agreements-missing':
-    'every organization of the mentorship must accept the rights and responsibilities before it leaves its first stage',
+/** The words of each rule a stage move may break (`locales/{lng}/details.json`). */
+const STAGE_RULES: Record<string, DetailKey> = {
+  'same-stage': 'rule_same_stage',
+  'skips-stages': 'rule_skips_stages',
+  'use-end': 'rule_use_end',
+  ended: 'rule_ended',
+  'agreements-missing': 'rule_agreements_missing',
 };
 
 /** Organization ids in a body must be this network's: otherwise 400 naming the field. */
@@ -128,9 +129,7 @@ const createMentorshipHandler: Handler<typeof createMentorship> = async (c) => {
     !!tenant.organizationId &&
     orgIds.includes(tenant.organizationId);
   if (!isAdmin && !ownCoordinator) {
-    throw new ForbiddenError(
-      'a network admin, or the coordinator of one of its organizations, starts a mentorship',
-    );
+    throw new ForbiddenError('forbidden_start_mentorship');
   }
   await checkOrganizations(store, [
     { path: 'mentorOrganizationId', id: input.mentorOrganizationId },
@@ -257,7 +256,7 @@ const acceptAgreementHandler: Handler<typeof acceptAgreement> = async (c) => {
   const ownCoordinator =
     tenant.roles.includes('coordinator') && tenant.organizationId === organizationId;
   if (!ownCoordinator && !tenant.roles.includes('network-admin')) {
-    throw new ForbiddenError("an organization's coordinator, or a network admin, accepts for it");
+    throw new ForbiddenError('forbidden_accept_for_organization');
   }
   // an admin accepting for an organization that is not theirs says so explicitly (ADR 0033)
   if (!ownCoordinator && onBehalf !== true) {
@@ -268,9 +267,9 @@ const acceptAgreementHandler: Handler<typeof acceptAgreement> = async (c) => {
       },
     ]);
   }
-  if (m.stage === 'end') throw new DomainRuleError(STAGE_RULES.ended!, 'ended');
+  if (m.stage === 'end') throw new DomainRuleError('rule_ended', 'ended');
   if (m.agreements.some((a) => a.organizationId === organizationId)) {
-    throw new ConflictProblem('this organization has already accepted', 'organizationId');
+    throw new ConflictProblem('conflict_organization_accepted', 'organizationId');
   }
   const declines = (m.declines ?? []).filter((d) => d.organizationId !== organizationId);
   const next = touch(c.var.deps, m, {
@@ -330,14 +329,14 @@ const declineAgreementHandler: Handler<typeof declineAgreement> = async (c) => {
   }
   // only the organization itself declines: an admin cannot refuse on its behalf
   if (!tenant.roles.includes('coordinator') || tenant.organizationId !== organizationId) {
-    throw new ForbiddenError("only the organization's coordinator declines for it");
+    throw new ForbiddenError('forbidden_decline_for_organization');
   }
-  if (m.stage === 'end') throw new DomainRuleError(STAGE_RULES.ended!, 'ended');
+  if (m.stage === 'end') throw new DomainRuleError('rule_ended', 'ended');
   if (m.agreements.some((a) => a.organizationId === organizationId)) {
-    throw new ConflictProblem('this organization has already accepted', 'organizationId');
+    throw new ConflictProblem('conflict_organization_accepted', 'organizationId');
   }
   if (m.declines?.some((d) => d.organizationId === organizationId)) {
-    throw new ConflictProblem('this organization has already declined', 'organizationId');
+    throw new ConflictProblem('conflict_organization_declined', 'organizationId');
   }
   const next = touch(c.var.deps, m, {
     declines: [
@@ -381,7 +380,12 @@ const changeStageHandler: Handler<typeof changeStage> = async (c) => {
     m.agreements.some((a) => a.organizationId === id),
   );
   const verdict = canMoveStage(m.stage, stage, everyoneAgreed);
-  if (!verdict.ok) throw new DomainRuleError(STAGE_RULES[verdict.reason]!, verdict.reason, 'stage');
+  if (!verdict.ok)
+    throw new DomainRuleError(
+      STAGE_RULES[verdict.reason] ?? 'rule_skips_stages',
+      verdict.reason,
+      'stage',
+    );
   const next = touch(c.var.deps, m, {
     stage,
     history: [
@@ -418,7 +422,7 @@ const endMentorshipHandler: Handler<typeof endMentorship> = async (c) => {
   const deps = c.var.deps;
   const body = c.req.valid('json');
   const m = await endableMentorship(c);
-  if (m.stage === 'end') throw new DomainRuleError(STAGE_RULES.ended!, 'ended', 'kind');
+  if (m.stage === 'end') throw new DomainRuleError('rule_ended', 'ended', 'kind');
   const at = deps.clock.now().toISOString();
   const next = touch(deps, m, {
     stage: 'end',
@@ -479,9 +483,7 @@ const setParticipantsHandler: Handler<typeof setParticipants> = async (c) => {
   const orgOf = new Map(personIds.map((id, i) => [id, people[i]!.organizationId]));
   for (const id of removed) orgOf.set(id, (await store.people.get(id))?.organizationId ?? '');
   if ([...added, ...removed].some((id) => !mine.includes(orgOf.get(id) ?? ''))) {
-    throw new ForbiddenError(
-      'a coordinator chooses the participants of their own organization only',
-    );
+    throw new ForbiddenError('forbidden_own_participants');
   }
   const next = touch(c.var.deps, m, { participantIds: personIds });
   const repo = store.mentorships;

@@ -58,7 +58,7 @@ const managedNetwork = perRequest(
     if (!tenant.roles.includes('operator')) {
       if (tenant.networkId !== networkId) throw new NotFoundError('network');
       if (!tenant.roles.includes('network-admin')) {
-        throw new ForbiddenError('only the operator and the network’s admins manage its admins');
+        throw new ForbiddenError('forbidden_manage_admins');
       }
     }
     const network = await c.var.deps.platform.getNetwork(networkId);
@@ -73,10 +73,7 @@ const managedNetwork = perRequest(
  */
 function assertReady(network: Network): void {
   if (network.status !== 'active') {
-    throw new DomainRuleError(
-      `the network is ${network.status}; invitations can be sent once it is active`,
-      'network-not-active',
-    );
+    throw new DomainRuleError('rule_network_not_active', 'network-not-active');
   }
 }
 
@@ -191,11 +188,7 @@ async function deactivate(c: Context<AppEnv>, admin: UserRecord, now: string): P
       const admins = await platform.listNetworkAdmins(admin.networkId ?? '');
       const witness = admins.find((a) => a.id !== current.id && a.status === 'active');
       if (!witness) {
-        throw new DomainRuleError(
-          'this is the network’s last active admin; invite or reactivate another admin first',
-          'last-active-admin',
-          'status',
-        );
+        throw new DomainRuleError('rule_last_active_admin', 'last-active-admin', 'status');
       }
       ops.push(platform.stillActiveOp(witness.id));
     }
@@ -268,9 +261,7 @@ const resendInvitationHandler: Handler<typeof resendInvitation> = async (c) => {
   const deps = c.var.deps;
   if (admin.status !== 'invited') {
     throw new ConflictProblem(
-      admin.status === 'active'
-        ? 'this admin already accepted their invitation and signs in with their password'
-        : 'this admin is deactivated; give their access back first',
+      admin.status === 'active' ? 'conflict_admin_active' : 'conflict_admin_deactivated',
       'status',
     );
   }

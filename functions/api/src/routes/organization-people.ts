@@ -36,7 +36,7 @@ async function managedPerson(c: Context<AppEnv>) {
   const org = await store.organizations.get(organizationId);
   if (!org) throw new NotFoundError('organization');
   if (!canActForOrganization(tenant, org.id))
-    throw new ForbiddenError("only the organization's coordinators or a network admin may do this");
+    throw new ForbiddenError('forbidden_organization_people');
   const [person, user] = await Promise.all([
     store.people.get(personId),
     c.var.deps.platform.getUser(personId),
@@ -117,7 +117,7 @@ const changeMemberHandler: Handler<typeof changeMember> = async (c) => {
     const successor = others[0];
     if (!successor) {
       throw new DomainRuleError(
-        'an organization keeps at least one active coordinator: make someone else coordinator first',
+        'rule_last_coordinator',
         'last-coordinator',
         body.role === 'member' ? 'role' : 'status',
       );
@@ -132,11 +132,8 @@ const changeMemberHandler: Handler<typeof changeMember> = async (c) => {
     .catch(
       onConflict((e) =>
         e.field === 'coordinator'
-          ? new DomainRuleError(
-              'the other coordinator changed meanwhile; an organization keeps at least one active coordinator',
-              'last-coordinator',
-            )
-          : new ConflictProblem(e.message, 'personId', { cause: e }),
+          ? new DomainRuleError('rule_other_coordinator_changed', 'last-coordinator')
+          : ConflictProblem.ofStorage(e, 'personId'),
       ),
     );
   await statusChanged(deps, user, status);
@@ -163,9 +160,7 @@ const resendInvitationHandler: Handler<typeof resendInvitation> = async (c) => {
   const { org, person, user } = await managedPerson(c);
   if (user.status !== 'invited') {
     throw new ConflictProblem(
-      user.status === 'active'
-        ? 'this person has already accepted their invitation'
-        : 'this person is deactivated: reactivate them first',
+      user.status === 'active' ? 'conflict_person_accepted' : 'conflict_person_deactivated',
       'status',
     );
   }

@@ -107,8 +107,7 @@ const createOrganization = createRoute({
 });
 const createOrganizationHandler: Handler<typeof createOrganization> = async (c) => {
   const { tenant, store } = network(c);
-  if (!isNetworkAdmin(tenant))
-    throw new ForbiddenError('only a network admin onboards organizations');
+  if (!isNetworkAdmin(tenant)) throw new ForbiddenError('forbidden_onboard_organizations');
   const { coordinatorEmail, coordinatorName, coordinatorLanguage, ...profile } =
     c.req.valid('json');
   const now = c.var.deps.clock.now().toISOString();
@@ -196,7 +195,7 @@ const updateOrganizationHandler: Handler<typeof updateOrganization> = async (c) 
   const { tenant, store } = network(c);
   const { organizationId } = c.req.valid('param');
   if (!canReadOrganization(tenant, organizationId)) throw new NotFoundError('organization');
-  if (!isNetworkAdmin(tenant)) throw new ForbiddenError('only a network admin edits organizations');
+  if (!isNetworkAdmin(tenant)) throw new ForbiddenError('forbidden_edit_organizations');
   const { version, ...changes } = c.req.valid('json');
   // the storage's ItemNotFoundError (404) and ConflictError on `version` (409) map at the edge
   const org = await store.organizations.update(
@@ -225,8 +224,7 @@ const inviteMember = createRoute({
 const inviteMemberHandler: Handler<typeof inviteMember> = async (c) => {
   const { tenant } = network(c);
   const org = await readableOrganization(c);
-  if (!canActForOrganization(tenant, org.id))
-    throw new ForbiddenError('only the coordinator or a network admin invites members');
+  if (!canActForOrganization(tenant, org.id)) throw new ForbiddenError('forbidden_invite_members');
   const { email, name, language } = c.req.valid('json');
   const person = await invitePerson(
     c,

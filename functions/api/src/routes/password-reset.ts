@@ -27,10 +27,7 @@ const resetDoneSchema = z
   .openapi('PasswordResetDone');
 const tokenParam = z.object({ token: z.string().min(1).max(200) });
 
-const gone = () =>
-  new GoneError(
-    'this link was already used or has expired; ask for a new one from the sign-in page',
-  );
+const gone = () => new GoneError('gone_reset_link');
 
 const requestReset = createRoute({
   method: 'post',

@@ -181,7 +181,7 @@ const markReachedHandler: Handler<typeof markReached> = async (c) => {
     throw new ValidationError([{ path: 'reachedOn', code: 'not_in_future' }]);
   }
   if (milestone.reached) {
-    throw new ConflictProblem('the milestone was already reached', 'milestoneId');
+    throw new ConflictProblem('conflict_milestone_reached', 'milestoneId');
   }
   const record: MilestoneReached = {
     mentorshipId: m.id,
@@ -380,9 +380,7 @@ const deletePhotoHandler: Handler<typeof deletePhoto> = async (c) => {
   const photo = await progress.getPhoto(m.id, photoId);
   if (!photo) throw new NotFoundError('photo');
   if (photo.uploadedBy !== tenant.userId && !canManage(tenant, m)) {
-    throw new ForbiddenError(
-      'whoever uploaded it, a coordinator of the mentorship or a network admin removes a photo',
-    );
+    throw new ForbiddenError('forbidden_remove_photo');
   }
   await progress.deletePhoto(m.id, photo.id);
   await c.var.deps.blobs.delete(photoBlobKey(networkId, m.id, photo.id));

@@ -60,9 +60,7 @@ const submitReportHandler: Handler<typeof submitReport> = async (c) => {
   const answers = c.req.valid('json');
   const m = await visibleMentorship(c);
   if (!canFile(tenant, m)) {
-    throw new ForbiddenError(
-      "the mentor organization's coordinator, or a network admin, files its quarterly reports",
-    );
+    throw new ForbiddenError('forbidden_quarterly_reports');
   }
   const periods = m.schedule.quarterlyReviews.length;
   if (answers.period > periods) {

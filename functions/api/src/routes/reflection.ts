@@ -61,21 +61,14 @@ const answerHandler: Handler<typeof answer> = async (c) => {
   const m = await visibleMentorship(c);
   const side = callerSide(tenant, m, await respondentsOf(scope, m));
   if (!side) {
-    throw new ForbiddenError(
-      'the coordinators and participants of the mentorship’s organizations answer the reflection questionnaire',
-    );
+    throw new ForbiddenError('forbidden_reflection');
   }
   // the storage's conflict is on the marker; the caller hears what it means, with no field
   await store.reflection
     .answer(reflectionAnswerRecord(m.id, side, input), tenant.userId)
     .catch(
       onConflict(
-        (error) =>
-          new ConflictProblem(
-            'you have already answered the reflection questionnaire of this mentorship',
-            undefined,
-            { cause: error },
-          ),
+        (error) => new ConflictProblem('conflict_already_reflected', undefined, { cause: error }),
       ),
     );
   return c.json({ side, answered: true as const }, 201);

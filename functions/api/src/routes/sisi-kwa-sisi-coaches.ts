@@ -104,9 +104,7 @@ const addCoachHandler: Handler<typeof addCoach> = async (c) => {
   const input = c.req.valid('json');
   const p = await personIn(store, input.personId, 'personId');
   if (!runsOrganization(tenant, p.organizationId)) {
-    throw new ForbiddenError(
-      'a network admin, or the coordinator of their organization, adds a coach',
-    );
+    throw new ForbiddenError('forbidden_add_coach');
   }
   const at = now(c);
   const coach: CoachRecord = {
@@ -169,9 +167,7 @@ const updateCoachHandler: Handler<typeof updateCoach> = async (c) => {
   const current = await store.coaching.getCoach(personId);
   if (!current) throw new NotFoundError('coach');
   if (tenant.userId !== personId && !runsOrganization(tenant, current.organizationId)) {
-    throw new ForbiddenError(
-      'the coach, a network admin or the coordinator of their organization changes the profile',
-    );
+    throw new ForbiddenError('forbidden_coach_profile');
   }
   const next = await store.coaching.updateCoach(personId, version, changes, now(c));
   if (!next) throw new NotFoundError('coach');
@@ -202,7 +198,7 @@ const setWillingnessHandler: Handler<typeof setWillingness> = async (c) => {
   const current = await store.coaching.getCoach(personId);
   if (!current) throw new NotFoundError('coach');
   if (tenant.userId !== personId) {
-    throw new ForbiddenError('only the coach says whether they are willing');
+    throw new ForbiddenError('forbidden_coach_willing');
   }
   const at = now(c);
   const next = await store.coaching.updateCoach(

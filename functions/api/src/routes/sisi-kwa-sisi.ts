@@ -110,18 +110,12 @@ const createCoachingHandler: Handler<typeof createCoaching> = async (c) => {
     ]);
   }
   if (!coach.willing) {
-    throw new DomainRuleError(
-      'the coach has not confirmed they are able and interested in coaching',
-      'coach-not-willing',
-      'coachId',
-    );
+    throw new DomainRuleError('rule_coach_not_willing', 'coach-not-willing', 'coachId');
   }
   if (coach.activeCoachings >= coach.maxPeers) {
-    throw new DomainRuleError(
-      `the coach already coaches ${coach.activeCoachings} peers, all their places`,
-      'coach-full',
-      'coachId',
-    );
+    throw new DomainRuleError('rule_coach_full', 'coach-full', 'coachId', {
+      count: coach.activeCoachings,
+    });
   }
   const at = now(c);
   const record: CoachingRecord = {
@@ -211,7 +205,7 @@ const closeCoachingHandler: Handler<typeof closeCoaching> = async (c) => {
   const { reason } = c.req.valid('json');
   const { tenant, repo, record } = await visibleCoaching(c);
   if (record.status === 'closed') {
-    throw new ConflictProblem('the coaching is already closed', 'status');
+    throw new ConflictProblem('conflict_coaching_closed', 'status');
   }
   const at = now(c);
   await repo.closeCoaching(record, { at, by: tenant.userId, reason });
@@ -263,7 +257,7 @@ const writePlanHandler: Handler<typeof writePlan> = async (c) => {
   const { version = 0, ...content } = c.req.valid('json');
   const { tenant, repo, record } = await pairCoaching(c);
   if (record.status === 'closed') {
-    throw new DomainRuleError('the coaching is closed', 'coaching-closed');
+    throw new DomainRuleError('rule_coaching_closed', 'coaching-closed');
   }
   const doc = { version: version + 1, content, updatedAt: now(c), updatedBy: tenant.userId };
   await repo.savePlan(record.id, version, doc, {
@@ -291,7 +285,7 @@ const addSessionHandler: Handler<typeof addSession> = async (c) => {
   const input = c.req.valid('json');
   const { tenant, repo, record } = await pairCoaching(c);
   if (record.status === 'closed') {
-    throw new DomainRuleError('the coaching is closed', 'coaching-closed');
+    throw new DomainRuleError('rule_coaching_closed', 'coaching-closed');
   }
   if (input.skillId) {
     const plan = await repo.getPlan<CoachingPlanContent>(record.id);

@@ -54,7 +54,7 @@ const fileReportHandler: Handler<typeof fileReport> = async (c) => {
   const answers = c.req.valid('json');
   const m = await visibleMentorship(c);
   if (m.ending || m.stage === 'end') {
-    throw new DomainRuleError('the mentorship has ended', 'ended');
+    throw new DomainRuleError('rule_ended', 'ended');
   }
   const [people, milestones] = await Promise.all([
     mentorshipPeople(store, m),

@@ -66,7 +66,7 @@ const getTipsHandler: Handler<typeof getTips> = async (c) => {
   const { tenant, store } = network(c);
   const m = await visibleMentorship(c);
   if (!canManage(tenant, m)) {
-    throw new ForbiddenError('the tips are for the coordinators of the mentorship and admins');
+    throw new ForbiddenError('forbidden_tips');
   }
   const { clock } = c.var.deps;
   const gatherings: { date: string }[] = [];

@@ -26,7 +26,7 @@ export const adminScope = perRequest(async (c: Context<AppEnv>): Promise<AdminSc
   if (!tenant.roles.includes('operator')) {
     if (tenant.networkId !== networkId) throw new NotFoundError('network');
     if (!tenant.roles.includes('network-admin')) {
-      throw new ForbiddenError('only the operator and the network’s admins may do this');
+      throw new ForbiddenError('forbidden_operator_or_admins');
     }
   } else if (!(await c.var.deps.platform.getNetwork(networkId))) {
     throw new NotFoundError('network');

@@ -76,9 +76,7 @@ export const runsOrganization = (t: TenantContext, organizationId: string) =>
 /** Admins link any peer; a coordinator the peers of their own organization. */
 export function mayLink(tenant: TenantContext, peerOrganizationId: string) {
   if (!runsOrganization(tenant, peerOrganizationId)) {
-    throw new ForbiddenError(
-      "a network admin, or the coordinator of the peer's organization, links a peer to a coach",
-    );
+    throw new ForbiddenError('forbidden_link_peer_to_coach');
   }
 }
 

@@ -95,7 +95,7 @@ export async function readableGroup(c: Context<AppEnv>): Promise<GroupScope> {
 export async function writableGroup(c: Context<AppEnv>): Promise<GroupScope> {
   const loaded = await visibleGroup(c);
   if (loaded.access === 'overview') {
-    throw new ForbiddenError("only the group's members and facilitator work on its content");
+    throw new ForbiddenError('forbidden_group_content');
   }
   return loaded;
 }

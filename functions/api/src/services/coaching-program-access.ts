@@ -53,9 +53,7 @@ export const visibleProgram = perRequest(async (c): Promise<ProgramScope> => {
 export async function managedProgram(c: Context<AppEnv>): Promise<ProgramScope> {
   const access = await visibleProgram(c);
   if (!access.manages) {
-    throw new ForbiddenError(
-      'only a network admin or the coordinator of the program’s organization can do this',
-    );
+    throw new ForbiddenError('forbidden_program_managers');
   }
   return access;
 }

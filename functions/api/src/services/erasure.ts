@@ -30,11 +30,7 @@ async function holdersStay(
 ): Promise<WriteOp[]> {
   const { store, tenant, networkId } = scope;
   if (tenant.userId === user.id)
-    throw new DomainRuleError(
-      'an admin cannot erase their own data: another admin or the operator does it',
-      'self-erasure',
-      'personId',
-    );
+    throw new DomainRuleError('rule_self_erasure', 'self-erasure', 'personId');
   const ops: WriteOp[] = [];
   const coordinator = person?.status === 'active' && person.roles.includes('coordinator');
   if (person && org && coordinator && org.status !== 'archived') {
@@ -42,11 +38,7 @@ async function holdersStay(
       (p) => p.id !== person.id,
     );
     if (!successor)
-      throw new DomainRuleError(
-        'an organization keeps at least one active coordinator: make someone else coordinator, or deactivate them, first',
-        'last-coordinator',
-        'personId',
-      );
+      throw new DomainRuleError('rule_last_coordinator_erasure', 'last-coordinator', 'personId');
     ops.push(store.people.activeCoordinatorCheckOp(successor.id));
     if (org.coordinatorId === person.id)
       ops.push(store.organizations.setCoordinatorOp(org.id, successor.id));
@@ -56,11 +48,7 @@ async function holdersStay(
       (a) => a.id !== user.id && a.status === 'active',
     );
     if (!others.length)
-      throw new DomainRuleError(
-        'a network keeps at least one active admin: invite another first',
-        'last-admin',
-        'personId',
-      );
+      throw new DomainRuleError('rule_last_admin_erasure', 'last-admin', 'personId');
   }
   return ops;
 }
@@ -113,12 +101,8 @@ export async function erasePerson(
     .catch(
       onConflict((e) =>
         e.field === 'coordinator'
-          ? new DomainRuleError(
-              'the other coordinator changed meanwhile; an organization keeps at least one active coordinator',
-              'last-coordinator',
-              'personId',
-            )
-          : new ConflictProblem(e.message, 'personId', { cause: e }),
+          ? new DomainRuleError('rule_other_coordinator_changed', 'last-coordinator', 'personId')
+          : ConflictProblem.ofStorage(e, 'personId'),
       ),
     );
   deps.access?.forget(user.id);
@@ -131,7 +115,9 @@ export async function erasePerson(
     ...(user.organizationId ? { organizationId: user.organizationId } : {}),
   });
   const needles = [user.name, user.email, person?.name ?? '', person?.email ?? ''];
-  const replacement = formerRoleLabel(formerRole, org?.name);
+  // the words stand in the network's free text: in its language, not the admin's (ADR 0040)
+  const network = await deps.platform.getNetwork(networkId);
+  const replacement = formerRoleLabel(formerRole, org?.name, network?.defaultLanguage);
   await store.erasure.sweep(user.id, { needles, replacement });
   await deps.platform.sweep({ id: user.id, email: user.email }, { needles, replacement });
   const pattern = needlePattern(needles);

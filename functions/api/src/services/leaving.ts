@@ -86,7 +86,7 @@ export async function leaveNetwork(
   const org = await store.organizations.get(organizationId);
   if (!org) throw new NotFoundError('organization');
   if (org.status === 'archived')
-    throw new ConflictProblem('this organization has already left the network', 'organizationId');
+    throw new ConflictProblem('conflict_organization_left', 'organizationId');
   const at = deps.clock.now().toISOString();
   const by = { id: tenant.userId, name: tenant.name };
 

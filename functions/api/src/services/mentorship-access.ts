@@ -55,8 +55,7 @@ export const visibleMentorship = perRequest((c): Promise<Mentorship> => {
 /** As `visibleMentorship`, and the caller must be able to run it (else 403). */
 export async function managedMentorship(c: Context<AppEnv>): Promise<Mentorship> {
   const m = await visibleMentorship(c);
-  if (!canManage(network(c).tenant, m))
-    throw new ForbiddenError('only a network admin or a coordinator of the mentorship can do this');
+  if (!canManage(network(c).tenant, m)) throw new ForbiddenError('forbidden_mentorship_managers');
   return m;
 }
 
@@ -64,9 +63,7 @@ export async function managedMentorship(c: Context<AppEnv>): Promise<Mentorship>
 export async function endableMentorship(c: Context<AppEnv>): Promise<Mentorship> {
   const m = await managedMentorship(c);
   if (!canEndMentorship(actorOf(network(c).tenant), m)) {
-    throw new ForbiddenError(
-      'a coordinator of the mentor organization or a network admin ends a mentorship',
-    );
+    throw new ForbiddenError('forbidden_end_mentorship');
   }
   return m;
 }

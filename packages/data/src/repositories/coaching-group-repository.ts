@@ -262,7 +262,11 @@ export class CoachingGroupRepository extends TableRepository {
         },
         ExpressionAttributeValues: { ':agreement': { version, at }, ':version': version },
       },
-      { message: 'the spirit is no longer at this version; read it again', field: 'version' },
+      {
+        message: 'the spirit is no longer at this version; read it again',
+        field: 'version',
+        key: 'conflict_spirit_version',
+      },
     );
   }
 
@@ -279,7 +283,11 @@ export class CoachingGroupRepository extends TableRepository {
         ExpressionAttributeNames: { '#review': 'review' },
         ExpressionAttributeValues: { ':review': review },
       },
-      { message: 'the review was already recorded', field: 'mode' },
+      {
+        message: 'the review was already recorded',
+        field: 'mode',
+        key: 'conflict_review_recorded',
+      },
     );
   }
 
@@ -309,7 +317,11 @@ export class CoachingGroupRepository extends TableRepository {
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-        { message: 'the group already meets on this date', field: 'date' },
+        {
+          message: 'the group already meets on this date',
+          field: 'date',
+          key: 'conflict_group_date',
+        },
       ),
       this.table.updateOp({
         Key: groupKey(session.groupId),
@@ -355,7 +367,11 @@ export class CoachingGroupRepository extends TableRepository {
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
         },
-        { message: 'the session was already marked held', field: 'held' },
+        {
+          message: 'the session was already marked held',
+          field: 'held',
+          key: 'conflict_session_held',
+        },
       ),
       ...(changes.held
         ? [

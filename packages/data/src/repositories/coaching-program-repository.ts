@@ -179,7 +179,11 @@ export class CoachingProgramRepository extends TableRepository {
         ConditionExpression: 'attribute_exists(PK) AND surveyRound = :expected',
         ExpressionAttributeValues: { ':next': expected + 1, ':expected': expected, ':now': now },
       },
-      { message: 'another survey round was opened meanwhile', field: 'surveyRound' },
+      {
+        message: 'another survey round was opened meanwhile',
+        field: 'surveyRound',
+        key: 'conflict_round_opened',
+      },
     );
     return expected + 1;
   }
@@ -276,7 +280,11 @@ export class CoachingProgramRepository extends TableRepository {
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-        { message: 'this person is already nominated for the program', field: 'nomineeId' },
+        {
+          message: 'this person is already nominated for the program',
+          field: 'nomineeId',
+          key: 'conflict_already_nominated',
+        },
       ),
       this.table.putOp({
         Item: {
@@ -325,7 +333,11 @@ export class CoachingProgramRepository extends TableRepository {
           ...(statement ? { ':st': statement } : {}),
         },
       },
-      { message: 'this reference is already confirmed', field: 'refereeId' },
+      {
+        message: 'this reference is already confirmed',
+        field: 'refereeId',
+        key: 'conflict_reference_confirmed',
+      },
     );
   }
 
@@ -344,7 +356,11 @@ export class CoachingProgramRepository extends TableRepository {
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-        { message: 'this person is already a participant', field: 'nominationId' },
+        {
+          message: 'this person is already a participant',
+          field: 'nominationId',
+          key: 'conflict_already_participant',
+        },
       ),
       this.table.updateOp(
         {
@@ -354,7 +370,11 @@ export class CoachingProgramRepository extends TableRepository {
           ExpressionAttributeNames: { '#s': 'status' },
           ExpressionAttributeValues: { ':accepted': 'accepted', ':open': 'open' },
         },
-        { message: 'this nomination was already accepted', field: 'nominationId' },
+        {
+          message: 'this nomination was already accepted',
+          field: 'nominationId',
+          key: 'conflict_nomination_accepted',
+        },
       ),
       this.linkOp(program, participant.personId, 'participant'),
     ]);
@@ -380,7 +400,11 @@ export class CoachingProgramRepository extends TableRepository {
         ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(consent)',
         ExpressionAttributeValues: { ':c': consent },
       },
-      { message: 'you have already signed the consent form', field: 'textVersion' },
+      {
+        message: 'you have already signed the consent form',
+        field: 'textVersion',
+        key: 'conflict_consent_signed',
+      },
     );
   }
 
@@ -443,7 +467,11 @@ export class CoachingProgramRepository extends TableRepository {
             Item: { ...roundKey(r.programId, r.round), entity: 'coaching-program-round', ...r },
             ConditionExpression: 'attribute_not_exists(PK)',
           },
-          { message: 'rounds were added meanwhile; reload and try again', field: 'rounds' },
+          {
+            message: 'rounds were added meanwhile; reload and try again',
+            field: 'rounds',
+            key: 'conflict_rounds_added',
+          },
         ),
       ),
     );
@@ -553,7 +581,11 @@ export class CoachingProgramRepository extends TableRepository {
           Item: { PK: pk(a.programId), SK, entity: 'coaching-program-self-assessment', ...a },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-        { message: 'your baseline self-assessment is already in', field: 'kind' },
+        {
+          message: 'your baseline self-assessment is already in',
+          field: 'kind',
+          key: 'conflict_baseline_in',
+        },
       ),
     ]);
   }
@@ -593,7 +625,11 @@ export class CoachingProgramRepository extends TableRepository {
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-        { message: 'you have already answered this survey round', field: 'round' },
+        {
+          message: 'you have already answered this survey round',
+          field: 'round',
+          key: 'conflict_round_answered',
+        },
       ),
       this.table.putOp({
         Item: {

@@ -109,7 +109,11 @@ export class CoachingRepository extends TableRepository {
         },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
-      { message: 'this person is already in the pool of coaches', field: 'personId' },
+      {
+        message: 'this person is already in the pool of coaches',
+        field: 'personId',
+        key: 'conflict_already_coach',
+      },
     );
   }
 
@@ -218,6 +222,7 @@ export class CoachingRepository extends TableRepository {
         {
           message: 'the coach is no longer willing or has no free place; choose again',
           field: 'coachId',
+          key: 'conflict_coach_unavailable',
         },
       ),
     ]);
@@ -332,7 +337,7 @@ export class CoachingRepository extends TableRepository {
             ':now': doc.updatedAt,
           },
         },
-        { message: 'the coaching no longer exists' },
+        { message: 'the coaching no longer exists', key: 'conflict_coaching_missing' },
       ),
     ]);
   }
@@ -348,7 +353,10 @@ export class CoachingRepository extends TableRepository {
   async addSession(session: CoachingSessionRecord): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const c = await this.getCoaching(session.coachingId);
-      if (!c) throw new ConflictError('the coaching no longer exists', 'coachingId');
+      if (!c)
+        throw new ConflictError('the coaching no longer exists', 'coachingId', {
+          key: 'conflict_coaching_missing',
+        });
       const latest = !c.lastSessionDate || session.date >= c.lastSessionDate;
       const sets = ['updatedAt = :now'];
       const values: Record<string, unknown> = {
@@ -390,6 +398,7 @@ export class CoachingRepository extends TableRepository {
             {
               message: 'another session was recorded at the same time; try again',
               field: 'coachingId',
+              key: 'conflict_session_same_time',
             },
           ),
         ]);

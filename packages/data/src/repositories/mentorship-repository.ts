@@ -213,7 +213,7 @@ export class MentorshipRepository extends TableRepository {
         ExpressionAttributeNames: { '#a': 'approaches', '#u': 'updatedAt' },
         ExpressionAttributeValues: { ':a': approaches, ':now': now },
       },
-      { message: 'the mentorship no longer exists' },
+      { message: 'the mentorship no longer exists', key: 'conflict_mentorship_missing' },
     );
   }
 

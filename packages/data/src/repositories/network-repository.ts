@@ -69,7 +69,11 @@ export class OrganizationRepository extends TableRepository {
         ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
         ExpressionAttributeValues: { ':archived': 'archived', ':at': leftAt, ':one': 1 },
       },
-      { message: 'this organization has already left the network', field: 'organizationId' },
+      {
+        message: 'this organization has already left the network',
+        field: 'organizationId',
+        key: 'conflict_organization_left',
+      },
     );
   }
 
@@ -185,7 +189,11 @@ export class PeopleRepository extends TableRepository {
           ':was': from.status,
         },
       },
-      { message: 'this person changed meanwhile; reload and try again', field: 'personId' },
+      {
+        message: 'this person changed meanwhile; reload and try again',
+        field: 'personId',
+        key: 'conflict_person_changed',
+      },
     );
   }
 
@@ -209,7 +217,7 @@ export class PeopleRepository extends TableRepository {
           ':sk': `~erased#${id}`,
         },
       },
-      { message: `person ${id} does not exist`, field: 'personId' },
+      { message: `person ${id} does not exist`, field: 'personId', key: 'conflict_person_missing' },
     );
   }
 
@@ -223,7 +231,7 @@ export class PeopleRepository extends TableRepository {
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':status': status },
       },
-      { message: `person ${id} does not exist`, field: 'personId' },
+      { message: `person ${id} does not exist`, field: 'personId', key: 'conflict_person_missing' },
     );
   }
 

@@ -305,7 +305,11 @@ export class PlatformRepository extends TableRepository {
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':hash': tokenHash, ':invited': 'invited' },
       },
-      { message: 'this person is no longer invited', field: 'status' },
+      {
+        message: 'this person is no longer invited',
+        field: 'status',
+        key: 'conflict_no_longer_invited',
+      },
     );
   }
 
@@ -335,7 +339,11 @@ export class PlatformRepository extends TableRepository {
             ...revokeValue(revokeAt),
           },
         },
-        { message: 'this person changed meanwhile; reload and try again', field: 'personId' },
+        {
+          message: 'this person changed meanwhile; reload and try again',
+          field: 'personId',
+          key: 'conflict_person_changed',
+        },
       ),
       ...added.map((role) => this.roleMarkerOp(role, user.id)),
       ...removed.map((role) =>
@@ -372,7 +380,11 @@ export class PlatformRepository extends TableRepository {
           ...revokeValue(revokeAt),
         },
       },
-      { message: 'this person’s status changed meanwhile; reload and try again', field: 'status' },
+      {
+        message: 'this person’s status changed meanwhile; reload and try again',
+        field: 'status',
+        key: 'conflict_status_changed',
+      },
     );
   }
 
@@ -460,7 +472,7 @@ export class PlatformRepository extends TableRepository {
           ...(revokeAt ? { ':after': wholeSeconds(revokeAt) } : {}),
         },
       },
-      { message: `person ${id} does not exist`, field: 'personId' },
+      { message: `person ${id} does not exist`, field: 'personId', key: 'conflict_person_missing' },
     );
   }
 
@@ -491,7 +503,11 @@ export class PlatformRepository extends TableRepository {
             ':after': wholeSeconds(at),
           },
         },
-        { message: 'this person was erased meanwhile', field: 'personId' },
+        {
+          message: 'this person was erased meanwhile',
+          field: 'personId',
+          key: 'conflict_person_erased',
+        },
       ),
       ...(user.email ? [this.table.deleteOp({ Key: emailKey(user.email) })] : []),
       this.table.deleteOp({ Key: credentialsKey(user.id) }),
@@ -539,7 +555,11 @@ export class PlatformRepository extends TableRepository {
           ExpressionAttributeNames: { '#language': 'language' },
           ExpressionAttributeValues: { ':language': language },
         },
-        { message: `person ${id} does not exist`, field: 'personId' },
+        {
+          message: `person ${id} does not exist`,
+          field: 'personId',
+          key: 'conflict_person_missing',
+        },
       ),
     ]);
   }
@@ -553,7 +573,7 @@ export class PlatformRepository extends TableRepository {
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeValues: { ':after': wholeSeconds(at) },
       },
-      { message: `person ${id} does not exist`, field: 'personId' },
+      { message: `person ${id} does not exist`, field: 'personId', key: 'conflict_person_missing' },
     );
   }
 

@@ -77,5 +77,6 @@ const reached = (record: MilestoneReached): [PutInput, Conflict] => [
   {
     message: `milestone ${record.milestoneId} was already marked reached`,
     field: 'milestoneId',
+    key: 'conflict_milestone_reached',
   },
 ];

@@ -42,7 +42,10 @@ export class ReflectionRepository extends TableRepository {
           },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
-        { message: 'you have already answered the reflection questionnaire' },
+        {
+          message: 'you have already answered the reflection questionnaire',
+          key: 'conflict_already_reflected',
+        },
       ),
       this.table.putOp(
         {

@@ -87,6 +87,8 @@ export class ReviewRepository extends TableRepository {
       {
         message: `the quarterly report for period ${report.period} was already submitted`,
         field: 'period',
+        key: 'conflict_report_submitted',
+        params: { period: report.period },
       },
     );
   }

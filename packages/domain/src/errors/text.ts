@@ -124,8 +124,34 @@ export function errorText(code: ErrorCode, params: ErrorParams = {}, lng = 'en')
   const template =
     (plural && catalog[plural]) ?? catalog[key] ?? catalog[`${key}_other`] ?? catalog.invalid;
   if (template === undefined) return code;
-  const values: Record<string, unknown> = { ...params, count };
+  return filled(template, { ...params, count }, language);
+}
+
+/** A template's `{{x}}` placeholders filled from `values`, each shown the reader's way. */
+function filled(template: string, values: Record<string, unknown>, lng: string): string {
   return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) =>
-    values[name] === undefined ? '' : shown(values[name], language),
+    values[name] === undefined ? '' : shown(values[name], lng),
   );
+}
+
+/**
+ * The words of `key` in a flat catalog of `lng` (i18next JSON v4): its plural form by
+ * `params.count` (`Intl.PluralRules`), placeholders filled the reader's way; `undefined`
+ * when the catalog has no such key. For catalogs beside the error codes' (the API's
+ * problem details, ADR 0040).
+ *
+ * @example catalogText({ left_one: '{{count}} left', left_other: '{{count}} left' }, 'left', { count: 2 }, 'en') // '2 left'
+ */
+export function catalogText(
+  catalog: ErrorCatalog,
+  key: string,
+  params: ErrorParams,
+  lng: string,
+): string | undefined {
+  const language = errorLanguage(lng);
+  const count = typeof params.count === 'number' ? params.count : undefined;
+  const plural =
+    count === undefined ? undefined : `${key}_${new Intl.PluralRules(language).select(count)}`;
+  const template = (plural && catalog[plural]) ?? catalog[key] ?? catalog[`${key}_other`];
+  return template === undefined ? undefined : filled(template, params, language);
 }
