@@ -19,6 +19,7 @@ import { ApiProblem, api, call } from './client.ts';
 export const keys = {
   me: ['me'] as const,
   networks: ['networks'] as const,
+  network: (networkId: string) => ['networks', networkId, 'network'] as const,
   organizations: (networkId: string) => ['networks', networkId, 'organizations'] as const,
   organization: (networkId: string, organizationId: string) =>
     ['networks', networkId, 'organizations', organizationId] as const,
@@ -64,6 +65,17 @@ export const meQuery = () =>
     queryKey: keys.me,
     queryFn: (): Promise<User> => call(api.me.$get()),
     staleTime: 5 * 60_000,
+  });
+
+/**
+ * One network (its name, its default language): the operator's, or the caller's own.
+ * Under the network's branch, so invalidating the network refreshes it too.
+ */
+export const networkQuery = (networkId: string) =>
+  queryOptions({
+    queryKey: keys.network(networkId),
+    queryFn: (): Promise<Network> =>
+      call(api.networks[':networkId'].$get({ param: { networkId } })),
   });
 
 /** The operator's networks, page by page. */

@@ -5,12 +5,21 @@ import { Link } from 'wouter';
 import { api, call, idempotencyKey } from '../../api/client.ts';
 import { keys, networksQuery } from '../../api/queries.ts';
 import { Form, sendWith, TextField, useForm } from '../../components/form/index.ts';
+import { chosenLanguage, LanguageField } from '../../components/language-field.tsx';
 import { Page, StatusMessage } from '../../components/page.tsx';
 import { PagedList } from '../../components/paged-list.tsx';
 import { formatDate, useT } from '../../i18n/index.ts';
+import { DEFAULT_LANGUAGE } from '../../i18n/languages.ts';
 
-const FIELDS = ['name', 'region', 'adminEmail', 'adminName'] as const;
-const EMPTY: CreateNetwork = { name: '', region: '', adminEmail: '', adminName: '' };
+const REQUIRED = ['name', 'region', 'adminEmail', 'adminName'] as const;
+const FIELDS = [...REQUIRED, 'defaultLanguage'] as const;
+const EMPTY = {
+  name: '',
+  region: '',
+  adminEmail: '',
+  adminName: '',
+  defaultLanguage: DEFAULT_LANGUAGE as string,
+};
 
 /** The operator's registry of networks, and onboarding a new one. */
 export function NetworksPage() {
@@ -88,12 +97,13 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
   });
 
   const send = sendWith(form, create, {
-    required: FIELDS,
+    required: REQUIRED,
     body: (value) => ({
       name: value.name.trim(),
       region: value.region.trim(),
       adminEmail: value.adminEmail.trim(),
       adminName: value.adminName.trim(),
+      defaultLanguage: chosenLanguage(value.defaultLanguage, DEFAULT_LANGUAGE),
     }),
     label: t('networks.submit'),
     busyLabel: t('networks.submitting'),
@@ -128,6 +138,7 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
             required
           />
           <TextField path="adminName" label={t('networks.adminName')} autoComplete="off" required />
+          <LanguageField path="defaultLanguage" fallback={DEFAULT_LANGUAGE} network />
         </Form>
       </div>
     </section>
