@@ -55,7 +55,7 @@ function annex6Words(lng: string): string[] {
           options: Record<string, { label: string }>;
         }[];
         const own = catalog.reflectionScales[item.scale].options[option.id];
-        words.push((own ?? scales.find((s) => s.options[option.id])?.options[option.id]).label);
+        words.push((own ?? scales.find((s) => s.options[option.id])!.options[option.id]!).label);
       }
     }
   }
