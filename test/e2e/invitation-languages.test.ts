@@ -15,13 +15,13 @@ const selected = (page: Page, label: string) =>
 
 /**
  * Issue 14, the language of an invitation, in Chromium: every invitation form has a language
- * select. A new network's is English until chosen; the people of a network are invited in its
- * default language unless another is chosen; the mail goes in the language sent.
+ * select. A new network's and a donor's are English until chosen; the people of a network are
+ * invited in its default language unless another is chosen; the mail goes in the language sent.
  */
 describe('the language of an invitation, chosen on its form', () => {
   const ui = browserSuite();
 
-  it('network, organization, member and admin invitations send the language chosen', async () => {
+  it('network, donor, organization, member and admin invitations send the language chosen', async () => {
     // the operator creates a network whose default language is French
     const page = await ui.newPage(1280);
     await signIn(page, ui.server.url, ui.server.operator.email, ui.server.operator.password);
@@ -43,6 +43,18 @@ describe('the language of an invitation, chosen on its form', () => {
     const network = networks.items.find((n) => n.defaultLanguage === 'fr');
     expect(network).toBeDefined();
     const networkId = network?.id ?? '';
+
+    // a donor: English until chosen, whatever their networks' language
+    expect(await selected(page, 'Language of the invitation')).toBe('en');
+    await page.getByLabel('Donor name').fill('Fundo Lusófono');
+    await page.getByLabel('Donor email').fill('fundo@example.org');
+    await page.getByLabel('Sahel KP Network').check();
+    await page.getByLabel('Language of the invitation').selectOption('pt');
+    await expectAccessible(page, 'networks with the donor invitation');
+    await page.getByRole('button', { name: 'Invite donor' }).click();
+    await page.getByText('Invitation sent to fundo@example.org.').waitFor();
+    expect(await mailLanguage(ui, 'fundo@example.org')).toBe('pt');
+    expect(await selected(page, 'Language of the invitation')).toBe('en');
 
     // the admin reads the SPA in English, their network's default stays French
     const password = 'a long admin password';
