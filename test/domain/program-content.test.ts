@@ -20,7 +20,7 @@ const seed = readFileSync(
 
 describe('peer coaching programs: seed 002 as data', () => {
   it('quotes the definition and every design element word for word', () => {
-    expect(seed).toContain(programCoachingDefinition);
+    expect(seed).toContain(programCoachingDefinition.text);
     for (const element of programDesignElements) expect(seed).toContain(element.text);
   });
 

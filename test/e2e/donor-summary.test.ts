@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { findRepoRoot } from '@sisi/local';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchChromium, signIn } from '../support/browser.ts';
@@ -109,6 +111,9 @@ describe('the donor dashboard in the browser', () => {
       'withheld',
     ]);
     expect(csv).not.toContain('Coordinator');
+    expect(csv.split('\r\n').filter((line) => line.startsWith('All networks,all,'))).not.toEqual(
+      [],
+    );
     await context.close();
   });
 
@@ -120,6 +125,43 @@ describe('the donor dashboard in the browser', () => {
     await page.getByRole('table', { name: 'Organizations', exact: true }).waitFor();
     await page.locator('.donor-chart canvas').first().waitFor();
     await expectAccessible(page, 'donor dashboard at 360 px');
+    await context.close();
+  });
+
+  it('writes the CSV in the reader’s language, its column ids and codes unchanged', async () => {
+    const token = (
+      await server.api<{ token: string }>('POST', '/auth/login', undefined, {
+        email: donor.email,
+        password: donor.password,
+      })
+    ).token;
+    await server.api('PATCH', '/me', token, { language: 'fr' });
+    const words = JSON.parse(
+      await readFile(join(findRepoRoot(), 'web/src/i18n/locales/fr/donor.json'), 'utf8'),
+    ) as { donorView: { allNetworks: string; exportCsv: string } };
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+      locale: 'fr-FR',
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.locator('input[type="email"]').fill(donor.email);
+    await page.locator('input[type="password"]').fill(donor.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL(/\/summary$/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: words.donorView.exportCsv }).click(),
+    ]);
+    const lines = (await readFile((await download.path())!, 'utf8')).split('\r\n');
+    expect(lines[0]).toBe(
+      'network,quarter,group,group_label,breakdown,breakdown_label,value,value_label,cell',
+    );
+    const total = lines.filter((line) => line.startsWith(`${words.donorView.allNetworks},all,`));
+    expect(total).not.toEqual([]);
+    expect(total.some((line) => line.includes(',organizations,'))).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/all networks/i);
     await context.close();
   });
 });

@@ -21,6 +21,7 @@ import { api, call } from './client.ts';
 export const keys = {
   me: ['me'] as const,
   networks: ['networks'] as const,
+  network: (networkId: string) => ['networks', networkId, 'network'] as const,
   organizations: (networkId: string) => ['networks', networkId, 'organizations'] as const,
   organization: (networkId: string, organizationId: string) =>
     ['networks', networkId, 'organizations', organizationId] as const,
@@ -70,6 +71,17 @@ export function signedInAs(client: QueryClient, user: User): void {
   client.setQueryData(keys.me, user);
   void client.fetchQuery({ ...meQuery(), staleTime: 0 });
 }
+
+/**
+ * One network (its name, its default language): the operator's, or the caller's own.
+ * Under the network's branch, so invalidating the network refreshes it too.
+ */
+export const networkQuery = (networkId: string) =>
+  queryOptions({
+    queryKey: keys.network(networkId),
+    queryFn: (): Promise<Network> =>
+      call(api.networks[':networkId'].$get({ param: { networkId } })),
+  });
 
 /** The operator's networks, page by page. */
 export const networksQuery = () =>

@@ -10,8 +10,9 @@
 export type Wording = 'seed' | 'derived';
 
 /** Seed 002's opening definition, verbatim. */
-export const programCoachingDefinition =
-  'Peer coaching is a collaborative and reciprocal process where colleagues at similar levels in an organization help each other improve their skills, solve problems, and achieve personal and professional growth.';
+export const programCoachingDefinition = {
+  text: 'Peer coaching is a collaborative and reciprocal process where colleagues at similar levels in an organization help each other improve their skills, solve problems, and achieve personal and professional growth.',
+};
 
 /** The source's section headings, in its order. */
 export const programSections = [

@@ -22,8 +22,9 @@ export const sisiKwaSisiOutcomes = [
 ] as const;
 
 /** The source's introduction: what Sisi Kwa Sisi coaching is. */
-export const sisiKwaSisiIntro =
-  'Sisi Kwa Sisi (Swahili term loosely translated “from us by us”) coaching is an innovative peer-to-peer learning strategy that uses counterpart coaching and mentoring to impart knowledge and skills in the workplace to meet a given objective.';
+export const sisiKwaSisiIntro = {
+  text: 'Sisi Kwa Sisi (Swahili term loosely translated “from us by us”) coaching is an innovative peer-to-peer learning strategy that uses counterpart coaching and mentoring to impart knowledge and skills in the workplace to meet a given objective.',
+};
 
 /**
  * Step 3's thematic areas ("Reinforce skills especially around TCI's thematic areas of

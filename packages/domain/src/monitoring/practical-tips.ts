@@ -16,8 +16,9 @@ export interface PracticalChallenge {
 }
 
 /** The section's opening paragraph. */
-export const practicalTipsIntro =
-  'It is common for mentoring programs to face multiple challenges resulting from low mentor or mentee motivation, busy schedules, the nontangible nature of the results of the mentoring process, and other factors. Here are a few typical challenges and useful mediating activities.';
+export const practicalTipsIntro = {
+  text: 'It is common for mentoring programs to face multiple challenges resulting from low mentor or mentee motivation, busy schedules, the nontangible nature of the results of the mentoring process, and other factors. Here are a few typical challenges and useful mediating activities.',
+};
 
 /**
  * The eleven challenges in the source's order.

@@ -95,5 +95,6 @@ export type SummaryReportFieldId = (typeof summaryReportForm.fields)[number]['id
 /**
  * 001 Step 4, "After individual mentoring events": when the sheet is due (shown beside it).
  */
-export const summaryReportWhen =
-  'After each significant meeting or visit, prepare a short summary and action plan with agreed-on next steps, follow-up activities, and the people responsible for conducting them. This summary and plan will help partners focus on learning objectives and understand priorities. It is not necessary to complete this after every contact—only after contacts that generate follow-up activities.';
+export const summaryReportWhen = {
+  text: 'After each significant meeting or visit, prepare a short summary and action plan with agreed-on next steps, follow-up activities, and the people responsible for conducting them. This summary and plan will help partners focus on learning objectives and understand priorities. It is not necessary to complete this after every contact—only after contacts that generate follow-up activities.',
+};

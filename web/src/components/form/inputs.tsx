@@ -164,6 +164,8 @@ interface SelectFieldProps {
   onChange?: (value: string) => void;
   /** Its name in the error summary, when more than `label`. */
   summaryLabel?: string;
+  /** What the select shows (and the form means) while the value is empty. */
+  fallback?: string | undefined;
 }
 
 /** A labelled select bound to a string; read only, a read-only text box with the choice. */
@@ -179,10 +181,11 @@ export function SelectField({
   className,
   onChange,
   summaryLabel,
+  fallback = '',
 }: SelectFieldProps) {
   const { form, id, value, set, invalid, describedBy, hintEl, errorEl, ...field } =
     useField<string>(path, { label, hint, id: fixedId, summaryLabel, name });
-  const current = String(value ?? '');
+  const current = String(value ?? '') || fallback;
   const known = options.some((o) => o.value === current);
   return (
     <div className={wrapper('field', className, invalid)}>

@@ -6,6 +6,7 @@
  * `/networks/:networkId/coaching-programs`
  */
 import {
+  programCoachingDefinition,
   programDesignElements,
   programExpectations,
   programRoles,
@@ -103,6 +104,7 @@ export function DesignGuide() {
     <section aria-labelledby="design-heading">
       <h2 id="design-heading">{tp('programs.design.heading')}</h2>
       <p className="hint">{tp('programs.design.sourceNote')}</p>
+      <p>{programCoachingDefinition.text}</p>
       {programSections.map((section) => (
         <details key={section.id}>
           <summary>{tProgramText(`sections.${section.id}`, section.title)}</summary>

@@ -141,7 +141,7 @@ function toCsv(
     }
   };
   for (const n of summary.networks) push(n.name, 'all', n.groups);
-  push('all networks', 'all', summary.total.groups);
+  push(t('donorView.allNetworks'), 'all', summary.total.groups);
   for (const q of trends) push(scope, q.quarter, q.groups);
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -5,7 +5,7 @@
  * actions are in `follow-up-list.tsx`.
  */
 import type { Mentorship } from '@sisi/domain';
-import { practicalChallenges } from '@sisi/domain/static';
+import { practicalChallenges, practicalTipsIntro } from '@sisi/domain/static';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
@@ -132,6 +132,7 @@ export function TipsPanel({
             ))}
           </ul>
           <h4>{tm('monitor.tips.tipsHeading')}</h4>
+          <p>{practicalTipsIntro.text}</p>
           {challenges.map((c) => {
             const source = practicalChallenges.find((p) => p.id === c.id);
             return (

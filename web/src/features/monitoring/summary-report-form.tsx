@@ -8,6 +8,7 @@ import {
   summaryReportForm,
   summaryReportReporters,
   summaryReportSchema,
+  summaryReportWhen,
   type User,
 } from '@sisi/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -202,6 +203,7 @@ export function SummaryForm({
       <details className="no-print">
         <summary>{tSheetText('instructionsHeading', FORM.instructionsHeading)}</summary>
         <p>{tSheetText('instructions', FORM.instructions)}</p>
+        <p>{summaryReportWhen.text}</p>
       </details>
       <Form form={form} id="summary-report" look="document" {...send}>
         <h2>{tSheetText('heading', FORM.heading)}</h2>

@@ -3,28 +3,22 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useCallback, useId, useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { api, call, idempotencyKey } from '../../api/client.ts';
-import { meQuery } from '../../api/queries.ts';
+import { meQuery, networkQuery } from '../../api/queries.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { Form, problemMessage, sendWith, TextField, useForm } from '../../components/form/index.ts';
 import {
-  Form,
-  optionsOf,
-  problemMessage,
-  SelectField,
-  sendWith,
-  TextField,
-  useForm,
-} from '../../components/form/index.ts';
+  chosenLanguage,
+  LanguageField,
+  useNetworkLanguage,
+} from '../../components/language-field.tsx';
 import { Page, StatusMessage } from '../../components/page.tsx';
 import { PagedList } from '../../components/paged-list.tsx';
 import { PersonSummary } from '../../components/person-card.tsx';
 import { useAdminsT } from '../../i18n/en-admins.ts';
 import { formatDate, languageName, useT } from '../../i18n/index.ts';
 import { EraseAction, ErasedCard, formerRoleText } from '../organizations/leaving.tsx';
-import { adminKeys, adminsQuery, networkQuery } from './network-admins-queries.ts';
+import { adminKeys, adminsQuery } from './network-admins-queries.ts';
 import './network-admins.css';
-
-/** The languages an invitation can be written in (API.md). */
-const LANGUAGES = ['en', 'fr', 'es', 'pt'] as const;
 
 /**
  * A network's admins, managed by the operator and by the admins themselves: who they are
@@ -277,12 +271,14 @@ function ActionButton({
 }
 
 const INVITE_FIELDS = ['name', 'email', 'language'] as const;
-const NO_INVITE = { name: '', email: '', language: 'en' };
+// no language chosen: the network's default
+const NO_INVITE = { name: '', email: '', language: '' };
 
 function InviteAdmin({ networkId }: { networkId: string }) {
   const t = useAdminsT();
   const client = useQueryClient();
   const form = useForm({ initial: NO_INVITE });
+  const fallback = useNetworkLanguage(networkId);
   const [invited, setInvited] = useState<string>();
   // one key per intended invitation: a retried submit cannot invite twice
   const [key, setKey] = useState(idempotencyKey);
@@ -309,7 +305,7 @@ function InviteAdmin({ networkId }: { networkId: string }) {
     body: (value) => ({
       name: value.name.trim(),
       email: value.email.trim(),
-      language: value.language as InviteNetworkAdmin['language'],
+      language: chosenLanguage(value.language, fallback),
     }),
     label: t('networkAdmins.submit'),
     busyLabel: t('networkAdmins.submitting'),
@@ -332,12 +328,7 @@ function InviteAdmin({ networkId }: { networkId: string }) {
             autoComplete="off"
             required
           />
-          <SelectField
-            path="language"
-            label={t('networkAdmins.language')}
-            hint={t('networkAdmins.languageHint')}
-            options={optionsOf(LANGUAGES, languageName)}
-          />
+          <LanguageField path="language" fallback={fallback} />
         </Form>
       </div>
     </section>

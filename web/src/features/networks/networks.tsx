@@ -1,16 +1,25 @@
-import type { CreateNetwork, Network } from '@sisi/domain';
+import type { CreateDonor, CreateNetwork, Network } from '@sisi/domain';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { api, call, idempotencyKey } from '../../api/client.ts';
 import { keys, networksQuery } from '../../api/queries.ts';
-import { Form, sendWith, TextField, useForm } from '../../components/form/index.ts';
+import { CheckboxGroup, Form, sendWith, TextField, useForm } from '../../components/form/index.ts';
+import { chosenLanguage, LanguageField } from '../../components/language-field.tsx';
 import { Page, StatusMessage } from '../../components/page.tsx';
 import { PagedList } from '../../components/paged-list.tsx';
 import { formatDate, useT } from '../../i18n/index.ts';
+import { DEFAULT_LANGUAGE } from '../../i18n/languages.ts';
 
-const FIELDS = ['name', 'region', 'adminEmail', 'adminName'] as const;
-const EMPTY: CreateNetwork = { name: '', region: '', adminEmail: '', adminName: '' };
+const REQUIRED = ['name', 'region', 'adminEmail', 'adminName'] as const;
+const FIELDS = [...REQUIRED, 'defaultLanguage'] as const;
+const EMPTY = {
+  name: '',
+  region: '',
+  adminEmail: '',
+  adminName: '',
+  defaultLanguage: DEFAULT_LANGUAGE as string,
+};
 
 /** The operator's registry of networks, and onboarding a new one. */
 export function NetworksPage() {
@@ -25,6 +34,7 @@ export function NetworksPage() {
       </p>
       <NetworkList created={created} />
       <CreateNetworkForm onCreated={(n) => setCreated((list) => [...list, n])} />
+      <InviteDonorForm created={created} />
     </Page>
   );
 }
@@ -88,12 +98,13 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
   });
 
   const send = sendWith(form, create, {
-    required: FIELDS,
+    required: REQUIRED,
     body: (value) => ({
       name: value.name.trim(),
       region: value.region.trim(),
       adminEmail: value.adminEmail.trim(),
       adminName: value.adminName.trim(),
+      defaultLanguage: chosenLanguage(value.defaultLanguage, DEFAULT_LANGUAGE),
     }),
     label: t('networks.submit'),
     busyLabel: t('networks.submitting'),
@@ -128,6 +139,78 @@ function CreateNetworkForm({ onCreated }: { onCreated: (network: Network) => voi
             required
           />
           <TextField path="adminName" label={t('networks.adminName')} autoComplete="off" required />
+          <LanguageField path="defaultLanguage" fallback={DEFAULT_LANGUAGE} network />
+        </Form>
+      </div>
+    </section>
+  );
+}
+
+const DONOR_REQUIRED = ['name', 'email', 'networkIds'] as const;
+const DONOR_FIELDS = [...DONOR_REQUIRED, 'language'] as const;
+const NO_DONOR = {
+  name: '',
+  email: '',
+  networkIds: [] as string[],
+  language: DEFAULT_LANGUAGE as string,
+};
+
+/** The operator invites a donor to the summary of the networks they fund. */
+function InviteDonorForm({ created }: { created: readonly Network[] }) {
+  const t = useT();
+  const networks = useInfiniteQuery(networksQuery());
+  const loaded = networks.data?.pages.flatMap((p) => p.items) ?? [];
+  const ids = new Set(loaded.map((n) => n.id));
+  const options = [...loaded, ...created.filter((n) => !ids.has(n.id))].map((n) => ({
+    value: n.id,
+    label: n.name,
+  }));
+  const form = useForm({ initial: NO_DONOR });
+  const [invited, setInvited] = useState<string>();
+  // one key per intended invitation: a retried submit cannot invite twice
+  const [key, setKey] = useState(idempotencyKey);
+  const invite = useMutation({
+    mutationFn: (body: CreateDonor) =>
+      call(api.donors.$post({ json: body }, { headers: { 'idempotency-key': key } })),
+    onMutate: () => setInvited(undefined),
+    onSuccess: (_donor, body) => {
+      form.reset(NO_DONOR);
+      setKey(idempotencyKey());
+      setInvited(body.email);
+    },
+    onError: (error) => form.fail(error, { fields: DONOR_FIELDS }),
+  });
+  const send = sendWith(form, invite, {
+    required: DONOR_REQUIRED,
+    body: (value) => ({
+      name: value.name.trim(),
+      email: value.email.trim(),
+      networkIds: value.networkIds,
+      language: chosenLanguage(value.language, DEFAULT_LANGUAGE),
+    }),
+    label: t('donorInvite.submit'),
+    busyLabel: t('donorInvite.submitting'),
+  });
+
+  return (
+    <section aria-labelledby="invite-donor">
+      <h2 id="invite-donor">{t('donorInvite.heading')}</h2>
+      <p>{t('donorInvite.intro')}</p>
+      <StatusMessage
+        message={invited ? t('donorInvite.invitedMessage', { email: invited }) : undefined}
+      />
+      <div className="narrow">
+        <Form form={form} id="invite-donor-form" ids="name" labelledBy="invite-donor" {...send}>
+          <TextField path="name" label={t('donorInvite.name')} autoComplete="off" required />
+          <TextField
+            path="email"
+            label={t('donorInvite.email')}
+            type="email"
+            autoComplete="off"
+            required
+          />
+          <CheckboxGroup path="networkIds" legend={t('donorInvite.networks')} options={options} />
+          <LanguageField path="language" fallback={DEFAULT_LANGUAGE} />
         </Form>
       </div>
     </section>

@@ -17,6 +17,11 @@ import {
   TextField,
   useForm,
 } from '../../components/form/index.ts';
+import {
+  chosenLanguage,
+  LanguageField,
+  useNetworkLanguage,
+} from '../../components/language-field.tsx';
 import { LoadError, Loading, Page } from '../../components/page.tsx';
 import { countryCodes } from '../../constants.ts';
 import { countryName, languageName, useT } from '../../i18n/index.ts';
@@ -125,8 +130,14 @@ export function OrganizationCreatePage() {
   const t = useT();
   const queryClient = useQueryClient();
   const form = useForm<CreateValue>({
-    initial: () => ({ ...profileValue(), coordinatorEmail: '', coordinatorName: '' }),
+    initial: () => ({
+      ...profileValue(),
+      coordinatorEmail: '',
+      coordinatorName: '',
+      coordinatorLanguage: '',
+    }),
   });
+  const fallback = useNetworkLanguage(networkId);
   const [key] = useState(idempotencyKey);
   const create = useMutation({
     mutationFn: (body: CreateOrganizationInput): Promise<Organization> =>
@@ -161,6 +172,7 @@ export function OrganizationCreatePage() {
           ...(otherTechnicalArea ? { otherTechnicalArea } : {}),
           coordinatorEmail: value.coordinatorEmail.trim(),
           coordinatorName: value.coordinatorName.trim(),
+          coordinatorLanguage: chosenLanguage(value.coordinatorLanguage, fallback),
         }
       );
     },
@@ -189,6 +201,7 @@ export function OrganizationCreatePage() {
               autoComplete="off"
               required
             />
+            <LanguageField path="coordinatorLanguage" fallback={fallback} />
           </fieldset>
         </Form>
         <p>

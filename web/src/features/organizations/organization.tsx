@@ -1,4 +1,4 @@
-import type { Organization, Role } from '@sisi/domain';
+import type { InviteMember as InviteMemberInput, Organization, Role } from '@sisi/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'wouter';
@@ -6,6 +6,11 @@ import { useHistoryState } from 'wouter/use-browser-location';
 import { api, call, idempotencyKey } from '../../api/client.ts';
 import { keys, membersQuery, meQuery, organizationQuery } from '../../api/queries.ts';
 import { Form, sendWith, TextField, useForm } from '../../components/form/index.ts';
+import {
+  chosenLanguage,
+  LanguageField,
+  useNetworkLanguage,
+} from '../../components/language-field.tsx';
 import { LoadError, Loading, Page, StatusMessage } from '../../components/page.tsx';
 import { PagedList } from '../../components/paged-list.tsx';
 import { countryName, formatDate, languageName, useT } from '../../i18n/index.ts';
@@ -181,8 +186,10 @@ function Members({
   );
 }
 
-const INVITE_FIELDS = ['name', 'email'] as const;
-const NO_INVITE = { name: '', email: '' };
+const INVITE_REQUIRED = ['name', 'email'] as const;
+const INVITE_FIELDS = [...INVITE_REQUIRED, 'language'] as const;
+// no language chosen: the network's default
+const NO_INVITE = { name: '', email: '', language: '' };
 
 function InviteMember({
   networkId,
@@ -194,10 +201,11 @@ function InviteMember({
   const t = useT();
   const queryClient = useQueryClient();
   const form = useForm({ initial: NO_INVITE });
+  const fallback = useNetworkLanguage(networkId);
   const [invited, setInvited] = useState<string>();
   const [key, setKey] = useState(idempotencyKey);
   const invite = useMutation({
-    mutationFn: (body: { name: string; email: string }) =>
+    mutationFn: (body: InviteMemberInput) =>
       call(
         api.networks[':networkId'].organizations[':organizationId'].members.$post(
           { param: { networkId, organizationId }, json: body },
@@ -215,8 +223,12 @@ function InviteMember({
   });
 
   const send = sendWith(form, invite, {
-    required: INVITE_FIELDS,
-    body: (value) => ({ name: value.name.trim(), email: value.email.trim() }),
+    required: INVITE_REQUIRED,
+    body: (value) => ({
+      name: value.name.trim(),
+      email: value.email.trim(),
+      language: chosenLanguage(value.language, fallback),
+    }),
     label: t('members.submit'),
     busyLabel: t('members.submitting'),
   });
@@ -238,6 +250,7 @@ function InviteMember({
             autoComplete="off"
             required
           />
+          <LanguageField path="language" fallback={fallback} />
         </Form>
       </div>
     </section>

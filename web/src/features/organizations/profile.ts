@@ -29,7 +29,12 @@ export type ProfileValue = {
   highSpeedInternet: boolean;
   nameVisibleToDonors: boolean;
 };
-export type CreateValue = ProfileValue & { coordinatorEmail: string; coordinatorName: string };
+export type CreateValue = ProfileValue & {
+  coordinatorEmail: string;
+  coordinatorName: string;
+  /** Empty: the network's default language. */
+  coordinatorLanguage: string;
+};
 
 export const PROFILE_FIELDS = [
   'name',
@@ -44,7 +49,12 @@ export const PROFILE_FIELDS = [
   'highSpeedInternet',
   'nameVisibleToDonors',
 ] as const;
-export const CREATE_FIELDS = [...PROFILE_FIELDS, 'coordinatorEmail', 'coordinatorName'] as const;
+export const CREATE_FIELDS = [
+  ...PROFILE_FIELDS,
+  'coordinatorEmail',
+  'coordinatorName',
+  'coordinatorLanguage',
+] as const;
 
 const lines = (value: string) =>
   value

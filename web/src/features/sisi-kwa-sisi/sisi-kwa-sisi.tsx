@@ -32,7 +32,7 @@ export function SisiKwaSisiPage() {
   return (
     <Page title={ts('sisiKwaSisi.title')}>
       <StatusMessage message={flash} />
-      <p className="lead">{tSource('intro', sisiKwaSisiIntro)}</p>
+      <p className="lead">{sisiKwaSisiIntro.text}</p>
       <SisiLinks networkId={networkId} manages={roles.manages} />
       <Coachings networkId={networkId} manages={roles.manages} />
       <Guide />
