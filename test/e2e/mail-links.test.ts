@@ -130,7 +130,7 @@ describe('mail links that land, and a sign-in that outlives the tab', () => {
       sameSite: 'Strict',
       path: '/api/v1/auth/session',
     });
-    expect(await page.evaluate(() => document.cookie)).not.toContain('sisi_refresh');
+    expect(await page.evaluate('document.cookie')).not.toContain('sisi_refresh');
     await page.close();
   }, 90_000);
 
@@ -144,7 +144,7 @@ describe('mail links that land, and a sign-in that outlives the tab', () => {
     await onTheForm(page);
     expect(visited).not.toContain('/login');
     // the token of this tab is a new one, from the kept sign-in
-    expect(await page.evaluate(() => sessionStorage.getItem('sisi.token'))).toBeTruthy();
+    expect(await page.evaluate("sessionStorage.getItem('sisi.token')")).toBeTruthy();
     await page.close();
   }, 60_000);
 
