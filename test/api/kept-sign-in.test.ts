@@ -123,8 +123,10 @@ describe('POST /auth/session/refresh', () => {
     await expectProblem(await refresh(current), 401);
   });
 
-  it('is 401 without a cookie, with a malformed or unknown one', async () => {
-    await expectProblem(await refresh(), 401);
+  it('is 204 without a cookie (nothing kept, no failed request), 401 with a malformed or unknown one', async () => {
+    const none = await refresh();
+    expect(none.status).toBe(204);
+    expect(refreshSetCookie(none)).toBeUndefined();
     await expectProblem(await refresh('sisi_refresh=nonsense'), 401);
     await expectProblem(await refresh(`sisi_refresh=${'a'.repeat(24)}.${'b'.repeat(43)}`), 401);
   });

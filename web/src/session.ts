@@ -65,7 +65,8 @@ export function setToken(token: string | null): void {
 export function refreshToken(): Promise<boolean> {
   inFlight ??= fetch(`${SESSION}/refresh`, { method: 'POST', credentials: 'same-origin' })
     .then(async (res) => {
-      if (!res.ok) return false;
+      // 204: no sign-in kept on this device
+      if (res.status !== 200) return false;
       setToken(((await res.json()) as { token: string }).token);
       return true;
     })

@@ -24,6 +24,7 @@ import {
   clearRefreshCookie,
   endRefreshFamily,
   exchangeRefresh,
+  hasRefreshCookie,
   REFRESH_COOKIE,
   REFRESH_COOKIE_PATH,
   REFRESH_IDLE_DAYS,
@@ -227,13 +228,18 @@ const refreshSession = createRoute({
   path: '/auth/session/refresh',
   tags: ['Identity'],
   summary: 'Exchange the kept sign-in (the refresh cookie) for a new bearer token',
-  description: `No bearer token: the \`${REFRESH_COOKIE}\` cookie, set at sign-in, is the credential, and the browser sends it to this path only. Each exchange spends the refresh token and sets a new one (rotation); a spent token presented again ends every token of its sign-in (reuse detection). 401, the cookie cleared: no cookie, unused for ${REFRESH_IDLE_DAYS} days, ${REFRESH_MAX_DAYS} days since the sign-in, signed out on this device or everywhere, or the person deactivated or erased. ADR 0042.`,
+  description: `No bearer token: the \`${REFRESH_COOKIE}\` cookie, set at sign-in, is the credential, and the browser sends it to this path only. Each exchange spends the refresh token and sets a new one (rotation); a spent token presented again ends every token of its sign-in (reuse detection). No cookie at all: 204. 401, the cookie cleared: a malformed or unknown one, unused for ${REFRESH_IDLE_DAYS} days, ${REFRESH_MAX_DAYS} days since the sign-in, signed out on this device or everywhere, or the person deactivated or erased. ADR 0042.`,
   responses: {
     200: jsonResponse(sessionSchema, 'A new bearer token and the signed-in person'),
+    204: {
+      description:
+        'No sign-in is kept on this device (no cookie): nothing to exchange. Not an error, so a page opened signed out logs no failed request.',
+    },
     ...problems(401),
   },
 });
 const refreshSessionHandler: Handler<typeof refreshSession> = async (c) => {
+  if (!hasRefreshCookie(c)) return c.body(null, 204);
   try {
     const { token, user } = await exchangeRefresh(c);
     return c.json({ token, user: publicUser(user) }, 200);

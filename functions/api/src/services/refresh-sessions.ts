@@ -62,6 +62,10 @@ function unseal(sealed: string, token: string, familyId: string): string | undef
   }
 }
 
+/** Whether the request carries a refresh cookie at all (valid or not). */
+export const hasRefreshCookie = (c: Context<AppEnv>): boolean =>
+  getCookie(c, REFRESH_COOKIE) !== undefined;
+
 /** `familyId.token` from the cookie, or undefined when absent or malformed. */
 function presented(c: Context<AppEnv>): { familyId: string; token: string } | undefined {
   const value = getCookie(c, REFRESH_COOKIE);
