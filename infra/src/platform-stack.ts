@@ -216,9 +216,11 @@ export class PlatformStack extends Stack {
       generateSecret: false,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
-      idTokenValidity: Duration.hours(8),
-      accessTokenValidity: Duration.hours(8),
-      refreshTokenValidity: Duration.days(1),
+      // short-lived bearer tokens; a sign-in lasts through the API's own refresh family,
+      // which holds Cognito's refresh token, for 30 days at most (ADR 0042)
+      idTokenValidity: Duration.minutes(15),
+      accessTokenValidity: Duration.minutes(15),
+      refreshTokenValidity: Duration.days(30),
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
         .withCustomAttributes('network', 'organization'),

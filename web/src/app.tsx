@@ -7,7 +7,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { type ComponentType, lazy, type ReactNode, Suspense, useEffect } from 'react';
-import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { navigate } from 'wouter/use-browser-location';
 import { ApiProblem } from './api/client.ts';
 import { meQuery } from './api/queries.ts';
@@ -19,7 +19,14 @@ import { LoginPage } from './features/auth/login.tsx';
 import { homePath } from './home.ts';
 import { namespacesReady, useLanguage, useT } from './i18n/index.ts';
 import { followProfileLanguage } from './language.ts';
-import { getToken, setToken, useToken } from './session.ts';
+import {
+  forgetSession,
+  getToken,
+  refreshToken,
+  restoreSession,
+  useRestored,
+  useToken,
+} from './session.ts';
 
 /**
  * Every screen but sign-in is its own chunk, so the sign-in page loads only what it needs. A
@@ -37,6 +44,7 @@ const AcceptInvitationPage = screen(
   () => import('./features/auth/accept-invitation.tsx'),
   'AcceptInvitationPage',
 );
+const AccountPage = screen(() => import('./features/auth/account.tsx'), 'AccountPage');
 const AskPasswordResetPage = screen(
   () => import('./features/auth/password-reset.tsx'),
   'AskPasswordResetPage',
@@ -222,20 +230,27 @@ const ProgramSurveyPage = screen(
   'SurveyPage',
 );
 
-/** `ended`: the server ended the session (a 401), so sign-in says why. */
+/**
+ * Signs out on this device (the kept sign-in too). `ended`: the server ended the session (a
+ * 401), so sign-in says why.
+ */
 function signOut(queryClient: QueryClient, ended = false) {
-  setToken(null);
+  forgetSession();
   queryClient.clear();
   navigate('/login', { replace: true, state: ended ? { sessionEnded: true } : null });
 }
 
 /**
- * A 401 on any call made with a token means the session ended (it expired, or the person's
- * access was ended: deactivated, signed out everywhere): back to sign-in, saying so.
+ * A 401 on a call made with a token: the bearer token expired, or the person's access ended
+ * (deactivated, signed out everywhere). The kept sign-in is exchanged once for a new token
+ * and what failed is asked again; if that is refused too, back to sign-in, saying so.
  */
 function onApiError(error: unknown) {
   if (error instanceof ApiProblem && error.status === 401 && getToken()) {
-    signOut(queryClient, true);
+    void refreshToken().then((ok) => {
+      if (ok) void queryClient.invalidateQueries({ predicate: (q) => q.state.status === 'error' });
+      else signOut(queryClient, true);
+    });
   }
 }
 
@@ -558,6 +573,11 @@ function Routes() {
           <LearningLogPage />
         </Authenticated>
       </Route>
+      <Route path="/account">
+        <Authenticated>
+          <AccountPage />
+        </Authenticated>
+      </Route>
       <Route path="/decision-matrix">
         <Authenticated>
           <DecisionMatrixPage />
@@ -570,12 +590,22 @@ function Routes() {
   );
 }
 
-/** Signed-out visitors go to sign-in, and come back here afterwards. */
+/**
+ * Without a token, the kept sign-in is exchanged once, quietly (ADR 0042); signed-out
+ * visitors go to sign-in, and come back here afterwards, query string included.
+ */
 function Authenticated({ children }: { children: ReactNode }) {
   const token = useToken();
+  const restored = useRestored();
   const [location] = useLocation();
+  const search = useSearch();
+  useEffect(() => {
+    if (!token) void restoreSession();
+  }, [token]);
   if (!token) {
-    const next = location === '/' ? '' : `?next=${encodeURIComponent(location)}`;
+    if (!restored) return <Loading />;
+    const target = search ? `${location}?${search}` : location;
+    const next = target === '/' ? '' : `?next=${encodeURIComponent(target)}`;
     return <Redirect to={`/login${next}`} replace />;
   }
   return children;
@@ -691,7 +721,7 @@ function SignedIn() {
         <NavLinks label={t('app.mainNav')} links={links} listClassName="nav-list" />
       ) : null}
       <div className="who">
-        {user ? <span>{t('app.signedInAs', { name: user.name })}</span> : null}
+        {user ? <Link href="/account">{t('app.signedInAs', { name: user.name })}</Link> : null}
         <button type="button" onClick={() => signOut(client)}>
           {t('app.signOut')}
         </button>

@@ -12,11 +12,15 @@ export function homePath(user: Pick<User, 'roles' | 'networkId' | 'organizationI
   return '/welcome';
 }
 
-/** A `next` path from the query string, if it is one of ours (never another origin). */
-export function safeNext(search: string): string | undefined {
+/**
+ * A `next` target from the query string (path and query), if it is one of ours: a path of
+ * this origin, never another origin (`//host`, `/\host`, a scheme, a control character).
+ */
+export function safeNext(search: string, origin = location.origin): string | undefined {
   const next = new URLSearchParams(search).get('next');
-  if (!next || !/^\/(?![/\\])/.test(next) || next.startsWith('/login')) {
-    return undefined;
-  }
-  return next;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+  if (!next || !/^\/(?![/\\])/.test(next) || /[\\\u0000-\u001f]/.test(next)) return undefined;
+  const url = new URL(next, origin);
+  if (url.origin !== origin || url.pathname.startsWith('/login')) return undefined;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -4,6 +4,11 @@ import type { IdentityUser, TokenClaims } from '@sisi/api';
 import { exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK, SignJWT } from 'jose';
 
 export const LOCAL_AUDIENCE = 'sisi';
+/**
+ * Bearer tokens are short-lived, as Cognito's are (15 minutes): a sign-in lasts through the
+ * refresh cookie, exchanged for a new one (ADR 0042).
+ */
+export const BEARER_TTL_SECONDS = 15 * 60;
 
 type SigningKey = Awaited<ReturnType<typeof importJWK>>;
 
@@ -23,7 +28,11 @@ export class LocalIssuer {
     readonly ttlSeconds: number,
   ) {}
 
-  static async load(keyFile: string, issuer: string, ttlSeconds = 8 * 3600): Promise<LocalIssuer> {
+  static async load(
+    keyFile: string,
+    issuer: string,
+    ttlSeconds = BEARER_TTL_SECONDS,
+  ): Promise<LocalIssuer> {
     let jwk: JWK;
     try {
       jwk = JSON.parse(await readFile(keyFile, 'utf8')) as JWK;

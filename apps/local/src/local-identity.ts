@@ -1,4 +1,4 @@
-import type { IdentityProvider, IdentityUser } from '@sisi/api';
+import type { IdentityProvider, IdentityUser, SignedIn } from '@sisi/api';
 import type { PlatformRepository } from '@sisi/data';
 import type { LocalIssuer } from './issuer.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
@@ -8,7 +8,7 @@ import { DUMMY_HASH, hashPassword, verifyPassword } from './password.ts';
  *
  * @example
  * const identity = new LocalIdentityProvider(platform, issuer);
- * const token = await identity.signIn(user, 'correct horse battery');
+ * const signedIn = await identity.signIn(user, 'correct horse battery');
  */
 export class LocalIdentityProvider implements IdentityProvider {
   constructor(
@@ -20,11 +20,19 @@ export class LocalIdentityProvider implements IdentityProvider {
     await this.platform.setPasswordHash(user.id, await hashPassword(password));
   }
 
-  async signIn(user: IdentityUser | undefined, password: string): Promise<string | undefined> {
+  async signIn(user: IdentityUser | undefined, password: string): Promise<SignedIn | undefined> {
     const stored = user ? await this.platform.getPasswordHash(user.id) : undefined;
     const ok = await verifyPassword(password, stored ?? DUMMY_HASH);
-    return ok && user && stored ? this.issuer.sign(user) : undefined;
+    return ok && user && stored ? { token: await this.issuer.sign(user) } : undefined;
   }
+
+  // The API has checked the refresh token and the person (ADR 0042): the issuer signs anew.
+  refresh(user: IdentityUser, _refreshHandle: string | undefined): Promise<string | undefined> {
+    return this.issuer.sign(user);
+  }
+
+  // The refresh family in the platform table is the only session kept.
+  async endSession(_refreshHandle: string | undefined): Promise<void> {}
 
   // Locally the directory is the only state: sign-in reads the person's status there, and
   // the API refuses older tokens by `tokensValidAfter`. Nothing else keeps a session.

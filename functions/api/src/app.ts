@@ -1,6 +1,7 @@
 import { ConflictError, InvalidCursorError, ItemNotFoundError } from '@sisi/data';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { API_BASE_PATH } from './base-path.ts';
 import type { ApiDeps, AppEnv } from './deps.ts';
 import { API_CSP, docsPage } from './docs-page.ts';
 import {
@@ -52,11 +53,13 @@ import { sisiKwaSisiRoutes } from './routes/sisi-kwa-sisi.ts';
 import { summaryReportRoutes } from './routes/summary-reports.ts';
 import { tipsRoutes } from './routes/tips.ts';
 
-export const API_BASE = '/api/v1';
+export const API_BASE = API_BASE_PATH;
 
 /** Paths reachable without a token (relative to the base path). */
 const PUBLIC = [
   /^\/auth\/login$/,
+  // the refresh cookie is the credential there (ADR 0042)
+  /^\/auth\/session(\/refresh)?$/,
   /^\/invitations\/[^/]+(\/accept)?$/,
   /^\/auth\/password-reset$/,
   /^\/password-reset\/[^/]+$/,

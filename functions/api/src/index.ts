@@ -49,6 +49,7 @@ export type {
   Mailer,
   MailMessage,
   Provisioner,
+  SignedIn,
   TokenClaims,
   TokenVerifier,
 } from './ports.ts';

@@ -45,6 +45,16 @@ export interface IdentityUser {
 }
 
 /**
+ * A successful sign-in: the short-lived bearer ID token, and, where the provider keeps its
+ * own refresh token (Cognito), that handle, which the API seals in its refresh family and
+ * hands back to `refresh` (ADR 0042). Locally there is none: the issuer signs anew.
+ */
+export interface SignedIn {
+  token: string;
+  refreshHandle?: string;
+}
+
+/**
  * Credentials and token issuing: the local issuer (scrypt + jose) or Cognito. The
  * directory of people itself lives in the platform table in both runtimes.
  */
@@ -52,7 +62,15 @@ export interface IdentityProvider {
   /** Sets (or replaces) the person's password. */
   setPassword(user: IdentityUser, password: string): Promise<void>;
   /** A signed token when the password matches, else `undefined` (same for unknown email). */
-  signIn(user: IdentityUser | undefined, password: string): Promise<string | undefined>;
+  signIn(user: IdentityUser | undefined, password: string): Promise<SignedIn | undefined>;
+  /**
+   * A new bearer ID token for a person whose refresh token the API has just accepted
+   * (ADR 0042): locally signed anew; on Cognito, `REFRESH_TOKEN_AUTH` with the handle its
+   * sign-in gave. `undefined` when the provider refuses (the handle was revoked).
+   */
+  refresh(user: IdentityUser, refreshHandle: string | undefined): Promise<string | undefined>;
+  /** Ends the one session of `refreshHandle` where the provider keeps it (Cognito: RevokeToken). */
+  endSession(refreshHandle: string | undefined): Promise<void>;
   /**
    * The person's access ended: no further sign-in, and every session ended where the
    * provider keeps them (Cognito: AdminDisableUser, AdminUserGlobalSignOut). Tokens already

@@ -92,6 +92,7 @@ export {
   type InvitationRecord,
   type PasswordResetRecord,
   PlatformRepository,
+  type RefreshFamilyRecord,
   type UserRecord,
   type UserStatus,
 } from './repositories/platform-repository.ts';

@@ -11,6 +11,7 @@ import {
   AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
+  RevokeTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { IdentityUser } from '@sisi/api';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -133,8 +134,13 @@ describe('CognitoIdentity.setPassword for a password reset', () => {
 describe('CognitoIdentity.signIn', () => {
   it("answers Cognito's ID token for the right password", async () => {
     const token = idToken(claimsOf(coordinator));
-    cognito.on(AdminInitiateAuthCommand).resolves({ AuthenticationResult: { IdToken: token } });
-    await expect(identity().signIn(coordinator, 'correct horse battery')).resolves.toBe(token);
+    cognito
+      .on(AdminInitiateAuthCommand)
+      .resolves({ AuthenticationResult: { IdToken: token, RefreshToken: 'cognito-refresh' } });
+    await expect(identity().signIn(coordinator, 'correct horse battery')).resolves.toEqual({
+      token,
+      refreshHandle: 'cognito-refresh',
+    });
     expect(inputs(AdminInitiateAuthCommand)).toEqual([
       {
         UserPoolId: POOL,
@@ -167,11 +173,54 @@ describe('CognitoIdentity.signIn', () => {
       .on(AdminInitiateAuthCommand)
       .resolvesOnce({ AuthenticationResult: { IdToken: stale } })
       .resolvesOnce({ AuthenticationResult: { IdToken: fresh } });
-    await expect(identity().signIn(coordinator, 'correct horse battery')).resolves.toBe(fresh);
+    await expect(identity().signIn(coordinator, 'correct horse battery')).resolves.toEqual({
+      token: fresh,
+    });
     expect(inputs(AdminUpdateUserAttributesCommand)).toHaveLength(1);
     expect(inputs(AdminAddUserToGroupCommand).map((i) => i.GroupName)).toEqual(['coordinator']);
     expect(inputs(AdminRemoveUserFromGroupCommand)).toHaveLength(0);
     expect(inputs(AdminInitiateAuthCommand)).toHaveLength(2);
+  });
+});
+
+describe('CognitoIdentity.refresh and endSession (ADR 0042)', () => {
+  it("answers a new ID token for Cognito's refresh token", async () => {
+    const token = idToken(claimsOf(coordinator));
+    cognito.on(AdminInitiateAuthCommand).resolves({ AuthenticationResult: { IdToken: token } });
+    await expect(identity().refresh(coordinator, 'cognito-refresh')).resolves.toBe(token);
+    expect(inputs(AdminInitiateAuthCommand)).toEqual([
+      {
+        UserPoolId: POOL,
+        ClientId: CLIENT,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: 'cognito-refresh' },
+      },
+    ]);
+  });
+
+  it('answers nothing when Cognito refuses the refresh token, or there is none', async () => {
+    cognito.on(AdminInitiateAuthCommand).rejects(named('NotAuthorizedException'));
+    await expect(identity().refresh(coordinator, 'revoked')).resolves.toBeUndefined();
+    await expect(identity().refresh(coordinator, undefined)).resolves.toBeUndefined();
+    expect(inputs(AdminInitiateAuthCommand)).toHaveLength(1);
+  });
+
+  it('fails on anything else Cognito says when refreshing', async () => {
+    cognito.on(AdminInitiateAuthCommand).rejects(named('TooManyRequestsException'));
+    await expect(identity().refresh(coordinator, 'cognito-refresh')).rejects.toThrow(
+      'TooManyRequestsException',
+    );
+  });
+
+  it("revokes one sign-in's refresh token; an already revoked one is no error", async () => {
+    cognito.on(RevokeTokenCommand).resolvesOnce({}).rejectsOnce(named('NotAuthorizedException'));
+    await identity().endSession('cognito-refresh');
+    await identity().endSession('already-revoked');
+    await identity().endSession(undefined);
+    expect(inputs(RevokeTokenCommand)).toEqual([
+      { ClientId: CLIENT, Token: 'cognito-refresh' },
+      { ClientId: CLIENT, Token: 'already-revoked' },
+    ]);
   });
 });
 

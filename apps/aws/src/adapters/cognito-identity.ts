@@ -11,9 +11,11 @@ import {
   AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
   type AttributeType,
+  type AuthenticationResultType,
   type CognitoIdentityProviderClient,
+  RevokeTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { IdentityProvider, IdentityUser } from '@sisi/api';
+import type { IdentityProvider, IdentityUser, SignedIn } from '@sisi/api';
 import type { Role } from '@sisi/domain';
 
 export interface CognitoIdentityOptions {
@@ -45,6 +47,11 @@ function attributesOf(user: IdentityUser): AttributeType[] {
   ];
 }
 
+const signedIn = (result: AuthenticationResultType): SignedIn => ({
+  token: result.IdToken!,
+  ...(result.RefreshToken ? { refreshHandle: result.RefreshToken } : {}),
+});
+
 const groupsIn = (claims: Record<string, unknown>): string[] =>
   Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : [];
 
@@ -63,11 +70,15 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
  * - `signIn` is AdminInitiateAuth (ADMIN_USER_PASSWORD_AUTH) and answers the ID token. If
  *   the token's claims no longer match the directory (a role or organization changed),
  *   Cognito is brought in line and the person signed in again, so a change takes effect
- *   at the next sign-in, as with the local issuer.
+ *   at the next sign-in, as with the local issuer. Cognito's refresh token comes back as the
+ *   `refreshHandle`: the API seals it in its own refresh family (ADR 0042), never in the
+ *   browser.
+ * - `refresh` is AdminInitiateAuth (REFRESH_TOKEN_AUTH) with that handle, once the API has
+ *   accepted its own refresh token; `endSession` revokes the handle (RevokeToken).
  *
  * @example
  * const identity = new CognitoIdentity(new CognitoIdentityProviderClient({}), { userPoolId, clientId });
- * const token = await identity.signIn(user, password);
+ * const signedIn = await identity.signIn(user, password);
  */
 export class CognitoIdentity implements IdentityProvider {
   constructor(
@@ -91,14 +102,54 @@ export class CognitoIdentity implements IdentityProvider {
     );
   }
 
-  async signIn(user: IdentityUser | undefined, password: string): Promise<string | undefined> {
+  async signIn(user: IdentityUser | undefined, password: string): Promise<SignedIn | undefined> {
     // An unknown person still costs one Cognito call, so timing does not tell who exists.
-    const token = await this.authenticate(user?.id ?? 'sisi-nobody', password);
-    if (!token || !user) return undefined;
-    const claims = payloadOf(token);
-    if (this.matches(claims, user)) return token;
+    const first = await this.authenticate(user?.id ?? 'sisi-nobody', password);
+    if (!first?.IdToken || !user) return undefined;
+    const claims = payloadOf(first.IdToken);
+    if (this.matches(claims, user)) return signedIn(first);
     await this.update(user, groupsIn(claims));
-    return this.authenticate(user.id, password);
+    const again = await this.authenticate(user.id, password);
+    return again?.IdToken ? signedIn(again) : undefined;
+  }
+
+  /**
+   * A new ID token from Cognito's refresh token (the handle `signIn` gave): `undefined` when
+   * Cognito refuses it (revoked by a global sign-out, expired, the user disabled). Without a
+   * handle there is nothing to refresh with: `undefined` too.
+   */
+  async refresh(
+    _user: IdentityUser,
+    refreshHandle: string | undefined,
+  ): Promise<string | undefined> {
+    if (!refreshHandle) return undefined;
+    try {
+      const out = await this.cognito.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: this.options.userPoolId,
+          ClientId: this.options.clientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: refreshHandle },
+        }),
+      );
+      return out.AuthenticationResult?.IdToken;
+    } catch (error) {
+      if (named(error, 'NotAuthorizedException', 'UserNotFoundException')) return undefined;
+      throw error;
+    }
+  }
+
+  /** Revokes Cognito's refresh token of one sign-in (and the tokens it issued). */
+  async endSession(refreshHandle: string | undefined): Promise<void> {
+    if (!refreshHandle) return;
+    try {
+      await this.cognito.send(
+        new RevokeTokenCommand({ ClientId: this.options.clientId, Token: refreshHandle }),
+      );
+    } catch (error) {
+      // already revoked or expired: the session is over either way
+      if (!named(error, 'NotAuthorizedException', 'UnsupportedTokenTypeException')) throw error;
+    }
   }
 
   /**
@@ -143,7 +194,10 @@ export class CognitoIdentity implements IdentityProvider {
     }
   }
 
-  private async authenticate(username: string, password: string): Promise<string | undefined> {
+  private async authenticate(
+    username: string,
+    password: string,
+  ): Promise<AuthenticationResultType | undefined> {
     try {
       const out = await this.cognito.send(
         new AdminInitiateAuthCommand({
@@ -156,7 +210,7 @@ export class CognitoIdentity implements IdentityProvider {
       if (out.ChallengeName) {
         throw new Error(`Cognito asked for challenge ${out.ChallengeName} for ${username}`);
       }
-      return out.AuthenticationResult?.IdToken;
+      return out.AuthenticationResult;
     } catch (error) {
       if (named(error, 'NotAuthorizedException', 'UserNotFoundException')) return undefined;
       throw error;

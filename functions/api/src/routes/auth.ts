@@ -15,9 +15,23 @@ import { GoneError, NotFoundError, onConflict, UnauthorizedError } from '../erro
 import { limitedSignIn } from '../login-limiter.ts';
 import { bearer, jsonBody, jsonResponse, problems, router } from '../openapi.ts';
 import { withStrongPassword } from '../password-policy.ts';
+import { problemResponse } from '../problem.ts';
 import type { Handler } from '../route-kit.ts';
 import { audit, auditOp } from '../services/audit.ts';
 import { hashToken } from '../services/invitations.ts';
+import { signOutEverywhere } from '../services/person-status.ts';
+import {
+  CLEARED_REFRESH_COOKIE,
+  clearRefreshCookie,
+  endRefreshFamily,
+  exchangeRefresh,
+  hasRefreshCookie,
+  REFRESH_COOKIE,
+  REFRESH_COOKIE_PATH,
+  REFRESH_IDLE_DAYS,
+  REFRESH_MAX_DAYS,
+  startRefreshFamily,
+} from '../services/refresh-sessions.ts';
 
 const publicUser = (u: UserRecord) => ({
   id: u.id,
@@ -60,11 +74,15 @@ async function findInvitation(deps: ApiDeps, token: string) {
   return { invitation, user };
 }
 
+/** What every answer that starts a kept sign-in says of its cookie (ADR 0042). */
+const KEPT_SIGN_IN = `Also sets the \`${REFRESH_COOKIE}\` cookie (HttpOnly, Secure, SameSite=Strict, Path=${REFRESH_COOKIE_PATH}): a refresh token that \`POST /auth/session/refresh\` exchanges for a new bearer token after the tab was closed, for up to ${REFRESH_IDLE_DAYS} days unused and ${REFRESH_MAX_DAYS} days at most.`;
+
 const login = createRoute({
   method: 'post',
   path: '/auth/login',
   tags: ['Identity'],
   summary: 'Sign in with email and password',
+  description: `The bearer token lasts 15 minutes. ${KEPT_SIGN_IN}`,
   request: { body: jsonBody(loginSchema) },
   responses: {
     200: jsonResponse(sessionSchema, 'A token and the signed-in person'),
@@ -81,7 +99,7 @@ const loginHandler: Handler<typeof login> = async (c) => {
   };
   const found: { active?: UserRecord; user?: UserRecord } = {};
   // The limiter answers first (429) when it must; the directory is read only after it.
-  const token = await limitedSignIn(deps.loginAttempts, attempt, async () => {
+  const signedIn = await limitedSignIn(deps.loginAttempts, attempt, async () => {
     const user = await deps.platform.getUserByEmail(email);
     found.user = user;
     if (user?.status === 'active') found.active = user;
@@ -96,12 +114,13 @@ const loginHandler: Handler<typeof login> = async (c) => {
       networkId: who?.networkId ?? null,
       actor: who ? { id: who.id, ...(who.roles[0] ? { role: who.roles[0] } : {}) } : null,
     });
-  if (!token || !found.active) {
+  if (!signedIn || !found.active) {
     await signIn('sign-in.failed');
     throw invalidCredentials();
   }
   await signIn('sign-in.succeeded');
-  return c.json({ token, user: publicUser(found.active) }, 200);
+  await startRefreshFamily(c, found.active, signedIn.refreshHandle);
+  return c.json({ token: signedIn.token, user: publicUser(found.active) }, 200);
 };
 
 const getMe = createRoute({
@@ -178,6 +197,7 @@ const acceptInvitation = createRoute({
   path: '/invitations/{token}/accept',
   tags: ['Identity'],
   summary: 'Accept an invitation: choose a name and password, get signed in',
+  description: KEPT_SIGN_IN,
   request: { params: tokenParam, body: jsonBody(withStrongPassword(acceptInvitationSchema)) },
   responses: {
     200: jsonResponse(sessionSchema, 'A token and the new person'),
@@ -206,15 +226,76 @@ const acceptInvitationHandler: Handler<typeof acceptInvitation> = async (c) => {
     .catch(onConflict(() => new GoneError('gone_invitation_used_meanwhile')));
   const active: UserRecord = { ...user, name, status: 'active', activatedAt: now };
   await deps.identity.setPassword(active, password);
-  const token = await deps.identity.signIn(active, password);
-  if (!token) throw new Error('sign-in failed right after setting the password');
-  return c.json({ token, user: publicUser(active) }, 200);
+  const signedIn = await deps.identity.signIn(active, password);
+  if (!signedIn) throw new Error('sign-in failed right after setting the password');
+  await startRefreshFamily(c, active, signedIn.refreshHandle);
+  return c.json({ token: signedIn.token, user: publicUser(active) }, 200);
 };
 
-/** Sign-in, the caller's profile, and invitations. */
+const refreshSession = createRoute({
+  method: 'post',
+  path: '/auth/session/refresh',
+  tags: ['Identity'],
+  summary: 'Exchange the kept sign-in (the refresh cookie) for a new bearer token',
+  description: `No bearer token: the \`${REFRESH_COOKIE}\` cookie, set at sign-in, is the credential, and the browser sends it to this path only. Each exchange spends the refresh token and sets a new one (rotation); a spent token presented again ends every token of its sign-in (reuse detection). No cookie at all: 204. 401, the cookie cleared: a malformed or unknown one, unused for ${REFRESH_IDLE_DAYS} days, ${REFRESH_MAX_DAYS} days since the sign-in, signed out on this device or everywhere, or the person deactivated or erased. ADR 0042.`,
+  responses: {
+    200: jsonResponse(sessionSchema, 'A new bearer token and the signed-in person'),
+    204: {
+      description:
+        'No sign-in is kept on this device (no cookie): nothing to exchange. Not an error, so a page opened signed out logs no failed request.',
+    },
+    ...problems(401),
+  },
+});
+const refreshSessionHandler: Handler<typeof refreshSession> = async (c) => {
+  if (!hasRefreshCookie(c)) return c.body(null, 204);
+  try {
+    const { token, user } = await exchangeRefresh(c);
+    return c.json({ token, user: publicUser(user) }, 200);
+  } catch (error) {
+    // a refused exchange clears the cookie: the problem answer carries the Set-Cookie
+    const res = problemResponse(c, error);
+    res.headers.append('set-cookie', CLEARED_REFRESH_COOKIE);
+    return res as never;
+  }
+};
+
+const endSession = createRoute({
+  method: 'delete',
+  path: '/auth/session',
+  tags: ['Identity'],
+  summary: 'Sign out on this device: the kept sign-in ends, its cookie is cleared',
+  description: `No bearer token needed: the \`${REFRESH_COOKIE}\` cookie names the sign-in to end. The same 204 whether one was kept or not. Bearer tokens already issued to this device last until they expire (15 minutes); the SPA forgets its own.`,
+  responses: { 204: { description: 'Signed out on this device' } },
+});
+const endSessionHandler: Handler<typeof endSession> = async (c) => {
+  await endRefreshFamily(c);
+  return c.body(null, 204);
+};
+
+const signOutEverywhereRoute = createRoute({
+  method: 'post',
+  path: '/me/sign-out-everywhere',
+  tags: ['Identity'],
+  summary: 'Sign out on every device: every token and kept sign-in of the caller ends',
+  description:
+    'Every role. Every bearer token the caller was issued before this second, and every kept sign-in (refresh cookie) they started before it, on any device, answer 401 from now on (within 60 s on other instances of the API). This device’s cookie is cleared too. They may sign in again at once. ADR 0042.',
+  security: bearer,
+  responses: { 204: { description: 'Signed out everywhere' }, ...problems(401) },
+});
+const signOutEverywhereHandler: Handler<typeof signOutEverywhereRoute> = async (c) => {
+  await signOutEverywhere(c.var.deps, c.get('tenant').userId);
+  clearRefreshCookie(c);
+  return c.body(null, 204);
+};
+
+/** Sign-in (kept sign-ins and signing out too), the caller's profile, and invitations. */
 export const authRoutes = () =>
   router()
     .openapi(login, loginHandler)
+    .openapi(refreshSession, refreshSessionHandler)
+    .openapi(endSession, endSessionHandler)
+    .openapi(signOutEverywhereRoute, signOutEverywhereHandler)
     .openapi(getMe, getMeHandler)
     .openapi(updateMe, updateMeHandler)
     .openapi(getInvitation, getInvitationHandler)

@@ -67,6 +67,33 @@ export interface PasswordResetRecord {
 }
 
 /**
+ * A sign-in that outlives the tab (ADR 0042): one family of refresh tokens, by a random id.
+ * Only the sha256 of the current token is kept; the token itself is only ever in the
+ * person's cookie. A token of the family that is not the current one was used before: the
+ * family is revoked.
+ */
+export interface RefreshFamilyRecord {
+  familyId: string;
+  userId: string;
+  /** sha256 of the current refresh token. */
+  tokenHash: string;
+  /** When the family began (the API's clock): the absolute cap counts from here. */
+  createdAt: string;
+  /** Wall-clock time of the sign-in: refused if before the person's `tokensValidAfter`. */
+  signedInAt: string;
+  /** The last exchange (the API's clock): the idle expiry counts from here. */
+  lastUsedAt: string;
+  /** The absolute cap: no exchange after this, used or not. */
+  expiresAt: string;
+  revokedAt?: string;
+  /**
+   * The identity provider's own refresh handle (Cognito's refresh token), sealed with a key
+   * derived from the current token: the table alone cannot open it. Absent locally.
+   */
+  sealedHandle?: string;
+}
+
+/**
  * An `Idempotency-Key` as kept: claimed (`running`) by the first request before it does its
  * work, then `done` with the answer a retry is given.
  */
@@ -86,6 +113,7 @@ export interface IdempotencyRecord {
 
 const PERSONAL_PREFIXES = [
   'IDEMPOTENCY#',
+  'REFRESH#',
   'INVITATION#',
   'PASSWORD_RESET#',
   'MAILQ#',
@@ -109,6 +137,8 @@ const networkAdminsKey = (networkId: string, userId: string) => ({
   PK: `NETWORK#${networkId}#ADMINS`,
   SK: `USER#${userId}`,
 });
+
+const refreshKey = (familyId: string) => ({ PK: `REFRESH#${familyId}`, SK: 'REFRESH' });
 
 const idempotencyKey = (scope: string, key: string) => ({
   PK: `IDEMPOTENCY#${scope}#${key}`,
@@ -575,6 +605,64 @@ export class PlatformRepository extends TableRepository {
       },
       { message: `person ${id} does not exist`, field: 'personId', key: 'conflict_person_missing' },
     );
+  }
+
+  /** A new family of refresh tokens; it lives in the table until a day after its cap. */
+  async createRefreshFamily(family: RefreshFamilyRecord): Promise<void> {
+    await this.table.put({
+      Item: {
+        ...refreshKey(family.familyId),
+        entity: 'refresh-family',
+        ...family,
+        ttl: epochSeconds(family.expiresAt) + DAY_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    });
+  }
+
+  getRefreshFamily(familyId: string): Promise<RefreshFamilyRecord | undefined> {
+    return this.table.get<RefreshFamilyRecord>(refreshKey(familyId), { consistent: true });
+  }
+
+  /**
+   * Rotates a family's token: `true` when `fromHash` was still its current token and the
+   * family is not revoked (one exchange wins a race; the loser is a reuse).
+   */
+  async rotateRefreshFamily(
+    familyId: string,
+    change: { fromHash: string; toHash: string; at: string; sealedHandle?: string },
+  ): Promise<boolean> {
+    try {
+      await this.table.update({
+        Key: refreshKey(familyId),
+        UpdateExpression: `SET tokenHash = :to, lastUsedAt = :at${change.sealedHandle ? ', sealedHandle = :handle' : ''}`,
+        ConditionExpression: 'tokenHash = :from AND attribute_not_exists(revokedAt)',
+        ExpressionAttributeValues: {
+          ':to': change.toHash,
+          ':from': change.fromHash,
+          ':at': change.at,
+          ...(change.sealedHandle ? { ':handle': change.sealedHandle } : {}),
+        },
+      });
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Revokes a family: none of its tokens is exchanged again. A missing family is no error. */
+  async revokeRefreshFamily(familyId: string, at: string): Promise<void> {
+    try {
+      await this.table.update({
+        Key: refreshKey(familyId),
+        UpdateExpression: 'SET revokedAt = :at REMOVE sealedHandle',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revokedAt)',
+        ExpressionAttributeValues: { ':at': at },
+      });
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   /** `revokeSessionsOp` on its own. */

@@ -35,7 +35,10 @@ function loginErrors(error: unknown, t: Translate): FormErrors {
   return problemToErrors(error, t, { fields: FIELDS });
 }
 
-/** Sign in with email and password; the token lives in this tab's sessionStorage. */
+/**
+ * Sign in with email and password; the bearer token lives in this tab's sessionStorage, the
+ * sign-in itself in the refresh cookie (ADR 0042).
+ */
 export function LoginPage() {
   const t = useT();
   const search = useSearch();
@@ -49,6 +52,10 @@ export function LoginPage() {
   // after the server ended the session (a 401 on a signed-in call, see app.tsx)
   const [ended] = useState(
     () => (history.state as { sessionEnded?: boolean } | null)?.sessionEnded === true,
+  );
+  // after signing out everywhere (the account screen)
+  const [everywhere] = useState(
+    () => (history.state as { signedOutEverywhere?: boolean } | null)?.signedOutEverywhere === true,
   );
   const form = useForm({ initial: { email: reset ?? '', password: '' } });
   const login = useMutation({
@@ -76,7 +83,15 @@ export function LoginPage() {
     <Page title={t('login.title')} heading={t('login.heading')}>
       <div className="narrow">
         <StatusMessage
-          message={reset ? t('login.passwordChanged') : ended ? t('login.sessionEnded') : undefined}
+          message={
+            reset
+              ? t('login.passwordChanged')
+              : ended
+                ? t('login.sessionEnded')
+                : everywhere
+                  ? t('login.signedOutEverywhere')
+                  : undefined
+          }
         />
         <Form form={form} id="login" ids="name" {...send}>
           <EmailField label={t('login.email')} />
