@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { languages } from '@sisi/domain/languages';
 import { findRepoRoot, seedDemo } from '@sisi/local';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../web/src/i18n/languages.ts';
 import { browserSuite, expectAccessible, seriousViolations } from '../support/browser.ts';
 
 /** The SPA's main catalog in one language, as the page should read. */
@@ -103,7 +103,7 @@ describe('the SPA in four languages', () => {
     await page.context().close();
   });
 
-  it.each(LANGUAGES)('%s is axe-clean at 360 px, signed out and signed in', async (lng) => {
+  it.each(languages)('%s is axe-clean at 360 px, signed out and signed in', async (lng) => {
     const page = await pageIn(lng, 360);
     await page.goto(`${ui.server.url}/login`);
     const words = common(lng);

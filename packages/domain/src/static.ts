@@ -130,7 +130,6 @@ export {
   type ErrorCatalog,
   type ErrorLanguage,
   errorLanguage,
-  errorLanguages,
   errorText,
   hasErrorCatalog,
   loadErrorCatalog,

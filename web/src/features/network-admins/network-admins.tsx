@@ -1,4 +1,5 @@
 import type { InviteNetworkAdmin, NetworkAdmin } from '@sisi/domain';
+import { languages } from '@sisi/domain/languages';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useState } from 'react';
 import { Link, useParams } from 'wouter';
@@ -22,9 +23,6 @@ import { formatDate, languageName, useT } from '../../i18n/index.ts';
 import { EraseAction, ErasedCard, formerRoleText } from '../organizations/leaving.tsx';
 import { adminKeys, adminsQuery, networkQuery } from './network-admins-queries.ts';
 import './network-admins.css';
-
-/** The languages an invitation can be written in (API.md). */
-const LANGUAGES = ['en', 'fr', 'es', 'pt'] as const;
 
 /**
  * A network's admins, managed by the operator and by the admins themselves: who they are
@@ -336,7 +334,7 @@ function InviteAdmin({ networkId }: { networkId: string }) {
             path="language"
             label={t('networkAdmins.language')}
             hint={t('networkAdmins.languageHint')}
-            options={optionsOf(LANGUAGES, languageName)}
+            options={optionsOf(languages, languageName)}
           />
         </Form>
       </div>
