@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchChromium, signIn } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, expectAccessible, signIn } from '../support/browser.ts';
+import { seedNetwork } from '../support/e2e-network.ts';
+import type { TestServer } from '../support/server.ts';
 
 /**
  * Issue 7, peer coaching groups, end to end in Chromium: the network admin creates a group
@@ -14,8 +15,8 @@ import { startTestServer, type TestServer } from '../support/server.ts';
  * log, which the facilitator cannot read. axe at 1280 and 360 px on every screen.
  */
 describe('a peer coaching group session in the browser', () => {
+  const ui = browserSuite();
   let server: TestServer;
-  let browser: Browser;
   let wide: BrowserContext;
   let narrow: BrowserContext;
   let networkId: string;
@@ -43,37 +44,21 @@ describe('a peer coaching group session in the browser', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
+    server = ui.server;
     adminEmail = 'admin.coaching@example.org';
-    const network = await api<{ id: string }>('POST', '/networks', await server.operatorToken(), {
+    const seeded = await seedNetwork(server, {
       name: 'Southern Africa KP Network',
       region: 'Southern Africa',
-      adminEmail,
-      adminName: 'Thandi Dlamini',
+      admin: { email: adminEmail, name: 'Thandi Dlamini', password },
+      organizations: [
+        ['Gaborone Peer Network', 'BW'],
+        ['Windhoek Rainbow Collective', 'NA'],
+      ],
+      keyPopulations: ['sex-workers'],
     });
-    networkId = network.id;
-    const adminToken = await server.accept(adminEmail, 'Thandi Dlamini', password);
-    const orgs: string[] = [];
-    for (const [name, country] of [
-      ['Gaborone Peer Network', 'BW'],
-      ['Windhoek Rainbow Collective', 'NA'],
-    ] as const) {
-      const org = await api<{ id: string }>(
-        'POST',
-        `/networks/${networkId}/organizations`,
-        adminToken,
-        {
-          name,
-          country,
-          keyPopulations: ['sex-workers'],
-          kpLed: true,
-          coordinatorEmail: `coord.${country.toLowerCase()}@example.org`,
-          coordinatorName: `Coordinator ${country}`,
-        },
-      );
-      orgs.push(org.id);
-    }
+    networkId = seeded.networkId;
+    const adminToken = seeded.admin.token;
+    const orgs = seeded.organizationIds;
     const invite = async (key: string, org: string, name: string) => {
       const email = `${key}@example.org`;
       const member = await api<{ id: string }>(
@@ -93,15 +78,9 @@ describe('a peer coaching group session in the browser', () => {
     for (const key of ['boitumelo', 'chipo', 'dumisani', 'esi']) {
       people[key]!.token = await server.accept(people[key]!.email, people[key]!.name, password);
     }
-    wide = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    narrow = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    wide = await ui.newContext({ viewport: { width: 1280, height: 900 } });
+    narrow = await ui.newContext({ viewport: { width: 360, height: 800 } });
   }, 120_000);
-  afterAll(async () => {
-    await wide?.close();
-    await narrow?.close();
-    await browser?.close();
-    await server?.close();
-  });
 
   it('lets the admin create the group, warned outside 4-7', async () => {
     const page = await wide.newPage();

@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchChromium, signIn } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, expectAccessible, signIn } from '../support/browser.ts';
+import { seedNetwork } from '../support/e2e-network.ts';
+import type { TestServer } from '../support/server.ts';
 
 /**
  * Issue 7, peer coaching programs (seed 002), end to end in Chromium: the coordinator
@@ -12,8 +13,8 @@ import { startTestServer, type TestServer } from '../support/server.ts';
  * is closed to the coordinator. Pages are checked by axe at 1280 and 360 px.
  */
 describe('a peer coaching program in the browser', () => {
+  const ui = browserSuite();
   let server: TestServer;
-  let browser: Browser;
   let networkId: string;
   let organizationId: string;
   let adminToken: string;
@@ -48,34 +49,17 @@ describe('a peer coaching program in the browser', () => {
     server.api<T>(method, path, token, body);
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    const network = await api<{ id: string }>('POST', '/networks', await server.operatorToken(), {
+    server = ui.server;
+    const seeded = await seedNetwork(server, {
       name: 'Zambia KP Peer Network',
       region: 'Southern Africa',
-      adminEmail: 'admin.zkpn@example.org',
-      adminName: 'Natasha Admin',
+      admin: { email: 'admin.zkpn@example.org', name: 'Natasha Admin' },
+      organizations: [['Lusaka Peer Educators', 'ZM', people.coordinator]],
+      keyPopulations: ['sex-workers'],
     });
-    networkId = network.id;
-    adminToken = await server.accept(
-      'admin.zkpn@example.org',
-      'Natasha Admin',
-      'a long admin password',
-    );
-    const org = await api<{ id: string; coordinatorId: string }>(
-      'POST',
-      `/networks/${networkId}/organizations`,
-      adminToken,
-      {
-        name: 'Lusaka Peer Educators',
-        country: 'ZM',
-        keyPopulations: ['sex-workers'],
-        kpLed: true,
-        coordinatorEmail: people.coordinator.email,
-        coordinatorName: people.coordinator.name,
-      },
-    );
-    organizationId = org.id;
+    networkId = seeded.networkId;
+    adminToken = seeded.admin.token;
+    organizationId = seeded.organizationIds[0]!;
     tokens.coordinator = await server.accept(
       people.coordinator.email,
       people.coordinator.name,
@@ -93,16 +77,12 @@ describe('a peer coaching program in the browser', () => {
       tokens[key] = await server.accept(p.email, p.name, p.password);
     }
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   const newPage = async (
     who: keyof typeof people,
     width = 1280,
   ): Promise<[BrowserContext, Page]> => {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await ui.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     await signIn(page, server.url, people[who].email, people[who].password);

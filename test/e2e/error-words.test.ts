@@ -1,7 +1,7 @@
 import { errorText } from '@sisi/domain';
 import { describe, expect, it } from 'vitest';
 import { browserSuite, expectAccessible } from '../support/browser.ts';
-import { seedNetwork } from '../support/e2e-network.ts';
+import { resetLink, seedNetwork } from '../support/e2e-network.ts';
 
 /**
  * Form errors are worded from the error's code in the reader's language (ADR 0036), in
@@ -15,23 +15,6 @@ import { seedNetwork } from '../support/e2e-network.ts';
  */
 describe('error words in the browser', () => {
   const ui = browserSuite(800);
-
-  async function resetLink(email: string): Promise<string> {
-    const token = await ui.server.operatorToken();
-    for (let i = 0; i < 100; i++) {
-      const { items } = await ui.server.api<{ items: { text: string }[] }>(
-        'GET',
-        `/dev/outbox?to=${encodeURIComponent(email)}`,
-        token,
-      );
-      const link = items
-        .map((m) => m.text.match(/https?:\/\/\S+\/password-reset\/[A-Za-z0-9_-]+/)?.[0])
-        .find(Boolean);
-      if (link) return link;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no reset link mailed to ${email}`);
-  }
 
   it.each([360, 1280])(
     'words a password refused by the browser and by the API at %i px',
@@ -54,7 +37,7 @@ describe('error words in the browser', () => {
       await page.getByLabel('Email').fill(email);
       await page.getByRole('button', { name: 'Send me a link' }).click();
       await page.getByText('a link to choose a new password is on its way').waitFor();
-      await page.goto(await resetLink(email));
+      await page.goto(await resetLink(ui.server, email));
       await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
 
       // too short: the browser's check, in the code's words, alone under the field

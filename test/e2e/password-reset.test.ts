@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserSuite, expectAccessible } from '../support/browser.ts';
-import { seedNetwork } from '../support/e2e-network.ts';
+import { resetLink, seedNetwork } from '../support/e2e-network.ts';
 
 const NEW_PASSWORD = 'river stone lantern morning';
 
@@ -12,24 +12,6 @@ const NEW_PASSWORD = 'river stone lantern morning';
  */
 describe('password reset in the browser', () => {
   const ui = browserSuite(800);
-
-  /** The reset link mailed to `email`, read from the outbox as the operator. */
-  async function resetLink(email: string): Promise<string> {
-    const token = await ui.server.operatorToken();
-    for (let i = 0; i < 100; i++) {
-      const { items } = await ui.server.api<{ items: { text: string }[] }>(
-        'GET',
-        `/dev/outbox?to=${encodeURIComponent(email)}`,
-        token,
-      );
-      const link = items
-        .map((m) => m.text.match(/https?:\/\/\S+\/password-reset\/[A-Za-z0-9_-]+/)?.[0])
-        .find(Boolean);
-      if (link) return link;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`no reset link mailed to ${email}`);
-  }
 
   it('asks for a link, sets a new password from the mail, and signs in with it', async () => {
     const { admin } = await seedNetwork(ui.server, {
@@ -50,7 +32,7 @@ describe('password reset in the browser', () => {
     await page.getByText('a link to choose a new password is on its way').waitFor();
     await expectAccessible(page, 'reset asked at 360 px');
 
-    const link = await resetLink(admin.email);
+    const link = await resetLink(ui.server, admin.email);
     expect(link.startsWith(`${ui.server.url}/password-reset/`)).toBe(true);
     await page.goto(link);
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();

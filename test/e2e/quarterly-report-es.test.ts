@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addMonths, toolkitIn } from '@sisi/domain';
+import { toolkitIn } from '@sisi/domain';
 import { findRepoRoot } from '@sisi/local';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchChromium } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, expectAccessible } from '../support/browser.ts';
+import { seedNetwork, startMentorship } from '../support/e2e-network.ts';
+import type { TestServer } from '../support/server.ts';
 
 /** A catalog of the SPA (`web/src/i18n/locales/<lng>/<ns>.json`), as the test reads it. */
 // biome-ignore lint/suspicious/noExplicitAny: a JSON catalog read by path
@@ -26,8 +26,8 @@ const label = (text: string) => text.replace(/\s*:\s*$/, '');
  * test looks for comes from those catalogs, none is written here.
  */
 describe('a quarterly report filed in Spanish', () => {
+  const ui = browserSuite();
   let server: TestServer;
-  let browser: Browser;
   let networkId: string;
   let mentorshipId: string;
   let adminToken: string;
@@ -40,61 +40,29 @@ describe('a quarterly report filed in Spanish', () => {
     server.api<T>(method, path, token, body);
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    const network = await api<{ id: string }>('POST', '/networks', await server.operatorToken(), {
+    server = ui.server;
+    const seeded = await seedNetwork(server, {
       name: 'Red Andina KP',
       region: 'Latin America',
-      adminEmail: 'admin.andina@example.org',
-      adminName: 'Rosa Mamani',
+      admin: { email: 'admin.andina@example.org', name: 'Rosa Mamani' },
+      organizations: [
+        ['Colectivo Trans Andino', 'PE'],
+        ['Red Boliviana de Personas Viviendo con VIH', 'BO'],
+      ],
+      keyPopulations: ['transgender'],
     });
-    networkId = network.id;
-    adminToken = await server.accept(
-      'admin.andina@example.org',
-      'Rosa Mamani',
-      'a long admin password',
-    );
-    const orgIds: string[] = [];
-    for (const [name, country] of [
-      ['Colectivo Trans Andino', 'PE'],
-      ['Red Boliviana de Personas Viviendo con VIH', 'BO'],
-    ] as const) {
-      const org = await api<{ id: string }>(
-        'POST',
-        `/networks/${networkId}/organizations`,
-        adminToken,
-        {
-          name,
-          country,
-          keyPopulations: ['transgender'],
-          kpLed: true,
-          coordinatorEmail: `coord.${country.toLowerCase()}@example.org`,
-          coordinatorName: `Coordinator ${country}`,
-        },
-      );
-      orgIds.push(org.id);
-    }
+    networkId = seeded.networkId;
+    adminToken = seeded.admin.token;
+    const [mentorId, menteeId] = seeded.organizationIds;
     await server.accept(coordinator.email, coordinator.name, coordinator.password);
-    const today = server.local.clock.now().toISOString().slice(0, 10);
-    const mentorship = await api<{ id: string; schedule: { quarterlyReviews: string[] } }>(
-      'POST',
-      `/networks/${networkId}/mentorships`,
-      adminToken,
-      {
-        mentorOrganizationId: orgIds[0],
-        menteeOrganizationIds: [orgIds[1]],
-        startDate: addMonths(today, -2),
-        durationMonths: 12,
-      },
-    );
+    const mentorship = await startMentorship(server, networkId, adminToken, {
+      mentorOrganizationId: mentorId!,
+      menteeOrganizationIds: [menteeId!],
+    });
     mentorshipId = mentorship.id;
     const firstQuarter = mentorship.schedule.quarterlyReviews[0]!;
     await server.local.clock.advance({ to: `${firstQuarter}T09:00:00Z` });
   }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('signs in from a French page switched to Spanish and files the report in Spanish', async () => {
     const fr = catalog('fr', 'common');
@@ -106,7 +74,7 @@ describe('a quarterly report filed in Spanish', () => {
     const column = (id: string) =>
       label(annex5.quarterlyReportForm.interactionLog.columns.find((c) => c.id === id)!.text);
 
-    const context = await browser.newContext({
+    const context = await ui.newContext({
       locale: 'fr-FR',
       viewport: { width: 360, height: 800 },
     });

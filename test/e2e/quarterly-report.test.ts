@@ -1,8 +1,8 @@
-import { addMonths } from '@sisi/domain';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchChromium, signIn as signInAs } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, expectAccessible, signIn as signInAs } from '../support/browser.ts';
+import { seedNetwork, startMentorship } from '../support/e2e-network.ts';
+import type { TestServer } from '../support/server.ts';
 
 /**
  * Issue "Durable lifecycle workflows", item 6, end to end in Chromium: a mentorship started
@@ -13,8 +13,8 @@ import { startTestServer, type TestServer } from '../support/server.ts';
  * (409). Every page is checked by axe, and the list and the form at 360 px.
  */
 describe('the quarterly report in the browser', () => {
+  const ui = browserSuite();
   let server: TestServer;
-  let browser: Browser;
   let context: BrowserContext;
   let networkId: string;
   let mentorshipId: string;
@@ -28,68 +28,37 @@ describe('the quarterly report in the browser', () => {
 
   const api = <T>(method: string, path: string, token: string | undefined, body?: unknown) =>
     server.api<T>(method, path, token, body);
-  const accept = (email: string, name: string, password: string) =>
-    server.accept(email, name, password);
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-    const network = await api<{ id: string }>('POST', '/networks', await server.operatorToken(), {
+    server = ui.server;
+    const seeded = await seedNetwork(server, {
       name: 'Andean KP Network',
       region: 'Latin America',
-      adminEmail: 'admin.andean@example.org',
-      adminName: 'Rosa Mamani',
+      admin: { email: 'admin.andean@example.org', name: 'Rosa Mamani' },
+      organizations: [
+        ['Colectivo Trans Andino', 'PE'],
+        ['Red Boliviana de Personas Viviendo con VIH', 'BO'],
+      ],
+      keyPopulations: ['transgender'],
     });
-    networkId = network.id;
-    adminToken = await accept('admin.andean@example.org', 'Rosa Mamani', 'a long admin password');
-    const orgIds: string[] = [];
-    for (const [name, country] of [
-      ['Colectivo Trans Andino', 'PE'],
-      ['Red Boliviana de Personas Viviendo con VIH', 'BO'],
-    ] as const) {
-      const org = await api<{ id: string }>(
-        'POST',
-        `/networks/${networkId}/organizations`,
-        adminToken,
-        {
-          name,
-          country,
-          keyPopulations: ['transgender'],
-          kpLed: true,
-          coordinatorEmail: `coord.${country.toLowerCase()}@example.org`,
-          coordinatorName: `Coordinator ${country}`,
-        },
-      );
-      orgIds.push(org.id);
-    }
-    await accept(coordinator.email, coordinator.name, coordinator.password);
+    networkId = seeded.networkId;
+    adminToken = seeded.admin.token;
+    const [mentorId, menteeId] = seeded.organizationIds;
+    await server.accept(coordinator.email, coordinator.name, coordinator.password);
 
     // started two months ago on the runtime's clock: the first quarterly review is a month
     // away, so it is not recorded as past
-    const today = server.local.clock.now().toISOString().slice(0, 10);
-    const mentorship = await api<{ id: string; schedule: { quarterlyReviews: string[] } }>(
-      'POST',
-      `/networks/${networkId}/mentorships`,
-      adminToken,
-      {
-        mentorOrganizationId: orgIds[0],
-        menteeOrganizationIds: [orgIds[1]],
-        startDate: addMonths(today, -2),
-        durationMonths: 12,
-      },
-    );
+    const mentorship = await startMentorship(server, networkId, adminToken, {
+      mentorOrganizationId: mentorId!,
+      menteeOrganizationIds: [menteeId!],
+    });
     mentorshipId = mentorship.id;
     firstQuarter = mentorship.schedule.quarterlyReviews[0]!;
-    expect(firstQuarter > today).toBe(true);
+    expect(firstQuarter > mentorship.today).toBe(true);
     // the day of the first quarterly review, after 08:00 UTC: it is requested
     expect(await server.local.clock.advance({ to: `${firstQuarter}T09:00:00Z` })).toBeDefined();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await ui.newContext();
   }, 90_000);
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
 
   const signIn = async (page: Page) => {
     await signInAs(page, server.url, coordinator.email, coordinator.password);
@@ -172,7 +141,7 @@ describe('the quarterly report in the browser', () => {
   }, 180_000);
 
   it('fits 360 px: the list with its due reviews and the form', async () => {
-    const narrow = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const narrow = await ui.newContext({ viewport: { width: 360, height: 800 } });
     const page = await narrow.newPage();
     await signIn(page);
     await page.getByRole('heading', { name: 'Reviews due' }).waitFor();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { languages } from '@sisi/domain/languages';
 import { findRepoRoot } from '@sisi/local';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../web/src/i18n/languages.ts';
 import {
   catalogProblems,
   type Namespaces,
@@ -28,11 +28,11 @@ describe.each(CATALOG_DIRS)('the catalogs of %s', (dir) => {
   const english = catalogs.en as Namespaces;
 
   it('are in every language the SPA offers, and in no other', () => {
-    expect(Object.keys(catalogs).sort()).toEqual([...LANGUAGES].sort());
+    expect(Object.keys(catalogs).sort()).toEqual([...languages].sort());
     expect(Object.keys(english).length).toBeGreaterThan(0);
   });
 
-  it.each(LANGUAGES.filter((lng) => lng !== 'en'))('are complete in %s', (lng) => {
+  it.each(languages.filter((lng) => lng !== 'en'))('are complete in %s', (lng) => {
     expect(catalogProblems(lng, english, catalogs[lng] ?? {}, same)).toEqual([]);
   });
 

@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestServer, type TestServer } from './server.ts';
 
@@ -68,10 +74,14 @@ export async function signIn(
 
 /**
  * A test server and Chromium for one `describe` block, started before its tests and closed
- * after (with every page's context); `newPage(width)` opens a page in a context of its own.
+ * after (with every context it opened); `newPage(width)` opens a page in a context of its
+ * own, `newContext(options)` a context (1280 px wide unless `options` say otherwise) whose
+ * pages share a session. A `beforeAll` registered after `browserSuite()` runs after they
+ * start, so it can seed data through `ui.server`.
  *
  * @example
  * const ui = browserSuite();
+ * beforeAll(async () => { await seedNetwork(ui.server, seed); });
  * it('…', async () => { const page = await ui.newPage(360); await page.goto(ui.server.url); });
  */
 export function browserSuite(height = 900) {
@@ -79,11 +89,16 @@ export function browserSuite(height = 900) {
   const suite = {
     server: undefined as unknown as TestServer,
     browser: undefined as unknown as Browser,
-    newPage: async (width: number): Promise<Page> => {
-      const context = await suite.browser.newContext({ viewport: { width, height } });
+    newContext: async (options: BrowserContextOptions = {}): Promise<BrowserContext> => {
+      const context = await suite.browser.newContext({
+        viewport: { width: 1280, height },
+        ...options,
+      });
       contexts.push(context);
-      return context.newPage();
+      return context;
     },
+    newPage: async (width: number): Promise<Page> =>
+      (await suite.newContext({ viewport: { width, height } })).newPage(),
   };
   beforeAll(async () => {
     suite.server = await startTestServer();

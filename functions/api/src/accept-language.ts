@@ -1,4 +1,4 @@
-import { type ErrorLanguage, errorLanguage, errorLanguages } from '@sisi/domain';
+import { type ErrorLanguage, errorLanguage, isLanguage } from '@sisi/domain';
 import type { Context } from 'hono';
 
 /**
@@ -24,7 +24,7 @@ export function requestLanguage(header: string | undefined): ErrorLanguage {
   for (const { tag } of ranges) {
     if (tag === '*') return 'en';
     const base = tag.toLowerCase().split('-')[0];
-    if ((errorLanguages as readonly string[]).includes(base ?? '')) return errorLanguage(tag);
+    if (isLanguage(base)) return errorLanguage(tag);
   }
   return 'en';
 }

@@ -144,12 +144,11 @@ export {
 } from './errors/details.ts';
 export {
   type ExportLanguage,
-  exportLanguages,
   exportsCatalogs,
   exportsT,
 } from './i18n/exports-catalogs.ts';
 export { formerRoleLabel, recordsCatalogs } from './i18n/records.ts';
-export { type ToolkitLanguage, toolkitIn, toolkitLanguages } from './i18n/toolkit-catalogs.ts';
+export { type ToolkitLanguage, toolkitIn } from './i18n/toolkit-catalogs.ts';
 export { toolkitCoachingGroups } from './i18n/toolkit-coaching-groups.ts';
 export { toolkitCoachingPrograms } from './i18n/toolkit-coaching-programs.ts';
 export { toolkitMentorship } from './i18n/toolkit-mentorship.ts';

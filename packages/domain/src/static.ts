@@ -131,7 +131,6 @@ export {
   type ErrorCatalog,
   type ErrorLanguage,
   errorLanguage,
-  errorLanguages,
   errorText,
   hasErrorCatalog,
   loadErrorCatalog,

@@ -1,7 +1,7 @@
+import { DEFAULT_LANGUAGE, isLanguage, type Language, languages } from '@sisi/domain/languages';
 import { useQuery } from '@tanstack/react-query';
 import { networkQuery } from '../api/queries.ts';
 import { languageName, useT } from '../i18n/index.ts';
-import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n/languages.ts';
 import { optionsOf, SelectField } from './form/index.ts';
 
 /**
@@ -32,7 +32,7 @@ export function LanguageField({
       path={path}
       label={t(network ? 'inviteLanguage.networkLabel' : 'inviteLanguage.label')}
       hint={t(network ? 'inviteLanguage.networkHint' : 'inviteLanguage.hint')}
-      options={optionsOf(LANGUAGES, languageName)}
+      options={optionsOf(languages, languageName)}
       fallback={fallback}
     />
   );

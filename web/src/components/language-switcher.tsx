@@ -1,7 +1,8 @@
+import { languages } from '@sisi/domain/languages';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useLanguage, useT } from '../i18n/index.ts';
-import { endonym, isLanguage, LANGUAGES } from '../i18n/languages.ts';
+import { endonym, isLanguage } from '../i18n/languages.ts';
 import { chooseLanguage } from '../language.ts';
 
 /**
@@ -26,7 +27,7 @@ export function LanguageSwitcher() {
           if (isLanguage(next)) void chooseLanguage(next, queryClient);
         }}
       >
-        {LANGUAGES.map((code) => (
+        {languages.map((code) => (
           <option key={code} value={code} lang={code}>
             {endonym(code)}
           </option>

@@ -1,6 +1,7 @@
+import { languages } from '@sisi/domain/languages';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addNamespace, changeLanguage, formatDate, i18n, namespacesReady, t } from './index.ts';
-import { endonym, isLanguage, LANGUAGES, languageOfBrowser } from './languages.ts';
+import { endonym, isLanguage, languageOfBrowser } from './languages.ts';
 import fr from './locales/fr/common.json';
 import frMentorships from './locales/fr/mentorships.json';
 
@@ -13,11 +14,11 @@ describe('the languages', () => {
   });
 
   it('names each language in itself, capitalized', () => {
-    expect(LANGUAGES.map(endonym)).toEqual(['English', 'Français', 'Español', 'Português']);
+    expect(languages.map(endonym)).toEqual(['English', 'Français', 'Español', 'Português']);
   });
 
   it('knows its codes only', () => {
-    expect(LANGUAGES.every(isLanguage)).toBe(true);
+    expect(languages.every(isLanguage)).toBe(true);
     expect(isLanguage('de')).toBe(false);
     expect(isLanguage(undefined)).toBe(false);
   });

@@ -1,11 +1,11 @@
-import { DEFAULT_LANGUAGE, isLanguage, type Language, languages } from '@sisi/domain/languages';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@sisi/domain/languages';
 
-/**
- * The languages the SPA speaks: Sisi's (`packages/domain/src/languages.ts`). Adding one: a
- * directory `locales/<code>/` with every namespace translated from `locales/en/`, the same
- * for the domain's catalogs, and its code in that list. Nothing else.
+/*
+ * The languages the SPA speaks are Sisi's: `languages` in `@sisi/domain/languages`
+ * (`packages/domain/src/languages.ts`). Adding one: a directory `locales/<code>/` with every
+ * namespace translated from `locales/en/`, the same for the domain's catalogs, and its code
+ * in that list. Nothing else.
  */
-export const LANGUAGES = languages;
 export { DEFAULT_LANGUAGE, isLanguage, type Language };
 
 /**

@@ -4,7 +4,7 @@ import {
   csvHeader,
   csvList,
   type ExportLanguage,
-  exportLanguages,
+  languages,
   type Mentorship,
   toCsv,
 } from '@sisi/domain';
@@ -23,7 +23,7 @@ const mentorshipFormParam = formParam.extend({ mentorshipId: z.string().max(100)
 
 /** `?lang=`: the language of the `<column>_label` columns. */
 export const langQuery = z.object({
-  lang: z.enum(exportLanguages).optional().openapi({
+  lang: z.enum(languages).optional().openapi({
     description:
       'The language of the `<column>_label` columns (`en`, `fr`, `es`, `pt`); without it, the best match of `Accept-Language`, else English. The header row is the same in every language.',
   }),

@@ -68,6 +68,15 @@ async function checkOrganizations(store: NetworkStore, refs: { path: string; id:
   if (errors.length) throw new ValidationError(errors);
 }
 
+/** An agreement or decline names one of the mentorship's organizations: otherwise 400. */
+function requireInvolved(m: Mentorship, organizationId: string): void {
+  if (!involvedOrganizations(m).includes(organizationId)) {
+    throw new ValidationError([
+      { path: 'organizationId', code: 'unknown_reference', params: { kind: 'organization' } },
+    ]);
+  }
+}
+
 /** Writes `next` if nothing changed since `current` was read; a race is a 409 on `version`. */
 async function save(
   store: NetworkStore,
@@ -244,15 +253,7 @@ const acceptAgreementHandler: Handler<typeof acceptAgreement> = async (c) => {
   const { tenant, store } = network(c);
   const { organizationId, onBehalf } = c.req.valid('json');
   const m = await managedMentorship(c);
-  if (!involvedOrganizations(m).includes(organizationId)) {
-    throw new ValidationError([
-      {
-        path: 'organizationId',
-        code: 'unknown_reference' as const,
-        params: { kind: 'organization' },
-      },
-    ]);
-  }
+  requireInvolved(m, organizationId);
   const ownCoordinator =
     tenant.roles.includes('coordinator') && tenant.organizationId === organizationId;
   if (!ownCoordinator && !tenant.roles.includes('network-admin')) {
@@ -318,15 +319,7 @@ const declineAgreementHandler: Handler<typeof declineAgreement> = async (c) => {
   const { tenant, store } = network(c);
   const { organizationId, reason } = c.req.valid('json');
   const m = await managedMentorship(c);
-  if (!involvedOrganizations(m).includes(organizationId)) {
-    throw new ValidationError([
-      {
-        path: 'organizationId',
-        code: 'unknown_reference' as const,
-        params: { kind: 'organization' },
-      },
-    ]);
-  }
+  requireInvolved(m, organizationId);
   // only the organization itself declines: an admin cannot refuse on its behalf
   if (!tenant.roles.includes('coordinator') || tenant.organizationId !== organizationId) {
     throw new ForbiddenError('forbidden_decline_for_organization');

@@ -4,11 +4,10 @@
  * start (`registerErrorCatalog`). The catalogs are `locales/{lng}/errors.json`, i18next
  * JSON v4 (`{{x}}` placeholders, `_one`/`_many`/`_other` plural suffixes).
  */
-import { type Language, languages } from '../languages.ts';
+import { isLanguage, type Language } from '../languages.ts';
 import type { ErrorCode, ErrorParams } from './codes.ts';
 
-/** The languages errors are worded in (Sisi's); the first is the fallback. */
-export const errorLanguages = languages;
+/** A language errors are worded in: one of Sisi's `languages`; English is the fallback. */
 export type ErrorLanguage = Language;
 
 /** One language's words: key → text (flat, as in the JSON file). */
@@ -31,7 +30,7 @@ export const hasErrorCatalog = (lng: string): boolean => catalogs.has(errorLangu
  */
 export function errorLanguage(tag: string | undefined): ErrorLanguage {
   const base = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return (errorLanguages as readonly string[]).includes(base) ? (base as ErrorLanguage) : 'en';
+  return isLanguage(base) ? base : 'en';
 }
 
 /**

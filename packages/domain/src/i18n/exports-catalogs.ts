@@ -10,10 +10,10 @@ import en from '../../locales/en/exports.json' with { type: 'json' };
 import es from '../../locales/es/exports.json' with { type: 'json' };
 import fr from '../../locales/fr/exports.json' with { type: 'json' };
 import pt from '../../locales/pt/exports.json' with { type: 'json' };
-import { type ToolkitLanguage, toolkitLanguages } from './toolkit-catalogs.ts';
+import { isLanguage, languages } from '../languages.ts';
+import type { ToolkitLanguage } from './toolkit-catalogs.ts';
 
-/** The languages an export's labels are written in. */
-export const exportLanguages = toolkitLanguages;
+/** A language an export's labels are written in: one of Sisi's `languages`. */
 export type ExportLanguage = ToolkitLanguage;
 
 /** Language → the `exports` catalog. */
@@ -33,7 +33,7 @@ function exportsI18n(): i18n {
     ns: ['exports'],
     defaultNS: 'exports',
     fallbackLng: 'en',
-    supportedLngs: [...exportLanguages],
+    supportedLngs: [...languages],
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -47,6 +47,6 @@ function exportsI18n(): i18n {
  * @example exportsT('fr')('followUpStatus.done') // 'Terminée'
  */
 export function exportsT(language: string): TFunction {
-  const lng = (exportLanguages as readonly string[]).includes(language) ? language : 'en';
+  const lng = isLanguage(language) ? language : 'en';
   return exportsI18n().getFixedT(lng, 'exports');
 }

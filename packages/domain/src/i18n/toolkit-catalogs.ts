@@ -32,12 +32,11 @@ import ptCoachingPrograms from '../../locales/pt/toolkit-coaching-programs.json'
 import ptMentorship from '../../locales/pt/toolkit-mentorship.json' with { type: 'json' };
 import ptMonitoring from '../../locales/pt/toolkit-monitoring.json' with { type: 'json' };
 import ptSisiKwaSisi from '../../locales/pt/toolkit-sisi-kwa-sisi.json' with { type: 'json' };
-import { type Language, languages } from '../languages.ts';
+import { isLanguage, type Language } from '../languages.ts';
 import { type ContentCatalog, localizedCopy } from './content.ts';
 import { type ToolkitNamespace, toolkitModules } from './toolkit.ts';
 
-/** The languages the toolkit is written in. */
-export const toolkitLanguages = languages;
+/** A language the toolkit is written in: one of Sisi's `languages`. */
 export type ToolkitLanguage = Language;
 
 /** Language → namespace → catalog. */
@@ -84,9 +83,7 @@ export function toolkitIn<N extends ToolkitNamespace>(
   namespace: N,
   language: string,
 ): (typeof toolkitModules)[N] {
-  const lng = (toolkitLanguages as readonly string[]).includes(language)
-    ? (language as ToolkitLanguage)
-    : 'en';
+  const lng: ToolkitLanguage = isLanguage(language) ? language : 'en';
   if (lng === 'en') return toolkitModules[namespace];
   const key = `${lng}:${namespace}`;
   let copy = copies.get(key);

@@ -1,8 +1,8 @@
 import { INVITATION_TTL_DAYS } from '../identity.ts';
 import type { MailMessage } from '../ports.ts';
 import type { Role } from '../roles.ts';
-import { button, escapeHtml, layout } from './html.ts';
 import { mailLanguage, mailT } from './i18n.ts';
+import { linkMail } from './link-mail.ts';
 
 export interface InvitationMailInput {
   to: string;
@@ -39,27 +39,14 @@ export function invitationMail(input: InvitationMailInput): MailMessage {
     input.networkName ? t('invitation.intro', vars) : t('invitation.introNoNetwork', vars),
     ...(input.organizationName ? [t('invitation.organization', vars)] : []),
   ];
-  const text = [
-    ...lines,
-    '',
-    t('common.link', { action: t('invitation.action'), link: input.link }),
-    '',
-    t('invitation.expiry', vars),
-    t('invitation.ignore'),
-    '',
-    t('common.signature'),
-  ].join('\n');
-  const html = layout(
+  return linkMail({
+    to: input.to,
     lng,
+    t,
     subject,
-    [
-      ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
-      button(input.link, t('invitation.action')),
-      `<p style="font-size:13px;word-break:break-all">${escapeHtml(input.link)}</p>`,
-      `<p>${escapeHtml(t('invitation.expiry', vars))}</p>`,
-      `<p>${escapeHtml(t('invitation.ignore'))}</p>`,
-    ].join('\n'),
-    t('common.signature'),
-  );
-  return { to: input.to, subject, text, html };
+    lines,
+    action: t('invitation.action'),
+    link: input.link,
+    after: [t('invitation.expiry', vars), t('invitation.ignore')],
+  });
 }

@@ -1,6 +1,6 @@
 import type { MailMessage } from '../ports.ts';
-import { button, escapeHtml, layout } from './html.ts';
 import { mailLanguage, mailT } from './i18n.ts';
+import { linkMail } from './link-mail.ts';
 
 export interface PasswordResetMailInput {
   to: string;
@@ -29,27 +29,14 @@ export function passwordResetMail(input: PasswordResetMailInput): MailMessage {
   const vars = { name: input.name, expiresAt };
   const subject = t('passwordReset.subject', vars);
   const lines = [t('passwordReset.greeting', vars), t('passwordReset.intro', vars)];
-  const text = [
-    ...lines,
-    '',
-    t('common.link', { action: t('passwordReset.action'), link: input.link }),
-    '',
-    t('passwordReset.expiry', vars),
-    t('passwordReset.ignore'),
-    '',
-    t('common.signature'),
-  ].join('\n');
-  const html = layout(
+  return linkMail({
+    to: input.to,
     lng,
+    t,
     subject,
-    [
-      ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
-      button(input.link, t('passwordReset.action')),
-      `<p style="font-size:13px;word-break:break-all">${escapeHtml(input.link)}</p>`,
-      `<p>${escapeHtml(t('passwordReset.expiry', vars))}</p>`,
-      `<p>${escapeHtml(t('passwordReset.ignore'))}</p>`,
-    ].join('\n'),
-    t('common.signature'),
-  );
-  return { to: input.to, subject, text, html };
+    lines,
+    action: t('passwordReset.action'),
+    link: input.link,
+    after: [t('passwordReset.expiry', vars), t('passwordReset.ignore')],
+  });
 }
