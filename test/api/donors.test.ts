@@ -220,7 +220,8 @@ describe('GET /summary/quarters', () => {
 });
 
 describe('a donor on every other route', () => {
-  const ALLOWED = new Set(['/me', '/summary', '/summary/quarters']);
+  // a donor reads who they are and the summaries, and may end their own sign-ins
+  const ALLOWED = new Set(['/me', '/me/sign-out-everywhere', '/summary', '/summary/quarters']);
 
   it('gets 403 or 404 everywhere but the summaries, as each route’s spec lists (every route)', async () => {
     const spec = await expectJson<{
@@ -258,5 +259,19 @@ describe('a donor on every other route', () => {
     expect(checked.length).toBeGreaterThan(30);
     expect(checked).toContain('post /donors');
     expect(checked).toContain('get /networks/{networkId}/mentorships/{mentorshipId}');
+  });
+
+  it('lets a donor sign out everywhere: 204, and their token is refused after', async () => {
+    const email = uniqueEmail('donor-out');
+    await expectJson(
+      await inviteDonor({ email, name: 'Leaving Fund', networkIds: [a.networkId] }),
+      201,
+    );
+    const token = (await acceptInvitation(api, email, 'Leaving Fund')).token;
+    // tokens are refused from the second after (`tokensValidAfter`), as for everyone
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await api.call('POST', '/me/sign-out-everywhere', { token })).status).toBe(204);
+    await api.passAccessTime(61_000);
+    expect((await api.call('GET', '/me', { token })).status).toBe(401);
   });
 });

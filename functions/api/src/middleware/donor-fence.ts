@@ -2,12 +2,15 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../deps.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 
-/** What a donor may call (paths relative to the base path): who they are, and summaries. */
-const DONOR_PATHS = [/^\/me$/, /^\/summary(\/quarters)?$/];
+/**
+ * What a donor may call (paths relative to the base path): who they are, ending their own
+ * sign-ins everywhere (ADR 0042), and summaries.
+ */
+const DONOR_PATHS = [/^\/me$/, /^\/me\/sign-out-everywhere$/, /^\/summary(\/quarters)?$/];
 
 /**
  * Donors see aggregates only (DOMAIN.md "Who uses it"): a caller whose only role is
- * `donor` is refused every route but `/me` and the summaries, whatever a route itself
+ * `donor` is refused every route but `/me`, signing out everywhere and the summaries, whatever a route itself
  * would allow, so a new route cannot open people's data to donors by mistake. Under a
  * network (`/networks/{id}/…`) the answer is 404, as for anyone who may not see a thing
  * there (a learning log, a pair's notes: issue 7) — it does not even confirm the thing
