@@ -58,6 +58,10 @@ const WhatNeedsMePage = screen(
   'WhatNeedsMePage',
 );
 const NetworksPage = screen(() => import('./features/networks/networks.tsx'), 'NetworksPage');
+const NetworkOverviewPage = screen(
+  () => import('./features/networks/network-overview.tsx'),
+  'NetworkOverviewPage',
+);
 const NetworkAdminsPage = screen(
   () => import('./features/network-admins/network-admins.tsx'),
   'NetworkAdminsPage',
@@ -337,6 +341,11 @@ function Routes() {
       <Route path="/networks/:networkId/home">
         <Authenticated>
           <WhatNeedsMePage />
+        </Authenticated>
+      </Route>
+      <Route path="/networks/:networkId/overview">
+        <Authenticated>
+          <NetworkOverviewPage />
         </Authenticated>
       </Route>
       <Route path="/networks/:networkId/admins">

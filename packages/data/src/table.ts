@@ -252,7 +252,11 @@ export class Table {
     return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
   }
 
-  private query(query: Query, limit: number | undefined, start: Item | undefined) {
+  private query(
+    query: Query & { select?: 'COUNT' },
+    limit: number | undefined,
+    start: Item | undefined,
+  ) {
     const pkName = query.index ? `${query.index}PK` : 'PK';
     const skName = query.index ? `${query.index}SK` : 'SK';
     const range = query.prefix
@@ -272,6 +276,7 @@ export class Table {
           ...(query.upTo && !query.prefix ? { ':upTo': query.upTo } : {}),
           ...query.filter?.values,
         },
+        ...(query.select ? { Select: query.select } : {}),
         ...(query.projection ? { ProjectionExpression: query.projection } : {}),
         ...(query.names ? { ExpressionAttributeNames: query.names } : {}),
         ...(query.descending ? { ScanIndexForward: false } : {}),
@@ -316,6 +321,21 @@ export class Table {
       start = out.LastEvaluatedKey;
     } while (start && items.length < max);
     return items;
+  }
+
+  /**
+   * How many items a partition holds (after `filter`), page after page of `Select: COUNT`:
+   * no item leaves DynamoDB, and no Scan.
+   */
+  async count(query: Omit<Query, 'projection' | 'keepKeys'>): Promise<number> {
+    let total = 0;
+    let start: Item | undefined;
+    do {
+      const out = await this.query({ ...query, select: 'COUNT' }, undefined, start);
+      total += out.Count ?? 0;
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return total;
   }
 
   // ---- single writes

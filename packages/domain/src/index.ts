@@ -287,7 +287,11 @@ export {
   type CreateNetwork,
   createNetworkSchema,
   type Network,
+  type NetworkCounts,
+  type NetworkDetail,
   type NetworkStatus,
+  networkCountsSchema,
+  networkDetailSchema,
   networkSchema,
   networkStatuses,
 } from './network.ts';

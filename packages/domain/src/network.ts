@@ -31,3 +31,26 @@ export const networkSchema = z.object({
   createdAt: z.string(),
 });
 export type Network = z.output<typeof networkSchema>;
+
+/** How big a network is, for its operator: counts only, nobody named. */
+export const networkCountsSchema = z.object({
+  organizations: z
+    .number()
+    .int()
+    .describe('Organizations in the network (those that left not counted)'),
+  people: z
+    .number()
+    .int()
+    .describe('People of its organizations, invited or active (deactivated ones not counted)'),
+  mentorships: z.number().int().describe('Mentorships, whatever their stage'),
+  coachingGroups: z.number().int().describe('Peer coaching groups'),
+});
+export type NetworkCounts = z.output<typeof networkCountsSchema>;
+
+/** One network as `GET /networks/{networkId}` answers it; `counts` for the operator only. */
+export const networkDetailSchema = networkSchema.extend({
+  counts: networkCountsSchema
+    .optional()
+    .describe('For the operator, once the network is active; never for the network’s own people'),
+});
+export type NetworkDetail = z.output<typeof networkDetailSchema>;

@@ -4,6 +4,7 @@ import type {
   Member,
   Mentorship,
   Network,
+  NetworkDetail,
   Organization,
   Page,
   PlanInput,
@@ -79,7 +80,7 @@ export function signedInAs(client: QueryClient, user: User): void {
 export const networkQuery = (networkId: string) =>
   queryOptions({
     queryKey: keys.network(networkId),
-    queryFn: (): Promise<Network> =>
+    queryFn: (): Promise<NetworkDetail> =>
       call(api.networks[':networkId'].$get({ param: { networkId } })),
   });
 

@@ -1,9 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { UserRecord } from '@sisi/data';
+import type { NetworkStore, UserRecord } from '@sisi/data';
 import {
   createNetworkSchema,
   DEFAULT_LANGUAGE,
   type Network,
+  type NetworkCounts,
+  networkDetailSchema,
   networkSchema,
   pageQuerySchema,
 } from '@sisi/domain';
@@ -16,6 +18,7 @@ import { auditOp } from '../services/audit.ts';
 import { networkLanguage, prepareInvitation } from '../services/invitations.ts';
 
 const networkOut = named(networkSchema, 'Network');
+const networkDetailOut = named(networkDetailSchema, 'NetworkDetail');
 const networkPage = z.object({ items: z.array(networkOut), cursor: z.string().optional() });
 const networkParam = z.object({ networkId: z.string().max(100) });
 
@@ -128,9 +131,11 @@ const getNetwork = createRoute({
   path: '/networks/{networkId}',
   tags: ['Networks'],
   summary: 'One network (its operator, or people of the network)',
+  description:
+    'The operator also gets `counts` (organizations, people, mentorships, coaching groups) once the network is active: counted by index queries, nobody named. People of the network get the network without `counts`.',
   security: bearer,
   request: { params: networkParam },
-  responses: { 200: jsonResponse(networkOut, 'The network'), ...problems(401, 404) },
+  responses: { 200: jsonResponse(networkDetailOut, 'The network'), ...problems(401, 404) },
 });
 const getNetworkHandler: Handler<typeof getNetwork> = async (c) => {
   const { networkId } = c.req.valid('param');
@@ -140,8 +145,32 @@ const getNetworkHandler: Handler<typeof getNetwork> = async (c) => {
   }
   const network = await c.var.deps.platform.getNetwork(networkId);
   if (!network) throw new NotFoundError('network');
-  return c.json(publicNetwork(network), 200);
+  // the size of a network is the operator's to see; its table exists once it is active
+  const counts =
+    tenant.roles.includes('operator') && network.status === 'active'
+      ? await networkCounts(c.var.deps.store({ networkId }))
+      : undefined;
+  return c.json({ ...publicNetwork(network), ...(counts ? { counts } : {}) }, 200);
 };
+
+/** Index `COUNT` Queries only: one per kind, and one per organization for its people. */
+async function networkCounts(store: NetworkStore): Promise<NetworkCounts> {
+  const [organizations, ids, mentorships, coachingGroups] = await Promise.all([
+    store.organizations.count(),
+    store.organizations.ids(),
+    store.mentorships.count(),
+    store.coachingGroups.count(),
+  ]);
+  let people = 0;
+  // a few at a time: a network has tens of organizations, each a small partition
+  for (let i = 0; i < ids.length; i += 8) {
+    const counts = await Promise.all(
+      ids.slice(i, i + 8).map((id) => store.people.countOfOrganization(id)),
+    );
+    people += counts.reduce((a, b) => a + b, 0);
+  }
+  return { organizations, people, mentorships, coachingGroups };
+}
 
 /** The operator's registry of regional networks (the tenants). */
 export const networkRoutes = () =>

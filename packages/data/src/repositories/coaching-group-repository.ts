@@ -186,6 +186,11 @@ export class CoachingGroupRepository extends TableRepository {
     return this.getItem(groupKey(groupId));
   }
 
+  /** How many coaching groups the network has (one `COUNT` Query). */
+  count(): Promise<number> {
+    return this.table.count({ index: 'GSI1', pk: 'CGROUPS' });
+  }
+
   /** Every group of the network, newest first. */
   list(limit: number, cursor?: string): Promise<Page<StoredCoachingGroup>> {
     return this.table.page<StoredCoachingGroup>(

@@ -109,6 +109,11 @@ export class MentorshipRepository extends TableRepository {
     );
   }
 
+  /** How many mentorships the network has, whatever their stage (one `COUNT` Query). */
+  count(): Promise<number> {
+    return this.table.count({ index: 'GSI1', pk: 'MENTORSHIPS' });
+  }
+
   /** Every mentorship of the network, newest first. */
   list(limit: number, cursor?: string): Promise<Page<Mentorship>> {
     return this.table.page<Mentorship>(

@@ -83,6 +83,32 @@ export class OrganizationRepository extends TableRepository {
   }
 
   /**
+   * How many organizations are in the network, those that left not counted (one `COUNT`
+   * Query of their index partition).
+   */
+  count(): Promise<number> {
+    return this.table.count({
+      index: 'GSI1',
+      pk: 'ORGS',
+      names: { '#status': 'status' },
+      filter: {
+        expression: 'attribute_not_exists(#status) OR #status <> :archived',
+        values: { ':archived': 'archived' },
+      },
+    });
+  }
+
+  /** The id of every organization, and nothing else of them. */
+  async ids(): Promise<string[]> {
+    const items = await this.table.all<{ id: string }>({
+      index: 'GSI1',
+      pk: 'ORGS',
+      projection: 'id',
+    });
+    return items.map((i) => i.id);
+  }
+
+  /**
    * Applies `changes` if the stored version is still `version`; returns the new state.
    * Stale version → `ConflictError`, nothing written. Missing → `ItemNotFoundError`.
    */
@@ -273,6 +299,19 @@ export class PeopleRepository extends TableRepository {
         p.roles.includes('coordinator') &&
         (active ? p.status === 'active' : p.status !== 'deactivated'),
     );
+  }
+
+  /**
+   * How many people of an organization are not deactivated, invited ones included: a
+   * `COUNT` Query of its partition of GSI1, so nothing about them leaves the table.
+   */
+  countOfOrganization(organizationId: string): Promise<number> {
+    return this.table.count({
+      index: 'GSI1',
+      pk: `ORG#${organizationId}#PEOPLE`,
+      names: { '#status': 'status' },
+      filter: { expression: '#status <> :deactivated', values: { ':deactivated': 'deactivated' } },
+    });
   }
 
   /** Every person of an organization (a handful: one partition of GSI1). */

@@ -60,7 +60,9 @@ function NetworkCard({ network }: { network: Network }) {
   const status = t(`networks.status.${network.status}`);
   return (
     <li className="card">
-      <h3>{network.name}</h3>
+      <h3>
+        <Link href={`/networks/${network.id}/overview`}>{network.name}</Link>
+      </h3>
       <p>
         <span className={`badge status-${network.status}`}>
           {t('networks.statusLabel', { status })}
