@@ -88,7 +88,7 @@ describe('the SPA in four languages', () => {
     await page.getByRole('button', { name: es.app.signOut }).waitFor();
     expect(await htmlLang(page)).toBe('es');
     home = new URL(page.url()).pathname;
-    expect(home).toMatch(/^\/networks\/[^/]+\/organizations\/[^/]+$/);
+    expect(home).toMatch(/^\/networks\/[^/]+\/home$/); // "What needs me"
 
     await page.reload();
     await page.getByRole('link', { name: es.nav.mentorships }).waitFor();

@@ -63,7 +63,8 @@ describe('password reset in the browser', () => {
     await page.getByLabel('Password').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname !== '/login');
-    await page.getByRole('link', { name: 'Add an organization' }).waitFor();
+    // signed in: an admin lands on "What needs me"
+    await page.getByRole('heading', { name: 'What needs me', level: 1 }).waitFor();
 
     // the old password no longer signs in; the used link says so
     const other = await ui.newPage(1280);

@@ -65,12 +65,16 @@ export const meQuery = () =>
   });
 
 /**
- * After a sign-in: the person the answer named, at once, then `GET /me` again for what only
- * it carries (the server's time).
+ * After a sign-in: the person the answer named, at once, then the server's time, which only
+ * `GET /me` carries. That answer is not put in the cache: a language chosen on the sign-in
+ * page is being saved to the profile meanwhile, and an older profile must not undo it.
  */
 export function signedInAs(client: QueryClient, user: User): void {
   client.setQueryData(keys.me, user);
-  void client.fetchQuery({ ...meQuery(), staleTime: 0 });
+  call(api.me.$get()).then(
+    (me) => followServerClock(me.now),
+    () => undefined, // the next GET /me sets it
+  );
 }
 
 /**
