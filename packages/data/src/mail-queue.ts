@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Clock, Mailer, MailMessage } from '@sisi/domain';
 import { isConditionFailure, TableRepository, type WriteOp } from './table.ts';
@@ -95,6 +95,36 @@ export class MailQueue extends TableRepository {
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     };
+  }
+
+  /**
+   * A mail queued under a key the caller derives from what it is about (e.g. a notice for
+   * one person about one request): the first call queues it and returns its id, any later
+   * call with the same key (a retry, a repeated request) queues nothing and returns
+   * `undefined`. So it is sent once, however often the request that decides it runs.
+   */
+  async enqueueOnce(onceKey: string, message: MailMessage): Promise<string | undefined> {
+    const id = `once-${createHash('sha256').update(onceKey).digest('base64url').slice(0, 32)}`;
+    const createdAt = this.options.clock.now().toISOString();
+    try {
+      await this.table.put({
+        Item: {
+          ...key(id),
+          entity: 'queued-mail',
+          id,
+          status: 'pending',
+          message,
+          createdAt,
+          GSI1PK: PENDING,
+          GSI1SK: `${createdAt}#${id}`,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      });
+      return id;
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
   }
 
   /** A held mail becomes pending (the worker sends it). */

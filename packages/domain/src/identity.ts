@@ -36,6 +36,11 @@ export const userSchema = z.object({
   networkId: idSchema.optional(),
   organizationId: idSchema.optional(),
   language: languageSchema.describe('The language of the mail Sisi sends this person'),
+  notices: z
+    .boolean()
+    .describe(
+      'Whether Sisi mails the person its optional notices (a request for their action: added to the pool of coaches, a reference to confirm, a group spirit to agree). `true` unless they turned them off; required mail (invitations, password resets, review mail) is sent either way',
+    ),
 });
 export type User = z.output<typeof userSchema>;
 

@@ -176,6 +176,7 @@ export { escapeHtml } from './mail/html.ts';
 export { mailLanguage, mailT } from './mail/i18n.ts';
 export { type CalendarEvent, calendarFile } from './mail/ics.ts';
 export { type InvitationMailInput, invitationMail } from './mail/invitation.ts';
+export { type NoticeKind, type NoticeMailInput, noticeKinds, noticeMail } from './mail/notices.ts';
 export { type PasswordResetMailInput, passwordResetMail } from './mail/password-reset.ts';
 export {
   type ReviewMailInput,

@@ -42,6 +42,7 @@ const publicUser = (u: UserRecord) => ({
   ...(u.organizationId ? { organizationId: u.organizationId } : {}),
   // someone invited before languages were recorded reads English (as their mail was)
   language: mailLanguage(u.language),
+  notices: u.notices !== false,
 });
 
 const tokenParam = z.object({ token: z.string().min(1).max(200) });
@@ -146,9 +147,10 @@ const updateMe = createRoute({
   method: 'patch',
   path: '/me',
   tags: ['Identity'],
-  summary: 'Change the signed-in person’s own settings: their language',
+  summary:
+    'Change the signed-in person’s own settings: their language, and whether they get notices',
   description:
-    'Every role. The mail Sisi sends the person from then on (scheduled review mail, a password reset, an invitation sent again) is in this language. Anything but `en`, `fr`, `es` or `pt`, or another field, is a 400 naming it, and nothing is written.',
+    'Every role; only the fields given change. `language`: the mail Sisi sends the person from then on (scheduled review mail, a password reset, an invitation sent again, notices) is in this language. `notices: false` turns off the optional mails, the notices of a request for the person’s action (added to the pool of Sisi Kwa Sisi coaches, a reference to confirm, a coaching group’s spirit to agree), which the home (`GET /me/tasks`) lists anyway; the required mails (invitations, password resets, review requests, reminders and escalations) are always sent (ADR 0045). A language other than `en`, `fr`, `es` or `pt`, a `notices` that is not a boolean, or another field, is a 400 naming it, and nothing is written.',
   security: bearer,
   request: { body: jsonBody(updateMeSchema) },
   responses: {
@@ -157,13 +159,17 @@ const updateMe = createRoute({
   },
 });
 const updateMeHandler: Handler<typeof updateMe> = async (c) => {
-  const { language } = c.req.valid('json');
+  const { language, notices } = c.req.valid('json');
   const platform = c.var.deps.platform;
   const user = await platform.getUser(c.get('tenant').userId);
   if (user?.status !== 'active') throw new UnauthorizedError('unauthorized_not_active');
-  await platform.setUserLanguage(user.id, language);
+  const settings = {
+    ...(language === undefined ? {} : { language }),
+    ...(notices === undefined ? {} : { notices }),
+  };
+  await platform.setUserSettings(user.id, settings);
   return c.json(
-    { ...publicUser({ ...user, language }), now: c.var.deps.clock.now().toISOString() },
+    { ...publicUser({ ...user, ...settings }), now: c.var.deps.clock.now().toISOString() },
     200,
   );
 };

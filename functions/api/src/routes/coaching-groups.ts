@@ -35,6 +35,8 @@ import {
   writableGroup,
 } from '../services/coaching-group-access.ts';
 import { groupViewOf, summaryOf } from '../services/coaching-group-views.ts';
+import { sendNotices } from '../services/notices.ts';
+import { confirmationPaths } from '../services/tasks.ts';
 import { groupParam, networkParam, TAGS, WHO_SEES } from './coaching-group-common.ts';
 import { coachingGroupPrivateRoutes } from './coaching-group-private.ts';
 import { coachingGroupSessionRoutes } from './coaching-group-sessions.ts';
@@ -191,7 +193,7 @@ const writeSpirit = createRoute({
   path: '/networks/{networkId}/coaching-groups/{groupId}/spirit',
   tags: TAGS,
   summary: 'Write the group\'s "Spirit in which we will work"',
-  description: `By the group's members and facilitator (003: "The facilitator will help to develop the “Spirit in which we will work” for the group"). \`version\` is the spirit's version read (0 when there is none yet); a stale one is a 409 naming \`version\`. A new text is a new version: every member is asked to agree again. The text is encrypted. ${WHO_SEES}`,
+  description: `By the group's members and facilitator (003: "The facilitator will help to develop the “Spirit in which we will work” for the group"). \`version\` is the spirit's version read (0 when there is none yet); a stale one is a 409 naming \`version\`. A new text is a new version: every member is asked to agree again, and each member but the writer is mailed a notice of it (once per version, in their language, unless they turned notices off: ADR 0045). The text is encrypted. ${WHO_SEES}`,
   security: bearer,
   request: { params: groupParam, body: jsonBody(groupSpiritInputSchema) },
   responses: {
@@ -217,6 +219,19 @@ const writeSpiritHandler: Handler<typeof writeSpirit> = async (c) => {
     version,
   );
   const fresh = await reread(scope);
+  await sendNotices(
+    depsOf(c),
+    fresh.memberIds
+      .filter((id) => id !== tenant.userId)
+      .map((userId) => ({
+        kind: 'group-spirit' as const,
+        networkId: tenant.networkId,
+        userId,
+        about: `${group.id}#${next}`,
+        path: confirmationPaths['group-spirit'](tenant.networkId, group.id),
+        name: fresh.name,
+      })),
+  );
   return c.json(await groupView(c, fresh, groupAccess(tenant, fresh)), 200);
 };
 

@@ -26,6 +26,8 @@ import { newId } from '../ids.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { depsOf, type Handler } from '../route-kit.ts';
 import { managedProgram, visibleProgram } from '../services/coaching-program-access.ts';
+import { sendNotices } from '../services/notices.ts';
+import { confirmationPaths } from '../services/tasks.ts';
 
 const networkParam = z.object({ networkId: z.string().max(100) });
 const programParam = networkParam.extend({ programId: z.string().max(100) });
@@ -56,7 +58,7 @@ const nominate = createRoute({
   path: '/networks/{networkId}/coaching-programs/{programId}/nominations',
   tags: ['Coaching programs'],
   summary: 'Nominate a peer, with one to three referees who confirm',
-  description: `Peer nomination (seed 002): anyone who sees the program nominates a person of the network and names referees (not the nominee). Each referee confirms in the app. One nomination per person and program (409 naming \`nomineeId\`). The selection criteria: ${selectionCriteria.map((s) => `“${s.text}”`).join(' ')}`,
+  description: `Peer nomination (seed 002): anyone who sees the program nominates a person of the network and names referees (not the nominee). Each referee confirms in the app, and is mailed a notice (once, in their language, unless they turned notices off: ADR 0045) linking to the program's nominations. One nomination per person and program (409 naming \`nomineeId\`). The selection criteria: ${selectionCriteria.map((s) => `“${s.text}”`).join(' ')}`,
   security: bearer,
   request: { params: programParam, body: jsonBody(nominationInputSchema) },
   responses: {
@@ -85,6 +87,19 @@ const nominateHandler: Handler<typeof nominate> = async (c) => {
     createdAt: now(c),
   };
   await repo.createNomination(program, nomination);
+  await sendNotices(
+    depsOf(c),
+    nomination.referees.map((r) => ({
+      kind: 'reference' as const,
+      networkId: tenant.networkId,
+      userId: r.personId,
+      about: `${program.id}#${nomination.id}`,
+      path: confirmationPaths.reference(tenant.networkId, program.id),
+      by: tenant.name,
+      name: program.name,
+      nominee: nomination.nomineeName,
+    })),
+  );
   return c.json(withState(nomination), 201);
 };
 

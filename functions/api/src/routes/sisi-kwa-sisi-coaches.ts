@@ -18,6 +18,8 @@ import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { bearer, jsonBody, jsonResponse, named, problems, router } from '../openapi.ts';
 import { depsOf, type Handler, network } from '../route-kit.ts';
 import { mayLink, personIn, runsOrganization } from '../services/coaching-access.ts';
+import { sendNotices } from '../services/notices.ts';
+import { confirmationPaths } from '../services/tasks.ts';
 
 const networkParam = z.object({ networkId: z.string().max(100) });
 const coachParam = networkParam.extend({ personId: z.string().max(100) });
@@ -91,7 +93,7 @@ const addCoach = createRoute({
   tags: ['Coaching'],
   summary: 'Add a person of the network to the pool of coaches (Step 1)',
   description:
-    'By a network admin, or the coordinator of the person’s organization. The coach is not `willing` until they confirm it themself (`PUT …/coaches/{personId}/willingness`); until then they are never suggested. A person already in the pool → 409 naming `personId`.',
+    'By a network admin, or the coordinator of the person’s organization. The coach is not `willing` until they confirm it themself (`PUT …/coaches/{personId}/willingness`); until then they are never suggested. The coach is mailed a notice (once, in their language, unless they turned notices off: ADR 0045) linking to the pool’s page. A person already in the pool → 409 naming `personId`.',
   security: bearer,
   request: { params: networkParam, body: jsonBody(named(createCoachSchema, 'CoachInput')) },
   responses: {
@@ -123,6 +125,16 @@ const addCoachHandler: Handler<typeof addCoach> = async (c) => {
     updatedAt: at,
   };
   await store.coaching.createCoach(coach);
+  await sendNotices(depsOf(c), [
+    {
+      kind: 'coach-willingness',
+      networkId: tenant.networkId,
+      userId: p.id,
+      about: p.id,
+      path: confirmationPaths['coach-willingness'](tenant.networkId),
+      by: tenant.name,
+    },
+  ]);
   return c.json(coach, 201);
 };
 

@@ -42,6 +42,18 @@ export interface Task {
   detail?: string;
 }
 
+/**
+ * The SPA paths of the confirmations a person is asked for: the tasks' `link`s, and the
+ * links of the notice mails that announce them (`services/notices.ts`).
+ */
+export const confirmationPaths = {
+  'coach-willingness': (networkId: string) => `/networks/${networkId}/sisi-kwa-sisi/coaches`,
+  reference: (networkId: string, programId: string) =>
+    `/networks/${networkId}/coaching-programs/${programId}#nominations-heading`,
+  'group-spirit': (networkId: string, groupId: string) =>
+    `/networks/${networkId}/coaching-groups/${groupId}`,
+};
+
 /** How many items of each index a task list reads at most (newest first). */
 export const TASK_SOURCE_LIMIT = 500;
 /** Programs and groups whose children are read at once. */
@@ -164,12 +176,12 @@ export async function tasksOf(store: NetworkStore, tenant: NetworkTenant, now: D
       kind: 'coach-willingness',
       dueDate: null,
       overdue: false,
-      link: `${base}/sisi-kwa-sisi/coaches`,
+      link: confirmationPaths['coach-willingness'](networkId),
       about: coach.name,
     });
   }
   for (const g of groups) {
-    const groupPath = `${base}/coaching-groups/${g.id}`;
+    const groupPath = confirmationPaths['group-spirit'](networkId, g.id);
     if (g.memberIds.includes(tenant.userId) && g.spirit) {
       const agreed = g.agreements[tenant.userId];
       if (agreed?.version !== g.spirit.version) {
@@ -195,7 +207,9 @@ export async function tasksOf(store: NetworkStore, tenant: NetworkTenant, now: D
       });
     }
   }
-  tasks.push(...programs.map((t) => ({ ...t, link: `${base}${t.link}` })));
+  tasks.push(
+    ...programs.map((t) => (t.kind === 'reference' ? t : { ...t, link: `${base}${t.link}` })),
+  );
   return tasks;
 }
 
@@ -229,7 +243,7 @@ async function programTasks(store: NetworkStore, tenant: NetworkTenant): Promise
             kind: 'reference',
             dueDate: null,
             overdue: false,
-            link: `/coaching-programs/${p.id}#nominations-heading`,
+            link: confirmationPaths.reference(tenant.networkId, p.id),
             about: `${p.name}: ${n.nomineeName}`,
           });
         }

@@ -24,6 +24,11 @@ export interface UserRecord {
    * languages were recorded have none, and get English.
    */
   language?: string;
+  /**
+   * `false`: the person turned off the optional notice mails (`PATCH /me`); absent or `true`,
+   * they are sent (ADR 0045). Required mail is sent either way.
+   */
+  notices?: boolean;
   createdAt: string;
   activatedAt?: string;
   deactivatedAt?: string;
@@ -576,14 +581,24 @@ export class PlatformRepository extends TableRepository {
    * does not exist → `ItemNotFoundError` naming `personId`.
    */
   async setUserLanguage(id: string, language: string): Promise<void> {
+    await this.setUserSettings(id, { language });
+  }
+
+  /** The person's own settings (`PATCH /me`): only the fields given change. */
+  async setUserSettings(
+    id: string,
+    settings: { language?: string; notices?: boolean },
+  ): Promise<void> {
+    const entries = Object.entries(settings).filter(([, v]) => v !== undefined);
+    if (!entries.length) return;
     await this.transact([
       this.table.updateOp(
         {
           Key: userKey(id),
-          UpdateExpression: 'SET #language = :language',
+          UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}`,
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#language': 'language' },
-          ExpressionAttributeValues: { ':language': language },
+          ExpressionAttributeNames: Object.fromEntries(entries.map(([k]) => [`#${k}`, k])),
+          ExpressionAttributeValues: Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])),
         },
         {
           message: `person ${id} does not exist`,
