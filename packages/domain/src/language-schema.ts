@@ -16,7 +16,7 @@ export const updateMeSchema = z
     notices: z
       .boolean()
       .describe(
-        '`false` turns off the optional notice mails (added to the pool of coaches, a reference to confirm, a group spirit to agree); invitations, password resets and review mail are required and always sent (ADR 0045)',
+        '`false` turns off the optional notice mails (added to the pool of coaches, a reference to confirm, a group spirit to agree); invitations, password resets and review mail are required and always sent (ADR 0046)',
       )
       .optional(),
   })

@@ -150,7 +150,7 @@ const updateMe = createRoute({
   summary:
     'Change the signed-in person’s own settings: their language, and whether they get notices',
   description:
-    'Every role; only the fields given change. `language`: the mail Sisi sends the person from then on (scheduled review mail, a password reset, an invitation sent again, notices) is in this language. `notices: false` turns off the optional mails, the notices of a request for the person’s action (added to the pool of Sisi Kwa Sisi coaches, a reference to confirm, a coaching group’s spirit to agree), which the home (`GET /me/tasks`) lists anyway; the required mails (invitations, password resets, review requests, reminders and escalations) are always sent (ADR 0045). A language other than `en`, `fr`, `es` or `pt`, a `notices` that is not a boolean, or another field, is a 400 naming it, and nothing is written.',
+    'Every role; only the fields given change. `language`: the mail Sisi sends the person from then on (scheduled review mail, a password reset, an invitation sent again, notices) is in this language. `notices: false` turns off the optional mails, the notices of a request for the person’s action (added to the pool of Sisi Kwa Sisi coaches, a reference to confirm, a coaching group’s spirit to agree), which the home (`GET /me/tasks`) lists anyway; the required mails (invitations, password resets, review requests, reminders and escalations) are always sent (ADR 0046). A language other than `en`, `fr`, `es` or `pt`, a `notices` that is not a boolean, or another field, is a 400 naming it, and nothing is written.',
   security: bearer,
   request: { body: jsonBody(updateMeSchema) },
   responses: {

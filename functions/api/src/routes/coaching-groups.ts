@@ -193,7 +193,7 @@ const writeSpirit = createRoute({
   path: '/networks/{networkId}/coaching-groups/{groupId}/spirit',
   tags: TAGS,
   summary: 'Write the group\'s "Spirit in which we will work"',
-  description: `By the group's members and facilitator (003: "The facilitator will help to develop the “Spirit in which we will work” for the group"). \`version\` is the spirit's version read (0 when there is none yet); a stale one is a 409 naming \`version\`. A new text is a new version: every member is asked to agree again, and each member but the writer is mailed a notice of it (once per version, in their language, unless they turned notices off: ADR 0045). The text is encrypted. ${WHO_SEES}`,
+  description: `By the group's members and facilitator (003: "The facilitator will help to develop the “Spirit in which we will work” for the group"). \`version\` is the spirit's version read (0 when there is none yet); a stale one is a 409 naming \`version\`. A new text is a new version: every member is asked to agree again, and each member but the writer is mailed a notice of it (once per version, in their language, unless they turned notices off: ADR 0046). The text is encrypted. ${WHO_SEES}`,
   security: bearer,
   request: { params: groupParam, body: jsonBody(groupSpiritInputSchema) },
   responses: {

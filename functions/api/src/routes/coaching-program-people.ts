@@ -58,7 +58,7 @@ const nominate = createRoute({
   path: '/networks/{networkId}/coaching-programs/{programId}/nominations',
   tags: ['Coaching programs'],
   summary: 'Nominate a peer, with one to three referees who confirm',
-  description: `Peer nomination (seed 002): anyone who sees the program nominates a person of the network and names referees (not the nominee). Each referee confirms in the app, and is mailed a notice (once, in their language, unless they turned notices off: ADR 0045) linking to the program's nominations. One nomination per person and program (409 naming \`nomineeId\`). The selection criteria: ${selectionCriteria.map((s) => `“${s.text}”`).join(' ')}`,
+  description: `Peer nomination (seed 002): anyone who sees the program nominates a person of the network and names referees (not the nominee). Each referee confirms in the app, and is mailed a notice (once, in their language, unless they turned notices off: ADR 0046) linking to the program's nominations. One nomination per person and program (409 naming \`nomineeId\`). The selection criteria: ${selectionCriteria.map((s) => `“${s.text}”`).join(' ')}`,
   security: bearer,
   request: { params: programParam, body: jsonBody(nominationInputSchema) },
   responses: {

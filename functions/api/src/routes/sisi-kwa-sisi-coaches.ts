@@ -93,7 +93,7 @@ const addCoach = createRoute({
   tags: ['Coaching'],
   summary: 'Add a person of the network to the pool of coaches (Step 1)',
   description:
-    'By a network admin, or the coordinator of the person’s organization. The coach is not `willing` until they confirm it themself (`PUT …/coaches/{personId}/willingness`); until then they are never suggested. The coach is mailed a notice (once, in their language, unless they turned notices off: ADR 0045) linking to the pool’s page. A person already in the pool → 409 naming `personId`.',
+    'By a network admin, or the coordinator of the person’s organization. The coach is not `willing` until they confirm it themself (`PUT …/coaches/{personId}/willingness`); until then they are never suggested. The coach is mailed a notice (once, in their language, unless they turned notices off: ADR 0046) linking to the pool’s page. A person already in the pool → 409 naming `personId`.',
   security: bearer,
   request: { params: networkParam, body: jsonBody(named(createCoachSchema, 'CoachInput')) },
   responses: {

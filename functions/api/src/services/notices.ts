@@ -21,7 +21,7 @@ export interface Notice {
 /**
  * Mails a notice of a request for the person's action, in their language, once: its
  * queue key is the kind, the network, what it is about and the person, so a retried or
- * repeated request queues nothing more (ADR 0045). Nobody is mailed who is not active, or
+ * repeated request queues nothing more (ADR 0046). Nobody is mailed who is not active, or
  * who turned notices off (`PATCH /me {notices: false}`). Called after the request's data is
  * written; never throws, since the request has succeeded and the home lists the task anyway.
  */

@@ -26,7 +26,7 @@ export interface UserRecord {
   language?: string;
   /**
    * `false`: the person turned off the optional notice mails (`PATCH /me`); absent or `true`,
-   * they are sent (ADR 0045). Required mail is sent either way.
+   * they are sent (ADR 0046). Required mail is sent either way.
    */
   notices?: boolean;
   createdAt: string;

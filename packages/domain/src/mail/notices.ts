@@ -5,7 +5,7 @@ import { linkMail } from './link-mail.ts';
 /**
  * The optional mails: a request for the person's own action that the app also lists on
  * their home (`GET /me/tasks`). The person may turn them off (`PATCH /me {notices: false}`);
- * invitations, password resets and review mail are required and always sent (ADR 0045).
+ * invitations, password resets and review mail are required and always sent (ADR 0046).
  */
 export const noticeKinds = ['coach-willingness', 'reference', 'group-spirit'] as const;
 export type NoticeKind = (typeof noticeKinds)[number];

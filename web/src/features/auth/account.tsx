@@ -1,5 +1,5 @@
 /**
- * The signed-in person's account: whether Sisi mails them its notices (ADR 0045), how long a
+ * The signed-in person's account: whether Sisi mails them its notices (ADR 0046), how long a
  * sign-in is kept on this device, and signing out everywhere (ADR 0042).
  *
  * `/account`
