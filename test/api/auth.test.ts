@@ -15,7 +15,16 @@ import { expectJson, expectProblem, type Problem } from '../support/problem.ts';
 /** Per client address: 10 attempts per 900 s (`LOGIN_LIMITS`, functions/api). */
 const LOGIN_LIMIT = LOGIN_LIMITS.addressAttempts;
 const LOGIN_WINDOW_SECONDS = LOGIN_LIMITS.addressWindowSeconds;
-const USER_FIELDS = ['id', 'email', 'name', 'roles', 'networkId', 'organizationId', 'language'];
+const USER_FIELDS = [
+  'id',
+  'email',
+  'name',
+  'roles',
+  'networkId',
+  'organizationId',
+  'language',
+  'notices',
+];
 const ME_FIELDS = [...USER_FIELDS, 'now'];
 
 let api: TestApi;
@@ -59,6 +68,7 @@ describe('POST /auth/login', () => {
       roles: ['network-admin'],
       networkId: admin.networkId,
       language: 'en',
+      notices: true,
     });
     expect(decodeJwt(session.token).payload.sub).toBe(session.user.id);
 
@@ -86,6 +96,7 @@ describe('POST /auth/login', () => {
       networkId: admin.networkId,
       organizationId: org.id,
       language: 'en',
+      notices: true,
       now: expect.any(String),
     });
 
@@ -99,6 +110,7 @@ describe('POST /auth/login', () => {
       'id',
       'language',
       'name',
+      'notices',
       'now',
       'roles',
     ]);
@@ -313,6 +325,7 @@ describe('invitations', () => {
       roles: ['network-admin'],
       networkId: invited.networkId,
       language: 'en',
+      notices: true,
     });
     expect(
       await expectJson<User>(await api.call('GET', '/me', { token: session.token }), 200),
