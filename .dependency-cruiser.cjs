@@ -136,7 +136,7 @@ module.exports = {
       severity: 'error',
       from: { path: STATIC },
       to: {
-        pathNot: `${STATIC}|^packages/domain/src/mentorship/(ending)\\.ts$|^packages/domain/locales/[a-z]{2}/[a-z-]+\\.json$`,
+        pathNot: `${STATIC}|^packages/domain/src/(mentorship/ending|tasks)\\.ts$|^packages/domain/locales/[a-z]{2}/[a-z-]+\\.json$`,
       },
     },
     {

@@ -348,3 +348,4 @@ export type {
 } from './ports.ts';
 export { hasRole, type Role, roleSchema, roles, type TenantContext } from './roles.ts';
 export * from './static.ts';
+export { type TaskKind, taskKinds } from './tasks.ts';

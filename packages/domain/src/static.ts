@@ -238,3 +238,4 @@ export {
   summaryReportReporters,
   summaryReportWhen,
 } from './monitoring/summary-report-form.ts';
+export { type TaskKind, taskKinds } from './tasks.ts';

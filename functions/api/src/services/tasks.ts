@@ -1,25 +1,11 @@
 import { InvalidCursorError, type NetworkStore } from '@sisi/data';
-import { dayOf, type Mentorship, type Page } from '@sisi/domain';
+import { dayOf, type Mentorship, type Page, type TaskKind } from '@sisi/domain';
 import type { NetworkTenant } from '../middleware/auth.ts';
 import { dueReviewsFor, mapLimited, reviewFormPath } from '../routes/reviews.ts';
 import { involvedOrganizations } from './mentorship-access.ts';
 import { organizationNames } from './monitoring.ts';
 
-/** What a person may be asked to do (`GET /me/tasks`); more may come. */
-export const taskKinds = [
-  'quarterly-report',
-  'reflection',
-  'evaluation',
-  'follow-up-action',
-  'agreement',
-  'coach-willingness',
-  'reference',
-  'nomination',
-  'group-spirit',
-  'group-session',
-  'coaching-session',
-] as const;
-export type TaskKind = (typeof taskKinds)[number];
+export { type TaskKind, taskKinds } from '@sisi/domain';
 
 /** One thing the signed-in person must do, and the app's path of its form. */
 export interface Task {

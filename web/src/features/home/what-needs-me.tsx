@@ -1,3 +1,4 @@
+import { taskKinds } from '@sisi/domain/static';
 /**
  * "What needs me": the signed-in person's tasks (`GET /me/tasks`), soonest first, undated
  * ones last; each links straight to its form, overdue ones are marked in words. The landing
@@ -28,19 +29,7 @@ export interface Task {
   detail?: string;
 }
 
-const KINDS = new Set([
-  'quarterly-report',
-  'reflection',
-  'evaluation',
-  'follow-up-action',
-  'agreement',
-  'coach-willingness',
-  'reference',
-  'nomination',
-  'group-spirit',
-  'group-session',
-  'coaching-session',
-]);
+const KINDS = new Set<string>(taskKinds);
 
 /** The reader's tasks, a page at a time; read again whenever the page opens. */
 export const tasksQuery = () =>
